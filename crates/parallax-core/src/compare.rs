@@ -18,6 +18,40 @@ pub struct Comparison {
     pub pairs: Vec<PairComparison>,
     /// The entities of all articles, resolved across them.
     pub entities: Vec<ResolvedEntity>,
+    /// For every sentence, which other articles say the same.
+    pub coverage: Coverage,
+}
+
+/// Which articles report each sentence: the N-way view of an event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Coverage {
+    /// `support[a][s]` lists the other articles with a sentence aligned to sentence `s` of
+    /// article `a`, in increasing order.
+    pub support: Vec<Vec<Vec<usize>>>,
+}
+
+impl Coverage {
+    fn from_pairs(sentences: &[Vec<Sentence>], pairs: &[PairComparison]) -> Coverage {
+        let mut support: Vec<Vec<Vec<usize>>> =
+            sentences.iter().map(|s| vec![Vec::new(); s.len()]).collect();
+        for pair in pairs {
+            for alignment in &pair.alignments {
+                for &i in &alignment.left {
+                    support[pair.left][i].push(pair.right);
+                }
+                for &j in &alignment.right {
+                    support[pair.right][j].push(pair.left);
+                }
+            }
+        }
+        for article in &mut support {
+            for others in article.iter_mut() {
+                others.sort_unstable();
+                others.dedup();
+            }
+        }
+        Coverage { support }
+    }
 }
 
 /// How two articles relate.
@@ -122,7 +156,8 @@ pub fn compare(texts: &[&str]) -> Comparison {
         }
     }
     let found: Vec<_> = texts.iter().map(|t| entities::find_entities(t)).collect();
-    Comparison { sentences, pairs, entities: entities::resolve_across(&found) }
+    let coverage = Coverage::from_pairs(&sentences, &pairs);
+    Comparison { sentences, pairs, entities: entities::resolve_across(&found), coverage }
 }
 
 fn compare_pair(left: usize, right: usize, a: &[Sentence], b: &[Sentence]) -> PairComparison {
