@@ -6,6 +6,8 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 use similar::{ChangeTag, TextDiff};
 
+mod conflicts;
+
 use crate::entities::{self, ResolvedEntity};
 use crate::text::{self, Sentence};
 
@@ -184,6 +186,7 @@ fn compare_pair(left: usize, right: usize, a: &[Sentence], b: &[Sentence]) -> Pa
         alignments.push(Alignment { left: vec![i], right: vec![j], score, diff: word_diff(&a[i].text, &b[j].text) });
     }
     alignments.sort_by_key(|al| al.left[0]);
+    let conflicts = conflicts::find_conflicts(a, b, &alignments);
     let covered = alignments.len() * 2;
     let total = (a.len() + b.len()).max(1);
     PairComparison {
@@ -194,7 +197,7 @@ fn compare_pair(left: usize, right: usize, a: &[Sentence], b: &[Sentence]) -> Pa
         left_only: (0..a.len()).filter(|&i| !used_a[i]).collect(),
         right_only: (0..b.len()).filter(|&j| !used_b[j]).collect(),
         shared_passages: Vec::new(),
-        conflicts: Vec::new(),
+        conflicts,
     }
 }
 
