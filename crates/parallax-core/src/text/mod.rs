@@ -6,6 +6,10 @@
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
+mod words;
+
+pub use words::{is_function_word, stem, tokenize, words, Token, TokenKind};
+
 /// One sentence of an article, with where it stands in the article text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sentence {

@@ -1,0 +1,177 @@
+//! Words: tokens with character offsets, a light English stemmer and the function-word list.
+
+use std::sync::OnceLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use serde::{Deserialize, Serialize};
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::normalize;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TokenKind {
+    /// A word made of letters (it may hold apostrophes, hyphens are separate tokens): `Kyiv`, `don't`.
+    Word,
+    /// A token that holds a digit: `105`, `1,200`, `1.5bn`, `2025`.
+    Number,
+    /// Anything else that is not a space: `.`, `,`, `"`, `$`, `—`.
+    Punct,
+}
+
+/// One token of a text, with its character offsets (Unicode scalar values).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// The token as written.
+    pub text: &'a str,
+    /// What it is.
+    pub kind: TokenKind,
+    /// Character offset of its first character in the text tokenized.
+    pub start: usize,
+    /// Character offset one past its last character.
+    pub end: usize,
+}
+
+impl Token<'_> {
+    /// True for words and numbers, false for punctuation.
+    pub fn is_word(&self) -> bool {
+        self.kind != TokenKind::Punct
+    }
+}
+
+/// Splits a text into word, number and punctuation tokens, spaces left out, following Unicode
+/// word boundaries (so `1,200`, `3.5` and `don't` stay whole).
+///
+/// ```
+/// use parallax_core::text::{tokenize, TokenKind};
+/// let tokens = tokenize("Kyiv, 1,200 troops.");
+/// let words: Vec<&str> = tokens.iter().map(|t| t.text).collect();
+/// assert_eq!(words, ["Kyiv", ",", "1,200", "troops", "."]);
+/// assert_eq!(tokens[2].kind, TokenKind::Number);
+/// assert_eq!((tokens[2].start, tokens[2].end), (6, 11));
+/// ```
+pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let mut tokens = Vec::new();
+    let mut chars_before = 0;
+    let mut previous_byte = 0;
+    for (byte_start, piece) in text.split_word_bound_indices() {
+        chars_before += text[previous_byte..byte_start].chars().count();
+        previous_byte = byte_start;
+        if piece.chars().all(char::is_whitespace) {
+            continue;
+        }
+        let kind = if piece.chars().any(|c| c.is_numeric()) {
+            TokenKind::Number
+        } else if piece.chars().any(char::is_alphabetic) {
+            TokenKind::Word
+        } else {
+            TokenKind::Punct
+        };
+        let end = chars_before + piece.chars().count();
+        tokens.push(Token { text: piece, kind, start: chars_before, end });
+    }
+    tokens
+}
+
+/// The words and numbers of a text, punctuation left out.
+pub fn words(text: &str) -> impl Iterator<Item = Token<'_>> {
+    tokenize(text).into_iter().filter(Token::is_word)
+}
+
+/// The comparison key of a word: folded with [`normalize`], then reduced to its stem by the
+/// Snowball English (Porter2) stemmer, so `reported`, `reports` and `Reporting` meet.
+/// Numbers are kept as written, without thousands separators.
+///
+/// ```
+/// use parallax_core::text::stem;
+/// assert_eq!(stem("Reported"), stem("reports"));
+/// assert_eq!(stem("soldiers’"), "soldier");
+/// assert_eq!(stem("1,200"), "1200");
+/// ```
+pub fn stem(word: &str) -> String {
+    let folded = normalize(word);
+    if folded.chars().any(|c| c.is_ascii_digit()) {
+        return folded.chars().filter(|&c| c != ',').collect();
+    }
+    let folded = folded.trim_end_matches('\'');
+    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    STEMMER.get_or_init(|| Stemmer::create(Algorithm::English)).stem(folded).into_owned()
+}
+
+/// True for English function words (articles, pronouns, auxiliaries, prepositions,
+/// conjunctions and the like), which carry little of a sentence's meaning. Case is ignored.
+///
+/// ```
+/// use parallax_core::text::is_function_word;
+/// assert!(is_function_word("The"));
+/// assert!(!is_function_word("troops"));
+/// ```
+pub fn is_function_word(word: &str) -> bool {
+    let folded = normalize(word);
+    FUNCTION_WORDS.binary_search(&folded.as_str()).is_ok()
+}
+
+/// Sorted, lower case, ASCII apostrophes.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "among", "an", "and",
+    "another", "any", "are", "aren't", "as", "at", "be", "because", "been", "before", "being",
+    "below", "between", "both", "but", "by", "can", "can't", "cannot", "could", "couldn't", "did",
+    "didn't", "do", "does", "doesn't", "doing", "don't", "down", "during", "each", "either",
+    "else", "ever", "every", "few", "for", "from", "further", "had", "hadn't", "has", "hasn't",
+    "have", "haven't", "having", "he", "he'd", "he'll", "he's", "her", "here", "hers", "herself",
+    "him", "himself", "his", "how", "however", "i", "i'd", "i'll", "i'm", "i've", "if", "in",
+    "into", "is", "isn't", "it", "it's", "its", "itself", "just", "let's", "may", "me", "might",
+    "more", "most", "much", "must", "mustn't", "my", "myself", "neither", "no", "nor", "not", "now",
+    "of", "off", "on", "once", "one's", "only", "onto", "or", "other", "others", "ought", "our",
+    "ours", "ourselves", "out", "over", "own", "per", "same", "shall", "she", "she'd", "she'll",
+    "she's", "should", "shouldn't", "since", "so", "some", "such", "than", "that", "that's", "the",
+    "their", "theirs", "them", "themselves", "then", "there", "there's", "these", "they",
+    "they'd", "they'll", "they're", "they've", "this", "those", "though", "through", "thus", "to",
+    "too", "toward", "towards", "under", "until", "up", "upon", "us", "very", "via", "was",
+    "wasn't", "we", "we'd", "we'll", "we're", "we've", "were", "weren't", "what", "what's", "when",
+    "where", "whether", "which", "while", "who", "who's", "whom", "whose", "why", "will", "with",
+    "within", "without", "won't", "would", "wouldn't", "yet", "you", "you'd", "you'll", "you're",
+    "you've", "your", "yours", "yourself", "yourselves",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn function_words_are_sorted_for_binary_search() {
+        assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]), "FUNCTION_WORDS must stay sorted");
+    }
+
+    #[test]
+    fn tokens_carry_character_offsets_past_multibyte_text() {
+        let text = "Zelenskyy’s “plan” — 28 points.";
+        let chars: Vec<char> = text.chars().collect();
+        for token in tokenize(text) {
+            assert_eq!(chars[token.start..token.end].iter().collect::<String>(), token.text);
+        }
+        let words: Vec<&str> = words(text).map(|t| t.text).collect();
+        assert_eq!(words, ["Zelenskyy’s", "plan", "28", "points"]);
+    }
+
+    #[test]
+    fn money_and_decimals_tokenize_as_numbers() {
+        let kinds: Vec<(&str, TokenKind)> = tokenize("$1.5bn").iter().map(|t| (t.text, t.kind)).collect();
+        assert_eq!(kinds, [("$", TokenKind::Punct), ("1.5bn", TokenKind::Number)]);
+    }
+
+    #[test]
+    fn inflected_forms_share_a_stem() {
+        assert_eq!(stem("negotiations"), stem("negotiation"));
+        assert_eq!(stem("Killed"), stem("killing"));
+        assert_eq!(stem("Trump’s"), "trump");
+    }
+
+    #[test]
+    fn function_words_are_recognised_in_any_case_and_quote_style() {
+        assert!(is_function_word("They’re"));
+        assert!(is_function_word("WITH"));
+        assert!(!is_function_word("Pentagon"));
+    }
+}
