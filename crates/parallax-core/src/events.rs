@@ -1,7 +1,426 @@
 //! Which articles report the same event.
+//!
+//! Each article is reduced to an [`ArticleProfile`]: its most frequent content words (the
+//! headline counts more than the body), the names of the entities it mentions, and its date.
+//! Two profiles are compared by the cosine of their TF-IDF vectors, where the document
+//! frequencies come from every article seen so far ([`EventIndex`]), so words every report uses
+//! ("said", "officials") weigh little and the names and words particular to one story weigh much.
+//!
+//! Grouping is incremental: [`EventIndex::assign`] places one new article in the event of its
+//! most similar earlier article, or opens a new event, without touching earlier decisions, and
+//! says why ([`Evidence`]).
+//!
+//! ```
+//! use parallax_core::events::{group_articles, ArticleProfile};
+//!
+//! let profiles = [
+//!     ArticleProfile::new("Army delegation arrives in Kyiv", "A US Army delegation led by Secretary Driscoll arrived in Kyiv to discuss the peace plan.", Some("2025-11-20")),
+//!     ArticleProfile::new("Driscoll in Kyiv for peace plan talks", "Army Secretary Dan Driscoll met Ukrainian officials in Kyiv about the 28-point peace plan.", Some("2025-11-20")),
+//!     ArticleProfile::new("Storm floods coastal towns", "Heavy rain flooded three coastal towns overnight and closed the harbour.", Some("2025-11-20")),
+//! ];
+//! assert_eq!(group_articles(&profiles), vec![vec![0, 1], vec![2]]);
+//! ```
 
-/// Groups articles into events from their texts: each inner list holds the indices of the
-/// articles that report one event.
-pub fn group_articles(texts: &[&str]) -> Vec<Vec<usize>> {
-    (0..texts.len()).map(|i| vec![i]).collect()
+use std::collections::{HashMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::entities;
+use crate::text::TokenKind;
+
+/// How many content words of an article its profile keeps.
+const PROFILE_TERMS: usize = 80;
+/// A word of the headline counts as this many words of the body.
+const TITLE_WEIGHT: u32 = 3;
+/// An entity name counts as this many plain words.
+const ENTITY_WEIGHT: u32 = 2;
+/// Two reports of one event appear within this many days of each other: news is dated.
+const MAX_DAYS_APART: i32 = 7;
+/// The least TF-IDF cosine at which an article joins an earlier article's event.
+const JOIN_SIMILARITY: f64 = 0.2;
+/// How many of the new article's most distinctive words are used to find candidate articles.
+const CANDIDATE_TERMS: usize = 24;
+/// How many shared words an explanation names.
+const EXPLAINED_TERMS: usize = 6;
+
+/// What the grouping knows of one article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleProfile {
+    /// Content words and entity names (`entity:` prefix) with their weighted counts, most frequent first.
+    pub terms: Vec<(String, u32)>,
+    /// Days since 1970-01-01 of the publication date, when known.
+    pub day: Option<i32>,
+}
+
+impl ArticleProfile {
+    /// Profiles an article from its headline, body text and ISO 8601 publication date.
+    pub fn new(title: &str, text: &str, published: Option<&str>) -> ArticleProfile {
+        let mut counts: HashMap<String, u32> = HashMap::new();
+        let mut order: HashMap<String, usize> = HashMap::new();
+        let mut add = |word: String, weight: u32| {
+            let next = order.len();
+            order.entry(word.clone()).or_insert(next);
+            *counts.entry(word).or_insert(0) += weight;
+        };
+        for word in content_words(title) {
+            add(word, TITLE_WEIGHT);
+        }
+        for word in content_words(text) {
+            add(word, 1);
+        }
+        for entity in entities::find_entities(text) {
+            let name = crate::text::normalize(&entity.name);
+            add(format!("entity:{name}"), ENTITY_WEIGHT * entity.mentions.max(1) as u32);
+        }
+        let mut terms: Vec<(String, u32)> = counts.into_iter().collect();
+        terms.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| order[&a.0].cmp(&order[&b.0])));
+        terms.truncate(PROFILE_TERMS);
+        ArticleProfile::from_terms(terms, published)
+    }
+
+    /// A profile from terms kept earlier (most frequent first) and an ISO 8601 publication date.
+    pub fn from_terms(terms: Vec<(String, u32)>, published: Option<&str>) -> ArticleProfile {
+        ArticleProfile { terms, day: published.and_then(day_number) }
+    }
+}
+
+/// Why an article joined an event: the earlier article it resembles most.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// The earlier article (the key it was inserted with).
+    pub article: i64,
+    /// TF-IDF cosine similarity of the two profiles, from 0 to 1.
+    pub similarity: f64,
+    /// The shared words that weigh most in that similarity, heaviest first.
+    pub shared_terms: Vec<String>,
+    /// Days between the two publication dates, when both are known.
+    pub days_apart: Option<i32>,
+}
+
+/// Where a new article belongs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Assignment {
+    /// The existing event it joins, or `None` when it starts a new one.
+    pub event: Option<i64>,
+    /// The closest earlier article, whether or not it was close enough to join.
+    pub evidence: Option<Evidence>,
+}
+
+#[derive(Debug, Clone)]
+struct Member {
+    key: i64,
+    event: i64,
+    day: Option<i32>,
+    terms: Vec<(u32, u32)>,
+}
+
+/// The articles grouped so far, with the document frequencies of their words: the state that
+/// incremental grouping needs.
+#[derive(Debug, Clone, Default)]
+pub struct EventIndex {
+    vocabulary: HashMap<String, u32>,
+    document_frequency: Vec<u32>,
+    postings: Vec<Vec<u32>>,
+    members: Vec<Member>,
+    slot_of: HashMap<i64, u32>,
+    first_day: HashMap<i64, i32>,
+}
+
+impl EventIndex {
+    /// An empty index.
+    pub fn new() -> EventIndex {
+        EventIndex::default()
+    }
+
+    /// How many articles the index holds.
+    pub fn len(&self) -> usize {
+        self.members.len()
+    }
+
+    /// Whether the index holds no article.
+    pub fn is_empty(&self) -> bool {
+        self.members.is_empty()
+    }
+
+    /// Adds an article (under a key of the caller's choosing) as a member of `event`.
+    pub fn insert(&mut self, key: i64, event: i64, profile: &ArticleProfile) {
+        let slot = self.members.len() as u32;
+        let mut terms = Vec::with_capacity(profile.terms.len());
+        for (term, count) in &profile.terms {
+            let id = match self.vocabulary.get(term) {
+                Some(&id) => id,
+                None => {
+                    let id = self.document_frequency.len() as u32;
+                    self.vocabulary.insert(term.clone(), id);
+                    self.document_frequency.push(0);
+                    self.postings.push(Vec::new());
+                    id
+                }
+            };
+            self.document_frequency[id as usize] += 1;
+            self.postings[id as usize].push(slot);
+            terms.push((id, *count));
+        }
+        terms.sort_unstable();
+        if let Some(day) = profile.day {
+            let first = self.first_day.entry(event).or_insert(day);
+            *first = (*first).min(day);
+        }
+        self.slot_of.insert(key, slot);
+        self.members.push(Member { key, event, day: profile.day, terms });
+    }
+
+    /// Moves an article already in the index to another event (a user's correction).
+    pub fn set_event(&mut self, key: i64, event: i64) {
+        if let Some(&slot) = self.slot_of.get(&key) {
+            let member = &mut self.members[slot as usize];
+            member.event = event;
+            if let Some(day) = member.day {
+                let first = self.first_day.entry(event).or_insert(day);
+                *first = (*first).min(day);
+            }
+        }
+    }
+
+    /// Decides which event a new article belongs to, from the articles in the index. The
+    /// article is not added: call [`EventIndex::insert`] with the event finally chosen.
+    pub fn assign(&self, profile: &ArticleProfile) -> Assignment {
+        let query = self.weigh(profile);
+        if query.is_empty() {
+            return Assignment { event: None, evidence: None };
+        }
+        let mut distinctive: Vec<&(Option<u32>, String, f64)> = query.iter().filter(|t| t.0.is_some()).collect();
+        distinctive.sort_by(|a, b| b.2.total_cmp(&a.2));
+        let mut candidates: HashSet<u32> = HashSet::new();
+        for (id, _, _) in distinctive.into_iter().take(CANDIDATE_TERMS) {
+            candidates.extend(&self.postings[id.expect("filtered") as usize]);
+        }
+        let query_norm = norm(query.iter().map(|t| t.2));
+        let mut best: Option<(f64, &Member)> = None;
+        for slot in candidates {
+            let member = &self.members[slot as usize];
+            if !self.within_dates(profile.day, member) {
+                continue;
+            }
+            let similarity = self.cosine(&query, query_norm, member);
+            let better = match best {
+                None => true,
+                Some((score, current)) => similarity > score || similarity == score && member.key < current.key,
+            };
+            if better {
+                best = Some((similarity, member));
+            }
+        }
+        let Some((similarity, member)) = best else {
+            return Assignment { event: None, evidence: None };
+        };
+        let evidence = Evidence {
+            article: member.key,
+            similarity,
+            shared_terms: self.shared_terms(&query, member),
+            days_apart: profile.day.zip(member.day).map(|(a, b)| (a - b).abs()),
+        };
+        let event = (similarity >= JOIN_SIMILARITY).then_some(member.event);
+        Assignment { event, evidence: Some(evidence) }
+    }
+
+    /// The TF-IDF weight of each term of a profile: `(id in the vocabulary, term, weight)`.
+    fn weigh(&self, profile: &ArticleProfile) -> Vec<(Option<u32>, String, f64)> {
+        profile
+            .terms
+            .iter()
+            .map(|(term, count)| {
+                let id = self.vocabulary.get(term).copied();
+                let df = id.map_or(0, |id| self.document_frequency[id as usize]);
+                (id, term.clone(), tf(*count) * self.idf(df))
+            })
+            .collect()
+    }
+
+    fn idf(&self, document_frequency: u32) -> f64 {
+        // Smoothed as if the new article were already counted, so a word no other article has
+        // weighs most and one every article has weighs little but not nothing.
+        let documents = self.members.len() as f64 + 1.0;
+        (documents / (document_frequency as f64 + 1.0)).ln() + 1.0
+    }
+
+    fn cosine(&self, query: &[(Option<u32>, String, f64)], query_norm: f64, member: &Member) -> f64 {
+        let member_weights = member.terms.iter().map(|&(id, count)| (id, tf(count) * self.idf(self.document_frequency[id as usize])));
+        let member_norm = norm(member_weights.clone().map(|w| w.1));
+        if query_norm == 0.0 || member_norm == 0.0 {
+            return 0.0;
+        }
+        let mut dot = 0.0;
+        for (id, _, weight) in query {
+            if let Some(id) = id {
+                if let Ok(i) = member.terms.binary_search_by_key(id, |t| t.0) {
+                    let (id, count) = member.terms[i];
+                    dot += weight * tf(count) * self.idf(self.document_frequency[id as usize]);
+                }
+            }
+        }
+        dot / (query_norm * member_norm)
+    }
+
+    fn shared_terms(&self, query: &[(Option<u32>, String, f64)], member: &Member) -> Vec<String> {
+        let mut shared: Vec<(f64, &str)> = query
+            .iter()
+            .filter_map(|(id, term, weight)| {
+                let id = (*id)?;
+                let i = member.terms.binary_search_by_key(&id, |t| t.0).ok()?;
+                let other = tf(member.terms[i].1) * self.idf(self.document_frequency[id as usize]);
+                Some((weight * other, term.as_str()))
+            })
+            .collect();
+        shared.sort_by(|a, b| b.0.total_cmp(&a.0));
+        shared.into_iter().take(EXPLAINED_TERMS).map(|(_, t)| t.trim_start_matches("entity:").to_string()).collect()
+    }
+
+    /// Whether an article of `day` may report the same event as `member`: close to the
+    /// member's date and to the first report of the member's event, so an ongoing story does
+    /// not chain week after week into one event.
+    fn within_dates(&self, day: Option<i32>, member: &Member) -> bool {
+        let Some(day) = day else { return true };
+        let near = |other: i32| (day - other).abs() <= MAX_DAYS_APART;
+        member.day.is_none_or(near) && self.first_day.get(&member.event).copied().is_none_or(near)
+    }
+}
+
+/// Groups articles into events, in the order given, as incremental import would: each inner
+/// list holds the indices of the articles of one event, events in order of their first article.
+pub fn group_articles(profiles: &[ArticleProfile]) -> Vec<Vec<usize>> {
+    let mut index = EventIndex::new();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (i, profile) in profiles.iter().enumerate() {
+        let event = match index.assign(profile).event {
+            Some(event) => event as usize,
+            None => {
+                groups.push(Vec::new());
+                groups.len() - 1
+            }
+        };
+        groups[event].push(i);
+        index.insert(i as i64, event as i64, profile);
+    }
+    groups
+}
+
+fn tf(count: u32) -> f64 {
+    1.0 + (count as f64).ln()
+}
+
+fn norm(weights: impl Iterator<Item = f64>) -> f64 {
+    weights.map(|w| w * w).sum::<f64>().sqrt()
+}
+
+/// The words of a text that can tell one story from another: stemmed, without numbers,
+/// one-letter words, function words and the words of any news report ("said", "officials").
+fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    crate::text::words(text).filter_map(|token| {
+        if token.kind != TokenKind::Word || token.text.chars().count() < 2 || crate::text::is_function_word(token.text) {
+            return None;
+        }
+        let stem = crate::text::stem(token.text);
+        (!NEWS_WORDS.contains(&stem.as_str())).then_some(stem)
+    })
+}
+
+/// Stems of words that every kind of news report uses, whatever its story.
+const NEWS_WORDS: &[&str] = &[
+    "accord", "ad", "also", "announc", "articl", "associ", "day", "go", "includ", "last", "like",
+    "make", "mr", "mrs", "ms", "news", "offici", "peopl", "press", "report", "say", "said", "spokesman",
+    "spokeswoman", "statement", "still", "take", "tell", "time", "told", "week", "year",
+];
+
+/// Days since 1970-01-01 of an ISO 8601 date or date-time (`2025-11-20`, `2025-11-20T09:15:00Z`).
+fn day_number(published: &str) -> Option<i32> {
+    let date = published.get(..10)?;
+    let mut parts = date.split('-');
+    let year: i32 = parts.next()?.parse().ok()?;
+    let month: u32 = parts.next()?.parse().ok()?;
+    let day: u32 = parts.next()?.parse().ok()?;
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    // Howard Hinnant's days_from_civil.
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy as i32;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn profile(title: &str, text: &str, date: &str) -> ArticleProfile {
+        ArticleProfile::new(title, text, Some(date))
+    }
+
+    #[test]
+    fn dates_become_day_numbers() {
+        assert_eq!(day_number("1970-01-01"), Some(0));
+        assert_eq!(day_number("2025-11-20T09:15:00Z"), Some(20_412));
+        assert_eq!(day_number("2024-03-01").zip(day_number("2024-02-28")).map(|(a, b)| a - b), Some(2));
+        assert_eq!(day_number("yesterday"), None);
+    }
+
+    #[test]
+    fn profiles_leave_out_function_words_and_favour_the_headline() {
+        let p = profile("Flood closes harbour", "The harbour was closed by the flood. It was the worst flood.", "2025-01-01");
+        assert_eq!(p.terms[0], ("flood".to_string(), 5));
+        assert!(p.terms.contains(&("harbour".to_string(), 4)));
+        assert!(p.terms.iter().all(|(t, _)| t != "the" && t != "was"));
+    }
+
+    #[test]
+    fn reports_of_one_story_share_an_event_and_say_why() {
+        let mut index = EventIndex::new();
+        let first = profile("Senate passes farm bill", "The Senate passed the farm bill on Tuesday after a long debate over crop subsidies.", "2012-06-21");
+        index.insert(10, 1, &first);
+        let other = profile("Volcano erupts in Iceland", "A volcano in Iceland erupted, grounding flights across Europe.", "2012-06-21");
+        index.insert(11, 2, &other);
+        let second = profile("Farm bill clears the Senate", "Senators approved the farm bill, which trims crop subsidies.", "2012-06-22");
+        let assignment = index.assign(&second);
+        assert_eq!(assignment.event, Some(1));
+        let evidence = assignment.evidence.expect("evidence");
+        assert_eq!(evidence.article, 10);
+        assert_eq!(evidence.days_apart, Some(1));
+        assert!(evidence.shared_terms.contains(&"farm".to_string()));
+    }
+
+    #[test]
+    fn a_similar_story_a_month_later_starts_a_new_event() {
+        let mut index = EventIndex::new();
+        index.insert(1, 1, &profile("Senate passes farm bill", "The Senate passed the farm bill.", "2012-06-21"));
+        let later = profile("Senate passes farm bill", "The Senate passed the farm bill.", "2012-07-30");
+        assert_eq!(index.assign(&later).event, None);
+    }
+
+    #[test]
+    fn an_unrelated_story_starts_a_new_event() {
+        let mut index = EventIndex::new();
+        index.insert(1, 1, &profile("Senate passes farm bill", "The Senate passed the farm bill on crop subsidies.", "2012-06-21"));
+        let other = profile("Volcano erupts in Iceland", "A volcano erupted, grounding flights across Europe.", "2012-06-21");
+        assert_eq!(index.assign(&other).event, None);
+    }
+
+    #[test]
+    fn a_moved_article_pulls_its_followers_into_the_new_event() {
+        let mut index = EventIndex::new();
+        let story = profile("Senate passes farm bill", "The Senate passed the farm bill on crop subsidies.", "2012-06-21");
+        index.insert(1, 1, &story);
+        index.set_event(1, 7);
+        assert_eq!(index.assign(&story).event, Some(7));
+    }
+
+    #[test]
+    fn an_empty_index_opens_a_new_event() {
+        let index = EventIndex::new();
+        let assignment = index.assign(&profile("Anything", "Some text here.", "2020-01-01"));
+        assert_eq!(assignment, Assignment { event: None, evidence: None });
+    }
 }

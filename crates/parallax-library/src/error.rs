@@ -1,0 +1,85 @@
+use std::path::PathBuf;
+
+/// Everything the library can fail at, with a message a user can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The folder that should hold the library file cannot be created.
+    #[error("cannot create the folder '{path}' for the library: {source}")]
+    CreateFolder {
+        /// The folder.
+        path: PathBuf,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
+    /// The file exists but is not an SQLite database.
+    #[error("'{path}' is not a Parallax library (it is not an SQLite database); it was left untouched")]
+    NotADatabase {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file is an SQLite database of another program.
+    #[error("'{path}' is an SQLite database of another program, not a Parallax library; it was left untouched")]
+    ForeignDatabase {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file is a damaged SQLite database.
+    #[error("the library '{path}' is damaged ({detail}); it was left untouched: restore it from a backup")]
+    Corrupt {
+        /// The file.
+        path: PathBuf,
+        /// What SQLite said.
+        detail: String,
+    },
+    /// The library was written by a newer Parallax.
+    #[error("the library '{path}' was written by a newer Parallax (schema version {found}, this one reads up to {supported}); update Parallax to open it")]
+    TooNew {
+        /// The file.
+        path: PathBuf,
+        /// The file's schema version.
+        found: i64,
+        /// The newest schema version this build knows.
+        supported: i64,
+    },
+    /// The file cannot be opened or written (permissions, a read-only disk, ...).
+    #[error("cannot open the library '{path}': {detail}")]
+    Open {
+        /// The file.
+        path: PathBuf,
+        /// What SQLite said.
+        detail: String,
+    },
+    /// Another program holds the library for longer than Parallax waits.
+    #[error("the library is busy: another Parallax window or command is writing to it; try again in a moment")]
+    Busy,
+    /// No article has this id.
+    #[error("no article with id {0} in the library (see `parallax list`)")]
+    NoSuchArticle(i64),
+    /// A comparison was asked of fewer than two articles.
+    #[error("a comparison needs at least two articles, {0} given")]
+    TooFewArticles(usize),
+    /// The schema could not be brought up to date.
+    #[error("cannot update the library's schema: {0}")]
+    Migration(String),
+    /// Any other database failure.
+    #[error("library database error: {0}")]
+    Database(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(error: rusqlite::Error) -> Error {
+        match error.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => Error::Busy,
+            _ => Error::Database(error),
+        }
+    }
+}
+
+impl From<rusqlite_migration::Error> for Error {
+    fn from(error: rusqlite_migration::Error) -> Error {
+        match error {
+            rusqlite_migration::Error::RusqliteError { err, .. } => err.into(),
+            other => Error::Migration(other.to_string()),
+        }
+    }
+}

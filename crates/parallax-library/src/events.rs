@@ -1,0 +1,144 @@
+//! Events as the library stores them: one row per event, every article in exactly one, and the
+//! engine's [`EventIndex`] rebuilt from the stored article profiles.
+
+use parallax_core::events::{ArticleProfile, EventIndex};
+use rusqlite::{Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+use crate::Error;
+
+/// One event and the articles that report it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventSummary {
+    /// Its id in the library.
+    pub id: i64,
+    /// Its name: the headline of its first article, unless a person renamed it.
+    pub title: String,
+    /// Its articles' ids, earliest publication first.
+    pub articles: Vec<i64>,
+    /// The outlets that reported it, in the order of `articles`, each once.
+    pub outlets: Vec<String>,
+    /// The earliest publication date among its articles, when known.
+    pub first_published: Option<String>,
+}
+
+/// Why an article is in its event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Grouping {
+    /// The article.
+    pub article: i64,
+    /// Its event.
+    pub event: i64,
+    /// The earlier article it was found closest to, when it joined an existing event.
+    pub grouped_with: Option<i64>,
+    /// Their similarity (TF-IDF cosine of their profiles, 0 to 1).
+    pub similarity: Option<f64>,
+    /// The words they share that weigh most.
+    pub shared_terms: Vec<String>,
+    /// True when a person put the article in this event.
+    pub placed_by_user: bool,
+}
+
+/// Creates an event named after its first article.
+pub(crate) fn create(connection: &Connection, title: &str) -> Result<i64, Error> {
+    connection.prepare_cached("INSERT INTO events (title) VALUES (?1)")?.execute([title])?;
+    Ok(connection.last_insert_rowid())
+}
+
+/// Rebuilds the engine's index from every stored article, in import order.
+pub(crate) fn load_index(connection: &Connection) -> Result<EventIndex, Error> {
+    let mut index = EventIndex::new();
+    let mut statement = connection.prepare("SELECT id, event_id, published, profile FROM articles ORDER BY id")?;
+    let mut rows = statement.query([])?;
+    while let Some(row) = rows.next()? {
+        let published: Option<String> = row.get(2)?;
+        let encoded: String = row.get(3)?;
+        let profile = decode_profile(&encoded, published.as_deref());
+        index.insert(row.get(0)?, row.get(1)?, &profile);
+    }
+    Ok(index)
+}
+
+/// Stores a profile's terms compactly: `term:count` entries separated by tabs.
+pub(crate) fn encode_profile(profile: &ArticleProfile) -> String {
+    let mut out = String::new();
+    for (i, (term, count)) in profile.terms.iter().enumerate() {
+        if i > 0 {
+            out.push('\t');
+        }
+        out.push_str(term);
+        out.push(':');
+        out.push_str(&count.to_string());
+    }
+    out
+}
+
+fn decode_profile(encoded: &str, published: Option<&str>) -> ArticleProfile {
+    let terms = encoded
+        .split('\t')
+        .filter_map(|entry| {
+            let (term, count) = entry.rsplit_once(':')?;
+            Some((term.to_string(), count.parse().ok()?))
+        })
+        .collect();
+    ArticleProfile::from_terms(terms, published)
+}
+
+/// Every event with its articles, most recent first.
+pub(crate) fn list(connection: &Connection) -> Result<Vec<EventSummary>, Error> {
+    let mut statement = connection.prepare(
+        "SELECT e.id, e.title, a.id, a.outlet, a.published FROM events e JOIN articles a ON a.event_id = e.id
+         ORDER BY e.id, a.published IS NULL, a.published, a.id",
+    )?;
+    let mut rows = statement.query([])?;
+    let mut events: Vec<EventSummary> = Vec::new();
+    while let Some(row) = rows.next()? {
+        let id: i64 = row.get(0)?;
+        if events.last().is_none_or(|e| e.id != id) {
+            events.push(EventSummary { id, title: row.get(1)?, articles: Vec::new(), outlets: Vec::new(), first_published: row.get(4)? });
+        }
+        let event = events.last_mut().expect("pushed above");
+        event.articles.push(row.get(2)?);
+        if let Some(outlet) = row.get::<_, Option<String>>(3)? {
+            if !event.outlets.contains(&outlet) {
+                event.outlets.push(outlet);
+            }
+        }
+    }
+    events.sort_by(|a, b| b.first_published.cmp(&a.first_published).then(a.id.cmp(&b.id)));
+    Ok(events)
+}
+
+/// Why an article is in its event.
+pub(crate) fn grouping(connection: &Connection, article: i64) -> Result<Grouping, Error> {
+    connection
+        .query_row(
+            "SELECT event_id, grouped_with, grouping_similarity, grouping_terms, placed_by_user FROM articles WHERE id = ?1",
+            [article],
+            |row| {
+                let terms: Option<String> = row.get(3)?;
+                Ok(Grouping {
+                    article,
+                    event: row.get(0)?,
+                    grouped_with: row.get(1)?,
+                    similarity: row.get(2)?,
+                    shared_terms: terms.map(|t| t.split('\t').filter(|t| !t.is_empty()).map(str::to_string).collect()).unwrap_or_default(),
+                    placed_by_user: row.get(4)?,
+                })
+            },
+        )
+        .optional()?
+        .ok_or(Error::NoSuchArticle(article))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn profiles_survive_storage() {
+        let profile = ArticleProfile::new("Farm bill passes", "The Senate passed the farm bill. Senator Jo Ann: yes.", Some("2012-06-21"));
+        let decoded = decode_profile(&encode_profile(&profile), Some("2012-06-21"));
+        assert_eq!(decoded, profile);
+    }
+}

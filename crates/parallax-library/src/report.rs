@@ -1,0 +1,106 @@
+//! One comparison as the window and the CLI show it: the engine's [`Comparison`] with the
+//! articles it compared, their sentences and where those stand in the text.
+
+use parallax_core::compare::{self, Coverage, PairComparison};
+use parallax_core::entities::ResolvedEntity;
+use serde::{Deserialize, Serialize};
+
+/// An article to compare: from the library (with its id) or from a file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComparedInput {
+    /// How the user named it: a library id or a file path.
+    #[serde(rename = "ref")]
+    pub reference: String,
+    /// Its library id, when it comes from the library.
+    pub id: Option<i64>,
+    /// Its headline.
+    pub title: String,
+    /// Its outlet, when known.
+    pub outlet: Option<String>,
+    /// Its body text.
+    pub text: String,
+}
+
+/// A compared article, as the report shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportArticle {
+    /// How the user named it: a library id or a file path.
+    #[serde(rename = "ref")]
+    pub reference: String,
+    /// Its library id, when it comes from the library.
+    pub id: Option<i64>,
+    /// Its headline.
+    pub title: String,
+    /// Its outlet, when known.
+    pub outlet: Option<String>,
+    /// Its sentences; the pairs' sentence indices index this list.
+    pub sentences: Vec<String>,
+    /// Its body text; passage offsets are character offsets into it.
+    pub text: String,
+    /// `[start, end)` character offsets of each sentence in `text`.
+    pub sentence_spans: Vec<[usize; 2]>,
+    /// The paragraph each sentence belongs to.
+    pub paragraphs: Vec<usize>,
+}
+
+/// Everything a comparison of two or more articles found.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CompareReport {
+    /// The articles, in the order given; pairs index this list.
+    pub articles: Vec<ReportArticle>,
+    /// One entry for every pair of articles.
+    pub pairs: Vec<PairComparison>,
+    /// The entities of all articles, resolved across them.
+    pub entities: Vec<ResolvedEntity>,
+    /// For every sentence, which other articles say the same.
+    pub coverage: Coverage,
+}
+
+/// Compares articles given as text (files, or articles read from the library).
+pub fn compare_texts(articles: Vec<ComparedInput>) -> CompareReport {
+    let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
+    let comparison = compare::compare(&texts);
+    let report_articles = articles
+        .into_iter()
+        .zip(comparison.sentences)
+        .map(|(input, sentences)| ReportArticle {
+            reference: input.reference,
+            id: input.id,
+            title: input.title,
+            outlet: input.outlet,
+            sentence_spans: sentences.iter().map(|s| [s.start, s.end]).collect(),
+            paragraphs: sentences.iter().map(|s| s.paragraph).collect(),
+            sentences: sentences.into_iter().map(|s| s.text).collect(),
+            text: input.text,
+        })
+        .collect();
+    CompareReport { articles: report_articles, pairs: comparison.pairs, entities: comparison.entities, coverage: comparison.coverage }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(reference: &str, text: &str) -> ComparedInput {
+        ComparedInput { reference: reference.into(), id: None, title: reference.into(), outlet: None, text: text.into() }
+    }
+
+    #[test]
+    fn sentence_spans_point_into_the_text() {
+        let report = compare_texts(vec![
+            input("a.txt", "The délégation arrived in Kyiv.\n\nIt met officials on Thursday."),
+            input("b.txt", "It met officials on Thursday. The délégation arrived in Kyiv."),
+        ]);
+        assert_eq!(report.pairs.len(), 1);
+        let article = &report.articles[0];
+        assert_eq!(article.sentences.len(), 2);
+        for (sentence, [start, end]) in article.sentences.iter().zip(&article.sentence_spans) {
+            let slice: String = article.text.chars().skip(*start).take(end - start).collect();
+            assert_eq!(&slice, sentence);
+        }
+        assert_eq!(article.paragraphs.len(), article.sentences.len());
+        assert!(article.paragraphs.windows(2).all(|w| w[0] <= w[1]));
+        let json = serde_json::to_value(&report).unwrap();
+        assert_eq!(json["articles"][1]["ref"], "b.txt");
+    }
+}
