@@ -1,12 +1,17 @@
 //! Comparison of two or more articles: sentence alignment, word differences, shared passages
 //! and conflicting facts.
 
-use std::collections::HashSet;
-
 use serde::{Deserialize, Serialize};
-use similar::{ChangeTag, TextDiff};
 
+mod align;
 mod conflicts;
+mod coverage;
+mod diff;
+mod index;
+mod passages;
+
+pub use coverage::{Coverage, SentenceRef, Statement};
+pub use diff::word_diff;
 
 use crate::entities::{self, ResolvedEntity};
 use crate::text::{self, Sentence};
@@ -22,38 +27,6 @@ pub struct Comparison {
     pub entities: Vec<ResolvedEntity>,
     /// For every sentence, which other articles say the same.
     pub coverage: Coverage,
-}
-
-/// Which articles report each sentence: the N-way view of an event.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Coverage {
-    /// `support[a][s]` lists the other articles with a sentence aligned to sentence `s` of
-    /// article `a`, in increasing order.
-    pub support: Vec<Vec<Vec<usize>>>,
-}
-
-impl Coverage {
-    fn from_pairs(sentences: &[Vec<Sentence>], pairs: &[PairComparison]) -> Coverage {
-        let mut support: Vec<Vec<Vec<usize>>> =
-            sentences.iter().map(|s| vec![Vec::new(); s.len()]).collect();
-        for pair in pairs {
-            for alignment in &pair.alignments {
-                for &i in &alignment.left {
-                    support[pair.left][i].push(pair.right);
-                }
-                for &j in &alignment.right {
-                    support[pair.right][j].push(pair.left);
-                }
-            }
-        }
-        for article in &mut support {
-            for others in article.iter_mut() {
-                others.sort_unstable();
-                others.dedup();
-            }
-        }
-        Coverage { support }
-    }
 }
 
 /// How two articles relate.
@@ -73,6 +46,10 @@ pub struct PairComparison {
     pub right_only: Vec<usize>,
     /// Runs of words both articles share word for word.
     pub shared_passages: Vec<SharedPassage>,
+    /// Share of the left article's words inside shared passages, from 0 to 1.
+    pub left_copied_share: f64,
+    /// Share of the right article's words inside shared passages, from 0 to 1.
+    pub right_copied_share: f64,
     /// Facts the two articles state differently.
     pub conflicts: Vec<Conflict>,
 }
@@ -149,83 +126,98 @@ pub struct Conflict {
 }
 
 /// Compares every pair of the given article texts.
+///
+/// Each article is read once (sentences, words, weighted terms); every pair is then aligned,
+/// diffed, searched for shared passages and conflicts, and the alignments of all pairs give
+/// each sentence its support.
 pub fn compare(texts: &[&str]) -> Comparison {
     let sentences: Vec<Vec<Sentence>> = texts.iter().map(|t| text::split_sentences(t)).collect();
+    let index = index::Index::build(texts, &sentences);
     let mut pairs = Vec::new();
     for left in 0..texts.len() {
         for right in left + 1..texts.len() {
-            pairs.push(compare_pair(left, right, &sentences[left], &sentences[right]));
+            pairs.push(compare_pair(&index, texts, &sentences, left, right));
         }
     }
     let found: Vec<_> = texts.iter().map(|t| entities::find_entities(t)).collect();
-    let coverage = Coverage::from_pairs(&sentences, &pairs);
-    Comparison { sentences, pairs, entities: entities::resolve_across(&found), coverage }
+    let counts: Vec<usize> = sentences.iter().map(Vec::len).collect();
+    let coverage = Coverage::from_pairs(&counts, &pairs);
+    Comparison {
+        sentences,
+        pairs,
+        entities: entities::resolve_across(&found),
+        coverage,
+    }
 }
 
-fn compare_pair(left: usize, right: usize, a: &[Sentence], b: &[Sentence]) -> PairComparison {
-    let words_a: Vec<HashSet<String>> = a.iter().map(|s| content_words(&s.text)).collect();
-    let words_b: Vec<HashSet<String>> = b.iter().map(|s| content_words(&s.text)).collect();
-    let mut candidates = Vec::new();
-    for (i, wa) in words_a.iter().enumerate() {
-        for (j, wb) in words_b.iter().enumerate() {
-            let score = jaccard(wa, wb);
-            if score >= 0.3 {
-                candidates.push((score, i, j));
+fn compare_pair(
+    index: &index::Index,
+    texts: &[&str],
+    sentences: &[Vec<Sentence>],
+    left: usize,
+    right: usize,
+) -> PairComparison {
+    let (a, b) = (&sentences[left], &sentences[right]);
+    let joined = |sentences: &[Sentence], which: &[usize]| -> String {
+        which
+            .iter()
+            .map(|&i| sentences[i].text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let alignments: Vec<Alignment> = align::align_sentences(index, left, right)
+        .into_iter()
+        .map(|m| {
+            let diff = word_diff(&joined(a, &m.left), &joined(b, &m.right));
+            Alignment {
+                left: m.left,
+                right: m.right,
+                score: m.score,
+                diff,
             }
-        }
-    }
-    candidates.sort_by(|x, y| y.0.total_cmp(&x.0));
-    let (mut used_a, mut used_b) = (vec![false; a.len()], vec![false; b.len()]);
-    let mut alignments = Vec::new();
-    for (score, i, j) in candidates {
-        if used_a[i] || used_b[j] {
-            continue;
-        }
-        used_a[i] = true;
-        used_b[j] = true;
-        alignments.push(Alignment { left: vec![i], right: vec![j], score, diff: word_diff(&a[i].text, &b[j].text) });
-    }
-    alignments.sort_by_key(|al| al.left[0]);
+        })
+        .collect();
     let conflicts = conflicts::find_conflicts(a, b, &alignments);
-    let covered = alignments.len() * 2;
-    let total = (a.len() + b.len()).max(1);
+    let passages =
+        passages::shared_passages(texts[left], &index.articles[left], &index.articles[right]);
+
+    let (mut covered_left, mut covered_right) = (vec![false; a.len()], vec![false; b.len()]);
+    for alignment in &alignments {
+        alignment.left.iter().for_each(|&i| covered_left[i] = true);
+        alignment
+            .right
+            .iter()
+            .for_each(|&j| covered_right[j] = true);
+    }
     PairComparison {
         left,
         right,
-        similarity: covered as f64 / total as f64,
+        similarity: similarity(a, b, &alignments),
+        left_only: (0..a.len()).filter(|&i| !covered_left[i]).collect(),
+        right_only: (0..b.len()).filter(|&j| !covered_right[j]).collect(),
         alignments,
-        left_only: (0..a.len()).filter(|&i| !used_a[i]).collect(),
-        right_only: (0..b.len()).filter(|&j| !used_b[j]).collect(),
-        shared_passages: Vec::new(),
+        shared_passages: passages.passages,
+        left_copied_share: passages.left_copied_share,
+        right_copied_share: passages.right_copied_share,
         conflicts,
     }
 }
 
-fn content_words(sentence: &str) -> HashSet<String> {
-    use unicode_segmentation::UnicodeSegmentation;
-    text::normalize(sentence).unicode_words().map(str::to_string).collect()
-}
-
-fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
-    let shared = a.intersection(b).count();
-    let all = a.len() + b.len() - shared;
-    if all == 0 { 0.0 } else { shared as f64 / all as f64 }
-}
-
-/// Word-level differences from one text to another, as runs of equal, inserted and deleted text.
-pub fn word_diff(left: &str, right: &str) -> Vec<DiffRun> {
-    let diff = TextDiff::from_words(left, right);
-    let mut runs: Vec<DiffRun> = Vec::new();
-    for change in diff.iter_all_changes() {
-        let op = match change.tag() {
-            ChangeTag::Equal => DiffOp::Equal,
-            ChangeTag::Insert => DiffOp::Insert,
-            ChangeTag::Delete => DiffOp::Delete,
-        };
-        match runs.last_mut() {
-            Some(run) if run.op == op => run.text.push_str(change.value()),
-            _ => runs.push(DiffRun { op, text: change.value().to_string() }),
-        }
+/// How much of both articles is aligned, weighted by sentence length and alignment score: 1 for
+/// the same text twice, 0 for articles with nothing in common.
+fn similarity(a: &[Sentence], b: &[Sentence], alignments: &[Alignment]) -> f64 {
+    let length = |s: &Sentence| (s.end - s.start) as f64;
+    let total: f64 = a.iter().chain(b).map(length).sum();
+    if total == 0.0 {
+        return 0.0;
     }
-    runs
+    let aligned: f64 = alignments
+        .iter()
+        .map(|al| {
+            let covered: f64 = al.left.iter().map(|&i| length(&a[i])).sum::<f64>()
+                + al.right.iter().map(|&j| length(&b[j])).sum::<f64>();
+            covered * al.score
+        })
+        .sum();
+    aligned / total
 }

@@ -1,0 +1,249 @@
+//! Sentence alignment: which sentences of two articles say the same thing.
+//!
+//! Outlets paraphrase, reorder, merge and split sentences, so alignment does not follow the
+//! order of either text. Each sentence is a bag of stemmed terms weighted by how rare they are
+//! among all the sentences compared (names and numbers up, function words down), and two
+//! sentences are as alike as the cosine of their bags. Candidates come from an inverted index of
+//! rare terms, never from all pairs, so long articles stay cheap; one long sentence may match two
+//! adjacent short ones when together they match better than either alone.
+
+use super::index::{Index, IndexedArticle, SentenceTerms};
+
+/// One or two sentences of the left article matched with one or two of the right.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Matched {
+    pub left: Vec<usize>,
+    pub right: Vec<usize>,
+    pub score: f64,
+}
+
+/// The lowest similarity at which two sentences are said to say the same thing.
+const ALIGN_MIN: f32 = 0.3;
+/// The lowest similarity kept as material for merges.
+const CANDIDATE_MIN: f32 = 0.12;
+/// How much better a merge must match than its best single sentence.
+const MERGE_GAIN: f32 = 0.05;
+/// Content terms two aligned sentences must share at least: one shared name alone ("Trump")
+/// does not make two sentences the same statement...
+const SHARED_TERMS_MIN: usize = 2;
+/// ...unless the sentences are nearly the same words: short quotes ("I wish I didn't have to
+/// do it.") have a single content word.
+const SHORT_MATCH_MIN: f32 = 0.7;
+/// A term proposes candidates only while it is rare: while the number of sentence pairs it
+/// links stays below this. Frequent terms still count in the similarity of candidates.
+const RARE_TERM_PAIRS_MAX: usize = 128;
+
+/// Aligns the sentences of two indexed articles.
+pub(super) fn align_sentences(index: &Index, left: usize, right: usize) -> Vec<Matched> {
+    let a = &index.articles[left];
+    let b = &index.articles[right];
+    let singles = single_candidates(index, a, b);
+
+    let mut by_left: Vec<Vec<(usize, f32)>> = vec![Vec::new(); a.sentences.len()];
+    let mut by_right: Vec<Vec<(usize, f32)>> = vec![Vec::new(); b.sentences.len()];
+    for &(i, j, m) in &singles {
+        by_left[i].push((j, m.cosine));
+        by_right[j].push((i, m.cosine));
+    }
+
+    let mut candidates: Vec<Candidate> = singles
+        .iter()
+        .filter(|(_, _, m)| m.is_alignment())
+        .map(|&(i, j, m)| Candidate {
+            left: (i, None),
+            right: (j, None),
+            score: m.cosine,
+        })
+        .collect();
+    for (i, matches) in by_left.iter_mut().enumerate() {
+        for (j, j2, score) in merges(index, &a.sentences[i], &b.sentences, matches) {
+            candidates.push(Candidate {
+                left: (i, None),
+                right: (j, Some(j2)),
+                score,
+            });
+        }
+    }
+    for (j, matches) in by_right.iter_mut().enumerate() {
+        for (i, i2, score) in merges(index, &b.sentences[j], &a.sentences, matches) {
+            candidates.push(Candidate {
+                left: (i, Some(i2)),
+                right: (j, None),
+                score,
+            });
+        }
+    }
+
+    // Best first; between equals, the one nearer the same place in both articles.
+    let (na, nb) = (
+        a.sentences.len().max(1) as f32,
+        b.sentences.len().max(1) as f32,
+    );
+    let rank =
+        |c: &Candidate| c.score - 0.01 * (c.left.0 as f32 / na - c.right.0 as f32 / nb).abs();
+    candidates.sort_by(|x, y| rank(y).total_cmp(&rank(x)));
+
+    let mut used_left = vec![false; a.sentences.len()];
+    let mut used_right = vec![false; b.sentences.len()];
+    let mut matched = Vec::new();
+    for c in candidates {
+        let left: Vec<usize> = std::iter::once(c.left.0).chain(c.left.1).collect();
+        let right: Vec<usize> = std::iter::once(c.right.0).chain(c.right.1).collect();
+        if left.iter().any(|&i| used_left[i]) || right.iter().any(|&j| used_right[j]) {
+            continue;
+        }
+        left.iter().for_each(|&i| used_left[i] = true);
+        right.iter().for_each(|&j| used_right[j] = true);
+        matched.push(Matched {
+            left,
+            right,
+            score: f64::from(c.score.min(1.0)),
+        });
+    }
+    matched.sort_by_key(|m| (m.left[0], m.right[0]));
+    matched
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    left: (usize, Option<usize>),
+    right: (usize, Option<usize>),
+    score: f32,
+}
+
+/// How alike two bags are.
+#[derive(Debug, Clone, Copy)]
+struct Likeness {
+    cosine: f32,
+    /// Content terms (not function words) in both.
+    shared: usize,
+}
+
+impl Likeness {
+    /// Whether two sentences this alike say the same thing.
+    fn is_alignment(&self) -> bool {
+        self.cosine >= ALIGN_MIN
+            && (self.shared >= SHARED_TERMS_MIN || self.cosine >= SHORT_MATCH_MIN)
+    }
+}
+
+/// Every sentence pair that shares a rare term, with its similarity.
+fn single_candidates(
+    index: &Index,
+    a: &IndexedArticle,
+    b: &IndexedArticle,
+) -> Vec<(usize, usize, Likeness)> {
+    let mut seen = vec![false; b.sentences.len()];
+    let mut touched: Vec<u32> = Vec::new();
+    let mut found = Vec::new();
+    for (i, sentence) in a.sentences.iter().enumerate() {
+        for &(term, _) in &sentence.terms {
+            let (Some(here), Some(there)) = (a.postings.get(&term), b.postings.get(&term)) else {
+                continue;
+            };
+            if here.len() * there.len() > RARE_TERM_PAIRS_MAX {
+                continue;
+            }
+            for &(j, _) in there {
+                if !seen[j as usize] {
+                    seen[j as usize] = true;
+                    touched.push(j);
+                }
+            }
+        }
+        for j in touched.drain(..) {
+            seen[j as usize] = false;
+            let likeness = likeness(
+                index,
+                &sentence.terms,
+                sentence.norm,
+                &b.sentences[j as usize],
+            );
+            if likeness.cosine >= CANDIDATE_MIN {
+                found.push((i, j as usize, likeness));
+            }
+        }
+    }
+    found
+}
+
+/// Merges of two adjacent sentences of the other article that match `one` better together
+/// than either alone: (first, second, score).
+fn merges(
+    index: &Index,
+    one: &SentenceTerms,
+    others: &[SentenceTerms],
+    matches: &mut [(usize, f32)],
+) -> Vec<(usize, usize, f32)> {
+    matches.sort_unstable_by_key(|&(j, _)| j);
+    let mut found = Vec::new();
+    for pair in matches.windows(2) {
+        let ((j, first), (k, second)) = (pair[0], pair[1]);
+        if k != j + 1 {
+            continue;
+        }
+        let (terms, norm) = union(&others[j], &others[k]);
+        let together = likeness(index, &terms, norm, one);
+        if together.is_alignment() && together.cosine >= first.max(second) + MERGE_GAIN {
+            found.push((j, k, together.cosine));
+        }
+    }
+    found
+}
+
+/// The bag of two sentences read as one: each term at its higher weight.
+fn union(x: &SentenceTerms, y: &SentenceTerms) -> (Vec<(u32, f32)>, f32) {
+    let mut terms = Vec::with_capacity(x.terms.len() + y.terms.len());
+    let (mut i, mut j) = (0, 0);
+    while i < x.terms.len() || j < y.terms.len() {
+        match (x.terms.get(i), y.terms.get(j)) {
+            (Some(&(s, v)), Some(&(t, w))) if s == t => {
+                terms.push((s, v.max(w)));
+                i += 1;
+                j += 1;
+            }
+            (Some(&(s, v)), Some(&(t, _))) if s < t => {
+                terms.push((s, v));
+                i += 1;
+            }
+            (Some(&(s, v)), None) => {
+                terms.push((s, v));
+                i += 1;
+            }
+            (_, Some(&(t, w))) => {
+                terms.push((t, w));
+                j += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    let norm = terms.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+    (terms, norm)
+}
+
+fn likeness(index: &Index, terms: &[(u32, f32)], norm: f32, other: &SentenceTerms) -> Likeness {
+    let (mut i, mut j) = (0, 0);
+    let (mut dot, mut shared) = (0.0f32, 0usize);
+    while i < terms.len() && j < other.terms.len() {
+        let ((s, v), (t, w)) = (terms[i], other.terms[j]);
+        if s == t {
+            dot += v * w;
+            if !index.is_function_term(s) {
+                shared += 1;
+            }
+            i += 1;
+            j += 1;
+        } else if s < t {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    let denominator = norm * other.norm;
+    let cosine = if denominator > 0.0 {
+        dot / denominator
+    } else {
+        0.0
+    };
+    Likeness { cosine, shared }
+}

@@ -1,0 +1,146 @@
+//! Word differences inside aligned sentences.
+
+use similar::{capture_diff_slices, Algorithm, DiffTag};
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::{DiffOp, DiffRun};
+
+/// Word-level differences from one text to another, as runs of equal, inserted and deleted text.
+///
+/// Words, punctuation and spaces are tokens of their own (Unicode word boundaries), so a changed
+/// comma is a change of one token. The equal and deleted runs rebuild `left` exactly, the equal
+/// and inserted runs rebuild `right`. Spaces alone between two changes join the change, so that
+/// a rewritten clause reads as one deletion and one insertion rather than a comb of fragments.
+pub fn word_diff(left: &str, right: &str) -> Vec<DiffRun> {
+    let old: Vec<&str> = left.split_word_bounds().collect();
+    let new: Vec<&str> = right.split_word_bounds().collect();
+    let mut runs: Vec<DiffRun> = Vec::new();
+    let ops = capture_diff_slices(Algorithm::Myers, &old, &new);
+    for (n, op) in ops.iter().enumerate() {
+        let (tag, old_range, new_range) = op.as_tag_tuple();
+        let deleted: String = old[old_range.clone()].concat();
+        let inserted: String = new[new_range].concat();
+        let between_changes = n > 0 && n + 1 < ops.len();
+        match tag {
+            DiffTag::Equal if between_changes && deleted.trim().is_empty() => {
+                push(&mut runs, DiffOp::Delete, &deleted);
+                push(&mut runs, DiffOp::Insert, &deleted);
+            }
+            DiffTag::Equal => push(&mut runs, DiffOp::Equal, &deleted),
+            DiffTag::Delete => push(&mut runs, DiffOp::Delete, &deleted),
+            DiffTag::Insert => push(&mut runs, DiffOp::Insert, &inserted),
+            DiffTag::Replace => {
+                push(&mut runs, DiffOp::Delete, &deleted);
+                push(&mut runs, DiffOp::Insert, &inserted);
+            }
+        }
+    }
+    runs
+}
+
+/// Appends text to the runs, joining it with a run of the same kind at the end of the current
+/// change (a deletion after a deletion, or after the deletion that precedes an insertion).
+fn push(runs: &mut Vec<DiffRun>, op: DiffOp, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    let n = runs.len();
+    let target = match op {
+        DiffOp::Equal => (n > 0 && runs[n - 1].op == DiffOp::Equal).then(|| n - 1),
+        DiffOp::Insert => (n > 0 && runs[n - 1].op == DiffOp::Insert).then(|| n - 1),
+        DiffOp::Delete => {
+            if n > 0 && runs[n - 1].op == DiffOp::Delete {
+                Some(n - 1)
+            } else if n > 1 && runs[n - 1].op == DiffOp::Insert && runs[n - 2].op == DiffOp::Delete
+            {
+                Some(n - 2)
+            } else {
+                None
+            }
+        }
+    };
+    match target {
+        Some(t) => runs[t].text.push_str(text),
+        None if op == DiffOp::Delete && n > 0 && runs[n - 1].op == DiffOp::Insert => runs.insert(
+            n - 1,
+            DiffRun {
+                op,
+                text: text.to_string(),
+            },
+        ),
+        None => runs.push(DiffRun {
+            op,
+            text: text.to_string(),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rebuild(runs: &[DiffRun], keep: DiffOp) -> String {
+        runs.iter()
+            .filter(|r| r.op == DiffOp::Equal || r.op == keep)
+            .map(|r| r.text.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn runs_rebuild_both_texts_exactly() {
+        let pairs = [
+            (
+                "The Army sent a delegation to Kyiv on Thursday.",
+                "A delegation from the Army arrived in Kyiv on Thursday.",
+            ),
+            (
+                "“We will not yield,” he said — twice.",
+                "\"We won't yield\", he said.\n",
+            ),
+            ("", "Only on the right."),
+            ("Only on the left.", ""),
+            ("  Spaces   everywhere ", "Spaces everywhere"),
+            (
+                "Zelenskyy met Rubio in Geneva",
+                "Rubio met Zelenskyy in Geneva on Sunday",
+            ),
+        ];
+        for (left, right) in pairs {
+            let runs = word_diff(left, right);
+            assert_eq!(rebuild(&runs, DiffOp::Delete), left);
+            assert_eq!(rebuild(&runs, DiffOp::Insert), right);
+            assert!(runs.iter().all(|r| !r.text.is_empty()));
+        }
+    }
+
+    #[test]
+    fn a_changed_word_is_one_deletion_and_one_insertion() {
+        let runs = word_diff("Five people died on Monday.", "Six people died on Monday.");
+        assert_eq!(
+            runs,
+            [
+                DiffRun {
+                    op: DiffOp::Delete,
+                    text: "Five".into()
+                },
+                DiffRun {
+                    op: DiffOp::Insert,
+                    text: "Six".into()
+                },
+                DiffRun {
+                    op: DiffOp::Equal,
+                    text: " people died on Monday.".into()
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn punctuation_is_a_token_of_its_own() {
+        let runs = word_diff("He left, then.", "He left then.");
+        assert!(runs.contains(&DiffRun {
+            op: DiffOp::Delete,
+            text: ",".into()
+        }));
+    }
+}

@@ -1,0 +1,310 @@
+//! Each article read once for comparison: its words, the weighted terms of its sentences, and the
+//! look-up tables that alignment and shared passages use, so that comparing N articles costs N
+//! readings and not one per pair.
+
+use crate::text::{self, Sentence, TokenKind};
+use rustc_hash::FxHashMap;
+
+/// One word of an article (punctuation and spaces left out).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Word {
+    /// Character offset of the first character in the article text.
+    pub start: u32,
+    /// Character offset one past the last character.
+    pub end: u32,
+    /// The word folded for verbatim comparison (case, quote style): one id per spelling.
+    pub form: u32,
+}
+
+/// A sentence as a weighted bag of terms (stems), sorted by term id.
+#[derive(Debug, Clone, Default)]
+pub(super) struct SentenceTerms {
+    pub terms: Vec<(u32, f32)>,
+    /// Euclidean length of `terms`' weights.
+    pub norm: f32,
+}
+
+/// An article prepared for comparison.
+#[derive(Debug)]
+pub(super) struct IndexedArticle {
+    pub words: Vec<Word>,
+    pub sentences: Vec<SentenceTerms>,
+    /// For every content term, the sentences that use it with the term's weight there.
+    pub postings: FxHashMap<u32, Vec<(u32, f32)>>,
+    /// First word position of each run of [`PASSAGE_MIN_WORDS`] words, by the run's hash.
+    pub gram_first: FxHashMap<u64, u32>,
+    /// Next word position with the same run hash, or `u32::MAX`.
+    pub gram_next: Vec<u32>,
+}
+
+/// The shortest run of words reported as a shared passage.
+pub(super) const PASSAGE_MIN_WORDS: usize = 8;
+
+/// Words news text uses around every statement ("said", "Mr."): weighted down like function
+/// words, or every quoted sentence would look alike.
+const REPORTING_WORDS: &[&str] = &[
+    "according",
+    "added",
+    "also",
+    "mr",
+    "mrs",
+    "ms",
+    "said",
+    "say",
+    "says",
+    "saying",
+    "tell",
+    "told",
+];
+
+/// Weight factor of function words.
+const FUNCTION_WORD_WEIGHT: f32 = 0.1;
+/// Weight factor of names and numbers: they pin a sentence to one fact.
+const NAME_WEIGHT: f32 = 1.6;
+
+/// All articles of one comparison, read once.
+pub(super) struct Index {
+    pub articles: Vec<IndexedArticle>,
+    function_terms: Vec<bool>,
+}
+
+impl Index {
+    /// Reads every article: words, sentence bags weighted by inverse document frequency over all
+    /// the sentences compared, postings and passage hashes.
+    pub fn build(texts: &[&str], sentences: &[Vec<Sentence>]) -> Index {
+        let mut vocabulary = Vocabulary::default();
+        let mut raw: Vec<RawArticle> = texts
+            .iter()
+            .zip(sentences)
+            .map(|(text, sentences)| RawArticle::read(text, sentences, &mut vocabulary))
+            .collect();
+        let term_count = vocabulary.terms.len();
+
+        // Document frequency of each term over all sentences of all articles.
+        let mut df = vec![0u32; term_count];
+        let mut sentence_total = 0usize;
+        for article in &mut raw {
+            for bag in &mut article.bags {
+                bag.sort_unstable_by_key(|o| o.term);
+                bag.dedup_by(|next, kept| {
+                    if next.term == kept.term {
+                        kept.number |= next.number;
+                        true
+                    } else {
+                        false
+                    }
+                });
+                for occurrence in bag.iter() {
+                    df[occurrence.term as usize] += 1;
+                }
+                sentence_total += 1;
+            }
+        }
+        let function_terms: Vec<bool> = (0..term_count)
+            .map(|t| vocabulary.term_is_function[t])
+            .collect();
+        let name_terms: Vec<bool> = (0..term_count)
+            .map(|t| {
+                vocabulary.capitalized_inside[t] > 0
+                    && vocabulary.capitalized_inside[t] >= vocabulary.lower[t]
+            })
+            .collect();
+        let idf: Vec<f32> = df
+            .iter()
+            .map(|&d| (1.0 + sentence_total as f32 / d.max(1) as f32).ln())
+            .collect();
+
+        let articles = raw
+            .into_iter()
+            .map(|article| {
+                let mut postings: FxHashMap<u32, Vec<(u32, f32)>> = FxHashMap::default();
+                let sentences = article
+                    .bags
+                    .into_iter()
+                    .enumerate()
+                    .map(|(s, bag)| {
+                        let terms: Vec<(u32, f32)> = bag
+                            .iter()
+                            .map(|o| {
+                                let t = o.term as usize;
+                                let factor = if function_terms[t] {
+                                    FUNCTION_WORD_WEIGHT
+                                } else if o.number || name_terms[t] {
+                                    NAME_WEIGHT
+                                } else {
+                                    1.0
+                                };
+                                (o.term, idf[t] * factor)
+                            })
+                            .collect();
+                        for &(term, weight) in &terms {
+                            if !function_terms[term as usize] {
+                                postings.entry(term).or_default().push((s as u32, weight));
+                            }
+                        }
+                        let norm = terms.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+                        SentenceTerms { terms, norm }
+                    })
+                    .collect();
+                let (gram_first, gram_next) = passage_hashes(&article.words);
+                IndexedArticle {
+                    words: article.words,
+                    sentences,
+                    postings,
+                    gram_first,
+                    gram_next,
+                }
+            })
+            .collect();
+        Index {
+            articles,
+            function_terms,
+        }
+    }
+
+    /// Whether a term is a function word.
+    pub fn is_function_term(&self, term: u32) -> bool {
+        self.function_terms[term as usize]
+    }
+}
+
+/// Hash of the run of [`PASSAGE_MIN_WORDS`] word forms starting at each position.
+pub(super) fn gram_hash(words: &[Word]) -> u64 {
+    let mut h: u64 = 0;
+    for w in &words[..PASSAGE_MIN_WORDS] {
+        h = (h.rotate_left(5) ^ w.form as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    h
+}
+
+fn passage_hashes(words: &[Word]) -> (FxHashMap<u64, u32>, Vec<u32>) {
+    let runs = words.len().saturating_sub(PASSAGE_MIN_WORDS - 1);
+    let mut first: FxHashMap<u64, u32> = FxHashMap::default();
+    first.reserve(runs);
+    let mut next = vec![u32::MAX; runs];
+    // Walk backwards so that each chain lists positions in increasing order.
+    for p in (0..runs).rev() {
+        let h = gram_hash(&words[p..]);
+        if let Some(previous) = first.insert(h, p as u32) {
+            next[p] = previous;
+        }
+    }
+    (first, next)
+}
+
+/// One use of a term in a sentence.
+#[derive(Debug, Clone, Copy)]
+struct Occurrence {
+    term: u32,
+    number: bool,
+}
+
+/// An article's words and unweighted sentence bags, before document frequencies are known.
+struct RawArticle {
+    words: Vec<Word>,
+    bags: Vec<Vec<Occurrence>>,
+}
+
+impl RawArticle {
+    fn read(text: &str, sentences: &[Sentence], vocabulary: &mut Vocabulary) -> RawArticle {
+        let mut words = Vec::with_capacity(text.len() / 6);
+        let mut bags: Vec<Vec<Occurrence>> = sentences.iter().map(|_| Vec::new()).collect();
+        let mut sentence = 0usize;
+        let mut first_in_sentence = true;
+        for token in text::tokenize(text) {
+            if !token.is_word() {
+                continue;
+            }
+            let start = token.start;
+            while sentence < sentences.len() && sentences[sentence].end <= start {
+                sentence += 1;
+                first_in_sentence = true;
+            }
+            let spelling = vocabulary.spelling(token.text);
+            words.push(Word {
+                start: start as u32,
+                end: token.end as u32,
+                form: spelling.form,
+            });
+            if sentence < sentences.len() && sentences[sentence].start <= start {
+                let capitalized = token.text.chars().next().is_some_and(char::is_uppercase);
+                let term = spelling.term as usize;
+                if capitalized && !first_in_sentence {
+                    vocabulary.capitalized_inside[term] += 1;
+                } else if !capitalized {
+                    vocabulary.lower[term] += 1;
+                }
+                first_in_sentence = false;
+                bags[sentence].push(Occurrence {
+                    term: spelling.term,
+                    number: token.kind == TokenKind::Number,
+                });
+            }
+        }
+        RawArticle { words, bags }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Spelling {
+    form: u32,
+    term: u32,
+}
+
+/// Ids for the spellings, folded forms and terms met in the articles of one comparison.
+#[derive(Default)]
+struct Vocabulary {
+    spellings: FxHashMap<String, Spelling>,
+    forms: FxHashMap<String, u32>,
+    terms: FxHashMap<String, u32>,
+    term_is_function: Vec<bool>,
+    capitalized_inside: Vec<u32>,
+    lower: Vec<u32>,
+}
+
+impl Vocabulary {
+    fn spelling(&mut self, token: &str) -> Spelling {
+        if let Some(&known) = self.spellings.get(token) {
+            return known;
+        }
+        let folded = text::normalize(token);
+        let next_form = self.forms.len() as u32;
+        let form = *self.forms.entry(folded.clone()).or_insert(next_form);
+        let stem = text::stem(token);
+        let term = match self.terms.get(stem.as_str()) {
+            Some(&term) => term,
+            None => {
+                let term = self.terms.len() as u32;
+                let function =
+                    text::is_function_word(&folded) || REPORTING_WORDS.contains(&folded.as_str());
+                self.terms.insert(stem, term);
+                self.term_is_function.push(function);
+                self.capitalized_inside.push(0);
+                self.lower.push(0);
+                term
+            }
+        };
+        let spelling = Spelling { form, term };
+        self.spellings.insert(token.to_string(), spelling);
+        spelling
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_carry_character_offsets() {
+        let text = "\u{201C}Kyiv\u{201D} — it’s 20 km.";
+        let sentences = text::split_sentences(text);
+        let index = Index::build(&[text], &[sentences]);
+        let chars: Vec<char> = text.chars().collect();
+        let words: Vec<String> = index.articles[0]
+            .words
+            .iter()
+            .map(|w| chars[w.start as usize..w.end as usize].iter().collect())
+            .collect();
+        assert_eq!(words, ["Kyiv", "it’s", "20", "km"]);
+    }
+}
