@@ -1,1 +1,234 @@
-fn main() {}
+//! `parallax`: the Parallax library and engine from the command line, on the same library file
+//! as the desktop window.
+//!
+//! ```text
+//! parallax import ~/news/          # files and folders, walked
+//! parallax events                  # the events found
+//! parallax compare 3 4 5           # library ids or files
+//! parallax search "peace plan" --json
+//! ```
+//!
+//! With `--json` every command prints exactly one JSON document on stdout (the contract in
+//! ARCHITECTURE.md); without it, text for people. Errors are one line on stderr and exit code 1;
+//! usage errors exit 2.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::AtomicBool;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use parallax_core::{entities, ingest};
+use parallax_library::{compare_texts, ComparedInput, ImportProgress, Library};
+use serde::Serialize;
+
+mod render;
+
+/// Compare how news outlets report the same event.
+#[derive(Parser)]
+#[command(name = "parallax", version, about)]
+struct Cli {
+    /// The library file [default: $PARALLAX_LIBRARY, else the OS data folder]
+    #[arg(long, global = true, value_name = "PATH")]
+    library: Option<PathBuf>,
+    /// Print one JSON document on stdout instead of text
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Show the article Parallax reads out of a file (touches no library)
+    Extract {
+        /// A .txt, .md, .html, ... file
+        file: PathBuf,
+    },
+    /// List the people, organisations, places and quantities a file's article names
+    Entities {
+        /// A .txt, .md, .html, ... file
+        file: PathBuf,
+    },
+    /// Compare two or more articles: files, or ids of library articles
+    Compare {
+        /// Files or library ids
+        #[arg(required = true, num_args = 2..)]
+        articles: Vec<String>,
+    },
+    /// Import files and folders into the library (exit code 1 when a file failed)
+    Import {
+        /// Files and folders (folders are walked; hidden entries are skipped)
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// List the library's articles
+    List,
+    /// Search the library's articles (title, outlet, byline, text)
+    Search {
+        /// Words to find; "quoted words" match as a phrase
+        query: String,
+    },
+    /// List the events the library's articles are grouped into
+    Events,
+    /// Add the bundled sample articles to the library
+    Samples,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(&cli) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("parallax: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: &Cli) -> Result<ExitCode> {
+    match &cli.command {
+        Command::Extract { file } => {
+            let (article, word_count) = read_article(file)?;
+            let shown = Extracted { path: file.display().to_string(), word_count, article: &article };
+            print(cli, &shown, || render::extracted(&shown.path, &article, word_count))?;
+        }
+        Command::Entities { file } => {
+            let (article, _) = read_article(file)?;
+            let found = Entities { entities: entities::find_entities(&article.text), quantities: entities::find_quantities(&article.text) };
+            print(cli, &found, || render::entities(&found.entities, &found.quantities))?;
+        }
+        Command::Compare { articles } => {
+            let inputs = compare_inputs(cli, articles)?;
+            let report = compare_texts(inputs);
+            print(cli, &report, || render::comparison(&report))?;
+        }
+        Command::Import { paths } => {
+            let library = open(cli)?;
+            let mut bar = ProgressBar::new();
+            let report = library.import_paths(paths, &mut |p| bar.show(p), &AtomicBool::new(false));
+            bar.finish();
+            print(cli, &report, || render::import(&report))?;
+            if !report.failed.is_empty() {
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+        Command::List => {
+            let articles = open(cli)?.list()?;
+            print(cli, &serde_json::json!({ "articles": articles }), || render::articles(&articles))?;
+        }
+        Command::Search { query } => {
+            let hits = open(cli)?.search(query)?;
+            print(cli, &serde_json::json!({ "hits": hits }), || render::hits(&hits, std::io::stdout().is_terminal()))?;
+        }
+        Command::Events => {
+            let library = open(cli)?;
+            let events = library.events()?;
+            let articles = library.list()?;
+            print(cli, &serde_json::json!({ "events": events }), || render::events(&events, &articles))?;
+        }
+        Command::Samples => {
+            let report = open(cli)?.add_samples()?;
+            print(cli, &report, || render::import(&report))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What `extract` prints: the extracted article with where it came from and its length.
+#[derive(Serialize)]
+struct Extracted<'a> {
+    path: String,
+    word_count: usize,
+    #[serde(flatten)]
+    article: &'a ingest::ExtractedArticle,
+}
+
+/// What `entities` prints.
+#[derive(Serialize)]
+struct Entities {
+    entities: Vec<entities::Entity>,
+    quantities: Vec<entities::Quantity>,
+}
+
+/// Prints `value` as JSON with `--json`, else the text `render` makes.
+fn print<T: Serialize>(cli: &Cli, value: &T, render: impl FnOnce() -> String) -> Result<()> {
+    let out = if cli.json { serde_json::to_string_pretty(value)? + "\n" } else { render() };
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(out.as_bytes()).and_then(|_| stdout.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.context("cannot write to standard output"),
+    }
+}
+
+fn open(cli: &Cli) -> Result<Library> {
+    let path = parallax_library::resolve_library_path(cli.library.as_deref());
+    Ok(Library::open(&path)?)
+}
+
+fn read_article(file: &Path) -> Result<(ingest::ExtractedArticle, usize)> {
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read '{}'", file.display()))?;
+    let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let article = ingest::extract(&bytes, &name).with_context(|| format!("cannot read an article from '{}'", file.display()))?;
+    let words = parallax_core::text::word_count(&article.text);
+    Ok((article, words))
+}
+
+/// Turns `compare`'s arguments into articles: an existing file is a file; a whole number that
+/// names no file is a library id.
+fn compare_inputs(cli: &Cli, arguments: &[String]) -> Result<Vec<ComparedInput>> {
+    let mut library = None;
+    let mut inputs = Vec::new();
+    for argument in arguments {
+        let path = Path::new(argument);
+        match argument.parse::<i64>() {
+            Ok(id) if !path.exists() => {
+                if library.is_none() {
+                    library = Some(open(cli)?);
+                }
+                let record = library.as_ref().expect("opened above").article(id)?;
+                inputs.push(ComparedInput { reference: argument.clone(), id: Some(id), title: record.title, outlet: record.outlet, text: record.text });
+            }
+            _ => {
+                let (article, _) = read_article(path)?;
+                inputs.push(ComparedInput { reference: argument.clone(), id: None, title: article.title, outlet: article.outlet, text: article.text });
+            }
+        }
+    }
+    Ok(inputs)
+}
+
+/// A progress bar on stderr while importing, only when stderr is a terminal.
+struct ProgressBar {
+    bar: Option<indicatif::ProgressBar>,
+    enabled: bool,
+}
+
+impl ProgressBar {
+    fn new() -> ProgressBar {
+        ProgressBar { bar: None, enabled: std::io::stderr().is_terminal() }
+    }
+
+    fn show(&mut self, progress: &ImportProgress) {
+        if !self.enabled {
+            return;
+        }
+        let bar = self.bar.get_or_insert_with(|| {
+            let bar = indicatif::ProgressBar::new(progress.total as u64);
+            let style = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {per_sec} {wide_msg}")
+                .expect("valid template");
+            bar.set_style(style);
+            bar
+        });
+        bar.set_position(progress.done as u64);
+        bar.set_message(progress.current.clone());
+    }
+
+    fn finish(&mut self) {
+        if let Some(bar) = self.bar.take() {
+            bar.finish_and_clear();
+        }
+    }
+}

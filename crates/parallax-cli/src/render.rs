@@ -1,0 +1,182 @@
+//! The text the commands print for people (without `--json`).
+
+use std::fmt::Write;
+
+use parallax_core::compare::DiffOp;
+use parallax_core::entities::{Entity, Quantity};
+use parallax_core::ingest::ExtractedArticle;
+use parallax_library::{ArticleSummary, CompareReport, EventSummary, ImportReport, SearchHit};
+
+pub(crate) fn extracted(path: &str, article: &ExtractedArticle, word_count: usize) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", article.title);
+    let fields = [
+        ("file", Some(path)),
+        ("format", Some(article.format.as_str())),
+        ("outlet", article.outlet.as_deref()),
+        ("byline", article.byline.as_deref()),
+        ("published", article.published.as_deref()),
+        ("url", article.url.as_deref()),
+        ("language", article.language.as_deref()),
+    ];
+    for (name, value) in fields {
+        if let Some(value) = value {
+            let _ = writeln!(out, "{name:>10}: {value}");
+        }
+    }
+    let _ = writeln!(out, "{:>10}: {word_count}\n\n{}", "words", article.text);
+    out
+}
+
+pub(crate) fn entities(entities: &[Entity], quantities: &[Quantity]) -> String {
+    let mut out = String::new();
+    if entities.is_empty() && quantities.is_empty() {
+        return "No entities or quantities found.\n".into();
+    }
+    for entity in entities {
+        let kind = serde_json::to_value(entity.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+        let _ = write!(out, "{:<13} {} ({}x)", kind, entity.name, entity.mentions);
+        if !entity.aliases.is_empty() {
+            let _ = write!(out, ", also {}", entity.aliases.join(", "));
+        }
+        out.push('\n');
+    }
+    for quantity in quantities {
+        let kind = serde_json::to_value(quantity.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+        let value = serde_json::to_string(&quantity.value).unwrap_or_default();
+        let _ = writeln!(out, "{kind:<13} {} = {value}", quantity.text);
+    }
+    out
+}
+
+pub(crate) fn comparison(report: &CompareReport) -> String {
+    let mut out = String::new();
+    for (i, article) in report.articles.iter().enumerate() {
+        let outlet = article.outlet.as_deref().map(|o| format!(" ({o})")).unwrap_or_default();
+        let _ = writeln!(out, "[{i}] {}{outlet}: {}, {} sentences", article.reference, article.title, article.sentences.len());
+    }
+    for pair in &report.pairs {
+        let (left, right) = (&report.articles[pair.left], &report.articles[pair.right]);
+        let _ = writeln!(out, "\n== [{}] vs [{}]: similarity {:.2}", pair.left, pair.right, pair.similarity);
+        for alignment in &pair.alignments {
+            let same = alignment.diff.iter().all(|run| run.op == DiffOp::Equal);
+            let mut line = String::new();
+            for run in &alignment.diff {
+                match run.op {
+                    DiffOp::Equal => line.push_str(&run.text),
+                    DiffOp::Delete => {
+                        let _ = write!(line, "[-{}-]", run.text);
+                    }
+                    DiffOp::Insert => {
+                        let _ = write!(line, "{{+{}+}}", run.text);
+                    }
+                }
+            }
+            let _ = writeln!(out, "{} {:?} ~ {:?}  {}", if same { "=" } else { "~" }, alignment.left, alignment.right, line.trim());
+        }
+        for &i in &pair.left_only {
+            let _ = writeln!(out, "< only in [{}]: {}", pair.left, left.sentences[i]);
+        }
+        for &j in &pair.right_only {
+            let _ = writeln!(out, "> only in [{}]: {}", pair.right, right.sentences[j]);
+        }
+        for passage in &pair.shared_passages {
+            let _ = writeln!(out, "| shared passage ({} words): {}", passage.words, passage.text);
+        }
+        for conflict in &pair.conflicts {
+            let _ = writeln!(out, "! {}: {:?} vs {:?}", conflict.kind, conflict.left, conflict.right);
+        }
+    }
+    if !report.entities.is_empty() {
+        let _ = writeln!(out, "\nEntities (mentions per article):");
+        for entity in &report.entities {
+            let mentions: Vec<String> = entity.mentions.iter().map(usize::to_string).collect();
+            let _ = writeln!(out, "  {:<32} {}", entity.name, mentions.join(" "));
+        }
+    }
+    out
+}
+
+pub(crate) fn import(report: &ImportReport) -> String {
+    let mut out = String::new();
+    for article in &report.imported {
+        let _ = writeln!(out, "imported  {:>6}  {}  ({})", article.id, article.title, article.path);
+    }
+    for duplicate in &report.duplicates {
+        let _ = writeln!(out, "duplicate {:>6}  {}", duplicate.existing_id, duplicate.path);
+    }
+    for failed in &report.failed {
+        let _ = writeln!(out, "failed            {}: {}", failed.path, failed.error);
+    }
+    let _ = writeln!(
+        out,
+        "{} imported, {} duplicates, {} failed{}",
+        report.imported.len(),
+        report.duplicates.len(),
+        report.failed.len(),
+        if report.cancelled { " (cancelled)" } else { "" }
+    );
+    out
+}
+
+pub(crate) fn articles(articles: &[ArticleSummary]) -> String {
+    if articles.is_empty() {
+        return "The library is empty: `parallax import PATH` or `parallax samples` adds articles.\n".into();
+    }
+    let mut out = String::new();
+    for article in articles {
+        let date = article.published.as_deref().map(|d| d.get(..10).unwrap_or(d)).unwrap_or("");
+        let outlet = article.outlet.as_deref().unwrap_or("");
+        let _ = writeln!(out, "{:>6}  {:<10}  {:<24}  {}", article.id, date, truncate(outlet, 24), article.title);
+    }
+    out
+}
+
+pub(crate) fn hits(hits: &[SearchHit], terminal: bool) -> String {
+    if hits.is_empty() {
+        return "No article matches.\n".into();
+    }
+    let (open, close) = if terminal { ("\x1b[1m", "\x1b[0m") } else { ("[", "]") };
+    let mut out = String::new();
+    for hit in hits {
+        let outlet = hit.outlet.as_deref().map(|o| format!(" ({o})")).unwrap_or_default();
+        let _ = writeln!(out, "{:>6}  {}{outlet}", hit.id, hit.title);
+        let mut snippet = String::new();
+        let mut bounds = hit.highlights.iter().flat_map(|[s, e]| [(*s, open), (*e, close)]).peekable();
+        for (i, c) in hit.snippet.chars().enumerate() {
+            while let Some((_, mark)) = bounds.next_if(|(at, _)| *at == i) {
+                snippet.push_str(mark);
+            }
+            snippet.push(c);
+        }
+        snippet.extend(bounds.map(|(_, mark)| mark));
+        let _ = writeln!(out, "        {}", snippet.replace('\n', " "));
+    }
+    out
+}
+
+pub(crate) fn events(events: &[EventSummary], articles: &[ArticleSummary]) -> String {
+    if events.is_empty() {
+        return "No events: the library is empty.\n".into();
+    }
+    let mut out = String::new();
+    for event in events {
+        let _ = writeln!(out, "event {}: {} ({} articles)", event.id, event.title, event.articles.len());
+        for id in &event.articles {
+            if let Some(article) = articles.iter().find(|a| a.id == *id) {
+                let outlet = article.outlet.as_deref().unwrap_or("");
+                let _ = writeln!(out, "  {:>6}  {:<24}  {}", id, truncate(outlet, 24), article.title);
+            }
+        }
+    }
+    out
+}
+
+fn truncate(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let mut short: String = text.chars().take(width - 1).collect();
+    short.push('…');
+    short
+}

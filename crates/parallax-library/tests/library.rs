@@ -1,0 +1,270 @@
+//! The library on a real SQLite file in a temporary folder.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use parallax_library::{Error, ImportProgress, Library};
+
+fn write(folder: &Path, name: &str, text: &str) -> PathBuf {
+    let path = folder.join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn import(library: &Library, paths: &[PathBuf]) -> parallax_library::ImportReport {
+    library.import_paths(paths, &mut |_| {}, &AtomicBool::new(false))
+}
+
+const FARM_A: &str = "Senate passes farm bill\n\nThe Senate passed the farm bill on Tuesday after a long debate over crop subsidies and food stamps.\n\nSenators from corn states praised the subsidies.";
+const FARM_B: &str = "Farm bill clears the Senate\n\nSenators approved the farm bill, which trims crop subsidies and food stamps, on Tuesday.\n\nCorn state senators welcomed it.";
+const VOLCANO: &str = "Volcano erupts in Iceland\n\nA volcano erupted under a glacier in Iceland, and the ash cloud grounded flights across northern Europe.";
+
+#[test]
+fn imported_articles_are_listed_and_read_back() {
+    let folder = tempfile::tempdir().unwrap();
+    let file = write(folder.path(), "farm.txt", FARM_A);
+    let library = Library::open(&folder.path().join("lib").join("library.sqlite3")).unwrap();
+    let report = import(&library, &[file]);
+    assert_eq!(report.imported.len(), 1, "{report:?}");
+    assert!(report.failed.is_empty() && report.duplicates.is_empty() && !report.cancelled);
+    let list = library.list().unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].title, "Senate passes farm bill");
+    assert!(list[0].word_count > 10);
+    assert!(list[0].event.is_some());
+    let record = library.article(list[0].id).unwrap();
+    assert!(record.text.starts_with("The Senate passed"));
+    assert_eq!(record.format, "text");
+    assert!(matches!(library.article(999), Err(Error::NoSuchArticle(999))));
+}
+
+#[test]
+fn the_same_text_is_stored_once_and_reported_as_a_duplicate() {
+    let folder = tempfile::tempdir().unwrap();
+    let a = write(folder.path(), "a.txt", FARM_A);
+    let copy = write(folder.path(), "copy.txt", &FARM_A.replace("\n\n", "\n\n\n"));
+    let library = Library::open(&folder.path().join("library.sqlite3")).unwrap();
+    let first = import(&library, &[a.clone(), copy]);
+    assert_eq!(first.imported.len(), 1);
+    assert_eq!(first.duplicates.len(), 1);
+    assert_eq!(first.duplicates[0].existing_id, first.imported[0].id);
+    let again = import(&library, &[a]);
+    assert_eq!(again.duplicates[0].existing_id, first.imported[0].id);
+    assert_eq!(library.list().unwrap().len(), 1);
+}
+
+#[test]
+fn a_failing_file_does_not_stop_the_others() {
+    let folder = tempfile::tempdir().unwrap();
+    let good = write(folder.path(), "good.txt", FARM_A);
+    let empty = write(folder.path(), "empty.txt", "   \n");
+    let binary = folder.path().join("binary.txt");
+    std::fs::write(&binary, [0u8, 159, 146, 150, 0, 1]).unwrap();
+    let library = Library::open(&folder.path().join("library.sqlite3")).unwrap();
+    let report = import(&library, &[empty, good, binary, folder.path().join("missing.txt")]);
+    assert_eq!(report.imported.len(), 1);
+    assert_eq!(report.failed.len(), 3, "{report:?}");
+    assert!(report.failed.iter().all(|f| !f.error.is_empty()));
+    assert_eq!(library.list().unwrap().len(), 1);
+}
+
+#[test]
+fn folders_are_walked_and_progress_is_reported() {
+    let folder = tempfile::tempdir().unwrap();
+    write(folder.path(), "news/farm-a.txt", FARM_A);
+    write(folder.path(), "news/deeper/farm-b.md", FARM_B);
+    write(folder.path(), "news/.hidden/volcano.txt", VOLCANO);
+    let library = Library::open(&folder.path().join("library.sqlite3")).unwrap();
+    let mut seen: Vec<ImportProgress> = Vec::new();
+    let report = library.import_paths(&[folder.path().join("news")], &mut |p| seen.push(p.clone()), &AtomicBool::new(false));
+    assert_eq!(report.imported.len(), 2, "{report:?}");
+    assert_eq!(seen.len(), 2);
+    assert_eq!(seen.last().unwrap().done, 2);
+    assert!(seen.iter().all(|p| p.total == 2 && !p.current.is_empty()));
+}
+
+#[test]
+fn a_cancelled_import_keeps_what_it_imported() {
+    let folder = tempfile::tempdir().unwrap();
+    let files: Vec<PathBuf> = (0..40).map(|i| write(folder.path(), &format!("{i:02}.txt"), &format!("Report {i}\n\nArticle number {i} about topic {i}."))).collect();
+    let library = Library::open(&folder.path().join("library.sqlite3")).unwrap();
+    let cancel = AtomicBool::new(false);
+    let report = library.import_paths(
+        &files,
+        &mut |p| {
+            if p.done == 5 {
+                cancel.store(true, Ordering::Relaxed);
+            }
+        },
+        &cancel,
+    );
+    assert!(report.cancelled);
+    assert_eq!(report.imported.len(), 5);
+    assert_eq!(library.list().unwrap().len(), 5);
+}
+
+#[test]
+fn reports_of_one_story_form_one_event() {
+    let folder = tempfile::tempdir().unwrap();
+    let files = [write(folder.path(), "a.txt", FARM_A), write(folder.path(), "v.txt", VOLCANO), write(folder.path(), "b.txt", FARM_B)];
+    let library = Library::open(&folder.path().join("library.sqlite3")).unwrap();
+    let report = import(&library, &files);
+    let ids: Vec<i64> = report.imported.iter().map(|a| a.id).collect();
+    let mut events: Vec<Vec<i64>> = library.events().unwrap().into_iter().map(|e| e.articles).collect();
+    events.sort();
+    assert_eq!(events, vec![vec![ids[0], ids[2]], vec![ids[1]]]);
+    let grouping = library.grouping(ids[2]).unwrap();
+    assert_eq!(grouping.grouped_with, Some(ids[0]));
+    assert!(grouping.shared_terms.iter().any(|t| t.starts_with("farm")), "{grouping:?}");
+}
+
+#[test]
+fn search_ranks_and_highlights() {
+    let folder = tempfile::tempdir().unwrap();
+    let files = [write(folder.path(), "a.txt", FARM_A), write(folder.path(), "v.txt", VOLCANO)];
+    let library = Library::open(&folder.path().join("library.sqlite3")).unwrap();
+    import(&library, &files);
+    let hits = library.search("volcan").unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].title, "Volcano erupts in Iceland");
+    let [start, end] = hits[0].highlights[0];
+    let marked: String = hits[0].snippet.chars().skip(start).take(end - start).collect();
+    assert_eq!(marked.to_lowercase(), "volcano");
+    assert!(library.search("").unwrap().is_empty());
+    assert!(library.search("\"unbalanced AND (").unwrap().is_empty());
+}
+
+#[test]
+fn library_articles_can_be_compared() {
+    let folder = tempfile::tempdir().unwrap();
+    let files = [write(folder.path(), "a.txt", FARM_A), write(folder.path(), "b.txt", FARM_B)];
+    let library = Library::open(&folder.path().join("library.sqlite3")).unwrap();
+    let ids: Vec<i64> = import(&library, &files).imported.iter().map(|a| a.id).collect();
+    let report = library.compare(&ids).unwrap();
+    assert_eq!(report.articles.len(), 2);
+    assert_eq!(report.articles[0].id, Some(ids[0]));
+    assert_eq!(report.pairs.len(), 1);
+    assert!(matches!(library.compare(&ids[..1]), Err(Error::TooFewArticles(1))));
+    assert!(matches!(library.compare(&[ids[0], 4242]), Err(Error::NoSuchArticle(4242))));
+}
+
+#[test]
+fn a_file_that_is_not_a_library_is_refused_and_left_untouched() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = write(folder.path(), "notes.sqlite3", "these are my notes, not a database at all, and long enough to have a header");
+    let before = std::fs::read(&path).unwrap();
+    let error = Library::open(&path).err().expect("refused");
+    assert!(matches!(error, Error::NotADatabase { .. }), "{error}");
+    assert!(error.to_string().contains("left untouched"));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn another_programs_database_is_refused_and_left_untouched() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("other.sqlite3");
+    rusqlite::Connection::open(&path).unwrap().execute_batch("CREATE TABLE contacts (name TEXT);").unwrap();
+    let before = std::fs::read(&path).unwrap();
+    assert!(matches!(Library::open(&path), Err(Error::ForeignDatabase { .. })));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn a_library_from_a_newer_parallax_is_refused_and_left_untouched() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("library.sqlite3");
+    drop(Library::open(&path).unwrap());
+    rusqlite::Connection::open(&path).unwrap().pragma_update(None, "user_version", 99).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    match Library::open(&path) {
+        Err(Error::TooNew { found: 99, .. }) => {}
+        other => panic!("expected TooNew, got {:?}", other.err()),
+    }
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn a_damaged_library_is_refused() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("library.sqlite3");
+    {
+        let library = Library::open(&path).unwrap();
+        import(&library, &[write(folder.path(), "a.txt", FARM_A)]);
+    }
+    let mut bytes = std::fs::read(&path).unwrap();
+    for byte in bytes.iter_mut().skip(100).take(4000) {
+        *byte = 0xA5;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    let outcome = Library::open(&path).and_then(|l| l.list().map(|_| ()));
+    assert!(matches!(outcome, Err(Error::Corrupt { .. } | Error::Database(_) | Error::NotADatabase { .. })), "{outcome:?}");
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+}
+
+#[test]
+fn reopening_a_library_keeps_its_articles() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("library.sqlite3");
+    {
+        let library = Library::open(&path).unwrap();
+        import(&library, &[write(folder.path(), "a.txt", FARM_A)]);
+    }
+    let library = Library::open(&path).unwrap();
+    assert_eq!(library.list().unwrap().len(), 1);
+    assert_eq!(library.path(), path.as_path());
+}
+
+#[test]
+fn a_new_window_library_holds_the_samples_in_two_events() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("library.sqlite3");
+    let library = Library::open_with_samples(&path).unwrap();
+    let articles = library.list().unwrap();
+    assert!(articles.len() >= 7, "{} sample articles", articles.len());
+    assert!(articles.iter().all(|a| a.path.as_deref().is_some_and(|p| p.starts_with("samples/"))));
+    let events = library.events().unwrap();
+    let mut by_folder: Vec<Vec<&str>> = events
+        .iter()
+        .map(|e| {
+            let mut folders: Vec<&str> = e
+                .articles
+                .iter()
+                .map(|id| articles.iter().find(|a| a.id == *id).unwrap().path.as_deref().unwrap().split('/').nth(1).unwrap())
+                .collect();
+            folders.dedup();
+            folders
+        })
+        .collect();
+    by_folder.sort();
+    assert_eq!(by_folder, vec![vec!["harbour-bridge"], vec!["kyiv-delegation"]], "{events:?}");
+    drop(library);
+    let reopened = Library::open_with_samples(&path).unwrap();
+    assert_eq!(reopened.list().unwrap().len(), articles.len(), "samples are added to a new library only");
+}
+
+#[test]
+fn samples_added_twice_are_duplicates() {
+    let folder = tempfile::tempdir().unwrap();
+    let library = Library::open(&folder.path().join("library.sqlite3")).unwrap();
+    assert!(library.list().unwrap().is_empty(), "a plain open adds no samples");
+    let first = library.add_samples().unwrap();
+    assert!(!first.imported.is_empty());
+    let second = library.add_samples().unwrap();
+    assert!(second.imported.is_empty());
+    assert_eq!(second.duplicates.len(), first.imported.len());
+}
+
+#[test]
+fn two_connections_write_to_one_library() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("library.sqlite3");
+    let window = Library::open(&path).unwrap();
+    let command = Library::open(&path).unwrap();
+    import(&window, &[write(folder.path(), "a.txt", FARM_A)]);
+    import(&command, &[write(folder.path(), "b.txt", FARM_B)]);
+    import(&window, &[write(folder.path(), "v.txt", VOLCANO)]);
+    assert_eq!(window.list().unwrap().len(), 3);
+    let events = command.events().unwrap();
+    assert_eq!(events.len(), 2, "{events:?}");
+}
