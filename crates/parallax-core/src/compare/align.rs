@@ -46,69 +46,130 @@ pub(super) fn align_sentences(index: &Index, left: usize, right: usize) -> Vec<M
         by_right[j].push((i, m.cosine));
     }
 
-    let mut candidates: Vec<Candidate> = singles
-        .iter()
-        .filter(|(_, _, m)| m.is_alignment())
-        .map(|&(i, j, m)| Candidate {
-            left: (i, None),
-            right: (j, None),
-            score: m.cosine,
-        })
-        .collect();
-    for (i, matches) in by_left.iter_mut().enumerate() {
-        for (j, j2, score) in merges(index, &a.sentences[i], &b.sentences, matches) {
-            candidates.push(Candidate {
-                left: (i, None),
-                right: (j, Some(j2)),
-                score,
-            });
-        }
-    }
-    for (j, matches) in by_right.iter_mut().enumerate() {
-        for (i, i2, score) in merges(index, &b.sentences[j], &a.sentences, matches) {
-            candidates.push(Candidate {
-                left: (i, Some(i2)),
-                right: (j, None),
-                score,
-            });
-        }
-    }
-
     // Best first; between equals, the one nearer the same place in both articles.
     let (na, nb) = (
         a.sentences.len().max(1) as f32,
         b.sentences.len().max(1) as f32,
     );
     let rank =
-        |c: &Candidate| c.score - 0.01 * (c.left.0 as f32 / na - c.right.0 as f32 / nb).abs();
-    candidates.sort_by(|x, y| rank(y).total_cmp(&rank(x)));
+        |c: &Candidate| c.score - 0.01 * (c.left[0] as f32 / na - c.right[0] as f32 / nb).abs();
+    let by_rank = |x: &Candidate, y: &Candidate| rank(y).total_cmp(&rank(x));
 
-    let mut used_left = vec![false; a.sentences.len()];
-    let mut used_right = vec![false; b.sentences.len()];
-    let mut matched = Vec::new();
-    for c in candidates {
-        let left: Vec<usize> = std::iter::once(c.left.0).chain(c.left.1).collect();
-        let right: Vec<usize> = std::iter::once(c.right.0).chain(c.right.1).collect();
-        if left.iter().any(|&i| used_left[i]) || right.iter().any(|&j| used_right[j]) {
-            continue;
+    // First one sentence to one sentence, each taken by its best match.
+    let mut singles: Vec<Candidate> = singles
+        .iter()
+        .filter(|(_, _, m)| m.is_alignment())
+        .map(|&(i, j, m)| Candidate {
+            left: vec![i],
+            right: vec![j],
+            score: m.cosine,
+        })
+        .collect();
+    singles.sort_by(by_rank);
+    let mut chosen = Chosen::new(a.sentences.len(), b.sentences.len());
+    for c in singles {
+        if chosen.left[c.left[0]].is_none() && chosen.right[c.right[0]].is_none() {
+            chosen.add(c);
         }
-        left.iter().for_each(|&i| used_left[i] = true);
-        right.iter().for_each(|&j| used_right[j] = true);
-        matched.push(Matched {
-            left,
-            right,
-            score: f64::from(c.score.min(1.0)),
-        });
     }
+
+    // Then merges, which may only absorb sentences left over, so that a merge never takes a
+    // sentence from a better partner: "Mayor Brook said the closure would last six months."
+    // must not join the Mayor's quote when another sentence speaks of the six months.
+    let mut merged = Vec::new();
+    for (i, matches) in by_left.iter_mut().enumerate() {
+        for (j, k, score) in merges(index, &a.sentences[i], &b.sentences, matches) {
+            merged.push(Candidate {
+                left: vec![i],
+                right: vec![j, k],
+                score,
+            });
+        }
+    }
+    for (j, matches) in by_right.iter_mut().enumerate() {
+        for (i, k, score) in merges(index, &b.sentences[j], &a.sentences, matches) {
+            merged.push(Candidate {
+                left: vec![i, k],
+                right: vec![j],
+                score,
+            });
+        }
+    }
+    merged.sort_by(by_rank);
+    for c in merged {
+        chosen.merge(c);
+    }
+
+    let mut matched: Vec<Matched> = chosen
+        .alignments
+        .into_iter()
+        .flatten()
+        .map(|c| Matched {
+            left: c.left,
+            right: c.right,
+            score: f64::from(c.score.min(1.0)),
+        })
+        .collect();
     matched.sort_by_key(|m| (m.left[0], m.right[0]));
     matched
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 struct Candidate {
-    left: (usize, Option<usize>),
-    right: (usize, Option<usize>),
+    left: Vec<usize>,
+    right: Vec<usize>,
     score: f32,
+}
+
+/// The alignments chosen so far, and which one holds each sentence.
+struct Chosen {
+    alignments: Vec<Option<Candidate>>,
+    left: Vec<Option<usize>>,
+    right: Vec<Option<usize>>,
+}
+
+impl Chosen {
+    fn new(left: usize, right: usize) -> Chosen {
+        Chosen {
+            alignments: Vec::new(),
+            left: vec![None; left],
+            right: vec![None; right],
+        }
+    }
+
+    fn add(&mut self, c: Candidate) {
+        let n = self.alignments.len();
+        c.left.iter().for_each(|&i| self.left[i] = Some(n));
+        c.right.iter().for_each(|&j| self.right[j] = Some(n));
+        self.alignments.push(Some(c));
+    }
+
+    /// Takes a merge if its sentences are free or held only by one alignment inside the merge,
+    /// which the merge then replaces.
+    fn merge(&mut self, c: Candidate) {
+        let holders: Vec<usize> = c
+            .left
+            .iter()
+            .map(|&i| self.left[i])
+            .chain(c.right.iter().map(|&j| self.right[j]))
+            .flatten()
+            .collect();
+        let Some(&first) = holders.first() else {
+            self.add(c);
+            return;
+        };
+        if holders.iter().any(|&h| h != first) {
+            return;
+        }
+        let inside = self.alignments[first].as_ref().is_some_and(|held| {
+            held.left.iter().all(|i| c.left.contains(i))
+                && held.right.iter().all(|j| c.right.contains(j))
+        });
+        if inside {
+            self.alignments[first] = None;
+            self.add(c);
+        }
+    }
 }
 
 /// How alike two bags are.

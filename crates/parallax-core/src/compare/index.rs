@@ -80,9 +80,12 @@ impl Index {
             .collect();
         let term_count = vocabulary.terms.len();
 
-        // Document frequency of each term over all sentences of all articles.
+        // How rare each term is: the most sentences that use it in any one article. Counting
+        // within articles, not over all sentences, keeps a fact every outlet states once as rare
+        // as a fact only one states, instead of making shared terms look common.
         let mut df = vec![0u32; term_count];
-        let mut sentence_total = 0usize;
+        let mut in_article = vec![0u32; term_count];
+        let mut touched: Vec<u32> = Vec::new();
         for article in &mut raw {
             for bag in &mut article.bags {
                 bag.sort_unstable_by_key(|o| o.term);
@@ -95,11 +98,21 @@ impl Index {
                     }
                 });
                 for occurrence in bag.iter() {
-                    df[occurrence.term as usize] += 1;
+                    let t = occurrence.term as usize;
+                    if in_article[t] == 0 {
+                        touched.push(occurrence.term);
+                    }
+                    in_article[t] += 1;
                 }
-                sentence_total += 1;
+            }
+            for t in touched.drain(..) {
+                let t = t as usize;
+                df[t] = df[t].max(in_article[t]);
+                in_article[t] = 0;
             }
         }
+        let sentences_per_article =
+            raw.iter().map(|a| a.bags.len()).sum::<usize>() as f32 / raw.len().max(1) as f32;
         let function_terms: Vec<bool> = (0..term_count)
             .map(|t| vocabulary.term_is_function[t])
             .collect();
@@ -111,7 +124,7 @@ impl Index {
             .collect();
         let idf: Vec<f32> = df
             .iter()
-            .map(|&d| (1.0 + sentence_total as f32 / d.max(1) as f32).ln())
+            .map(|&d| (1.0 + sentences_per_article / d.max(1) as f32).ln())
             .collect();
 
         let articles = raw
