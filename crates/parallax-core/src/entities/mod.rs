@@ -3,8 +3,15 @@
 
 use serde::{Deserialize, Serialize};
 
+mod aliases;
+mod gazetteer;
+mod overlap;
 mod quantities;
+mod recognize;
+mod resolve;
+mod tokens;
 
+pub use overlap::{overlap, KindOverlap, Overlap, PairOverlap};
 pub use quantities::{find_quantities, Quantity, QuantityKind, QuantityValue};
 
 /// What an entity is.
@@ -35,10 +42,19 @@ pub struct Entity {
     pub spans: Vec<(usize, usize)>,
 }
 
-/// Finds the people, organisations and places an article names, each with its aliases.
+/// Finds the people, organisations and places an article names, each with its aliases, in
+/// order of first mention.
+///
+/// ```
+/// use parallax_core::entities::{find_entities, EntityKind};
+/// let found = find_entities("Army Secretary Dan Driscoll arrived in Kyiv. Driscoll met officials.");
+/// assert_eq!(found[0].name, "Dan Driscoll");
+/// assert_eq!(found[0].kind, EntityKind::Person);
+/// assert_eq!(found[0].mentions, 2);
+/// assert_eq!(found[1].name, "Kyiv");
+/// ```
 pub fn find_entities(text: &str) -> Vec<Entity> {
-    let _ = text;
-    Vec::new()
+    aliases::group_mentions(&recognize::find_mentions(text))
 }
 
 /// One entity resolved across several articles.
@@ -57,26 +73,7 @@ pub struct ResolvedEntity {
 }
 
 /// Resolves the entities of several articles into one table: spelling variants of one entity
-/// become one row.
+/// become one row, sorted by how many articles name it.
 pub fn resolve_across(articles: &[Vec<Entity>]) -> Vec<ResolvedEntity> {
-    let mut rows: Vec<ResolvedEntity> = Vec::new();
-    for (index, entities) in articles.iter().enumerate() {
-        for entity in entities {
-            let row = match rows.iter_mut().find(|r| r.kind == entity.kind && r.name == entity.name) {
-                Some(row) => row,
-                None => {
-                    rows.push(ResolvedEntity {
-                        name: entity.name.clone(),
-                        kind: entity.kind,
-                        aliases: Vec::new(),
-                        mentions: vec![0; articles.len()],
-                        confidence: 1.0,
-                    });
-                    rows.last_mut().expect("just pushed")
-                }
-            };
-            row.mentions[index] += entity.mentions;
-        }
-    }
-    rows
+    resolve::resolve(articles)
 }

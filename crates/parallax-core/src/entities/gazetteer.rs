@@ -1,0 +1,117 @@
+//! Small word lists shipped with the engine (`data/`), written for Parallax from public facts.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
+    list.lines().filter(|l| !l.starts_with('#')).map(str::trim).filter(|l| !l.is_empty())
+}
+
+fn words(list: &'static str) -> HashSet<&'static str> {
+    entries(list).flat_map(str::split_whitespace).collect()
+}
+
+static PLACES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| entries(include_str!("../../data/places.txt")).collect());
+static ORGANIZATIONS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../../data/organizations.txt")).collect());
+static DEMONYMS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| entries(include_str!("../../data/demonyms.txt")).collect());
+static GIVEN_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| words(include_str!("../../data/given_names.txt")));
+static TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| words(include_str!("../../data/titles.txt")));
+static COMMON_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| words(include_str!("../../data/common_words.txt")));
+
+/// Abbreviated places written with initials.
+const PLACE_INITIALS: &[&str] = &[
+    "US", "USA", "UK", "UAE", "DC", "NY", "NYC", "LA", "NC", "NJ", "SC", "NH", "ND", "SD", "NM", "WV", "USSR",
+];
+
+/// Last words that make a name an organisation (`Republican National Committee`, `Financial Times`).
+const ORGANIZATION_ENDINGS: &[&str] = &[
+    "Committee", "Ministry", "Party", "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co.", "Company", "Companies",
+    "LLC", "Ltd", "Ltd.", "Group", "Times", "News", "Post", "Journal", "Tribune", "Herald", "Gazette", "Magazine",
+    "Press", "Network", "Networks", "Channel", "Radio", "Television", "Army", "Navy", "Guard", "Corps", "Force",
+    "Forces", "Police", "Council", "Department", "Agency", "Administration", "Association", "Union", "Organization",
+    "Organisation", "University", "College", "Institute", "Foundation", "Bank", "Court", "Commission", "Senate",
+    "House", "Congress", "Parliament", "Assembly", "Legislature", "Board", "Bureau", "Office", "Service", "Services",
+    "Club", "Fund", "Church", "Caucus", "Coalition", "Alliance", "Federation", "League", "Society", "Center",
+    "Centre", "Project", "Trust", "Partners", "Holdings", "Airlines", "Motors", "Industries", "Systems", "Reserve",
+    "Cabinet", "Politburo", "Brigade", "Battalion", "Regiment", "Division", "Command", "Academy", "School",
+    "Hospital", "Clinic", "Team", "Campaign", "Movement", "Front", "Brotherhood", "Authority", "Exchange",
+    "Council", "Secretariat", "Directorate", "Tribunal", "Group", "Institution", "Laboratory", "Studios", "Records",
+];
+
+/// First words that make `X of Y` an organisation (`Department of Defense`, `Bank of America`).
+const ORGANIZATION_HEADS: &[&str] = &[
+    "Department", "Ministry", "University", "Bank", "Committee", "Office", "Bureau", "Council", "Board", "Church",
+    "Institute", "College", "School", "Court", "Commission", "Association", "Federation", "League", "Society",
+    "Academy", "Chamber", "Congress", "House", "Union", "Party", "Order", "Corporation",
+];
+
+/// Last words that make a name a place (`Orange County`, `Red Square`).
+const PLACE_ENDINGS: &[&str] = &[
+    "County", "City", "Street", "St.", "Avenue", "Ave.", "Boulevard", "Road", "Square", "River", "Lake", "Sea",
+    "Ocean", "Gulf", "Bay", "Island", "Islands", "Mountain", "Mountains", "Valley", "Canyon", "Beach", "Province",
+    "Region", "Oblast", "Territory", "Peninsula", "Strait", "Desert", "Heights", "Coast", "Harbor", "Airport",
+    "Base", "Plaza", "Park", "Bridge", "Village", "Township", "Parish", "Borough", "District", "State",
+];
+
+/// Compass words that may precede a place (`Northern Virginia`, `South Florida`).
+const COMPASS: &[&str] = &[
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upstate",
+    "Downtown", "Northeast", "Northwest", "Southeast", "Southwest", "Greater",
+];
+
+pub(crate) fn is_place(name: &str) -> bool {
+    PLACES.contains(name) || PLACE_INITIALS.contains(&name.replace('.', "").as_str())
+}
+
+pub(crate) fn is_organization(name: &str) -> bool {
+    ORGANIZATIONS.contains(name)
+}
+
+pub(crate) fn is_demonym(word: &str) -> bool {
+    DEMONYMS.contains(word) || word.strip_suffix('s').is_some_and(|w| DEMONYMS.contains(w))
+}
+
+pub(crate) fn is_given_name(word: &str) -> bool {
+    GIVEN_NAMES.contains(word)
+}
+
+pub(crate) fn is_title(word: &str) -> bool {
+    TITLES.contains(word.trim_end_matches('.'))
+}
+
+/// A word written in lower case in running English (`However`, `Still`, `Obamacare` is not).
+pub(crate) fn is_common_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    COMMON_WORDS.contains(lower.as_str())
+}
+
+pub(crate) fn is_organization_ending(word: &str) -> bool {
+    ORGANIZATION_ENDINGS.contains(&word)
+}
+
+pub(crate) fn is_organization_head(word: &str) -> bool {
+    ORGANIZATION_HEADS.contains(&word)
+}
+
+pub(crate) fn is_place_ending(word: &str) -> bool {
+    PLACE_ENDINGS.contains(&word)
+}
+
+pub(crate) fn is_compass(word: &str) -> bool {
+    COMPASS.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lists_answer_for_their_kind() {
+        assert!(is_place("Kyiv") && is_place("U.S.") && is_place("New York"));
+        assert!(is_organization("NATO"));
+        assert!(is_demonym("Ukrainian") && is_demonym("Republicans"));
+        assert!(is_given_name("Dan") && is_title("Sen.") && is_common_word("However"));
+        assert!(!is_common_word("Driscoll"));
+    }
+}

@@ -1,0 +1,384 @@
+//! Finding the names in one article: capitalised spans, cut of titles and "the", sorted into
+//! people, organisations and places by word lists, name shapes, the words around them and what
+//! the rest of the article says about the same name.
+
+use std::collections::{HashMap, HashSet};
+
+use super::gazetteer as gaz;
+use super::tokens::{tokenize, Token};
+use super::EntityKind;
+
+/// One mention of a name, before aliases are grouped.
+#[derive(Debug, Clone)]
+pub(crate) struct Mention {
+    /// The words of the name as written, titles, "the" and possessives left out.
+    pub words: Vec<String>,
+    /// The name as written in the text.
+    pub text: String,
+    pub kind: EntityKind,
+    /// Character span in the article text.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// How sure a classification is: used to settle the kind of one name across an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Evidence {
+    Guess = 1,
+    Context = 2,
+    Strong = 4,
+}
+
+#[derive(Debug, Clone)]
+struct Candidate {
+    words: Vec<String>,
+    start: usize,
+    end: usize,
+    kind: Option<(EntityKind, Evidence)>,
+    /// Every word's capital was uncertain (sentence start, heading).
+    uncertain: bool,
+}
+
+impl Candidate {
+    fn text(&self, text_chars: &[char]) -> String {
+        text_chars[self.start..self.end].iter().collect()
+    }
+}
+
+const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "told", "added", "wrote", "asked", "argued", "explained", "noted", "insisted", "acknowledged",
+    "replied", "responded", "tweeted", "declared", "warned", "suggested", "stated", "continued", "recalled",
+    "testified", "complained", "conceded", "admitted", "claimed", "countered", "joked", "quipped", "urged",
+];
+
+const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "outside", "across", "throughout", "inside"];
+
+const PARTICLES: &[&str] = &["de", "van", "von", "bin", "ibn", "da", "du", "la", "le", "der", "del", "di", "dos", "al", "el"];
+
+/// Words before `of` that keep `X of Y` one name (`Bank of America`, `Gulf of Mexico`).
+const OF_HEADS: &[&str] = &[
+    "Republic", "Kingdom", "Gulf", "District", "Bay", "Isle", "Isles", "Sea", "Cape", "State", "States", "Strait",
+    "Duke", "Duchess", "Prince", "Princess", "Chamber", "Friends", "Sisters", "Daughters", "Sons", "Knights",
+    "Emirate", "Commonwealth", "Province", "Port", "Statue", "Museum", "Library", "Bill", "Declaration",
+];
+
+fn is_party_tag(word: &str) -> bool {
+    let mut parts = word.splitn(2, '-');
+    matches!(parts.next(), Some("R" | "D" | "I")) && parts.next().is_some_and(|s| s.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Could this word be part of a name?
+fn is_name_word(t: &Token<'_>, lowercase_words: &HashSet<String>) -> bool {
+    if !t.word || !t.is_capitalized() || t.text == "I" || is_party_tag(t.text) {
+        return false;
+    }
+    let letters = t.text.chars().filter(|c| c.is_alphabetic()).count();
+    if t.is_all_caps() && !t.is_dotted_initials() {
+        // Shouted words and datelines (`WASHINGTON`, `BREAKING`) are not names; acronyms are.
+        if letters > 6 || gaz::is_common_word(t.text) && !gaz::is_place(t.text) && !gaz::is_organization(t.text) {
+            return false;
+        }
+        if t.uncertain && !gaz::is_organization(t.text) && !gaz::is_place(t.text) && letters > 4 {
+            return false;
+        }
+    }
+    if t.uncertain {
+        if gaz::is_common_word(t.text) {
+            return false;
+        }
+        let lower = t.text.to_lowercase();
+        if lowercase_words.contains(&lower) && !gaz::is_place(t.text) && !gaz::is_organization(t.text) && !gaz::is_given_name(t.text) {
+            return false;
+        }
+    }
+    true
+}
+
+fn joins_with_connector(before: &Token<'_>, connector: &Token<'_>, first: &Token<'_>) -> bool {
+    match connector.text {
+        "of" => {
+            gaz::is_organization_head(before.text)
+                || gaz::is_organization_ending(before.text)
+                || gaz::is_title(before.text)
+                || OF_HEADS.contains(&before.text)
+        }
+        "for" | "on" => {
+            gaz::is_organization_ending(before.text) || gaz::is_organization_head(before.text) || gaz::is_demonym(before.text)
+        }
+        "and" | "&" => connector.text == "&" || gaz::is_organization_head(first.text),
+        "the" => false,
+        p => PARTICLES.contains(&p),
+    }
+}
+
+/// Runs of name words, with `of`, `for`, particles and `&` inside where they belong.
+fn name_spans(tokens: &[Token<'_>], lowercase_words: &HashSet<String>) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !is_name_word(&tokens[i], lowercase_words) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        while end < tokens.len() && !tokens[end - 1].possessive {
+            let next = &tokens[end];
+            if next.line_break_before {
+                break;
+            }
+            if is_name_word(next, lowercase_words) && !(next.uncertain && !tokens[end - 1].uncertain) {
+                end += 1;
+                continue;
+            }
+            // `Department of the Treasury`, `Bank of America`.
+            let mut after = end + 1;
+            if next.text == "of" && tokens.get(after).is_some_and(|t| t.text == "the") {
+                after += 1;
+            }
+            if next.word || next.text == "&" {
+                if let Some(t) = tokens.get(after) {
+                    if !t.line_break_before
+                        && is_name_word(t, lowercase_words)
+                        && joins_with_connector(&tokens[end - 1], next, &tokens[start])
+                    {
+                        end = after + 1;
+                        continue;
+                    }
+                }
+            }
+            break;
+        }
+        spans.push((start, end));
+        i = end;
+    }
+    spans
+}
+
+fn classify(tokens: &[Token<'_>], span: (usize, usize), all: &[Token<'_>]) -> Option<Candidate> {
+    let mut words: Vec<&Token<'_>> = tokens[span.0..span.1].iter().collect();
+    let uncertain = words.iter().all(|t| t.uncertain);
+    let mut had_the = false;
+    while words.len() > 1 && matches!(words[0].text, "The" | "A" | "An") {
+        words.remove(0);
+        had_the = true;
+    }
+    while words.len() > 1 && matches!(words.last().map(|t| t.text.trim_end_matches('.')), Some("Jr" | "Sr" | "II" | "III" | "IV")) {
+        words.pop();
+    }
+    let joined = |ws: &[&Token<'_>]| -> String {
+        let mut s = String::new();
+        for (k, w) in ws.iter().enumerate() {
+            if k > 0 {
+                s.push(' ');
+            }
+            s.push_str(w.text);
+        }
+        s
+    };
+    let whole = joined(&words);
+    let prev = all[..span.0].iter().rev().find(|t| t.word);
+    let next_word = all[span.1..].iter().find(|t| t.word);
+    let next_token = all.get(span.1);
+    let make = |ws: &[&Token<'_>], kind: Option<(EntityKind, Evidence)>| -> Option<Candidate> {
+        let first = ws.first()?;
+        let last = ws.last()?;
+        Some(Candidate { words: ws.iter().map(|t| t.text.to_string()).collect(), start: first.start, end: last.end, kind, uncertain })
+    };
+    if gaz::is_organization(&whole) {
+        return make(&words, Some((EntityKind::Organization, Evidence::Strong)));
+    }
+    if gaz::is_place(&whole) {
+        return make(&words, Some((EntityKind::Place, Evidence::Strong)));
+    }
+    let ends_as_organization = words.last().is_some_and(|t| gaz::is_organization_ending(t.text));
+
+    // Titles: `Army Secretary Dan Driscoll`, `Secretary of State Marco Rubio`, `Sen. Rand Paul`.
+    let mut person_title = false;
+    if !ends_as_organization {
+        if let Some(k) = (0..words.len().saturating_sub(1)).rev().find(|&k| gaz::is_title(words[k].text)) {
+            let mut rest = k + 1;
+            if words[rest].text == "of" {
+                rest += 2;
+                if words.len() > rest + 2 && !gaz::is_given_name(words[rest].text) {
+                    rest += 1;
+                }
+            }
+            if rest >= words.len() {
+                return None;
+            }
+            person_title = words[..=k].iter().any(|t| {
+                gaz::is_title(t.text) && !matches!(t.text, "Former" | "Ex" | "Acting" | "Interim" | "Late" | "Then")
+            });
+            words.drain(..rest);
+        }
+    }
+    if words.last().is_some_and(|t| gaz::is_title(t.text)) && !ends_as_organization {
+        return None;
+    }
+    // Nationality and party adjectives: `Ukrainian`, `Republican Mitt Romney`.
+    while !words.is_empty() && gaz::is_demonym(words[0].text) && !ends_as_organization && !gaz::is_place(&joined(&words)) {
+        words.remove(0);
+    }
+    let words = words;
+    if words.is_empty() {
+        return None;
+    }
+    let whole = joined(&words);
+    if person_title {
+        return make(&words, Some((EntityKind::Person, Evidence::Strong)));
+    }
+    if gaz::is_organization(&whole) {
+        return make(&words, Some((EntityKind::Organization, Evidence::Strong)));
+    }
+    if gaz::is_place(&whole) {
+        return make(&words, Some((EntityKind::Place, Evidence::Strong)));
+    }
+    let first = words[0];
+    let last = words[words.len() - 1];
+    if words.len() == 1 && (first.is_all_caps() || first.is_dotted_initials()) {
+        let letters = first.text.chars().filter(|c| c.is_alphabetic()).count();
+        if letters > 6 || gaz::is_common_word(first.text) {
+            return None;
+        }
+        return make(&words, Some((EntityKind::Organization, Evidence::Context)));
+    }
+    if ends_as_organization && (words.len() >= 2 || had_the) {
+        return make(&words, Some((EntityKind::Organization, Evidence::Strong)));
+    }
+    if gaz::is_organization_head(first.text) && words.iter().any(|t| matches!(t.text, "of" | "for" | "on")) {
+        return make(&words, Some((EntityKind::Organization, Evidence::Strong)));
+    }
+    if words.len() >= 2 && gaz::is_place_ending(last.text) {
+        return make(&words, Some((EntityKind::Place, Evidence::Strong)));
+    }
+    if words.len() >= 2 && gaz::is_compass(first.text) && gaz::is_place(&joined(&words[1..])) {
+        return make(&words, Some((EntityKind::Place, Evidence::Strong)));
+    }
+    let initial = words.iter().skip(1).any(|t| t.text.len() == 2 && t.text.ends_with('.'));
+    if words.len() >= 2 && (gaz::is_given_name(first.text) || initial) {
+        return make(&words, Some((EntityKind::Person, Evidence::Strong)));
+    }
+    let speaks = next_word.is_some_and(|t| SPEECH_VERBS.contains(&t.text))
+        && next_token.is_some_and(|t| t.word || t.text == ",")
+        || prev.is_some_and(|t| matches!(t.text, "said" | "says"))
+        || next_token.is_some_and(|t| t.text == ",") && all.get(span.1 + 1).is_some_and(|t| t.text == "who");
+    if speaks && words.len() <= 3 {
+        return make(&words, Some((EntityKind::Person, Evidence::Context)));
+    }
+    if prev.is_some_and(|t| PLACE_PREPOSITIONS.contains(&t.text)) && !gaz::is_given_name(first.text) {
+        return make(&words, Some((EntityKind::Place, Evidence::Context)));
+    }
+    let plain = words.iter().all(|t| t.text.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'') && !gaz::is_common_word(t.text));
+    if (2..=3).contains(&words.len()) && plain {
+        return make(&words, Some((EntityKind::Person, Evidence::Guess)));
+    }
+    make(&words, None)
+}
+
+/// Every mention of a person, organisation or place in the text, in order.
+pub(crate) fn find_mentions(text: &str) -> Vec<Mention> {
+    let tokens = tokenize(text);
+    let lowercase_words: HashSet<String> = tokens
+        .iter()
+        .filter(|t| t.word && t.text.chars().next().is_some_and(char::is_lowercase))
+        .map(|t| t.text.to_string())
+        .collect();
+    let candidates: Vec<Candidate> =
+        name_spans(&tokens, &lowercase_words).into_iter().filter_map(|span| classify(&tokens, span, &tokens)).collect();
+    let chars: Vec<char> = text.chars().collect();
+    settle_kinds(candidates, &chars)
+}
+
+/// Document-level consistency: a name keeps one kind in an article, surnames of known people are
+/// people, and capitals the article never confirms are dropped.
+fn settle_kinds(candidates: Vec<Candidate>, chars: &[char]) -> Vec<Mention> {
+    let key = |c: &Candidate| c.words.join(" ");
+    let mut votes: HashMap<String, HashMap<EntityKind, u32>> = HashMap::new();
+    let mut confirmed: HashSet<String> = HashSet::new();
+    for c in &candidates {
+        if let Some((kind, evidence)) = c.kind {
+            *votes.entry(key(c)).or_default().entry(kind).or_default() += evidence as u32;
+        }
+        if !c.uncertain {
+            confirmed.insert(key(c));
+        }
+    }
+    let kind_of = |name: &str| -> Option<(EntityKind, u32)> {
+        let v = votes.get(name)?;
+        let (&kind, &score) = v.iter().max_by_key(|(k, s)| (**s, std::cmp::Reverse(**k)))?;
+        Some((kind, score))
+    };
+    // Surnames and given names of the people the article names in full.
+    let mut person_parts: HashSet<String> = HashSet::new();
+    let mut org_parts: HashSet<String> = HashSet::new();
+    for c in &candidates {
+        match kind_of(&key(c)) {
+            Some((EntityKind::Person, score)) if score >= Evidence::Context as u32 => {
+                if let Some(last) = c.words.last() {
+                    person_parts.insert(last.clone());
+                }
+            }
+            Some((EntityKind::Organization, _)) if c.words.len() >= 2 => {
+                if let Some(last) = c.words.last() {
+                    if gaz::is_organization_ending(last) {
+                        org_parts.insert(last.clone());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut mentions = Vec::new();
+    for c in candidates {
+        let name = key(&c);
+        let single = c.words.len() == 1;
+        let settled = kind_of(&name);
+        let kind = if single && person_parts.contains(&name) && !matches!(settled, Some((_, s)) if s >= Evidence::Strong as u32 && settled.is_some_and(|(k, _)| k != EntityKind::Person)) {
+            Some(EntityKind::Person)
+        } else if let Some((kind, score)) = settled {
+            if c.uncertain && !confirmed.contains(&name) && score < Evidence::Strong as u32 {
+                None
+            } else {
+                Some(kind)
+            }
+        } else if single && org_parts.contains(&name) {
+            Some(EntityKind::Organization)
+        } else {
+            None
+        };
+        if let Some(kind) = kind {
+            mentions.push(Mention { text: c.text(chars), words: c.words, kind, start: c.start, end: c.end });
+        }
+    }
+    mentions
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(String, EntityKind)> {
+        find_mentions(text).into_iter().map(|m| (m.words.join(" "), m.kind)).collect()
+    }
+
+    #[test]
+    fn titles_and_party_tags_are_not_part_of_names() {
+        let m = found("Army Secretary Dan Driscoll met Sen. Rand Paul (R-Ky.) on Monday.");
+        assert_eq!(m, [("Dan Driscoll".into(), EntityKind::Person), ("Rand Paul".into(), EntityKind::Person)]);
+    }
+
+    #[test]
+    fn organisations_stay_whole() {
+        let m = found("The Republican National Committee and the Financial Times disagreed, the US Army said.");
+        assert!(m.contains(&("Republican National Committee".into(), EntityKind::Organization)));
+        assert!(m.contains(&("Financial Times".into(), EntityKind::Organization)));
+        assert!(m.contains(&("US Army".into(), EntityKind::Organization)));
+    }
+
+    #[test]
+    fn nationality_adjectives_and_sentence_starts_are_not_names() {
+        let m = found("Ukrainian officials spoke. Meanwhile Russian troops moved toward Kharkiv.");
+        assert_eq!(m, [("Kharkiv".into(), EntityKind::Place)]);
+    }
+}
