@@ -69,7 +69,12 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             TokenKind::Punct
         };
         let end = chars_before + piece.chars().count();
-        tokens.push(Token { text: piece, kind, start: chars_before, end });
+        tokens.push(Token {
+            text: piece,
+            kind,
+            start: chars_before,
+            end,
+        });
     }
     tokens
 }
@@ -96,7 +101,10 @@ pub fn stem(word: &str) -> String {
     }
     let folded = folded.trim_end_matches('\'');
     static STEMMER: OnceLock<Stemmer> = OnceLock::new();
-    STEMMER.get_or_init(|| Stemmer::create(Algorithm::English)).stem(folded).into_owned()
+    STEMMER
+        .get_or_init(|| Stemmer::create(Algorithm::English))
+        .stem(folded)
+        .into_owned()
 }
 
 /// True for English function words (articles, pronouns, auxiliaries, prepositions,
@@ -114,25 +122,209 @@ pub fn is_function_word(word: &str) -> bool {
 
 /// Sorted, lower case, ASCII apostrophes.
 const FUNCTION_WORDS: &[&str] = &[
-    "a", "about", "above", "after", "again", "against", "all", "also", "am", "among", "an", "and",
-    "another", "any", "are", "aren't", "as", "at", "be", "because", "been", "before", "being",
-    "below", "between", "both", "but", "by", "can", "can't", "cannot", "could", "couldn't", "did",
-    "didn't", "do", "does", "doesn't", "doing", "don't", "down", "during", "each", "either",
-    "else", "ever", "every", "few", "for", "from", "further", "had", "hadn't", "has", "hasn't",
-    "have", "haven't", "having", "he", "he'd", "he'll", "he's", "her", "here", "hers", "herself",
-    "him", "himself", "his", "how", "however", "i", "i'd", "i'll", "i'm", "i've", "if", "in",
-    "into", "is", "isn't", "it", "it's", "its", "itself", "just", "let's", "may", "me", "might",
-    "more", "most", "much", "must", "mustn't", "my", "myself", "neither", "no", "nor", "not", "now",
-    "of", "off", "on", "once", "one's", "only", "onto", "or", "other", "others", "ought", "our",
-    "ours", "ourselves", "out", "over", "own", "per", "same", "shall", "she", "she'd", "she'll",
-    "she's", "should", "shouldn't", "since", "so", "some", "such", "than", "that", "that's", "the",
-    "their", "theirs", "them", "themselves", "then", "there", "there's", "these", "they",
-    "they'd", "they'll", "they're", "they've", "this", "those", "though", "through", "thus", "to",
-    "too", "toward", "towards", "under", "until", "up", "upon", "us", "very", "via", "was",
-    "wasn't", "we", "we'd", "we'll", "we're", "we've", "were", "weren't", "what", "what's", "when",
-    "where", "whether", "which", "while", "who", "who's", "whom", "whose", "why", "will", "with",
-    "within", "without", "won't", "would", "wouldn't", "yet", "you", "you'd", "you'll", "you're",
-    "you've", "your", "yours", "yourself", "yourselves",
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "among",
+    "an",
+    "and",
+    "another",
+    "any",
+    "are",
+    "aren't",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "can't",
+    "cannot",
+    "could",
+    "couldn't",
+    "did",
+    "didn't",
+    "do",
+    "does",
+    "doesn't",
+    "doing",
+    "don't",
+    "down",
+    "during",
+    "each",
+    "either",
+    "else",
+    "ever",
+    "every",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "hadn't",
+    "has",
+    "hasn't",
+    "have",
+    "haven't",
+    "having",
+    "he",
+    "he'd",
+    "he'll",
+    "he's",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "however",
+    "i",
+    "i'd",
+    "i'll",
+    "i'm",
+    "i've",
+    "if",
+    "in",
+    "into",
+    "is",
+    "isn't",
+    "it",
+    "it's",
+    "its",
+    "itself",
+    "just",
+    "let's",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "mustn't",
+    "my",
+    "myself",
+    "neither",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "one's",
+    "only",
+    "onto",
+    "or",
+    "other",
+    "others",
+    "ought",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "per",
+    "same",
+    "shall",
+    "she",
+    "she'd",
+    "she'll",
+    "she's",
+    "should",
+    "shouldn't",
+    "since",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "that's",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "there's",
+    "these",
+    "they",
+    "they'd",
+    "they'll",
+    "they're",
+    "they've",
+    "this",
+    "those",
+    "though",
+    "through",
+    "thus",
+    "to",
+    "too",
+    "toward",
+    "towards",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "very",
+    "via",
+    "was",
+    "wasn't",
+    "we",
+    "we'd",
+    "we'll",
+    "we're",
+    "we've",
+    "were",
+    "weren't",
+    "what",
+    "what's",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "who's",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "won't",
+    "would",
+    "wouldn't",
+    "yet",
+    "you",
+    "you'd",
+    "you'll",
+    "you're",
+    "you've",
+    "your",
+    "yours",
+    "yourself",
+    "yourselves",
 ];
 
 #[cfg(test)]
@@ -141,7 +333,10 @@ mod tests {
 
     #[test]
     fn function_words_are_sorted_for_binary_search() {
-        assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]), "FUNCTION_WORDS must stay sorted");
+        assert!(
+            FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]),
+            "FUNCTION_WORDS must stay sorted"
+        );
     }
 
     #[test]
@@ -149,7 +344,10 @@ mod tests {
         let text = "Zelenskyy’s “plan” — 28 points.";
         let chars: Vec<char> = text.chars().collect();
         for token in tokenize(text) {
-            assert_eq!(chars[token.start..token.end].iter().collect::<String>(), token.text);
+            assert_eq!(
+                chars[token.start..token.end].iter().collect::<String>(),
+                token.text
+            );
         }
         let words: Vec<&str> = words(text).map(|t| t.text).collect();
         assert_eq!(words, ["Zelenskyy’s", "plan", "28", "points"]);
@@ -157,8 +355,14 @@ mod tests {
 
     #[test]
     fn money_and_decimals_tokenize_as_numbers() {
-        let kinds: Vec<(&str, TokenKind)> = tokenize("$1.5bn").iter().map(|t| (t.text, t.kind)).collect();
-        assert_eq!(kinds, [("$", TokenKind::Punct), ("1.5bn", TokenKind::Number)]);
+        let kinds: Vec<(&str, TokenKind)> = tokenize("$1.5bn")
+            .iter()
+            .map(|t| (t.text, t.kind))
+            .collect();
+        assert_eq!(
+            kinds,
+            [("$", TokenKind::Punct), ("1.5bn", TokenKind::Number)]
+        );
     }
 
     #[test]
