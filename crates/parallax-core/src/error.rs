@@ -24,4 +24,15 @@ pub enum Error {
     /// A format Parallax does not read (yet).
     #[error("unsupported format: {0}")]
     Unsupported(String),
+    /// The bytes are not valid in the encoding the file announces or appears to use.
+    #[error("the text is not valid {encoding} (invalid bytes at offset {offset})")]
+    Undecodable {
+        /// The encoding the bytes were read as.
+        encoding: String,
+        /// Offset of the first invalid byte.
+        offset: usize,
+    },
+    /// The document is encrypted and cannot be read without its password.
+    #[error("the {0} is encrypted")]
+    Encrypted(String),
 }

@@ -1,8 +1,42 @@
 //! Bytes and a file name in, article text and metadata out.
+//!
+//! [`extract`] recognises the format by content first and by extension second, decodes the text
+//! (BOMs, declared charsets, detection of the rest), takes the article body out of the document and
+//! reads what it can about it: headline, outlet, byline, publication date, address and language.
+//!
+//! One file per format: [`text`](self) for plain text, `markdown`, `html` (with `page_metadata`
+//! for what a web page says about itself), `pdf` and `email`. `encoding` turns bytes into text,
+//! `metadata` holds what the formats share: header lines, dates, outlets and titles.
+//!
+//! ```
+//! use parallax_core::ingest::{extract, Format};
+//!
+//! let page = b"<html lang=en><head><title>Kyiv talks resume | The Ledger</title>
+//!     <meta property=og:site_name content='The Ledger'></head>
+//!     <body><article><h1>Kyiv talks resume</h1>
+//!     <p>Delegations met in Kyiv on Thursday to discuss a 28-point plan for a ceasefire.</p>
+//!     <p>Officials said a $105 million package of air defence would follow within weeks.</p>
+//!     </article></body></html>";
+//! let article = extract(page, "talks.html").unwrap();
+//! assert_eq!(article.format, Format::Html);
+//! assert_eq!(article.title, "Kyiv talks resume");
+//! assert_eq!(article.outlet.as_deref(), Some("The Ledger"));
+//! assert!(article.text.contains("28-point plan"));
+//! ```
+
+mod email;
+mod encoding;
+mod html;
+mod markdown;
+mod metadata;
+mod page_metadata;
+mod pdf;
+mod text;
 
 use serde::{Deserialize, Serialize};
 
 use crate::Error;
+use metadata::Metadata;
 
 /// The largest file Parallax reads, in bytes.
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
@@ -34,6 +68,22 @@ impl Format {
             Format::Email => "email",
         }
     }
+
+    /// The format a file name's extension promises, if Parallax reads that extension.
+    ///
+    /// Bulk import uses this to pick the files of a folder worth reading; [`extract`] still
+    /// looks at the content, so a `.txt` holding a web page is read as a web page.
+    pub fn from_file_name(file_name: &str) -> Option<Format> {
+        let extension = extension(file_name);
+        Some(match extension.as_str() {
+            "txt" | "text" => Format::Text,
+            "md" | "markdown" | "mdown" | "mkd" => Format::Markdown,
+            "html" | "htm" | "xhtml" | "shtml" | "mht" | "mhtml" => Format::Html,
+            "pdf" => Format::Pdf,
+            "eml" => Format::Email,
+            _ => return None,
+        })
+    }
 }
 
 /// An article taken out of a document: its body text and what is known about it.
@@ -57,44 +107,204 @@ pub struct ExtractedArticle {
     pub text: String,
 }
 
+/// Refuses a file by its size alone, before anything is read.
+///
+/// Callers that stream files check the size from the file system first, so a file over
+/// [`MAX_FILE_BYTES`] is rejected without reading it.
+pub fn check_size(size: u64) -> Result<(), Error> {
+    if size > MAX_FILE_BYTES {
+        return Err(Error::TooLarge {
+            size,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    Ok(())
+}
+
 /// Reads an article out of a document's bytes; the file name gives the extension and a title of
 /// last resort.
 pub fn extract(bytes: &[u8], file_name: &str) -> Result<ExtractedArticle, Error> {
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(Error::TooLarge { size: bytes.len() as u64, limit: MAX_FILE_BYTES });
-    }
+    check_size(bytes.len() as u64)?;
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(Error::Empty);
     }
-    if bytes.contains(&0) {
-        return Err(Error::Binary);
-    }
-    let decoded = String::from_utf8_lossy(bytes);
-    let decoded = decoded.trim_start_matches('\u{FEFF}');
-    let extension = file_name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
-    let format = match extension.as_str() {
-        "md" | "markdown" => Format::Markdown,
-        "html" | "htm" => return Err(Error::Unsupported("web pages".into())),
-        _ => Format::Text,
+    let by_name = Format::from_file_name(file_name);
+    let (format, mut body, found) = match sniff(bytes, by_name) {
+        Sniffed::Pdf => {
+            let (body, found) = pdf::extract(bytes)?;
+            (Format::Pdf, body, found)
+        }
+        Sniffed::Email => {
+            let (format, body, found) = email::extract(bytes)?;
+            (format, body, found)
+        }
+        Sniffed::Binary => return Err(Error::Binary),
+        Sniffed::Text => {
+            let decoded = encoding::decode(bytes, None)?;
+            let format = text_format(&decoded, by_name);
+            let (body, found) = match format {
+                Format::Html => html::extract(&decoded)?,
+                Format::Markdown => markdown::extract(&decoded),
+                _ => text::extract(&decoded),
+            };
+            (format, body, found)
+        }
+        Sniffed::Html => {
+            let decoded = encoding::decode(bytes, encoding::declared_in_html(bytes))?;
+            let (body, found) = html::extract(&decoded)?;
+            (Format::Html, body, found)
+        }
     };
-    let mut lines = decoded.lines().skip_while(|l| l.trim().is_empty());
-    let first = lines.next().unwrap_or_default().trim().trim_start_matches('#').trim().to_string();
-    let body: Vec<&str> = lines.collect();
-    let text = body.join("\n").trim().to_string();
-    let (title, text) = if text.is_empty() { (file_stem(file_name), first) } else { (first, text) };
-    Ok(ExtractedArticle {
-        format,
-        title,
-        outlet: None,
-        byline: None,
-        published: None,
-        url: None,
-        language: None,
-        text,
-    })
+    body.retain(|p| !p.trim().is_empty());
+    if body.is_empty() {
+        return Err(Error::NoText(format!(
+            "the {} holds no article text",
+            format.describe()
+        )));
+    }
+    Ok(finish(format, body, found, file_name))
 }
 
+impl Format {
+    fn describe(self) -> &'static str {
+        match self {
+            Format::Text => "text file",
+            Format::Markdown => "Markdown file",
+            Format::Html => "web page",
+            Format::Pdf => "PDF",
+            Format::Email => "e-mail",
+        }
+    }
+}
+
+/// What the first bytes say a document is.
+enum Sniffed {
+    Pdf,
+    Email,
+    Html,
+    Text,
+    Binary,
+}
+
+fn sniff(bytes: &[u8], by_name: Option<Format>) -> Sniffed {
+    let head = &bytes[..bytes.len().min(1024)];
+    if find(head, b"%PDF-").is_some() {
+        return Sniffed::Pdf;
+    }
+    if encoding::looks_binary(bytes) {
+        return Sniffed::Binary;
+    }
+    if email::looks_like_email(head)
+        || (by_name == Some(Format::Email) && encoding::has_bom(bytes).is_none())
+    {
+        return Sniffed::Email;
+    }
+    if encoding::has_bom(bytes).is_none() && html::looks_like_html(head) {
+        return Sniffed::Html;
+    }
+    if by_name == Some(Format::Pdf) {
+        // A .pdf without the PDF signature is text only if it decodes as text.
+        return Sniffed::Text;
+    }
+    Sniffed::Text
+}
+
+/// Text that is already decoded (a BOM or a guessed encoding) may still be a web page.
+fn text_format(decoded: &str, by_name: Option<Format>) -> Format {
+    let head: String = decoded.chars().take(1024).collect();
+    if html::looks_like_html(head.as_bytes()) {
+        return Format::Html;
+    }
+    match by_name {
+        Some(Format::Markdown) => Format::Markdown,
+        Some(Format::Html) if html::has_markup(decoded) => Format::Html,
+        _ if markdown::has_front_matter(decoded) => Format::Markdown,
+        _ => Format::Text,
+    }
+}
+
+fn finish(format: Format, body: Vec<String>, found: Metadata, file_name: &str) -> ExtractedArticle {
+    let text = body.join("\n\n");
+    let title = found
+        .title
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| file_stem(file_name));
+    ExtractedArticle {
+        format,
+        title,
+        outlet: found.outlet,
+        byline: found.byline,
+        published: found.published,
+        url: found.url,
+        language: found.language,
+        text,
+    }
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+fn extension(file_name: &str) -> String {
+    let name = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
+    name.rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+/// The file name without folder and extension, readable: the title of last resort.
 fn file_stem(file_name: &str) -> String {
     let name = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
-    name.rsplit_once('.').map(|(stem, _)| stem).unwrap_or(name).to_string()
+    let stem = name
+        .rsplit_once('.')
+        .map(|(stem, _)| stem)
+        .filter(|s| !s.is_empty())
+        .unwrap_or(name);
+    let readable: String = stem
+        .chars()
+        .map(|c| {
+            if c == '_' || c == '-' || c == '\u{FFFD}' {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let readable = readable.split_whitespace().collect::<Vec<_>>().join(" ");
+    if readable.is_empty() {
+        "Untitled".to_string()
+    } else {
+        readable
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_stem_reads_like_a_title() {
+        assert_eq!(file_stem("/tmp/kyiv_talks-resume.txt"), "kyiv talks resume");
+        assert_eq!(file_stem("C:\\notes\\plan.md"), "plan");
+        assert_eq!(file_stem("\u{FFFD}\u{FFFD}.txt"), "Untitled");
+    }
+
+    #[test]
+    fn extensions_name_formats() {
+        assert_eq!(Format::from_file_name("a/B.HTM"), Some(Format::Html));
+        assert_eq!(
+            Format::from_file_name("note.markdown"),
+            Some(Format::Markdown)
+        );
+        assert_eq!(Format::from_file_name("photo.jpg"), None);
+    }
+
+    #[test]
+    fn size_is_checked_before_reading() {
+        assert!(check_size(MAX_FILE_BYTES).is_ok());
+        assert!(matches!(
+            check_size(MAX_FILE_BYTES + 1),
+            Err(Error::TooLarge { .. })
+        ));
+    }
 }

@@ -1,0 +1,466 @@
+//! What the formats share about an article's metadata: the header lines of text and Markdown,
+//! dates in ISO 8601, outlets from web addresses, and headlines without the outlet's suffix.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// What a document says about its article; every field optional.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Metadata {
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub byline: Option<String>,
+    pub published: Option<String>,
+    pub url: Option<String>,
+    pub language: Option<String>,
+}
+
+impl Metadata {
+    /// Fills the fields still missing from `other`: the first source consulted wins.
+    pub fn or(mut self, other: Metadata) -> Metadata {
+        self.title = self.title.or(other.title);
+        self.outlet = self.outlet.or(other.outlet);
+        self.byline = self.byline.or(other.byline);
+        self.published = self.published.or(other.published);
+        self.url = self.url.or(other.url);
+        self.language = self.language.or(other.language);
+        self
+    }
+}
+
+/// Takes the header of a text article off its first paragraphs: a headline, `Source:`, `By ...`,
+/// `Published:`, a URL and a date line, in any order, each on a line of its own.
+///
+/// Stops at the first line that is none of these, so an article that opens straight with its
+/// body keeps every word of it.
+pub(crate) fn take_header_lines(paragraphs: &mut Vec<String>) -> Metadata {
+    let mut found = Metadata::default();
+    let mut taken_paragraphs = 0;
+    'paragraphs: for paragraph in paragraphs.iter() {
+        let lines: Vec<&str> = paragraph
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        for (index, line) in lines.iter().enumerate() {
+            if read_header_line(line, &mut found) {
+                continue;
+            }
+            let alone =
+                lines.len() == 1 || index + 1 < lines.len() && is_header_line(lines[index + 1]);
+            if found.title.is_none() && alone && looks_like_headline(line) {
+                found.title = Some(strip_markdown_heading(line));
+                continue;
+            }
+            if index == 0 {
+                break 'paragraphs;
+            }
+            // A header block ran into body text inside one paragraph: keep the body lines.
+            let rest = lines[index..].join("\n");
+            paragraphs.drain(..taken_paragraphs);
+            paragraphs[0] = rest;
+            return found;
+        }
+        taken_paragraphs += 1;
+    }
+    if taken_paragraphs == paragraphs.len() && found.title.is_some() && !paragraphs.is_empty() {
+        // Nothing but header lines: what looked like a headline is the only text there is.
+        let _ = found.title.take();
+        return found;
+    }
+    paragraphs.drain(..taken_paragraphs);
+    found
+}
+
+fn is_header_line(line: &str) -> bool {
+    read_header_line(line, &mut Metadata::default())
+}
+
+/// Reads one labelled header line into `found`; false when the line is not a header line.
+fn read_header_line(line: &str, found: &mut Metadata) -> bool {
+    static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^[*_]*(title|headline|source|outlet|publisher|publication|by|author|authors|byline|published|date|posted|dateline|updated|modified|last updated|url|link|canonical|language|lang)\s*[*_]*\s*:\s*[*_]*\s*(.+?)\s*[*_]*$")
+            .expect("valid header pattern")
+    });
+    static BY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[*_]*[Bb][Yy]\s+(\p{Lu}[\p{L}.'’\-]*(?:[ ,]+(?:and |&\s*)?\p{Lu}[\p{L}.'’\-]*){0,8})\s*[*_]*$")
+            .expect("valid byline pattern")
+    });
+    if let Some(captures) = LABELLED.captures(line) {
+        let value = captures[2].trim().to_string();
+        match captures[1].to_ascii_lowercase().as_str() {
+            "title" | "headline" => set(&mut found.title, value),
+            "source" | "outlet" | "publisher" | "publication" => set(&mut found.outlet, value),
+            "by" | "author" | "authors" | "byline" => set(&mut found.byline, value),
+            "published" | "date" | "posted" | "dateline" => {
+                if let Some(date) = normalize_date(&value) {
+                    set(&mut found.published, date);
+                }
+            }
+            "updated" | "modified" | "last updated" => {}
+            "url" | "link" | "canonical" => set(&mut found.url, value),
+            _ => set(&mut found.language, value.to_ascii_lowercase()),
+        }
+        return true;
+    }
+    if let Some(captures) = BY.captures(line) {
+        set(&mut found.byline, captures[1].trim().to_string());
+        return true;
+    }
+    if (line.starts_with("http://") || line.starts_with("https://")) && !line.contains(' ') {
+        set(&mut found.url, line.to_string());
+        return true;
+    }
+    if line.chars().count() <= 60 {
+        if let Some(date) = normalize_date(line) {
+            set(&mut found.published, date);
+            return true;
+        }
+    }
+    false
+}
+
+fn set(field: &mut Option<String>, value: String) {
+    if field.is_none() && !value.is_empty() {
+        *field = Some(value);
+    }
+}
+
+/// A line that reads as a headline: short, one line, not a finished sentence.
+fn looks_like_headline(line: &str) -> bool {
+    let line = strip_markdown_heading(line);
+    let words = line.split_whitespace().count();
+    (1..=30).contains(&words)
+        && line.chars().count() <= 200
+        && !(line.ends_with('.') && !line.ends_with("..."))
+}
+
+fn strip_markdown_heading(line: &str) -> String {
+    line.trim_start_matches('#')
+        .trim()
+        .trim_matches(|c| c == '*' || c == '_')
+        .trim()
+        .to_string()
+}
+
+/// A date or date-time in any of the forms news pages use, as ISO 8601: `2025-11-20` for a day,
+/// `2025-11-20T09:15:00Z` for a moment (converted to UTC when an offset is given).
+pub(crate) fn normalize_date(value: &str) -> Option<String> {
+    let value = value.trim().trim_end_matches('.');
+    if value.is_empty() || value.len() > 80 {
+        return None;
+    }
+    if let Ok(moment) = DateTime::parse_from_rfc3339(value) {
+        return Some(utc(moment.with_timezone(&Utc)));
+    }
+    if let Ok(moment) = DateTime::parse_from_rfc2822(value) {
+        return Some(utc(moment.with_timezone(&Utc)));
+    }
+    for format in [
+        "%Y-%m-%dT%H:%M:%S%.f%z",
+        "%Y-%m-%dT%H:%M%z",
+        "%Y-%m-%d %H:%M:%S%.f%z",
+        "%Y-%m-%d %H:%M:%S %z",
+    ] {
+        if let Ok(moment) = DateTime::parse_from_str(value, format) {
+            return Some(utc(moment.with_timezone(&Utc)));
+        }
+    }
+    for format in [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+    ] {
+        if let Ok(moment) = NaiveDateTime::parse_from_str(value, format) {
+            return Some(moment.format("%Y-%m-%dT%H:%M:%S").to_string());
+        }
+    }
+    day(value).map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+fn utc(moment: DateTime<Utc>) -> String {
+    moment.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// A calendar day written out: `2025-11-20`, `20 November 2025`, `Nov. 20, 2025`, `20.11.2025`,
+/// possibly with a weekday before it and a time after it.
+fn day(value: &str) -> Option<NaiveDate> {
+    static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b").expect("valid date pattern")
+    });
+    static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b").expect("valid date pattern")
+    });
+    static WORDS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))\b")
+            .expect("valid date pattern")
+    });
+    let number = |s: &str| s.parse::<u32>().ok();
+    if let Some(c) = NUMERIC.captures(value) {
+        return NaiveDate::from_ymd_opt(c[1].parse().ok()?, number(&c[2])?, number(&c[3])?);
+    }
+    if let Some(c) = DAY_FIRST.captures(value) {
+        return NaiveDate::from_ymd_opt(c[3].parse().ok()?, number(&c[2])?, number(&c[1])?);
+    }
+    let c = WORDS.captures(value)?;
+    let (day, month, year) = match c.get(1) {
+        Some(d) => (d.as_str(), &c[2], &c[3]),
+        None => (&c[5], &c[4], &c[6]),
+    };
+    let month = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
+    .iter()
+    .position(|m| m.eq_ignore_ascii_case(month))? as u32
+        + 1;
+    NaiveDate::from_ymd_opt(year.parse().ok()?, month, number(day)?)
+}
+
+/// A date in an article's address, as many outlets put it: `/2025/11/20/` or `/2025-11-20-`.
+pub(crate) fn date_in_url(url: &str) -> Option<String> {
+    static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:[/-]|$)")
+            .expect("valid pattern")
+    });
+    let c = URL_DATE.captures(url)?;
+    let date = NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?;
+    Some(date.format("%Y-%m-%d").to_string())
+}
+
+/// The outlet behind a web address: a table of well-known news domains, else the host itself
+/// without `www.`.
+pub(crate) fn outlet_from_url(url: &str) -> Option<String> {
+    let host = host(url)?;
+    let known = KNOWN_OUTLETS
+        .iter()
+        .find(|(domain, _)| host == *domain || host.ends_with(&format!(".{domain}")));
+    Some(match known {
+        Some((_, name)) => name.to_string(),
+        None => host.trim_start_matches("www.").to_string(),
+    })
+}
+
+/// The host of an absolute web address, lower-cased.
+pub(crate) fn host(url: &str) -> Option<String> {
+    let rest = url.trim().split_once("://")?.1;
+    let host = rest
+        .split(['/', '?', '#'])
+        .next()?
+        .rsplit('@')
+        .next()?
+        .split(':')
+        .next()?;
+    (!host.is_empty() && host.contains('.')).then(|| host.to_ascii_lowercase())
+}
+
+/// News domains whose outlet name is not just their host.
+const KNOWN_OUTLETS: &[(&str, &str)] = &[
+    ("nytimes.com", "The New York Times"),
+    ("washingtonpost.com", "The Washington Post"),
+    ("wsj.com", "The Wall Street Journal"),
+    ("theguardian.com", "The Guardian"),
+    ("guardian.co.uk", "The Guardian"),
+    ("bbc.co.uk", "BBC News"),
+    ("bbc.com", "BBC News"),
+    ("cnn.com", "CNN"),
+    ("foxnews.com", "Fox News"),
+    ("huffpost.com", "HuffPost"),
+    ("huffingtonpost.com", "HuffPost"),
+    ("reuters.com", "Reuters"),
+    ("apnews.com", "Associated Press"),
+    ("npr.org", "NPR"),
+    ("nbcnews.com", "NBC News"),
+    ("cbsnews.com", "CBS News"),
+    ("abcnews.go.com", "ABC News"),
+    ("usatoday.com", "USA Today"),
+    ("latimes.com", "Los Angeles Times"),
+    ("bloomberg.com", "Bloomberg"),
+    ("ft.com", "Financial Times"),
+    ("economist.com", "The Economist"),
+    ("politico.com", "Politico"),
+    ("politico.eu", "Politico Europe"),
+    ("axios.com", "Axios"),
+    ("theatlantic.com", "The Atlantic"),
+    ("newyorker.com", "The New Yorker"),
+    ("telegraph.co.uk", "The Telegraph"),
+    ("independent.co.uk", "The Independent"),
+    ("thetimes.co.uk", "The Times"),
+    ("dailymail.co.uk", "Daily Mail"),
+    ("aljazeera.com", "Al Jazeera"),
+    ("dw.com", "DW"),
+    ("france24.com", "France 24"),
+    ("lemonde.fr", "Le Monde"),
+    ("liberation.fr", "Libération"),
+    ("lefigaro.fr", "Le Figaro"),
+    ("spiegel.de", "Der Spiegel"),
+    ("zeit.de", "Die Zeit"),
+    ("faz.net", "Frankfurter Allgemeine Zeitung"),
+    ("sueddeutsche.de", "Süddeutsche Zeitung"),
+    ("heise.de", "heise online"),
+    ("elpais.com", "El País"),
+    ("lanacion.com.ar", "La Nación"),
+    ("folha.uol.com.br", "Folha de S.Paulo"),
+    ("corriere.it", "Corriere della Sera"),
+    ("repubblica.it", "la Repubblica"),
+    ("kyivindependent.com", "The Kyiv Independent"),
+    ("pravda.com.ua", "Ukrainska Pravda"),
+    ("ukrinform.net", "Ukrinform"),
+    ("kyivpost.com", "Kyiv Post"),
+    ("rferl.org", "Radio Free Europe/Radio Liberty"),
+    ("defense.gov", "U.S. Department of Defense"),
+    ("army.mil", "U.S. Army"),
+    ("state.gov", "U.S. Department of State"),
+    ("breitbart.com", "Breitbart"),
+    ("buzzfeed.com", "BuzzFeed"),
+    ("buzzfeednews.com", "BuzzFeed News"),
+    ("vox.com", "Vox"),
+    ("theverge.com", "The Verge"),
+    ("arstechnica.com", "Ars Technica"),
+    ("wired.com", "Wired"),
+    ("engadget.com", "Engadget"),
+    ("cnet.com", "CNET"),
+    ("salon.com", "Salon"),
+    ("slate.com", "Slate"),
+    ("seattletimes.com", "The Seattle Times"),
+    ("heraldsun.com.au", "Herald Sun"),
+    ("smh.com.au", "The Sydney Morning Herald"),
+    ("abc.net.au", "ABC News (Australia)"),
+    ("cbc.ca", "CBC News"),
+    ("theglobeandmail.com", "The Globe and Mail"),
+    ("yahoo.com", "Yahoo News"),
+    ("msn.com", "MSN"),
+    ("tmz.com", "TMZ"),
+    ("medicalnewstoday.com", "Medical News Today"),
+    ("webmd.com", "WebMD"),
+    ("citylab.com", "CityLab"),
+    ("quantamagazine.org", "Quanta Magazine"),
+    ("lwn.net", "LWN.net"),
+    ("aclu.org", "ACLU"),
+    ("wikipedia.org", "Wikipedia"),
+];
+
+/// The headline without the outlet's name that pages append to their `<title>`:
+/// `Kyiv talks resume | The Ledger` -> `Kyiv talks resume`.
+pub(crate) fn clean_title(title: &str, outlet: Option<&str>) -> String {
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    for separator in [" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " / "] {
+        let Some((head, tail)) = title.rsplit_once(separator) else {
+            continue;
+        };
+        let is_outlet = outlet.is_some_and(|o| same_name(tail, o) || same_name(head, o));
+        // Without a known outlet, a short last part after a pipe is still a site name.
+        let short_site = separator == " | "
+            && tail.split_whitespace().count() <= 4
+            && head.split_whitespace().count() >= 3;
+        if is_outlet || short_site {
+            let keep = if outlet.is_some_and(|o| same_name(head, o)) {
+                tail
+            } else {
+                head
+            };
+            return clean_title(keep, outlet);
+        }
+    }
+    title
+}
+
+fn same_name(a: &str, b: &str) -> bool {
+    let simple = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    let (a, b) = (simple(a), simple(b));
+    !a.is_empty() && (a == b || a.trim_start_matches("the") == b.trim_start_matches("the"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_come_out_in_iso_8601() {
+        assert_eq!(
+            normalize_date("2025-11-20T09:15:00+02:00").as_deref(),
+            Some("2025-11-20T07:15:00Z")
+        );
+        assert_eq!(normalize_date("2025-11-20").as_deref(), Some("2025-11-20"));
+        assert_eq!(
+            normalize_date("Thursday, November 20, 2025").as_deref(),
+            Some("2025-11-20")
+        );
+        assert_eq!(
+            normalize_date("20 Nov. 2025, 09:15 GMT").as_deref(),
+            Some("2025-11-20")
+        );
+        assert_eq!(normalize_date("20.11.2025").as_deref(), Some("2025-11-20"));
+        assert_eq!(
+            normalize_date("Thu, 20 Nov 2025 09:15:00 +0000").as_deref(),
+            Some("2025-11-20T09:15:00Z")
+        );
+        assert_eq!(normalize_date("the plan has 28 points"), None);
+    }
+
+    #[test]
+    fn urls_give_dates_and_outlets() {
+        assert_eq!(
+            date_in_url("https://x.com/2025/11/20/kyiv-talks").as_deref(),
+            Some("2025-11-20")
+        );
+        assert_eq!(
+            outlet_from_url("https://www.nytimes.com/2025/a.html").as_deref(),
+            Some("The New York Times")
+        );
+        assert_eq!(
+            outlet_from_url("https://www.example.org/a").as_deref(),
+            Some("example.org")
+        );
+    }
+
+    #[test]
+    fn titles_lose_the_outlet_suffix() {
+        assert_eq!(
+            clean_title("Kyiv talks resume | The Ledger", None),
+            "Kyiv talks resume"
+        );
+        assert_eq!(
+            clean_title("Kyiv talks resume - BBC News", Some("BBC News")),
+            "Kyiv talks resume"
+        );
+        assert_eq!(
+            clean_title("Left - right: a story", None),
+            "Left - right: a story"
+        );
+    }
+
+    #[test]
+    fn header_lines_become_metadata_and_the_body_stays() {
+        let mut paragraphs = vec![
+            "Army delegation arrives in Kyiv\nSource: The Ledger\nBy Jane Doe and John Roe\nPublished: 2025-11-20".to_string(),
+            "The delegation met officials on Thursday.".to_string(),
+        ];
+        let found = take_header_lines(&mut paragraphs);
+        assert_eq!(
+            found.title.as_deref(),
+            Some("Army delegation arrives in Kyiv")
+        );
+        assert_eq!(found.outlet.as_deref(), Some("The Ledger"));
+        assert_eq!(found.byline.as_deref(), Some("Jane Doe and John Roe"));
+        assert_eq!(found.published.as_deref(), Some("2025-11-20"));
+        assert_eq!(
+            paragraphs,
+            vec!["The delegation met officials on Thursday."]
+        );
+    }
+
+    #[test]
+    fn a_body_that_starts_at_once_is_kept_whole() {
+        let mut paragraphs = vec!["The delegation met officials on Thursday.".to_string()];
+        let found = take_header_lines(&mut paragraphs);
+        assert_eq!(found, Metadata::default());
+        assert_eq!(paragraphs.len(), 1);
+    }
+}

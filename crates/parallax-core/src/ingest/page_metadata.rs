@@ -1,0 +1,262 @@
+//! What a web page says about its article: JSON-LD, Open Graph and other meta tags, `<time>`
+//! elements, the canonical link and the page's language.
+//!
+//! The publication date comes from `datePublished`, `article:published_time`, `<time datetime>`,
+//! dated meta tags or the address, in that order, and never from a modified time: a story updated
+//! a week later was still published when it was published.
+
+use dom_query::Document;
+use serde_json::Value;
+
+use super::metadata::{clean_title, date_in_url, normalize_date, outlet_from_url, Metadata};
+
+/// Reads the page's own metadata, before the reader view changes the document.
+pub(crate) fn read(document: &Document) -> Metadata {
+    let linked = linked_data(document);
+    let meta = |names: &[&str]| {
+        names.iter().find_map(|name| {
+            let selector =
+                format!("meta[property='{name}'], meta[name='{name}'], meta[itemprop='{name}']");
+            document.select(&selector).iter().find_map(|m| {
+                m.attr("content")
+                    .map(|c| c.trim().to_string())
+                    .filter(|c| !c.is_empty())
+            })
+        })
+    };
+    let url = attr(document, "link[rel~='canonical']", "href")
+        .or_else(|| meta(&["og:url"]))
+        .or(linked.url)
+        .filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+    let published = linked
+        .published
+        .or_else(|| {
+            meta(&[
+                "article:published_time",
+                "og:published_time",
+                "datePublished",
+            ])
+        })
+        .and_then(|d| normalize_date(&d))
+        .or_else(|| time_element(document))
+        .or_else(|| {
+            meta(&[
+                "pubdate",
+                "publishdate",
+                "publish-date",
+                "publish_date",
+                "date",
+                "dc.date.issued",
+                "DC.date.issued",
+                "dcterms.created",
+                "DC.date",
+                "sailthru.date",
+                "parsely-pub-date",
+                "article.published",
+                "published_time",
+                "cXenseParse:recs:publishtime",
+            ])
+            .and_then(|d| normalize_date(&d))
+        })
+        .or_else(|| url.as_deref().and_then(date_in_url));
+    let language = attr(document, "html", "lang")
+        .or_else(|| attr(document, "meta[http-equiv='content-language' i]", "content"))
+        .or_else(|| meta(&["og:locale"]).map(|l| l.replace('_', "-")))
+        .or(linked.language);
+    Metadata {
+        title: linked
+            .title
+            .or_else(|| meta(&["og:title", "twitter:title"])),
+        outlet: meta(&["og:site_name", "application-name"]).or(linked.outlet),
+        byline: linked
+            .byline
+            .or_else(|| meta(&["author", "article:author", "byl", "parsely-author"])),
+        published,
+        url,
+        language: language
+            .map(|l| l.trim().to_string())
+            .filter(|l| !l.is_empty()),
+    }
+}
+
+/// Merges the page's metadata with the reader view's, cleans the headline and fills the outlet
+/// from the address when the page does not name itself.
+pub(crate) fn finish(page: Metadata, reader: Metadata) -> Metadata {
+    // The reader's headline is already cut from "<title>" by Readability's rules; the page's
+    // JSON-LD or Open Graph title is the fallback.
+    let title = reader.title.clone().or(page.title.clone());
+    let mut found = page.or(reader);
+    found.outlet = found
+        .outlet
+        .or_else(|| found.url.as_deref().and_then(outlet_from_url));
+    found.title = title
+        .map(|t| clean_title(&t, found.outlet.as_deref()))
+        .filter(|t| !t.is_empty());
+    found.byline = found
+        .byline
+        .map(|b| clean_byline(&b))
+        .filter(|b| !b.is_empty());
+    found
+}
+
+/// "By Jane Doe" and "Jane Doe, Staff Writer" read as "Jane Doe".
+fn clean_byline(byline: &str) -> String {
+    let byline = byline.split_whitespace().collect::<Vec<_>>().join(" ");
+    let byline = byline
+        .strip_prefix("By ")
+        .or_else(|| byline.strip_prefix("by "))
+        .or_else(|| byline.strip_prefix("BY "))
+        .unwrap_or(&byline);
+    byline
+        .trim_matches(|c: char| c == ',' || c == '|' || c.is_whitespace())
+        .to_string()
+}
+
+fn attr(document: &Document, selector: &str, name: &str) -> Option<String> {
+    document.select(selector).iter().find_map(|n| {
+        n.attr(name)
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    })
+}
+
+/// A `<time>` element marked as the publication time, else the first one with a date.
+fn time_element(document: &Document) -> Option<String> {
+    let marked = "time[itemprop='datePublished'], time[pubdate], [itemprop='datePublished'][datetime], [itemprop='datePublished'][content]";
+    let date_of = |n: &dom_query::NodeRef| {
+        n.attr("datetime")
+            .or_else(|| n.attr("content"))
+            .and_then(|d| normalize_date(&d))
+    };
+    document
+        .select(marked)
+        .iter()
+        .find_map(|n| n.nodes().first().and_then(date_of))
+        .or_else(|| {
+            document
+                .select("article time[datetime], time[datetime]")
+                .iter()
+                .filter(|n| {
+                    !n.attr("class")
+                        .is_some_and(|c| c.contains("updated") || c.contains("modified"))
+                })
+                .find_map(|n| n.nodes().first().and_then(date_of))
+        })
+}
+
+/// The fields of the page's schema.org article, from its JSON-LD blocks.
+fn linked_data(document: &Document) -> Metadata {
+    let mut found = Metadata::default();
+    for script in document.select("script[type='application/ld+json']").iter() {
+        let Ok(value) = serde_json::from_str::<Value>(script.text().trim()) else {
+            continue;
+        };
+        let mut stack = vec![&value];
+        while let Some(value) = stack.pop() {
+            match value {
+                Value::Array(items) => stack.extend(items.iter().rev()),
+                Value::Object(object) => {
+                    if let Some(graph) = object.get("@graph") {
+                        stack.push(graph);
+                    }
+                    if is_article(object.get("@type")) {
+                        found = found.or(article_fields(object));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    found
+}
+
+fn is_article(kind: Option<&Value>) -> bool {
+    let named = |s: &str| {
+        s.ends_with("Article")
+            || matches!(
+                s,
+                "BlogPosting" | "Report" | "LiveBlogPosting" | "WebPage" | "Posting"
+            )
+    };
+    match kind {
+        Some(Value::String(s)) => named(s),
+        Some(Value::Array(kinds)) => kinds.iter().any(|k| k.as_str().is_some_and(named)),
+        _ => false,
+    }
+}
+
+fn article_fields(object: &serde_json::Map<String, Value>) -> Metadata {
+    let text = |key: &str| object.get(key).and_then(name_of).filter(|s| !s.is_empty());
+    Metadata {
+        title: text("headline").or_else(|| text("name")),
+        outlet: text("publisher").or_else(|| text("sourceOrganization")),
+        byline: text("author").or_else(|| text("creator")),
+        published: text("datePublished").or_else(|| text("dateCreated")),
+        url: text("url")
+            .or_else(|| text("mainEntityOfPage"))
+            .filter(|u| u.starts_with("http")),
+        language: text("inLanguage"),
+    }
+}
+
+/// A JSON-LD value as text: a string, an object's `name` (or `@id`), or a list of names.
+fn name_of(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.trim().to_string()),
+        Value::Object(o) => o.get("name").or_else(|| o.get("@id")).and_then(name_of),
+        Value::Array(items) => {
+            let names: Vec<String> = items
+                .iter()
+                .filter_map(name_of)
+                .filter(|n| !n.is_empty())
+                .collect();
+            (!names.is_empty()).then(|| names.join(", "))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_ld_wins_and_the_modified_time_is_ignored() {
+        let page = Document::from(
+            r#"<html lang="en-GB"><head>
+            <meta property="article:modified_time" content="2025-12-01T00:00:00Z">
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"NewsArticle",
+              "headline":"Talks resume","datePublished":"2025-11-20T09:15:00+01:00","dateModified":"2025-12-01",
+              "author":[{"@type":"Person","name":"Jane Doe"}],"publisher":{"@type":"Organization","name":"The Ledger"}}]}</script>
+            <link rel="canonical" href="https://ledger.example/world/talks"></head><body></body></html>"#,
+        );
+        let found = read(&page);
+        assert_eq!(found.title.as_deref(), Some("Talks resume"));
+        assert_eq!(found.published.as_deref(), Some("2025-11-20T08:15:00Z"));
+        assert_eq!(found.byline.as_deref(), Some("Jane Doe"));
+        assert_eq!(found.outlet.as_deref(), Some("The Ledger"));
+        assert_eq!(
+            found.url.as_deref(),
+            Some("https://ledger.example/world/talks")
+        );
+        assert_eq!(found.language.as_deref(), Some("en-GB"));
+    }
+
+    #[test]
+    fn time_elements_and_url_dates_are_fallbacks() {
+        let page =
+            Document::from(r#"<article><time datetime="2025-11-20">Nov 20</time></article>"#);
+        assert_eq!(read(&page).published.as_deref(), Some("2025-11-20"));
+        let page = Document::from(
+            r#"<link rel="canonical" href="https://www.nytimes.com/2025/11/19/world/talks.html">"#,
+        );
+        let found = finish(read(&page), Metadata::default());
+        assert_eq!(found.published.as_deref(), Some("2025-11-19"));
+        assert_eq!(found.outlet.as_deref(), Some("The New York Times"));
+    }
+
+    #[test]
+    fn bylines_lose_their_by() {
+        assert_eq!(clean_byline("  By Jane   Doe, "), "Jane Doe");
+    }
+}
