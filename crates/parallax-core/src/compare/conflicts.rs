@@ -1,10 +1,388 @@
-//! Facts two articles state differently: amounts, counts, percentages, dates, weekdays, years.
+//! Facts two articles state differently: amounts, counts, percentages, dates, weekdays, years,
+//! ages and casualty figures, found in sentences the alignment matched.
+//!
+//! A conflict needs evidence that both values speak of the same thing, because aligned
+//! sentences often carry numbers the other does not ("three soldiers and a medic" against
+//! "three soldiers"). Two values conflict only when they are of the same kind and unit, neither
+//! has an equal value on the other side, and either they count the same noun, or they share a
+//! context word, or each is the only unmatched value of its kind in its sentence.
+
+use std::collections::HashSet;
 
 use super::{Alignment, Conflict};
-use crate::text::Sentence;
+use crate::entities::{find_quantities, Quantity, QuantityKind, QuantityValue};
+use crate::text::{self, Sentence, TokenKind};
 
 /// Finds the facts that aligned sentences of two articles state differently.
-pub(crate) fn find_conflicts(left: &[Sentence], right: &[Sentence], alignments: &[Alignment]) -> Vec<Conflict> {
-    let _ = (left, right, alignments);
-    Vec::new()
+pub(crate) fn find_conflicts(
+    left: &[Sentence],
+    right: &[Sentence],
+    alignments: &[Alignment],
+) -> Vec<Conflict> {
+    let mut conflicts: Vec<Conflict> = Vec::new();
+    for alignment in alignments {
+        let a = facts_of(left, &alignment.left);
+        let b = facts_of(right, &alignment.right);
+        for conflict in conflicting_facts(&a, &b) {
+            if !conflicts.contains(&conflict) {
+                conflicts.push(conflict);
+            }
+        }
+    }
+    conflicts
+}
+
+/// A quantity with the sentence it stands in and the words around it.
+struct Fact {
+    quantity: Quantity,
+    sentence: usize,
+    /// Stems of the content words near the quantity.
+    context: HashSet<String>,
+    casualty: bool,
+}
+
+fn facts_of(sentences: &[Sentence], indices: &[usize]) -> Vec<Fact> {
+    let mut facts = Vec::new();
+    for &index in indices {
+        let Some(sentence) = sentences.get(index) else {
+            continue;
+        };
+        let tokens: Vec<_> = text::words(&sentence.text).collect();
+        for quantity in find_quantities(&sentence.text) {
+            let at = tokens
+                .iter()
+                .position(|t| t.end > quantity.start)
+                .unwrap_or(tokens.len());
+            let after = tokens
+                .iter()
+                .position(|t| t.start >= quantity.end)
+                .unwrap_or(tokens.len());
+            let window = tokens[at.saturating_sub(CONTEXT)..at]
+                .iter()
+                .chain(&tokens[after..(after + CONTEXT).min(tokens.len())]);
+            let context: HashSet<String> = window
+                .filter(|t| t.kind == TokenKind::Word && !text::is_function_word(t.text))
+                .map(|t| text::stem(t.text))
+                .filter(|s| !is_filler(s))
+                .collect();
+            let casualty = context.iter().any(|w| CASUALTY_WORDS.contains(&w.as_str()))
+                || quantity
+                    .noun
+                    .as_deref()
+                    .is_some_and(|n| CASUALTY_WORDS.contains(&n));
+            facts.push(Fact {
+                quantity,
+                sentence: index,
+                context,
+                casualty,
+            });
+        }
+    }
+    facts
+}
+
+/// Content words within this many words of a quantity are its context.
+const CONTEXT: usize = 4;
+
+/// Stems that count or qualify casualties: `killed`, `dead`, `wounded`...
+const CASUALTY_WORDS: &[&str] = &[
+    "kill", "dead", "die", "death", "wound", "injur", "casualti", "fatal", "victim", "toll", "hurt",
+];
+
+/// Words too common around numbers to show two numbers speak of the same thing.
+fn is_filler(stem: &str) -> bool {
+    matches!(
+        stem,
+        "said"
+            | "say"
+            | "about"
+            | "nearli"
+            | "almost"
+            | "least"
+            | "than"
+            | "some"
+            | "around"
+            | "total"
+    )
+}
+
+fn conflicting_facts(a: &[Fact], b: &[Fact]) -> Vec<Conflict> {
+    let unmatched = |mine: &[Fact], theirs: &[Fact]| -> Vec<usize> {
+        (0..mine.len())
+            .filter(|&i| {
+                !theirs
+                    .iter()
+                    .any(|t| same_value(&mine[i].quantity, &t.quantity))
+            })
+            .collect()
+    };
+    let (open_a, open_b) = (unmatched(a, b), unmatched(b, a));
+    let mut conflicts = Vec::new();
+    let mut used_b = HashSet::new();
+    for &i in &open_a {
+        let x = &a[i];
+        let best = open_b
+            .iter()
+            .filter(|j| !used_b.contains(*j))
+            .filter_map(|&j| {
+                evidence(x, &b[j], &open_a, a, &open_b, b).map(|strength| (strength, j))
+            })
+            .max_by_key(|&(strength, j)| (strength, std::cmp::Reverse(j)));
+        if let Some((_, j)) = best {
+            used_b.insert(j);
+            let y = &b[j];
+            let kind = if x.casualty && y.casualty && x.quantity.kind == QuantityKind::Number {
+                "casualties"
+            } else {
+                x.quantity.kind.name()
+            };
+            conflicts.push(Conflict {
+                kind: kind.to_string(),
+                left: x.quantity.text.clone(),
+                right: y.quantity.text.clone(),
+                left_sentence: x.sentence,
+                right_sentence: y.sentence,
+            });
+        }
+    }
+    conflicts
+}
+
+/// How strongly two unmatched values look like one fact stated differently, or `None` when
+/// nothing shows they speak of the same thing.
+fn evidence(
+    x: &Fact,
+    y: &Fact,
+    open_a: &[usize],
+    a: &[Fact],
+    open_b: &[usize],
+    b: &[Fact],
+) -> Option<u8> {
+    let (p, q) = (&x.quantity, &y.quantity);
+    if p.kind != q.kind || p.unit != q.unit {
+        return None;
+    }
+    let same_noun = match (&p.noun, &q.noun) {
+        (Some(m), Some(n)) if m != n => return None,
+        (Some(_), Some(_)) => true,
+        _ => false,
+    };
+    let shared_context = x.context.intersection(&y.context).count();
+    let alone = |open: &[usize], facts: &[Fact], kind: QuantityKind| {
+        open.iter()
+            .filter(|&&k| facts[k].quantity.kind == kind)
+            .count()
+            == 1
+    };
+    let only_ones = alone(open_a, a, p.kind) && alone(open_b, b, q.kind);
+    let strength = match p.kind {
+        QuantityKind::Number => {
+            if same_noun {
+                3
+            } else if shared_context > 0 && (p.noun.is_none() || q.noun.is_none()) && only_ones {
+                1
+            } else {
+                return None;
+            }
+        }
+        QuantityKind::Year => {
+            if shared_context > 0 && only_ones {
+                1
+            } else {
+                return None;
+            }
+        }
+        QuantityKind::Date if !dates_can_differ(p, q) => return None,
+        _ if shared_context > 0 => 2 + u8::from(only_ones),
+        _ if only_ones => 1,
+        _ => return None,
+    };
+    Some(strength)
+}
+
+/// `--11-20` and `2025-11-20` may be the same day; `2025-11` and `2025-11-20` too.
+fn dates_can_differ(p: &Quantity, q: &Quantity) -> bool {
+    !same_value(p, q)
+}
+
+/// Equal values in different forms: `$105m` = `105 million dollars`; `Nov 20` = `2025-11-20`;
+/// a count and an amount of money with the same figure (the currency left out) are not told apart.
+fn same_value(p: &Quantity, q: &Quantity) -> bool {
+    use QuantityKind::*;
+    match (&p.value, &q.value) {
+        (QuantityValue::Number(x), QuantityValue::Number(y)) => {
+            let close = (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0);
+            let comparable = p.kind == q.kind && p.unit == q.unit
+                || matches!(
+                    (p.kind, q.kind),
+                    (Money, Number) | (Number, Money) | (Year, Number) | (Number, Year)
+                );
+            close && comparable
+        }
+        (QuantityValue::Text(x), QuantityValue::Text(y)) if p.kind == Date && q.kind == Date => {
+            dates_agree(x, y)
+        }
+        (QuantityValue::Text(x), QuantityValue::Text(y)) => p.kind == q.kind && x == y,
+        _ => false,
+    }
+}
+
+/// Dates agree when every part both give is equal: `--11-20` ~ `2025-11-20`, `2025-11` ~ `2025-11-20`.
+fn dates_agree(x: &str, y: &str) -> bool {
+    let parts = |d: &str| -> (Option<String>, Option<String>, Option<String>) {
+        if let Some(rest) = d.strip_prefix("--") {
+            let mut it = rest.split('-');
+            (
+                None,
+                it.next().map(str::to_string),
+                it.next().map(str::to_string),
+            )
+        } else {
+            let mut it = d.split('-');
+            (
+                it.next().map(str::to_string),
+                it.next().map(str::to_string),
+                it.next().map(str::to_string),
+            )
+        }
+    };
+    let (a, b) = (parts(x), parts(y));
+    let agree = |m: &Option<String>, n: &Option<String>| m.is_none() || n.is_none() || m == n;
+    agree(&a.0, &b.0) && agree(&a.1, &b.1) && agree(&a.2, &b.2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::split_sentences;
+
+    fn conflicts_between(left: &str, right: &str) -> Vec<(String, String, String)> {
+        let (a, b) = (split_sentences(left), split_sentences(right));
+        let alignment = Alignment {
+            left: (0..a.len()).collect(),
+            right: (0..b.len()).collect(),
+            score: 1.0,
+            diff: Vec::new(),
+        };
+        find_conflicts(&a, &b, &[alignment])
+            .into_iter()
+            .map(|c| (c.kind, c.left, c.right))
+            .collect()
+    }
+
+    fn conflict(kind: &str, left: &str, right: &str) -> (String, String, String) {
+        (kind.to_string(), left.to_string(), right.to_string())
+    }
+
+    #[test]
+    fn conflicting_amounts_are_reported() {
+        assert_eq!(
+            conflicts_between(
+                "Washington approved a $105 million package.",
+                "Washington approved a $150m package."
+            ),
+            [conflict("money", "$105 million", "$150m")]
+        );
+    }
+
+    #[test]
+    fn equal_amounts_in_different_forms_are_no_conflict() {
+        assert!(conflicts_between(
+            "It approved a $105m package.",
+            "It approved 105 million dollars in aid."
+        )
+        .is_empty());
+        assert!(
+            conflicts_between("They met on Nov 20.", "They met on 20 November 2025.").is_empty()
+        );
+        assert!(conflicts_between("Aid rose 3.5%.", "Aid rose 3.5 per cent.").is_empty());
+    }
+
+    #[test]
+    fn a_conflicting_weekday_is_reported() {
+        assert_eq!(
+            conflicts_between(
+                "The delegation arrived in Kyiv on Thursday.",
+                "The delegation arrived in Kyiv on Wednesday."
+            ),
+            [conflict("weekday", "Thursday", "Wednesday")]
+        );
+    }
+
+    #[test]
+    fn counts_of_the_same_noun_conflict_and_casualties_are_named() {
+        assert_eq!(
+            conflicts_between(
+                "The strike killed 12 people in Kharkiv.",
+                "Twenty people were killed in Kharkiv."
+            ),
+            [conflict("casualties", "12 people", "Twenty people")]
+        );
+        assert_eq!(
+            conflicts_between("It sent 1,200 troops.", "It sent 1,500 troops."),
+            [conflict("number", "1,200 troops", "1,500 troops")]
+        );
+    }
+
+    #[test]
+    fn counts_of_different_nouns_do_not_conflict() {
+        assert!(conflicts_between(
+            "Three soldiers and two medics were hurt.",
+            "Three soldiers were hurt."
+        )
+        .is_empty());
+        assert!(conflicts_between("It sent 40 tanks.", "It sent 12 jets.").is_empty());
+    }
+
+    #[test]
+    fn an_extra_number_on_one_side_is_no_conflict() {
+        assert!(conflicts_between(
+            "The plan has 28 points.",
+            "The plan, drafted in 2025, has 28 points."
+        )
+        .is_empty());
+        assert!(conflicts_between(
+            "Aid rose to $105m.",
+            "Aid rose to $105m, up from $90m in 2024."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn conflicting_dates_ages_and_percentages_are_reported() {
+        assert_eq!(
+            conflicts_between("Talks began on Nov 20.", "Talks began on 21 November."),
+            [conflict("date", "Nov 20", "21 November")]
+        );
+        assert_eq!(
+            conflicts_between(
+                "Driscoll, aged 39, led it.",
+                "Driscoll, 40-year-old, led it."
+            ),
+            [conflict("age", "aged 39", "40-year-old")]
+        );
+        assert_eq!(
+            conflicts_between(
+                "Support fell to 52% in May.",
+                "Support fell to 55 percent in May."
+            ),
+            [conflict("percent", "52%", "55 percent")]
+        );
+    }
+
+    #[test]
+    fn conflicts_name_both_sentences() {
+        let (a, b) = (
+            split_sentences("Intro here. It sent 1,200 troops."),
+            split_sentences("It sent 1,500 troops."),
+        );
+        let alignment = Alignment {
+            left: vec![1],
+            right: vec![0],
+            score: 0.8,
+            diff: Vec::new(),
+        };
+        let found = find_conflicts(&a, &b, &[alignment]);
+        assert_eq!((found[0].left_sentence, found[0].right_sentence), (1, 0));
+    }
 }

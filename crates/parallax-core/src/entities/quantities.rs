@@ -64,7 +64,8 @@ pub struct Quantity {
     /// Currency or unit, when there is one (`USD`, `EUR`, ...).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub unit: Option<String>,
-    /// For a count, the stem of the noun it counts (`soldier` in "three soldiers").
+    /// For a count, the stem of the noun it counts (`soldier` in "three soldiers"); the
+    /// quantity's text then runs to that noun.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub noun: Option<String>,
     /// Character offset of the first character in the text searched.
@@ -167,7 +168,7 @@ impl Scan<'_> {
     fn date_at(&self, i: usize) -> Option<(Quantity, usize)> {
         if let Some(month) = month_number(self.word(i)) {
             let mut k = i + 1;
-            if self.word(k) == "." && self.touching(i) {
+            if self.word(k) == "." && self.touching(i) && is_month_abbreviation(self.word(i)) {
                 k += 1;
             }
             if let Some(day) = self.day(k) {
@@ -204,7 +205,7 @@ impl Scan<'_> {
             let month = month_number(self.word(k))
                 .filter(|_| self.tokens[k].text.starts_with(char::is_uppercase))?;
             let mut end = k + 1;
-            if self.word(end) == "." && self.touching(k) {
+            if self.word(end) == "." && self.touching(k) && is_month_abbreviation(self.word(k)) {
                 end += 1;
             }
             let year = self.year_number(end);
@@ -347,7 +348,7 @@ impl Scan<'_> {
             end += 1; // a 28-point plan: the noun follows the hyphen
         }
         let noun = self.counted_noun(end);
-        if let Some(year) = year.filter(|_| noun.as_ref().is_none_or(|(_, plural)| !plural)) {
+        if let Some(year) = year.filter(|_| noun.as_ref().is_none_or(|(_, plural, _)| !plural)) {
             return Some((
                 self.make(
                     i,
@@ -361,19 +362,19 @@ impl Scan<'_> {
         if !from_digits && noun.is_none() {
             return None; // "one of them" is no count
         }
-        let last = if self.word(end - 1) == "-" {
-            end - 1
-        } else {
-            end
+        let last = match &noun {
+            Some((_, _, after_noun)) => *after_noun,
+            None if self.word(end - 1) == "-" => end - 1,
+            None => end,
         };
         let mut quantity = self.make(i, last, QuantityKind::Number, QuantityValue::Number(value));
-        quantity.noun = noun.map(|(noun, _)| noun);
+        quantity.noun = noun.map(|(noun, _, _)| noun);
         Some((quantity, last))
     }
 
     /// The noun a number counts: the first content word after it, passing over capitalised
     /// modifiers (`three Ukrainian soldiers`), with whether it looks plural.
-    fn counted_noun(&self, mut k: usize) -> Option<(String, bool)> {
+    fn counted_noun(&self, mut k: usize) -> Option<(String, bool, usize)> {
         for _ in 0..3 {
             let token = self.tokens.get(k)?;
             if token.kind != TokenKind::Word || text::is_function_word(token.text) {
@@ -386,7 +387,7 @@ impl Scan<'_> {
                 .is_some_and(|t| t.kind == TokenKind::Word);
             if !capitalised || !next_is_word {
                 let plural = token.text.ends_with('s') && !token.text.ends_with("ss");
-                return Some((text::stem(token.text), plural));
+                return Some((text::stem(token.text), plural, k + 1));
             }
             k += 1;
         }
@@ -476,6 +477,10 @@ fn month_number(word: &str) -> Option<u32> {
         _ => return None,
     };
     Some(k)
+}
+
+fn is_month_abbreviation(word: &str) -> bool {
+    word.len() <= 4 && !matches!(word, "may" | "june" | "july")
 }
 
 fn currency_of_symbol(symbol: &str) -> Option<&'static str> {
@@ -620,11 +625,15 @@ mod tests {
         );
         let q = one("1,200 Ukrainian troops");
         assert_eq!(
-            (q.value, q.noun.as_deref()),
-            (number(1200.0), Some("troop"))
+            (q.value, q.noun.as_deref(), q.text.as_str()),
+            (number(1200.0), Some("troop"), "1,200 Ukrainian troops")
         );
         assert_eq!(one("twenty-five people").value, number(25.0));
-        assert_eq!(one("the 28-point plan").noun.as_deref(), Some("point"));
+        let q = one("the 28-point plan");
+        assert_eq!(
+            (q.noun.as_deref(), q.text.as_str()),
+            (Some("point"), "28-point")
+        );
     }
 
     #[test]
