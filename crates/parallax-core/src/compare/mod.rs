@@ -9,9 +9,11 @@ mod coverage;
 mod diff;
 mod index;
 mod passages;
+mod quotes;
 
 pub use coverage::{Coverage, SentenceRef, Statement};
 pub use diff::word_diff;
+pub use quotes::{find_quotes, Quote, QuoteLink};
 
 use crate::entities::{self, ResolvedEntity};
 use crate::text::{self, Sentence};
@@ -27,6 +29,10 @@ pub struct Comparison {
     pub entities: Vec<ResolvedEntity>,
     /// For every sentence, which other articles say the same.
     pub coverage: Coverage,
+    /// The direct quotations of each article, in the order the articles were given.
+    pub quotes: Vec<Vec<Quote>>,
+    /// The same quotation in two articles (conflicting wording is also in the pair's conflicts).
+    pub quote_links: Vec<QuoteLink>,
 }
 
 /// How two articles relate.
@@ -139,6 +145,15 @@ pub fn compare(texts: &[&str]) -> Comparison {
             pairs.push(compare_pair(&index, texts, &sentences, left, right));
         }
     }
+    let quotes: Vec<Vec<Quote>> =
+        texts.iter().zip(&sentences).map(|(t, s)| find_quotes(t, s)).collect();
+    let mut quote_links = Vec::new();
+    for pair in &mut pairs {
+        let (links, conflicts) =
+            quotes::link_quotes(pair.left, pair.right, &quotes[pair.left], &quotes[pair.right]);
+        pair.conflicts.extend(conflicts);
+        quote_links.extend(links);
+    }
     let found: Vec<_> = texts.iter().map(|t| entities::find_entities(t)).collect();
     let counts: Vec<usize> = sentences.iter().map(Vec::len).collect();
     let coverage = Coverage::from_pairs(&counts, &pairs);
@@ -147,6 +162,8 @@ pub fn compare(texts: &[&str]) -> Comparison {
         pairs,
         entities: entities::resolve_across(&found),
         coverage,
+        quotes,
+        quote_links,
     }
 }
 

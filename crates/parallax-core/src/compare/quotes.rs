@@ -1,0 +1,595 @@
+//! Direct quotations: what was said, who said it where the text tells, the same quotation
+//! linked across articles, and a quotation attributed to the same speaker in different words
+//! reported as a conflict of kind `quote`.
+
+use serde::{Deserialize, Serialize};
+use similar::{capture_diff_slices, Algorithm, DiffOp};
+
+use super::Conflict;
+use crate::text::{self, Sentence, Token, TokenKind};
+
+/// A direct quotation in an article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The quoted words, without the quotation marks.
+    pub text: String,
+    /// Who said it, titles left out (`Robert Gibbs`, not `Mr. Gibbs`), when the text says it.
+    pub speaker: Option<String>,
+    /// True when the speaker was inferred (from `he said`, or from the quotation before it in
+    /// the same paragraph) rather than named next to the quotation.
+    pub inferred: bool,
+    /// Index of the sentence the quotation starts in.
+    pub sentence: usize,
+    /// Character offset of the first quoted character in the article text.
+    pub start: usize,
+    /// Character offset one past the last quoted character.
+    pub end: usize,
+}
+
+/// The same quotation in two articles.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteLink {
+    /// Index of the left article.
+    pub left: usize,
+    /// Index of the quotation in the left article's quotes.
+    pub left_quote: usize,
+    /// Index of the right article.
+    pub right: usize,
+    /// Index of the quotation in the right article's quotes.
+    pub right_quote: usize,
+    /// True when one quotation's words are the other's, or a part of them (an outlet may quote
+    /// less); false when the words differ inside the shared part.
+    pub same_words: bool,
+}
+
+/// Quotations shorter than this many words are scare quotes or titles ("malarkey", "Face the
+/// Nation"), not statements to follow across outlets.
+const MIN_WORDS: usize = 4;
+
+/// Finds the direct quotations of an article and, where the text says it, their speakers.
+///
+/// ```
+/// use parallax_core::compare::find_quotes;
+/// use parallax_core::text::split_sentences;
+/// let text = "“We will not give up our land,” Zelensky said on Thursday.";
+/// let quotes = find_quotes(text, &split_sentences(text));
+/// assert_eq!(quotes[0].text, "We will not give up our land");
+/// assert_eq!(quotes[0].speaker.as_deref(), Some("Zelensky"));
+/// ```
+pub fn find_quotes(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut quotes: Vec<Quote> = Vec::new();
+    let mut last_named: Option<(String, usize)> = None;
+    for paragraph in paragraph_ranges(sentences) {
+        let spans = quoted_spans(&chars, paragraph.0, paragraph.1);
+        let mut previous_in_paragraph: Option<String> = None;
+        for (k, &(open, close)) in spans.iter().enumerate() {
+            let (start, end) = trim_span(&chars, open + 1, close);
+            let quoted: String = chars[start..end].iter().collect();
+            if text::words(&quoted).count() < MIN_WORDS {
+                continue;
+            }
+            let sentence = sentence_at(sentences, start);
+            // The attribution stands in the sentence that closes or opens the quotation.
+            let closing = &sentences[sentence_at(sentences, close.min(paragraph.1 - 1))];
+            let after_end = spans
+                .get(k + 1)
+                .map_or(paragraph.1, |next| next.0)
+                .min(closing.end);
+            let before_start = if k == 0 {
+                paragraph.0
+            } else {
+                spans[k - 1].1 + 1
+            };
+            let before_start = before_start.max(sentences[sentence].start).min(open);
+            let after: String = chars[(close + 1).min(after_end)..after_end]
+                .iter()
+                .collect();
+            let before: String = chars[before_start..open].iter().collect();
+            let found = speaker_after(&after).or_else(|| speaker_before(&before));
+            let (speaker, inferred) = match found {
+                Some(Speaker::Named(name)) => (Some(name), false),
+                Some(Speaker::Pronoun) => (last_named.as_ref().map(|(n, _)| n.clone()), true),
+                None => (previous_in_paragraph.clone(), true),
+            };
+            if let (Some(name), false) = (&speaker, inferred) {
+                last_named = Some((name.clone(), paragraph.0));
+            }
+            previous_in_paragraph = speaker.clone().or(previous_in_paragraph);
+            let text = quoted.trim_end_matches([',', ' ']).to_string();
+            let end = start + text.chars().count();
+            quotes.push(Quote {
+                text,
+                speaker,
+                inferred,
+                sentence,
+                start,
+                end,
+            });
+        }
+    }
+    fullest_names(&mut quotes);
+    quotes
+}
+
+/// Links the same quotations of two articles and reports, as conflicts of kind `quote`, those
+/// attributed to the same speaker whose words differ inside the part both give.
+pub(crate) fn link_quotes(
+    left: usize,
+    right: usize,
+    a: &[Quote],
+    b: &[Quote],
+) -> (Vec<QuoteLink>, Vec<Conflict>) {
+    let keys = |quotes: &[Quote]| -> Vec<Vec<String>> {
+        quotes
+            .iter()
+            .map(|q| text::words(&q.text).map(|t| text::stem(t.text)).collect())
+            .collect()
+    };
+    let (keys_a, keys_b) = (keys(a), keys(b));
+    let mut candidates = Vec::new();
+    for (i, x) in keys_a.iter().enumerate() {
+        for (j, y) in keys_b.iter().enumerate() {
+            if let Some(m) = match_words(x, y) {
+                candidates.push((m.shared, i, j, m.interior_change));
+            }
+        }
+    }
+    candidates.sort_by(|p, q| q.0.cmp(&p.0).then(p.1.cmp(&q.1)).then(p.2.cmp(&q.2)));
+    let (mut used_a, mut used_b) = (vec![false; a.len()], vec![false; b.len()]);
+    let (mut links, mut conflicts) = (Vec::new(), Vec::new());
+    for (_, i, j, changed) in candidates {
+        if used_a[i] || used_b[j] {
+            continue;
+        }
+        used_a[i] = true;
+        used_b[j] = true;
+        links.push(QuoteLink {
+            left,
+            left_quote: i,
+            right,
+            right_quote: j,
+            same_words: !changed,
+        });
+        if changed && same_speaker(&a[i], &b[j]) {
+            conflicts.push(Conflict {
+                kind: "quote".to_string(),
+                left: a[i].text.clone(),
+                right: b[j].text.clone(),
+                left_sentence: a[i].sentence,
+                right_sentence: b[j].sentence,
+            });
+        }
+    }
+    links.sort_by_key(|l| (l.left_quote, l.right_quote));
+    (links, conflicts)
+}
+
+struct WordMatch {
+    /// Words both quotations share, in order.
+    shared: usize,
+    /// True when the quotations differ between two shared runs, not only where one starts
+    /// or ends earlier than the other.
+    interior_change: bool,
+}
+
+/// Whether two quotations (as stemmed words) are the same quotation: they share at least
+/// [`MIN_WORDS`] words in order and half of the shorter one.
+fn match_words(x: &[String], y: &[String]) -> Option<WordMatch> {
+    let ops = capture_diff_slices(Algorithm::Myers, x, y);
+    let shared: usize = ops
+        .iter()
+        .map(|op| {
+            if let DiffOp::Equal { len, .. } = op {
+                *len
+            } else {
+                0
+            }
+        })
+        .sum();
+    let longest_run = ops
+        .iter()
+        .map(|op| {
+            if let DiffOp::Equal { len, .. } = op {
+                *len
+            } else {
+                0
+            }
+        })
+        .max()
+        .unwrap_or(0);
+    let shorter = x.len().min(y.len());
+    if shared < MIN_WORDS || longest_run < MIN_WORDS.min(shorter) || shared * 2 < shorter {
+        return None;
+    }
+    let first = ops
+        .iter()
+        .position(|op| matches!(op, DiffOp::Equal { .. }))?;
+    let last = ops
+        .iter()
+        .rposition(|op| matches!(op, DiffOp::Equal { .. }))?;
+    let interior_change = ops[first..=last]
+        .iter()
+        .any(|op| !matches!(op, DiffOp::Equal { .. }));
+    Some(WordMatch {
+        shared,
+        interior_change,
+    })
+}
+
+/// Same speaker: both named, with the same surname.
+fn same_speaker(x: &Quote, y: &Quote) -> bool {
+    let surname = |q: &Quote| {
+        q.speaker
+            .as_deref()
+            .and_then(|s| s.split_whitespace().last())
+            .map(text::normalize)
+    };
+    matches!((surname(x), surname(y)), (Some(p), Some(q)) if p == q)
+}
+
+/// Character ranges of the paragraphs, from their sentences.
+fn paragraph_ranges(sentences: &[Sentence]) -> Vec<(usize, usize)> {
+    let mut ranges: Vec<(usize, usize, usize)> = Vec::new();
+    for s in sentences {
+        match ranges.last_mut() {
+            Some(last) if last.2 == s.paragraph => last.1 = s.end,
+            _ => ranges.push((s.start, s.end, s.paragraph)),
+        }
+    }
+    ranges
+        .into_iter()
+        .map(|(start, end, _)| (start, end))
+        .collect()
+}
+
+fn sentence_at(sentences: &[Sentence], offset: usize) -> usize {
+    sentences
+        .iter()
+        .rposition(|s| s.start <= offset)
+        .unwrap_or(0)
+}
+
+/// Positions of the opening and closing marks of each quotation in `[start, end)`. A quotation
+/// left open runs to the end of the paragraph, as news style does when a quotation goes on in
+/// the next paragraph.
+fn quoted_spans(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut open: Option<usize> = None;
+    for i in start..end {
+        match (chars[i], open) {
+            ('“', None) => open = Some(i),
+            ('“', Some(_)) => open = Some(i), // a closing mark typed as an opening one
+            ('”', Some(o)) => {
+                spans.push((o, i));
+                open = None;
+            }
+            ('"', None) => open = Some(i),
+            ('"', Some(o)) => {
+                spans.push((o, i));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(o) = open {
+        spans.push((o, end));
+    }
+    spans
+}
+
+fn trim_span(chars: &[char], mut start: usize, mut end: usize) -> (usize, usize) {
+    while start < end && chars[start].is_whitespace() {
+        start += 1;
+    }
+    while end > start && chars[end - 1].is_whitespace() {
+        end -= 1;
+    }
+    (start, end)
+}
+
+enum Speaker {
+    Named(String),
+    Pronoun,
+}
+
+/// `, said Robert Gibbs`, `, Mr. Gibbs said`, `, he said`: the attribution after a quotation.
+fn speaker_after(after: &str) -> Option<Speaker> {
+    let clause = after.split(['“', '"', ';', '?', '!']).next().unwrap_or("");
+    let tokens: Vec<Token> = text::tokenize(clause)
+        .into_iter()
+        .filter(|t| t.text != ",")
+        .take(12)
+        .collect();
+    let verb = tokens.iter().position(|t| is_speech_verb(t.text))?;
+    if verb == 0 {
+        // said Robert Gibbs, the White House press secretary
+        return name_from(&tokens[1..]).map(Speaker::Named);
+    }
+    if verb > 5 {
+        return None;
+    }
+    subject_before(&tokens[..verb])
+}
+
+/// `Mr. Trump said: `, `Gibbs told reporters that `, `according to Gibbs, `: the attribution
+/// before a quotation.
+fn speaker_before(before: &str) -> Option<Speaker> {
+    let clause = before
+        .rsplit(['”', '"', '?', '!', ';'])
+        .next()
+        .unwrap_or("");
+    let tokens: Vec<Token> = text::tokenize(clause)
+        .into_iter()
+        .filter(|t| t.text != ",")
+        .collect();
+    if let Some(k) = tokens
+        .windows(2)
+        .rposition(|w| w[0].text.eq_ignore_ascii_case("according") && w[1].text == "to")
+    {
+        if let Some(name) = name_from(&tokens[k + 2..]) {
+            return Some(Speaker::Named(name));
+        }
+    }
+    let verb = tokens.iter().rposition(|t| is_speech_verb(t.text))?;
+    if tokens.len() - verb > 8 {
+        return None;
+    }
+    subject_before(&tokens[..verb]).or_else(|| name_from(&tokens[verb + 1..]).map(Speaker::Named))
+}
+
+/// The speaker named just before a speech verb, titles left out, or a pronoun.
+fn subject_before(tokens: &[Token]) -> Option<Speaker> {
+    let last = tokens.last()?;
+    if matches!(text::normalize(last.text).as_str(), "he" | "she" | "they") {
+        return Some(Speaker::Pronoun);
+    }
+    let mut k = tokens.len();
+    while k > 0 && is_name_part(&tokens[k - 1]) {
+        k -= 1;
+    }
+    name_from(&tokens[k..]).map(Speaker::Named)
+}
+
+/// The name at the start of `tokens`: capitalised words, titles and leading function words
+/// left out (`Sen. John McCain` gives `John McCain`).
+fn name_from(tokens: &[Token]) -> Option<String> {
+    let run: Vec<&Token> = tokens.iter().take_while(|t| is_name_part(t)).collect();
+    let words: Vec<&str> = run
+        .iter()
+        .map(|t| t.text)
+        .filter(|w| *w != "." && !is_title(w) && !text::is_function_word(w))
+        .map(|w| w.trim_end_matches("’s").trim_end_matches("'s"))
+        .collect();
+    let name = words.join(" ");
+    (!name.is_empty() && words.len() <= 4).then_some(name)
+}
+
+fn is_name_part(token: &Token) -> bool {
+    token.text == "." || token.kind == TokenKind::Word && token.text.starts_with(char::is_uppercase)
+}
+
+fn is_speech_verb(word: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "added",
+        "adds",
+        "asked",
+        "asks",
+        "wrote",
+        "writes",
+        "declared",
+        "replied",
+        "responded",
+        "insisted",
+        "explained",
+        "noted",
+        "recalled",
+        "tweeted",
+        "stated",
+        "argued",
+        "warned",
+        "continued",
+        "joked",
+        "acknowledged",
+        "conceded",
+        "countered",
+        "complained",
+        "contended",
+        "claimed",
+        "remarked",
+        "announced",
+    ];
+    VERBS.contains(&text::normalize(word).as_str())
+}
+
+fn is_title(word: &str) -> bool {
+    const TITLES: &[&str] = &[
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "maj",
+        "capt",
+        "adm",
+        "prof",
+        "rev",
+        "president",
+        "vice",
+        "senator",
+        "representative",
+        "governor",
+        "secretary",
+        "minister",
+        "speaker",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "chairman",
+        "general",
+        "colonel",
+        "sergeant",
+        "major",
+        "leader",
+        "former",
+        "prime",
+        "congressman",
+        "congresswoman",
+        "mayor",
+        "judge",
+        "chief",
+        "director",
+        "ambassador",
+        "envoy",
+        "house",
+        "senate",
+        "press",
+        "army",
+        "defence",
+        "defense",
+        "foreign",
+        "state",
+        "white",
+    ];
+    TITLES.contains(&text::normalize(word).as_str())
+}
+
+/// Within one article, a speaker named by surname only takes the fullest name with that
+/// surname (`Gibbs` becomes `Robert Gibbs`).
+fn fullest_names(quotes: &mut [Quote]) {
+    let names: Vec<String> = quotes.iter().filter_map(|q| q.speaker.clone()).collect();
+    for quote in quotes.iter_mut() {
+        let Some(speaker) = &quote.speaker else {
+            continue;
+        };
+        let surname = speaker.split_whitespace().last().unwrap_or("");
+        let fullest = names
+            .iter()
+            .filter(|n| n.split_whitespace().last() == Some(surname))
+            .max_by_key(|n| n.split_whitespace().count());
+        if let Some(full) = fullest {
+            quote.speaker = Some(full.clone());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::split_sentences;
+
+    fn quotes(text: &str) -> Vec<(String, Option<String>)> {
+        find_quotes(text, &split_sentences(text))
+            .into_iter()
+            .map(|q| (q.text, q.speaker))
+            .collect()
+    }
+
+    fn q(text: &str, speaker: Option<&str>) -> (String, Option<String>) {
+        (text.to_string(), speaker.map(str::to_string))
+    }
+
+    #[test]
+    fn speakers_are_found_after_the_quotation() {
+        assert_eq!(
+            quotes("“It’s wrong and it’s destructive,” said Robert Gibbs, the press secretary."),
+            [q("It’s wrong and it’s destructive", Some("Robert Gibbs"))]
+        );
+        assert_eq!(
+            quotes("\"The election is over now,\" Sen. John McCain said on Sunday."),
+            [q("The election is over now", Some("John McCain"))]
+        );
+    }
+
+    #[test]
+    fn speakers_are_found_before_the_quotation() {
+        assert_eq!(
+            quotes("Mr. Trump said: “I will believe it when I see it.”"),
+            [q("I will believe it when I see it.", Some("Trump"))]
+        );
+        assert_eq!(
+            quotes("According to Col. David Butler, “the mission is fact-finding.”"),
+            [q("the mission is fact-finding.", Some("David Butler"))]
+        );
+    }
+
+    #[test]
+    fn pronouns_and_following_quotations_take_the_last_named_speaker() {
+        let text = "“We are ready to talk,” Zelensky said. “We will not give up land.”\n\n“Peace needs strength and unity,” he said.";
+        assert_eq!(
+            quotes(text),
+            [
+                q("We are ready to talk", Some("Zelensky")),
+                q("We will not give up land.", Some("Zelensky")),
+                q("Peace needs strength and unity", Some("Zelensky"))
+            ]
+        );
+    }
+
+    #[test]
+    fn scare_quotes_are_not_quotations() {
+        assert!(quotes("He called the plan “malarkey” and left.").is_empty());
+    }
+
+    #[test]
+    fn a_surname_takes_the_fullest_name_in_the_article() {
+        let text = "“This is a long quote here,” said Robert Gibbs.\n\n“And a second one too,” Gibbs said.";
+        let found = quotes(text);
+        assert_eq!(found[1].1.as_deref(), Some("Robert Gibbs"));
+    }
+
+    #[test]
+    fn the_same_quotation_is_linked_and_a_trimmed_one_is_no_conflict() {
+        let a = find_quotes(
+            "“We will not give up our land, ever,” Zelensky said.",
+            &split_sentences("“We will not give up our land, ever,” Zelensky said."),
+        );
+        let b_text = "Zelensky said: “We will not give up our land.”";
+        let b = find_quotes(b_text, &split_sentences(b_text));
+        let (links, conflicts) = link_quotes(0, 1, &a, &b);
+        assert_eq!(
+            links,
+            [QuoteLink {
+                left: 0,
+                left_quote: 0,
+                right: 1,
+                right_quote: 0,
+                same_words: true
+            }]
+        );
+        assert!(conflicts.is_empty());
+    }
+
+    #[test]
+    fn the_same_speaker_quoted_in_different_words_is_a_conflict() {
+        let a_text = "“We will defend every inch of our land,” Zelensky said.";
+        let b_text = "“We will defend every metre of our land,” said Volodymyr Zelensky.";
+        let a = find_quotes(a_text, &split_sentences(a_text));
+        let b = find_quotes(b_text, &split_sentences(b_text));
+        let (links, conflicts) = link_quotes(0, 1, &a, &b);
+        assert!(!links[0].same_words);
+        assert_eq!(conflicts.len(), 1);
+        assert_eq!(conflicts[0].kind, "quote");
+        assert_eq!(conflicts[0].right, "We will defend every metre of our land");
+    }
+
+    #[test]
+    fn different_quotations_are_not_linked() {
+        let a_text = "“We are ready to talk about peace,” Zelensky said.";
+        let b_text = "“The weapons will arrive next month,” Zelensky said.";
+        let a = find_quotes(a_text, &split_sentences(a_text));
+        let b = find_quotes(b_text, &split_sentences(b_text));
+        assert!(link_quotes(0, 1, &a, &b).0.is_empty());
+    }
+}
