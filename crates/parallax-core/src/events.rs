@@ -36,8 +36,16 @@ const TITLE_WEIGHT: u32 = 3;
 const ENTITY_WEIGHT: u32 = 2;
 /// Two reports of one event appear within this many days of each other: news is dated.
 const MAX_DAYS_APART: i32 = 7;
-/// The least TF-IDF cosine at which an article joins an earlier article's event.
-const JOIN_SIMILARITY: f64 = 0.2;
+/// Within that window, the similarity counts less the further apart two reports are, down to
+/// nothing at this many days: a story on the same subject a week later is more often a
+/// follow-up (a new event) than a late report of the same one.
+const FADE_DAYS: f64 = 14.0;
+/// Without both dates, two reports are weighed as if this many days apart: the text alone
+/// has to be a little more alike, as nothing corroborates it.
+const UNKNOWN_DAYS_APART: i32 = 2;
+/// The least score (date-weighted TF-IDF cosine) at which an article joins an earlier
+/// article's event.
+const JOIN_SCORE: f64 = 0.18;
 /// How many of the new article's most distinctive words are used to find candidate articles.
 const CANDIDATE_TERMS: usize = 24;
 /// How many shared words an explanation names.
@@ -91,6 +99,8 @@ pub struct Evidence {
     pub article: i64,
     /// TF-IDF cosine similarity of the two profiles, from 0 to 1.
     pub similarity: f64,
+    /// The similarity weighted by how far apart the two dates are: what the decision used.
+    pub score: f64,
     /// The shared words that weigh most in that similarity, heaviest first.
     pub shared_terms: Vec<String>,
     /// Days between the two publication dates, when both are known.
@@ -196,31 +206,34 @@ impl EventIndex {
             candidates.extend(&self.postings[id.expect("filtered") as usize]);
         }
         let query_norm = norm(query.iter().map(|t| t.2));
-        let mut best: Option<(f64, &Member)> = None;
+        let mut best: Option<(f64, f64, &Member)> = None;
         for slot in candidates {
             let member = &self.members[slot as usize];
             if !self.within_dates(profile.day, member) {
                 continue;
             }
             let similarity = self.cosine(&query, query_norm, member);
+            let days_apart = profile.day.zip(member.day).map_or(UNKNOWN_DAYS_APART, |(a, b)| (a - b).abs());
+            let score = similarity * (1.0 - days_apart as f64 / FADE_DAYS).max(0.0);
             let better = match best {
                 None => true,
-                Some((score, current)) => similarity > score || similarity == score && member.key < current.key,
+                Some((best_score, _, current)) => score > best_score || score == best_score && member.key < current.key,
             };
             if better {
-                best = Some((similarity, member));
+                best = Some((score, similarity, member));
             }
         }
-        let Some((similarity, member)) = best else {
+        let Some((score, similarity, member)) = best else {
             return Assignment { event: None, evidence: None };
         };
         let evidence = Evidence {
             article: member.key,
             similarity,
+            score,
             shared_terms: self.shared_terms(&query, member),
             days_apart: profile.day.zip(member.day).map(|(a, b)| (a - b).abs()),
         };
-        let event = (similarity >= JOIN_SIMILARITY).then_some(member.event);
+        let event = (score >= JOIN_SCORE).then_some(member.event);
         Assignment { event, evidence: Some(evidence) }
     }
 
