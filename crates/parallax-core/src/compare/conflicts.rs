@@ -23,7 +23,7 @@ pub(crate) fn find_conflicts(
     for alignment in alignments {
         let a = facts_of(left, &alignment.left);
         let b = facts_of(right, &alignment.right);
-        for conflict in conflicting_facts(&a, &b) {
+        for conflict in conflicting_facts(&a, &b, alignment.score) {
             if !conflicts.contains(&conflict) {
                 conflicts.push(conflict);
             }
@@ -39,6 +39,41 @@ struct Fact {
     /// Stems of the content words near the quantity.
     context: HashSet<String>,
     casualty: bool,
+    /// `more than`, `about`, `up to`... before the value.
+    qualifier: Qualifier,
+}
+
+/// How a value is hedged: "more than $1 million" agrees with "$1.1 million".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Qualifier {
+    Exact,
+    About,
+    AtLeast,
+    AtMost,
+}
+
+fn qualifier_before(tokens: &[text::Token], at: usize) -> Qualifier {
+    let word = |k: usize| {
+        at.checked_sub(k)
+            .map(|i| text::normalize(tokens[i].text))
+            .unwrap_or_default()
+    };
+    match (word(2).as_str(), word(1).as_str()) {
+        ("more" | "greater" | "higher", "than")
+        | ("at", "least")
+        | ("upwards", "of")
+        | ("excess", "of") => Qualifier::AtLeast,
+        ("less" | "fewer" | "lower", "than") | ("up", "to") | ("at", "most") => Qualifier::AtMost,
+        ("close", "to") => Qualifier::About,
+        (_, "over" | "above" | "exceeding") => Qualifier::AtLeast,
+        (_, "under" | "below") => Qualifier::AtMost,
+        (
+            _,
+            "about" | "around" | "roughly" | "nearly" | "almost" | "approximately" | "some"
+            | "estimated" | "approximate" | "circa",
+        ) => Qualifier::About,
+        _ => Qualifier::Exact,
+    }
 }
 
 fn facts_of(sentences: &[Sentence], indices: &[usize]) -> Vec<Fact> {
@@ -70,11 +105,13 @@ fn facts_of(sentences: &[Sentence], indices: &[usize]) -> Vec<Fact> {
                     .noun
                     .as_deref()
                     .is_some_and(|n| CASUALTY_WORDS.contains(&n));
+            let qualifier = qualifier_before(&tokens, at);
             facts.push(Fact {
                 quantity,
                 sentence: index,
                 context,
                 casualty,
+                qualifier,
             });
         }
     }
@@ -106,14 +143,15 @@ fn is_filler(stem: &str) -> bool {
     )
 }
 
-fn conflicting_facts(a: &[Fact], b: &[Fact]) -> Vec<Conflict> {
+/// Below this alignment score, two sentences are too loosely matched for a value to conflict
+/// on position alone ("met Sunday" against "Thursday night's meeting", two meetings): the
+/// values must then count the same noun or share a context word.
+const WEAK_ALIGNMENT: f64 = 0.5;
+
+fn conflicting_facts(a: &[Fact], b: &[Fact], score: f64) -> Vec<Conflict> {
     let unmatched = |mine: &[Fact], theirs: &[Fact]| -> Vec<usize> {
         (0..mine.len())
-            .filter(|&i| {
-                !theirs
-                    .iter()
-                    .any(|t| same_value(&mine[i].quantity, &t.quantity))
-            })
+            .filter(|&i| !theirs.iter().any(|t| agree(&mine[i], t)))
             .collect()
     };
     let (open_a, open_b) = (unmatched(a, b), unmatched(b, a));
@@ -125,7 +163,7 @@ fn conflicting_facts(a: &[Fact], b: &[Fact]) -> Vec<Conflict> {
             .iter()
             .filter(|j| !used_b.contains(*j))
             .filter_map(|&j| {
-                evidence(x, &b[j], &open_a, a, &open_b, b).map(|strength| (strength, j))
+                evidence(x, &b[j], &open_a, a, &open_b, b, score).map(|strength| (strength, j))
             })
             .max_by_key(|&(strength, j)| (strength, std::cmp::Reverse(j)));
         if let Some((_, j)) = best {
@@ -157,6 +195,7 @@ fn evidence(
     a: &[Fact],
     open_b: &[usize],
     b: &[Fact],
+    score: f64,
 ) -> Option<u8> {
     let (p, q) = (&x.quantity, &y.quantity);
     if p.kind != q.kind || p.unit != q.unit {
@@ -194,10 +233,32 @@ fn evidence(
         }
         QuantityKind::Date if !dates_can_differ(p, q) => return None,
         _ if shared_context > 0 => 2 + u8::from(only_ones),
-        _ if only_ones => 1,
+        _ if only_ones && score >= WEAK_ALIGNMENT => 1,
         _ => return None,
     };
     Some(strength)
+}
+
+/// Two values agree when they are equal in any form, or when a hedge on either side allows
+/// the other ("more than $1 million" and "$1.1 million", "about 1,200" and "1,150").
+fn agree(x: &Fact, y: &Fact) -> bool {
+    let (p, q) = (&x.quantity, &y.quantity);
+    if same_value(p, q) {
+        return true;
+    }
+    let (QuantityValue::Number(u), QuantityValue::Number(v)) = (&p.value, &q.value) else {
+        return false;
+    };
+    if p.kind != q.kind || p.unit != q.unit {
+        return false;
+    }
+    let allows = |qualifier: Qualifier, mine: f64, theirs: f64| match qualifier {
+        Qualifier::Exact => false,
+        Qualifier::About => (mine - theirs).abs() <= 0.15 * mine.abs().max(theirs.abs()),
+        Qualifier::AtLeast => theirs >= mine,
+        Qualifier::AtMost => theirs <= mine,
+    };
+    allows(x.qualifier, *u, *v) || allows(y.qualifier, *v, *u)
 }
 
 /// `--11-20` and `2025-11-20` may be the same day; `2025-11` and `2025-11-20` too.
@@ -368,6 +429,35 @@ mod tests {
             ),
             [conflict("percent", "52%", "55 percent")]
         );
+    }
+
+    #[test]
+    fn hedged_values_that_allow_each_other_do_not_conflict() {
+        assert!(
+            conflicts_between("It cost more than $1 million.", "It cost $1.1 million.").is_empty()
+        );
+        assert!(
+            conflicts_between("It sent about 1,200 troops.", "It sent 1,150 troops.").is_empty()
+        );
+        assert_eq!(
+            conflicts_between("It cost more than $1 million.", "It cost $800,000."),
+            [conflict("money", "$1 million", "$800,000")]
+        );
+    }
+
+    #[test]
+    fn loosely_aligned_sentences_need_a_shared_context_word() {
+        let (a, b) = (
+            split_sentences("Thursday night's meeting was the second this week."),
+            split_sentences("The two men met Sunday afternoon."),
+        );
+        let alignment = Alignment {
+            left: vec![0],
+            right: vec![0],
+            score: 0.3,
+            diff: Vec::new(),
+        };
+        assert!(find_conflicts(&a, &b, &[alignment]).is_empty());
     }
 
     #[test]
