@@ -1,0 +1,83 @@
+//! The commands the window calls: each parses its arguments, calls one library function and
+//! maps the error to a message the window shows.
+
+use parallax_library::{ArticleRecord, ArticleSummary, CompareReport, EventSummary, SearchHit};
+use serde::Serialize;
+use tauri::{AppHandle, State};
+
+use crate::import;
+use crate::state::AppState;
+
+/// The most articles one comparison shows side by side.
+pub const MAX_COMPARED_ARTICLES: usize = 20;
+
+/// Where the library is and how much it holds.
+#[derive(Debug, Serialize)]
+pub struct LibraryInfo {
+    path: String,
+    articles: usize,
+}
+
+/// The page is listening: import the files named on the command line, if any.
+#[tauri::command]
+pub fn window_ready(app: AppHandle, state: State<'_, AppState>) {
+    let files = state.files_to_open.lock().map(|mut files| std::mem::take(&mut *files)).unwrap_or_default();
+    import::start(app, files);
+}
+
+#[tauri::command]
+pub fn library_info(state: State<'_, AppState>) -> Result<LibraryInfo, String> {
+    let articles = state.with_library(|library| library.list())?.len();
+    Ok(LibraryInfo { path: state.library_path.display().to_string(), articles })
+}
+
+#[tauri::command]
+pub fn list_articles(state: State<'_, AppState>) -> Result<Vec<ArticleSummary>, String> {
+    state.with_library(|library| library.list())
+}
+
+#[tauri::command]
+pub fn list_events(state: State<'_, AppState>) -> Result<Vec<EventSummary>, String> {
+    state.with_library(|library| library.events())
+}
+
+#[tauri::command]
+pub fn get_article(state: State<'_, AppState>, id: i64) -> Result<ArticleRecord, String> {
+    state.with_library(|library| library.article(id))
+}
+
+#[tauri::command]
+pub fn compare_articles(state: State<'_, AppState>, ids: Vec<i64>) -> Result<CompareReport, String> {
+    let mut unique = ids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    if unique.len() != ids.len() {
+        return Err("an article was chosen twice: choose different articles to compare".into());
+    }
+    if ids.len() < 2 {
+        return Err("choose at least two articles to compare".into());
+    }
+    if ids.len() > MAX_COMPARED_ARTICLES {
+        return Err(format!("choose at most {MAX_COMPARED_ARTICLES} articles to compare at once"));
+    }
+    state.with_library(|library| library.compare(&ids))
+}
+
+#[tauri::command]
+pub fn search_articles(state: State<'_, AppState>, query: String) -> Result<Vec<SearchHit>, String> {
+    if query.chars().count() > 500 {
+        return Err("the search is too long: use at most 500 characters".into());
+    }
+    state.with_library(|library| library.search(&query))
+}
+
+/// Opens the native file (or folder) dialog and imports what the user picks.
+#[tauri::command]
+pub fn import_with_dialog(app: AppHandle, folders: bool) {
+    import::choose_and_import(app, folders);
+}
+
+#[tauri::command]
+pub fn cancel_import(state: State<'_, AppState>) -> bool {
+    import::cancel(&state)
+}

@@ -1,0 +1,62 @@
+//! The Parallax desktop shell: a thin Tauri layer over `parallax-library`.
+//!
+//! Commands parse their arguments, call one library function and map the error to a message
+//! the window shows. Files reach the app only through native dialogs opened here, drops on the
+//! window, or paths given on the command line; the page never names a path.
+
+mod commands;
+mod import;
+mod menu;
+mod state;
+
+use std::path::PathBuf;
+
+use clap::Parser;
+use tauri::Manager;
+
+use state::AppState;
+
+/// `parallax-desktop [--library PATH] [FILE ...]`
+#[derive(Debug, Parser)]
+#[command(name = "parallax-desktop", version, about = "Compare how news outlets report the same event")]
+struct Arguments {
+    /// The library file (default: $PARALLAX_LIBRARY, then the OS data directory).
+    #[arg(long, value_name = "PATH")]
+    library: Option<PathBuf>,
+    /// Article files or folders to import when the window opens.
+    #[arg(value_name = "FILE")]
+    files: Vec<PathBuf>,
+}
+
+/// Starts the desktop app.
+pub fn run() {
+    let arguments = Arguments::parse();
+    let library_path = parallax_library::resolve_library_path(arguments.library.as_deref());
+    let state = AppState::open(library_path, arguments.files);
+
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .manage(state)
+        .menu(menu::build)
+        .on_menu_event(menu::handle)
+        .on_window_event(import::on_window_event)
+        .setup(|app| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.set_focus();
+            }
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::window_ready,
+            commands::library_info,
+            commands::list_articles,
+            commands::list_events,
+            commands::get_article,
+            commands::compare_articles,
+            commands::search_articles,
+            commands::import_with_dialog,
+            commands::cancel_import,
+        ])
+        .run(tauri::generate_context!())
+        .expect("the Parallax window could not start");
+}

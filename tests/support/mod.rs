@@ -1,0 +1,127 @@
+//! Starts the real desktop app under WebDriver: tauri-driver in front of WebKitWebDriver, on
+//! a fresh temporary library, with a display (Xvfb in CI) taken from `DISPLAY`.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+/// One window at a time: each test starts its own app, and two cores run one comfortably.
+static ONE_WINDOW_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+/// A running app, its driver and its library; everything stops on drop.
+pub struct App {
+    pub client: Client,
+    pub library: PathBuf,
+    driver: Child,
+    _dir: tempfile::TempDir,
+    _turn: MutexGuard<'static, ()>,
+}
+
+impl App {
+    /// Starts the app on a new library, with `args` after `--library PATH`.
+    pub async fn start(args: &[String]) -> App {
+        let turn = ONE_WINDOW_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        assert!(
+            std::env::var_os("DISPLAY").is_some(),
+            "the window tests need a display: run them through the README's test command, which starts Xvfb"
+        );
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let library = dir.path().join("library.sqlite3");
+        let port = free_port();
+        let native_port = free_port();
+        let driver = Command::new(tauri_driver())
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("cannot start tauri-driver: install it with `cargo install tauri-driver --locked`");
+        wait_for_port(port);
+
+        let mut all_args = vec!["--library".to_string(), library.display().to_string()];
+        all_args.extend_from_slice(args);
+        let capabilities = json!({
+            "browserName": "wry",
+            "tauri:options": { "application": env!("CARGO_BIN_EXE_parallax-desktop"), "args": all_args },
+        });
+        let serde_json::Value::Object(capabilities) = capabilities else { unreachable!() };
+        let client = ClientBuilder::native()
+            .capabilities(capabilities)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("cannot start a WebDriver session with the app");
+        App { client, library, driver, _dir: dir, _turn: turn }
+    }
+
+    /// Waits until at least `count` elements with this `data-testid` exist, and returns them.
+    pub async fn wait_for_all(&self, testid: &str, count: usize) -> Vec<fantoccini::elements::Element> {
+        let selector = format!("[data-testid='{testid}']");
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let found = self.client.find_all(Locator::Css(&selector)).await.unwrap_or_default();
+            if found.len() >= count {
+                return found;
+            }
+            assert!(Instant::now() < deadline, "waited 30 s for {count} element(s) '{testid}', found {}", found.len());
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits for one element with this `data-testid`.
+    pub async fn wait_for(&self, testid: &str) -> fantoccini::elements::Element {
+        self.wait_for_all(testid, 1).await.remove(0)
+    }
+
+    /// Runs a script in the page and returns its value.
+    pub async fn script(&self, source: &str) -> serde_json::Value {
+        self.client.execute(source, vec![]).await.expect("script runs in the page")
+    }
+
+    /// Ends the session (which ends the app) and the driver.
+    pub async fn close(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+    }
+}
+
+/// A fixture file of the end-to-end tests.
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+}
+
+fn tauri_driver() -> PathBuf {
+    if let Some(path) = std::env::var_os("TAURI_DRIVER") {
+        return path.into();
+    }
+    let in_cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| Path::new(&home).join(".cargo")))
+        .map(|home| home.join("bin/tauri-driver"));
+    match in_cargo_home {
+        Some(path) if path.exists() => path,
+        _ => PathBuf::from("tauri-driver"),
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").expect("a free port").local_addr().expect("its address").port()
+}
+
+fn wait_for_port(port: u16) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "tauri-driver did not listen on port {port}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}

@@ -1,0 +1,90 @@
+//! The real window, driven through tauri-driver and WebKitWebDriver under Xvfb.
+
+mod support;
+
+use fantoccini::Locator;
+use support::{fixture, App};
+
+#[tokio::test(flavor = "multi_thread")]
+async fn first_launch_lists_the_samples_and_shows_a_comparison() {
+    let app = App::start(&[]).await;
+    let items = app.wait_for_all("library-item", 8).await;
+    assert!(items.len() >= 8, "the sample library lists its articles");
+    assert!(!app.wait_for_all("event-item", 2).await.is_empty());
+    app.wait_for("compare-view").await;
+    let panes = app.wait_for_all("compare-pane", 2).await;
+    assert!(panes.len() >= 2, "a first launch compares the reports of the sample event");
+    let pairs = app.wait_for_all("aligned-pair", 4).await;
+    assert!(pairs.len() >= 4, "sentences of different outlets face each other");
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn opening_the_sample_event_shows_every_report_side_by_side() {
+    let app = App::start(&[]).await;
+    let events = app.wait_for_all("event-item", 2).await;
+    let mut biggest = (0usize, None);
+    for event in events {
+        let count: usize = event.find(Locator::Css(".count")).await.unwrap().text().await.unwrap().parse().unwrap();
+        if count > biggest.0 {
+            biggest = (count, Some(event));
+        }
+    }
+    assert!(biggest.0 >= 5, "the sample event groups the five Kyiv reports, found {}", biggest.0);
+    biggest.1.unwrap().click().await.unwrap();
+    let panes = app.wait_for_all("compare-pane", biggest.0).await;
+    assert_eq!(panes.len(), biggest.0);
+    assert!(app.wait_for_all("aligned-pair", 10).await.len() >= 10);
+    assert!(!app.wait_for_all("only-here", 1).await.is_empty(), "facts only one outlet reports are marked");
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn next_difference_moves_to_a_difference() {
+    let app = App::start(&[]).await;
+    app.wait_for_all("aligned-pair", 2).await;
+    app.wait_for("next-difference").await.click().await.unwrap();
+    let current = app.client.find_all(Locator::Css(".cell.current")).await.unwrap();
+    assert!(!current.is_empty(), "the next difference is marked as current");
+    let counter = app.client.find(Locator::Css(".difference-counter")).await.unwrap().text().await.unwrap();
+    assert!(counter.starts_with("Difference 1 of"), "counter reads '{counter}'");
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_file_opened_with_the_app_is_imported_and_listed() {
+    let article = fixture("harbour-ferry.md").display().to_string();
+    let app = App::start(&[article]).await;
+    app.wait_for_all("library-item", 9).await;
+    let titles = app.script(
+        "return [...document.querySelectorAll('[data-testid=library-item] .article-title')].map(n => n.textContent)",
+    )
+    .await;
+    let titles: Vec<String> = serde_json::from_value(titles).unwrap();
+    assert!(
+        titles.iter().any(|t| t == "Ferry timetable doubled while the harbour bridge is repaired"),
+        "the imported article is listed: {titles:?}"
+    );
+    let status = app.script("const box = document.querySelector('[data-testid=import-progress]'); return [box.hidden, box.textContent]").await;
+    assert_eq!(status[0], false, "the import summary is shown");
+    assert!(status[1].as_str().unwrap().contains("1 imported"), "the progress bar reports the import: {status}");
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_file_that_cannot_be_imported_shows_an_error_in_the_window() {
+    let empty = fixture("empty.txt").display().to_string();
+    let app = App::start(&[empty]).await;
+    let banner = app.wait_for("error-message").await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let text = banner.text().await.unwrap_or_default();
+        if text.contains("empty.txt") {
+            assert!(text.contains("empty"), "the error says why: '{text}'");
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "no error shown for the empty file: '{text}'");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    app.close().await;
+}

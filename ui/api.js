@@ -1,0 +1,21 @@
+// The window's only way to the library: Tauri commands and events.
+
+const tauri = window.__TAURI__;
+
+function call(command, args) {
+  return tauri.core.invoke(command, args);
+}
+
+export const api = {
+  windowReady: () => call('window_ready'),
+  libraryInfo: () => call('library_info'),
+  listArticles: () => call('list_articles'),
+  listEvents: () => call('list_events'),
+  getArticle: (id) => call('get_article', { id }),
+  compare: (ids) => call('compare_articles', { ids }),
+  search: (query) => call('search_articles', { query }),
+  importWithDialog: (folders) => call('import_with_dialog', { folders }),
+  cancelImport: () => call('cancel_import'),
+  onImportProgress: (handler) => tauri.event.listen('import-progress', (event) => handler(event.payload)),
+  onImportFinished: (handler) => tauri.event.listen('import-finished', (event) => handler(event.payload)),
+};

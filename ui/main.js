@@ -1,0 +1,93 @@
+// Starts the window: wires the toolbar, the library sidebar and the main view together.
+
+import { api } from './api.js';
+import { showError, clearError } from './views/errors.js';
+import { LibraryView } from './views/library.js';
+import { showComparison } from './views/compare.js';
+import { showArticle } from './views/reader.js';
+import { ImportProgressView } from './views/imports.js';
+
+const main = document.getElementById('main');
+const compareButton = document.getElementById('compare-button');
+
+const library = new LibraryView({
+  onOpenArticle: (id) => openArticle(id),
+  onOpenEvent: (event) => openEvent(event),
+  onSelectionChange: (ids) => {
+    compareButton.disabled = ids.length < 2;
+    compareButton.textContent = ids.length >= 2 ? `Compare ${ids.length} articles` : 'Compare selected';
+  },
+});
+
+async function openArticle(id) {
+  try {
+    showArticle(main, await api.getArticle(id));
+  } catch (error) {
+    showError(error);
+  }
+}
+
+async function openComparison(ids) {
+  try {
+    clearError();
+    showComparison(main, await api.compare(ids));
+  } catch (error) {
+    showError(error);
+  }
+}
+
+function openEvent(event) {
+  if (event.articles.length >= 2) openComparison(event.articles);
+  else if (event.articles.length === 1) openArticle(event.articles[0]);
+}
+
+function showWelcome() {
+  const note = document.createElement('section');
+  note.className = 'empty-state';
+  const heading = document.createElement('h1');
+  heading.textContent = 'Compare how outlets report one event';
+  const text = document.createElement('p');
+  text.textContent = 'Open article files (text, Markdown, saved web pages, PDF) with Open… or drop them on the window. '
+    + 'Then choose an event, or check two or more articles and press Compare.';
+  note.append(heading, text);
+  main.replaceChildren(note);
+}
+
+compareButton.addEventListener('click', () => openComparison(library.selectedIds()));
+document.getElementById('open-button').addEventListener('click', () => api.importWithDialog(false).catch(showError));
+document.getElementById('folder-button').addEventListener('click', () => api.importWithDialog(true).catch(showError));
+
+const imports = new ImportProgressView({
+  onFinished: async (report) => {
+    await library.refresh();
+    const first = report && report.imported.length ? report.imported[0].id : null;
+    if (first !== null) library.highlight(first);
+  },
+});
+
+document.addEventListener('keydown', (event) => {
+  const mod = event.ctrlKey || event.metaKey;
+  if (mod && event.key.toLowerCase() === 'f') {
+    event.preventDefault();
+    document.getElementById('library-search').focus();
+  } else if (mod && event.key.toLowerCase() === 'o') {
+    event.preventDefault();
+    api.importWithDialog(event.shiftKey).catch(showError);
+  }
+});
+
+async function start() {
+  try {
+    await imports.listening;
+    await library.refresh();
+    const biggest = library.events().slice().sort((a, b) => b.articles.length - a.articles.length)[0];
+    if (biggest && biggest.articles.length >= 2) openEvent(biggest);
+    else showWelcome();
+  } catch (error) {
+    showWelcome();
+    showError(error);
+  }
+  api.windowReady().catch(showError);
+}
+
+start();

@@ -1,0 +1,113 @@
+// The library sidebar: events, articles with check boxes, and search as you type.
+
+import { api } from '../api.js';
+import { el, clear } from '../dom.js';
+import { showError } from './errors.js';
+
+export class LibraryView {
+  constructor({ onOpenArticle, onOpenEvent, onSelectionChange }) {
+    this.list = document.getElementById('library-list');
+    this.eventList = document.getElementById('event-list');
+    this.count = document.getElementById('article-count');
+    this.search = document.getElementById('library-search');
+    this.onOpenArticle = onOpenArticle;
+    this.onOpenEvent = onOpenEvent;
+    this.onSelectionChange = onSelectionChange;
+    this.articles = [];
+    this.eventRows = [];
+    this.selected = new Set();
+    this.search.addEventListener('input', () => {
+      clearTimeout(this.searchTimer);
+      this.searchTimer = setTimeout(() => this.runSearch(), 120);
+    });
+    this.search.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        this.search.value = '';
+        this.runSearch();
+      }
+    });
+  }
+
+  events() {
+    return this.eventRows;
+  }
+
+  selectedIds() {
+    return [...this.selected];
+  }
+
+  async refresh() {
+    const [articles, events] = await Promise.all([api.listArticles(), api.listEvents()]);
+    this.articles = articles;
+    this.eventRows = events;
+    for (const id of [...this.selected]) if (!articles.some((a) => a.id === id)) this.selected.delete(id);
+    this.renderEvents();
+    if (this.search.value.trim()) await this.runSearch();
+    else this.renderArticles(articles);
+    this.onSelectionChange(this.selectedIds());
+  }
+
+  renderEvents() {
+    clear(this.eventList);
+    for (const event of this.eventRows) {
+      const item = el('li', {
+        class: 'event-item', 'data-testid': 'event-item', 'data-event-id': event.id, tabindex: 0, role: 'button',
+        title: 'Compare the reports of this event',
+        onclick: () => this.onOpenEvent(event),
+        onkeydown: (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); this.onOpenEvent(event); } },
+      }, el('span', { class: 'event-title', text: event.title }), el('span', { class: 'count', text: String(event.articles.length) }));
+      this.eventList.append(item);
+    }
+  }
+
+  renderArticles(rows, snippets = new Map()) {
+    clear(this.list);
+    this.count.textContent = `(${rows.length})`;
+    if (!rows.length) {
+      this.list.append(el('li', { class: 'empty', text: this.search.value.trim() ? 'No article matches.' : 'No articles yet: press Open… or drop files here.' }));
+      return;
+    }
+    for (const article of rows) this.list.append(this.renderItem(article, snippets.get(article.id)));
+  }
+
+  renderItem(article, snippet) {
+    const box = el('input', { type: 'checkbox', 'aria-label': `Select ${article.title}` });
+    box.checked = this.selected.has(article.id);
+    box.addEventListener('change', () => {
+      if (box.checked) this.selected.add(article.id);
+      else this.selected.delete(article.id);
+      this.onSelectionChange(this.selectedIds());
+    });
+    const meta = [article.outlet, article.published ? article.published.slice(0, 10) : null].filter(Boolean).join(' · ');
+    const open = el('button', { type: 'button', class: 'article-open', onclick: () => this.onOpenArticle(article.id) },
+      el('span', { class: 'article-title', text: article.title }),
+      el('span', { class: 'article-meta', text: meta }),
+      snippet ? el('span', { class: 'article-snippet', text: snippet }) : null);
+    return el('li', { class: 'library-item', 'data-testid': 'library-item', 'data-article-id': article.id }, box, open);
+  }
+
+  async runSearch() {
+    const query = this.search.value.trim();
+    if (!query) {
+      this.renderArticles(this.articles);
+      return;
+    }
+    try {
+      const hits = await api.search(query);
+      if (query !== this.search.value.trim()) return;
+      const byId = new Map(this.articles.map((a) => [a.id, a]));
+      const rows = hits.map((hit) => byId.get(hit.id) || { id: hit.id, title: hit.title, outlet: hit.outlet });
+      this.renderArticles(rows, new Map(hits.map((hit) => [hit.id, hit.snippet])));
+    } catch (error) {
+      showError(error);
+    }
+  }
+
+  highlight(id) {
+    const item = this.list.querySelector(`[data-article-id="${Number(id)}"]`);
+    if (item) {
+      item.classList.add('just-imported');
+      item.scrollIntoView({ block: 'nearest' });
+    }
+  }
+}
