@@ -16,7 +16,12 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<(Format, Vec<String>, Metadata), E
         .content_type()
         .is_some_and(|t| t.ctype() == "multipart" && t.subtype() == Some("related"))
         && message.subject().is_none();
-    let (body, found) = if let Some(page) = message.body_html(0).filter(|h| !h.trim().is_empty()) {
+    // mail-parser offers a text-only message as HTML too; only a real HTML part is read as a page.
+    let has_html_part = message.html_part(0).is_some_and(|part| part.is_text_html());
+    let (body, found) = if let Some(page) = message
+        .body_html(0)
+        .filter(|h| has_html_part && !h.trim().is_empty())
+    {
         html::extract(&page)?
     } else if let Some(plain) = message.body_text(0) {
         let plain = drop_forward_header(&plain);
