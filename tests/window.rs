@@ -3,7 +3,7 @@
 mod support;
 
 use fantoccini::Locator;
-use support::{fixture, App};
+use support::{choose_in_file_dialog, fixture, App};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn first_launch_lists_the_samples_and_shows_a_comparison() {
@@ -86,5 +86,22 @@ async fn a_file_that_cannot_be_imported_shows_an_error_in_the_window() {
         assert!(std::time::Instant::now() < deadline, "no error shown for the empty file: '{text}'");
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_file_chosen_in_the_open_dialog_is_imported_and_listed() {
+    let app = App::start(&[]).await;
+    app.wait_for_all("library-item", 8).await;
+    app.wait_for("import-button").await.click().await.unwrap();
+    let article = fixture("harbour-ferry.md");
+    tokio::task::spawn_blocking(move || choose_in_file_dialog("Open Articles", &article)).await.unwrap();
+    app.wait_for_all("library-item", 9).await;
+    let titles = app.script(
+        "return [...document.querySelectorAll('[data-testid=library-item] .article-title')].map(n => n.textContent)",
+    )
+    .await;
+    let titles: Vec<String> = serde_json::from_value(titles).unwrap();
+    assert!(titles.iter().any(|t| t.starts_with("Ferry timetable doubled")), "the chosen article is listed: {titles:?}");
     app.close().await;
 }

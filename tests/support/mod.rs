@@ -16,7 +16,6 @@ static ONE_WINDOW_AT_A_TIME: Mutex<()> = Mutex::new(());
 /// A running app, its driver and its library; everything stops on drop.
 pub struct App {
     pub client: Client,
-    pub library: PathBuf,
     driver: Child,
     _dir: tempfile::TempDir,
     _turn: MutexGuard<'static, ()>,
@@ -54,7 +53,7 @@ impl App {
             .connect(&format!("http://127.0.0.1:{port}"))
             .await
             .expect("cannot start a WebDriver session with the app");
-        App { client, library, driver, _dir: dir, _turn: turn }
+        App { client, driver, _dir: dir, _turn: turn }
     }
 
     /// Waits until at least `count` elements with this `data-testid` exist, and returns them.
@@ -124,4 +123,29 @@ fn wait_for_port(port: u16) {
         assert!(Instant::now() < deadline, "tauri-driver did not listen on port {port}");
         std::thread::sleep(Duration::from_millis(50));
     }
+}
+
+/// Answers the native GTK file dialog titled `title` as a person would: focus it, open the
+/// location field (Ctrl+L), type `path` and press Enter. Needs `xdotool` and the display.
+pub fn choose_in_file_dialog(title: &str, path: &Path) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let window = loop {
+        let found = Command::new("xdotool").args(["search", "--onlyvisible", "--name", title]).output();
+        let found = found.expect("cannot run xdotool: scripts/setup --tests installs it");
+        if let Some(id) = String::from_utf8_lossy(&found.stdout).split_whitespace().next() {
+            break id.to_string();
+        }
+        assert!(Instant::now() < deadline, "the '{title}' dialog did not open");
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    let xdotool = |args: &[&str]| {
+        let status = Command::new("xdotool").args(args).status().expect("xdotool runs");
+        assert!(status.success(), "xdotool {args:?} failed");
+    };
+    xdotool(&["windowfocus", "--sync", &window]);
+    xdotool(&["key", "--clearmodifiers", "ctrl+l"]);
+    std::thread::sleep(Duration::from_millis(300));
+    xdotool(&["type", "--delay", "10", &path.display().to_string()]);
+    std::thread::sleep(Duration::from_millis(300));
+    xdotool(&["key", "Return"]);
 }
