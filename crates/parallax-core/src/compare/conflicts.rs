@@ -38,6 +38,8 @@ struct Fact {
     sentence: usize,
     /// Stems of the content words near the quantity.
     context: HashSet<String>,
+    /// The context words written with a capital (names, mostly).
+    names: HashSet<String>,
     casualty: bool,
     /// `more than`, `about`, `up to`... before the value.
     qualifier: Qualifier,
@@ -92,13 +94,20 @@ fn facts_of(sentences: &[Sentence], indices: &[usize]) -> Vec<Fact> {
                 .iter()
                 .position(|t| t.start >= quantity.end)
                 .unwrap_or(tokens.len());
-            let window = tokens[at.saturating_sub(CONTEXT)..at]
+            let window: Vec<&text::Token> = tokens[at.saturating_sub(CONTEXT)..at]
                 .iter()
-                .chain(&tokens[after..(after + CONTEXT).min(tokens.len())]);
-            let context: HashSet<String> = window
+                .chain(&tokens[after..(after + CONTEXT).min(tokens.len())])
                 .filter(|t| t.kind == TokenKind::Word && !text::is_function_word(t.text))
+                .collect();
+            let context: HashSet<String> = window
+                .iter()
                 .map(|t| text::stem(t.text))
                 .filter(|s| !is_filler(s))
+                .collect();
+            let names: HashSet<String> = window
+                .iter()
+                .filter(|t| t.text.starts_with(char::is_uppercase))
+                .map(|t| text::stem(t.text))
                 .collect();
             let casualty = context.iter().any(|w| CASUALTY_WORDS.contains(&w.as_str()))
                 || quantity
@@ -110,6 +119,7 @@ fn facts_of(sentences: &[Sentence], indices: &[usize]) -> Vec<Fact> {
                 quantity,
                 sentence: index,
                 context,
+                names,
                 casualty,
                 qualifier,
             });
@@ -206,7 +216,16 @@ fn evidence(
         (Some(_), Some(_)) => true,
         _ => false,
     };
-    let shared_context = x.context.intersection(&y.context).count();
+    let shared_context = if score >= WEAK_ALIGNMENT {
+        x.context.intersection(&y.context).count()
+    } else {
+        // Loosely aligned sentences share their names (the story's subject); only a shared
+        // common word ("arrived", "cost") ties two values to one fact.
+        x.context
+            .intersection(&y.context)
+            .filter(|w| !x.names.contains(*w))
+            .count()
+    };
     let alone = |open: &[usize], facts: &[Fact], kind: QuantityKind| {
         open.iter()
             .filter(|&&k| facts[k].quantity.kind == kind)
@@ -450,6 +469,21 @@ mod tests {
         let (a, b) = (
             split_sentences("Thursday night's meeting was the second this week."),
             split_sentences("The two men met Sunday afternoon."),
+        );
+        let alignment = Alignment {
+            left: vec![0],
+            right: vec![0],
+            score: 0.3,
+            diff: Vec::new(),
+        };
+        assert!(find_conflicts(&a, &b, &[alignment]).is_empty());
+    }
+
+    #[test]
+    fn loosely_aligned_sentences_sharing_only_a_name_do_not_conflict() {
+        let (a, b) = (
+            split_sentences("Senators pressed Michael Steele Sunday to explain."),
+            split_sentences("Conservatives criticised Michael Steele on Friday."),
         );
         let alignment = Alignment {
             left: vec![0],

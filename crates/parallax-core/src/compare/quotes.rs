@@ -59,10 +59,16 @@ const MIN_WORDS: usize = 4;
 pub fn find_quotes(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
     let chars: Vec<char> = text.chars().collect();
     let mut quotes: Vec<Quote> = Vec::new();
-    let mut last_named: Option<(String, usize)> = None;
+    let mut last_named: Option<String> = None;
+    let mut previous_paragraph: Option<String> = None;
     for paragraph in paragraph_ranges(sentences) {
         let spans = quoted_spans(&chars, paragraph.0, paragraph.1);
         let mut previous_in_paragraph: Option<String> = None;
+        // A paragraph that opens with an unattributed quotation goes on with the speaker of
+        // the paragraph before (news style quotes one speaker over several paragraphs).
+        if spans.first().is_some_and(|&(open, _)| open == paragraph.0) {
+            previous_in_paragraph = previous_paragraph.clone();
+        }
         for (k, &(open, close)) in spans.iter().enumerate() {
             let (start, end) = trim_span(&chars, open + 1, close);
             let quoted: String = chars[start..end].iter().collect();
@@ -89,13 +95,14 @@ pub fn find_quotes(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
             let found = speaker_after(&after).or_else(|| speaker_before(&before));
             let (speaker, inferred) = match found {
                 Some(Speaker::Named(name)) => (Some(name), false),
-                Some(Speaker::Pronoun) => (last_named.as_ref().map(|(n, _)| n.clone()), true),
+                Some(Speaker::Pronoun) => (last_named.clone(), true),
                 None => (previous_in_paragraph.clone(), true),
             };
             if let (Some(name), false) = (&speaker, inferred) {
-                last_named = Some((name.clone(), paragraph.0));
+                last_named = Some(name.clone());
             }
             previous_in_paragraph = speaker.clone().or(previous_in_paragraph);
+            previous_paragraph = previous_in_paragraph.clone();
             let text = quoted.trim_end_matches([',', ' ']).to_string();
             let end = start + text.chars().count();
             quotes.push(Quote {
@@ -123,7 +130,10 @@ pub(crate) fn link_quotes(
     let keys = |quotes: &[Quote]| -> Vec<Vec<String>> {
         quotes
             .iter()
-            .map(|q| text::words(&q.text).map(|t| text::stem(t.text)).collect())
+            .map(|q| {
+                let said = without_brackets(&q.text);
+                text::words(&said).map(|t| text::stem(t.text)).collect()
+            })
             .collect()
     };
     let (keys_a, keys_b) = (keys(a), keys(b));
@@ -173,8 +183,13 @@ struct WordMatch {
     interior_change: bool,
 }
 
+/// Two quotations are one only if they share a run of this many words, or three quarters of
+/// the shorter one: "are informed by the" is a phrase two statements may share.
+const MIN_RUN: usize = 5;
+
 /// Whether two quotations (as stemmed words) are the same quotation: they share at least
-/// [`MIN_WORDS`] words in order and half of the shorter one.
+/// [`MIN_WORDS`] words in order and half of the shorter one, with a run of [`MIN_RUN`] or
+/// three quarters of the shorter one.
 fn match_words(x: &[String], y: &[String]) -> Option<WordMatch> {
     let ops = capture_diff_slices(Algorithm::Myers, x, y);
     let shared: usize = ops
@@ -199,7 +214,8 @@ fn match_words(x: &[String], y: &[String]) -> Option<WordMatch> {
         .max()
         .unwrap_or(0);
     let shorter = x.len().min(y.len());
-    if shared < MIN_WORDS || longest_run < MIN_WORDS.min(shorter) || shared * 2 < shorter {
+    let mostly_shared = shared * 4 >= shorter * 3;
+    if shared < MIN_WORDS || shared * 2 < shorter || longest_run < MIN_RUN && !mostly_shared {
         return None;
     }
     let first = ops
@@ -362,11 +378,57 @@ fn name_from(tokens: &[Token]) -> Option<String> {
         .map(|w| w.trim_end_matches("’s").trim_end_matches("'s"))
         .collect();
     let name = words.join(" ");
-    (!name.is_empty() && words.len() <= 4).then_some(name)
+    let not_a_name = words.iter().any(|w| is_calendar_word(w));
+    (!name.is_empty() && words.len() <= 4 && !not_a_name).then_some(name)
+}
+
+/// The quotation without the editor's insertions: "(Libyan strongman Muammar) al-Qaddafi"
+/// and "[the] plan" are not the speaker's words.
+fn without_brackets(quoted: &str) -> String {
+    let mut out = String::with_capacity(quoted.len());
+    let mut depth = 0usize;
+    for c in quoted.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            c if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 fn is_name_part(token: &Token) -> bool {
     token.text == "." || token.kind == TokenKind::Word && token.text.starts_with(char::is_uppercase)
+}
+
+/// Days and months are capitalised but name no one: `“...,” Tuesday said` is no attribution.
+fn is_calendar_word(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "today",
+        "yesterday",
+        "tonight",
+    ];
+    WORDS.contains(&text::normalize(word).as_str())
 }
 
 fn is_speech_verb(word: &str) -> bool {
@@ -535,6 +597,31 @@ mod tests {
                 q("Peace needs strength and unity", Some("Zelensky"))
             ]
         );
+    }
+
+    #[test]
+    fn a_paragraph_opening_with_a_quotation_continues_the_speaker_before() {
+        let text = "“We are ready to talk,” Zelensky said.\n\n“We will not give up any land.”";
+        assert_eq!(quotes(text)[1].1.as_deref(), Some("Zelensky"));
+    }
+
+    #[test]
+    fn days_are_not_speakers() {
+        let text = "He vowed, the sheriff said Tuesday, “to detain every person we apprehend.”";
+        assert_eq!(quotes(text)[0].1, None);
+    }
+
+    #[test]
+    fn editorial_insertions_do_not_make_quotations_differ() {
+        let a_text =
+            "“Now it looks like (strongman Muammar) al-Qaddafi is going to win,” Trump said.";
+        let b_text =
+            "“Now it looks like (strongman Moammar) al-Qaddafi is going to win,” Trump said.";
+        let a = find_quotes(a_text, &split_sentences(a_text));
+        let b = find_quotes(b_text, &split_sentences(b_text));
+        let (links, conflicts) = link_quotes(0, 1, &a, &b);
+        assert!(links[0].same_words);
+        assert!(conflicts.is_empty());
     }
 
     #[test]
