@@ -6,6 +6,10 @@
 //! "three soldiers"). Two values conflict only when they are of the same kind and unit, neither
 //! has an equal value on the other side, and either they count the same noun, or they share a
 //! context word, or each is the only unmatched value of its kind in its sentence.
+//!
+//! One more conflict is looked for outside the alignment: when each article states exactly one
+//! amount of money in a currency and the two differ ("$42.6 million" against "$46.2 million"),
+//! the articles disagree on the amount however differently they word the sentence around it.
 
 use std::collections::HashSet;
 
@@ -19,14 +23,74 @@ pub(crate) fn find_conflicts(
     right: &[Sentence],
     alignments: &[Alignment],
 ) -> Vec<Conflict> {
+    let (all_a, all_b) = (facts_of(left), facts_of(right));
     let mut conflicts: Vec<Conflict> = Vec::new();
     for alignment in alignments {
-        let a = facts_of(left, &alignment.left);
-        let b = facts_of(right, &alignment.right);
+        let a: Vec<&Fact> = all_a
+            .iter()
+            .filter(|f| alignment.left.contains(&f.sentence))
+            .collect();
+        let b: Vec<&Fact> = all_b
+            .iter()
+            .filter(|f| alignment.right.contains(&f.sentence))
+            .collect();
         for conflict in conflicting_facts(&a, &b, alignment.score) {
             if !conflicts.contains(&conflict) {
                 conflicts.push(conflict);
             }
+        }
+    }
+    for conflict in lone_amounts(&all_a, &all_b) {
+        let known = conflicts.iter().any(|c| {
+            c.kind == conflict.kind && c.left == conflict.left && c.right == conflict.right
+        });
+        if !known {
+            conflicts.push(conflict);
+        }
+    }
+    conflicts
+}
+
+/// The conflict of two articles that each state one amount of money in a currency, and not the
+/// same one. Amounts far apart (more than ten times) are taken for different things.
+fn lone_amounts(a: &[Fact], b: &[Fact]) -> Vec<Conflict> {
+    let amounts = |facts: &'_ [Fact], unit: &Option<String>| -> Vec<usize> {
+        let mut distinct: Vec<usize> = Vec::new();
+        for (i, f) in facts.iter().enumerate() {
+            if f.quantity.kind == QuantityKind::Money
+                && &f.quantity.unit == unit
+                && !distinct.iter().any(|&d| agree(&facts[d], f))
+            {
+                distinct.push(i);
+            }
+        }
+        distinct
+    };
+    let mut units: Vec<&Option<String>> = a
+        .iter()
+        .filter(|f| f.quantity.kind == QuantityKind::Money)
+        .map(|f| &f.quantity.unit)
+        .collect();
+    units.dedup();
+    let mut conflicts = Vec::new();
+    for unit in units {
+        let (x, y) = match (amounts(a, unit).as_slice(), amounts(b, unit).as_slice()) {
+            (&[i], &[j]) => (&a[i], &b[j]),
+            _ => continue,
+        };
+        let (QuantityValue::Number(u), QuantityValue::Number(v)) =
+            (&x.quantity.value, &y.quantity.value)
+        else {
+            continue;
+        };
+        if !agree(x, y) && u.max(*v) <= 10.0 * u.min(*v) {
+            conflicts.push(Conflict {
+                kind: "money".to_string(),
+                left: x.quantity.text.clone(),
+                right: y.quantity.text.clone(),
+                left_sentence: x.sentence,
+                right_sentence: y.sentence,
+            });
         }
     }
     conflicts
@@ -78,14 +142,15 @@ fn qualifier_before(tokens: &[text::Token], at: usize) -> Qualifier {
     }
 }
 
-fn facts_of(sentences: &[Sentence], indices: &[usize]) -> Vec<Fact> {
+/// The quantities of every sentence of an article, in order, datelines left out.
+fn facts_of(sentences: &[Sentence]) -> Vec<Fact> {
     let mut facts = Vec::new();
-    for &index in indices {
-        let Some(sentence) = sentences.get(index) else {
-            continue;
-        };
+    for (index, sentence) in sentences.iter().enumerate() {
         let tokens: Vec<_> = text::words(&sentence.text).collect();
         for quantity in find_quantities(&sentence.text) {
+            if in_dateline(&sentence.text, &quantity) {
+                continue;
+            }
             let at = tokens
                 .iter()
                 .position(|t| t.end > quantity.start)
@@ -128,6 +193,20 @@ fn facts_of(sentences: &[Sentence], indices: &[usize]) -> Vec<Fact> {
     facts
 }
 
+/// "KYIV, Nov 19 (Northgate Wire) –": the day the report was filed, not a fact of the story.
+fn in_dateline(sentence: &str, quantity: &Quantity) -> bool {
+    let before: String = sentence.chars().take(quantity.start).collect();
+    let after: String = sentence.chars().skip(quantity.end).take(3).collect();
+    let opens_with_place = before.split_whitespace().next().is_some_and(|w| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    });
+    let names_only = before
+        .split_whitespace()
+        .all(|w| w.starts_with(char::is_uppercase));
+    let closes = after.trim_start().starts_with(['(', '–', '—', '-']);
+    opens_with_place && names_only && closes
+}
+
 /// Content words within this many words of a quantity are its context.
 const CONTEXT: usize = 4;
 
@@ -158,8 +237,8 @@ fn is_filler(stem: &str) -> bool {
 /// values must then count the same noun or share a context word.
 const WEAK_ALIGNMENT: f64 = 0.5;
 
-fn conflicting_facts(a: &[Fact], b: &[Fact], score: f64) -> Vec<Conflict> {
-    let unmatched = |mine: &[Fact], theirs: &[Fact]| -> Vec<usize> {
+fn conflicting_facts(a: &[&Fact], b: &[&Fact], score: f64) -> Vec<Conflict> {
+    let unmatched = |mine: &[&Fact], theirs: &[&Fact]| -> Vec<usize> {
         (0..mine.len())
             .filter(|&i| !theirs.iter().any(|t| agree(&mine[i], t)))
             .collect()
@@ -202,9 +281,9 @@ fn evidence(
     x: &Fact,
     y: &Fact,
     open_a: &[usize],
-    a: &[Fact],
+    a: &[&Fact],
     open_b: &[usize],
-    b: &[Fact],
+    b: &[&Fact],
     score: f64,
 ) -> Option<u8> {
     let (p, q) = (&x.quantity, &y.quantity);
@@ -226,7 +305,7 @@ fn evidence(
             .filter(|w| !x.names.contains(*w))
             .count()
     };
-    let alone = |open: &[usize], facts: &[Fact], kind: QuantityKind| {
+    let alone = |open: &[usize], facts: &[&Fact], kind: QuantityKind| {
         open.iter()
             .filter(|&&k| facts[k].quantity.kind == kind)
             .count()
@@ -492,6 +571,31 @@ mod tests {
             diff: Vec::new(),
         };
         assert!(find_conflicts(&a, &b, &[alignment]).is_empty());
+    }
+
+    #[test]
+    fn a_dateline_is_not_a_fact_of_the_story() {
+        assert!(conflicts_between(
+            "KYIV, Nov 19 (Wire) – The delegation will meet Zelensky on Thursday, 20 November.",
+            "The delegation will meet Zelensky on Thursday, 20 November."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn one_amount_each_that_differs_conflicts_even_unaligned() {
+        let a = split_sentences(
+            "The council approved a $42.6 million programme. It votes again in May.",
+        );
+        let b = split_sentences("Repairs will cost $46.2 million in all. Work starts soon.");
+        let found = find_conflicts(&a, &b, &[]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            (found[0].left.as_str(), found[0].right.as_str()),
+            ("$42.6 million", "$46.2 million")
+        );
+        let c = split_sentences("Repairs will cost $46.2 million, of which $2 million is a grant.");
+        assert!(find_conflicts(&a, &c, &[]).is_empty());
     }
 
     #[test]
