@@ -235,7 +235,7 @@ fn is_filler(stem: &str) -> bool {
 /// Below this alignment score, two sentences are too loosely matched for a value to conflict
 /// on position alone ("met Sunday" against "Thursday night's meeting", two meetings): the
 /// values must then count the same noun or share a context word.
-const WEAK_ALIGNMENT: f64 = 0.5;
+const WEAK_ALIGNMENT: f64 = 0.4;
 
 fn conflicting_facts(a: &[&Fact], b: &[&Fact], score: f64) -> Vec<Conflict> {
     let unmatched = |mine: &[&Fact], theirs: &[&Fact]| -> Vec<usize> {
@@ -244,39 +244,48 @@ fn conflicting_facts(a: &[&Fact], b: &[&Fact], score: f64) -> Vec<Conflict> {
             .collect()
     };
     let (open_a, open_b) = (unmatched(a, b), unmatched(b, a));
-    let mut conflicts = Vec::new();
-    let mut used_b = HashSet::new();
+    // Strongest evidence first, so "Friday" pairs with the "Thursday" it shares most words with.
+    let mut candidates: Vec<((u8, usize), usize, usize)> = Vec::new();
     for &i in &open_a {
-        let x = &a[i];
-        let best = open_b
-            .iter()
-            .filter(|j| !used_b.contains(*j))
-            .filter_map(|&j| {
-                evidence(x, &b[j], &open_a, a, &open_b, b, score).map(|strength| (strength, j))
-            })
-            .max_by_key(|&(strength, j)| (strength, std::cmp::Reverse(j)));
-        if let Some((_, j)) = best {
-            used_b.insert(j);
-            let y = &b[j];
-            let kind = if x.casualty && y.casualty && x.quantity.kind == QuantityKind::Number {
-                "casualties"
-            } else {
-                x.quantity.kind.name()
-            };
-            conflicts.push(Conflict {
+        for &j in &open_b {
+            if let Some(strength) = evidence(a[i], b[j], &open_a, a, &open_b, b, score) {
+                candidates.push((strength, i, j));
+            }
+        }
+    }
+    candidates.sort_by(|p, q| q.0.cmp(&p.0).then(p.1.cmp(&q.1)).then(p.2.cmp(&q.2)));
+    let mut conflicts = Vec::new();
+    let (mut used_a, mut used_b) = (HashSet::new(), HashSet::new());
+    for (_, i, j) in candidates {
+        if used_a.contains(&i) || used_b.contains(&j) {
+            continue;
+        }
+        used_a.insert(i);
+        used_b.insert(j);
+        let (x, y) = (a[i], b[j]);
+        let kind = if x.casualty && y.casualty && x.quantity.kind == QuantityKind::Number {
+            "casualties"
+        } else {
+            x.quantity.kind.name()
+        };
+        conflicts.push((
+            i,
+            Conflict {
                 kind: kind.to_string(),
                 left: x.quantity.text.clone(),
                 right: y.quantity.text.clone(),
                 left_sentence: x.sentence,
                 right_sentence: y.sentence,
-            });
-        }
+            },
+        ));
     }
-    conflicts
+    conflicts.sort_by_key(|(i, _)| *i);
+    conflicts.into_iter().map(|(_, c)| c).collect()
 }
 
-/// How strongly two unmatched values look like one fact stated differently, or `None` when
-/// nothing shows they speak of the same thing.
+/// How strongly two unmatched values look like one fact stated differently (a tier, then the
+/// number of context words they share), or `None` when nothing shows they speak of the same
+/// thing.
 fn evidence(
     x: &Fact,
     y: &Fact,
@@ -285,7 +294,7 @@ fn evidence(
     open_b: &[usize],
     b: &[&Fact],
     score: f64,
-) -> Option<u8> {
+) -> Option<(u8, usize)> {
     let (p, q) = (&x.quantity, &y.quantity);
     if p.kind != q.kind || p.unit != q.unit {
         return None;
@@ -334,7 +343,7 @@ fn evidence(
         _ if only_ones && score >= WEAK_ALIGNMENT => 1,
         _ => return None,
     };
-    Some(strength)
+    Some((strength, shared_context))
 }
 
 /// Two values agree when they are equal in any form, or when a hedge on either side allows

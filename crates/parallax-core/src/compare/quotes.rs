@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
 use super::Conflict;
+use crate::entities::{self, EntityKind};
 use crate::text::{self, Sentence, Token, TokenKind};
 
 /// A direct quotation in an article.
@@ -115,7 +116,7 @@ pub fn find_quotes(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
             });
         }
     }
-    fullest_names(&mut quotes);
+    fullest_names(text, &mut quotes);
     quotes
 }
 
@@ -528,9 +529,19 @@ fn is_title(word: &str) -> bool {
 }
 
 /// Within one article, a speaker named by surname only takes the fullest name with that
-/// surname (`Gibbs` becomes `Robert Gibbs`).
-fn fullest_names(quotes: &mut [Quote]) {
-    let names: Vec<String> = quotes.iter().filter_map(|q| q.speaker.clone()).collect();
+/// surname among the speakers and the people the article names (`Gibbs` becomes `Robert
+/// Gibbs`).
+fn fullest_names(text: &str, quotes: &mut [Quote]) {
+    let mut names: Vec<String> = quotes.iter().filter_map(|q| q.speaker.clone()).collect();
+    let surname_only = names.iter().any(|n| !n.contains(' '));
+    if surname_only {
+        names.extend(
+            entities::find_entities(text)
+                .into_iter()
+                .filter(|e| e.kind == EntityKind::Person && e.name.split_whitespace().count() <= 4)
+                .map(|e| e.name),
+        );
+    }
     for quote in quotes.iter_mut() {
         let Some(speaker) = &quote.speaker else {
             continue;

@@ -294,6 +294,13 @@ impl Scan<'_> {
             return None;
         }
         let before = i.checked_sub(1).map(|k| self.word(k)).unwrap_or("");
+        if self.age_in_apposition(i) {
+            let value = self.word(i).parse().ok()?;
+            return Some((
+                self.make(i, i + 1, QuantityKind::Age, QuantityValue::Number(value)),
+                i + 1,
+            ));
+        }
         if matches!(before, "aged" | "age" | "ages") {
             let (value, end) = self.number_at(i)?;
             return Some((
@@ -372,6 +379,27 @@ impl Scan<'_> {
         Some((quantity, last))
     }
 
+    /// `Driscoll, 39, is`: a small number set off by commas right after a name is an age.
+    fn age_in_apposition(&self, i: usize) -> bool {
+        let word = self.word(i);
+        let name = i.checked_sub(2).and_then(|k| self.tokens.get(k));
+        i >= 2
+            && word.len() <= 3
+            && word.bytes().all(|b| b.is_ascii_digit())
+            && word
+                .parse::<u32>()
+                .is_ok_and(|age| (1..=120).contains(&age))
+            && self.word(i - 1) == ","
+            && self.word(i + 1) == ","
+            && name.is_some_and(|t| {
+                t.kind == TokenKind::Word
+                    && t.text.starts_with(char::is_uppercase)
+                    && !text::is_function_word(t.text)
+                    && month_number(&text::normalize(t.text)).is_none()
+                    && !WEEKDAYS.contains(&t.text)
+            })
+    }
+
     /// The noun a number counts: the first content word after it, passing over capitalised
     /// modifiers (`three Ukrainian soldiers`), with whether it looks plural.
     fn counted_noun(&self, mut k: usize) -> Option<(String, bool, usize)> {
@@ -408,6 +436,10 @@ impl Scan<'_> {
                 scale_of(suffix)?
             };
             (value * scale, i + 1)
+        } else if matches!(word, "a" | "an") && self.word(i + 1) == "dozen" {
+            (12.0, i + 2)
+        } else if matches!(word, "a" | "an") && scale_word(self.word(i + 1)).is_some() {
+            (1.0, i + 1) // a million dollars: the scale word follows
         } else {
             let mut value = f64::from(small_number(word)?);
             let mut end = i + 1;
@@ -637,6 +669,15 @@ mod tests {
     }
 
     #[test]
+    fn a_dozen_and_a_million_are_numbers() {
+        let q = one("a dozen people");
+        assert_eq!((q.value, q.text.as_str()), (number(12.0), "a dozen people"));
+        let q = one("a million dollars");
+        assert_eq!((q.kind, q.value), (QuantityKind::Money, number(1e6)));
+        assert!(find_quantities("a plan").is_empty());
+    }
+
+    #[test]
     fn number_words_without_a_noun_are_not_counts() {
         assert!(find_quantities("one of the envoys").is_empty());
     }
@@ -706,6 +747,7 @@ mod tests {
             "Smith, aged 54, said",
             "a 54-year-old man",
             "he is 54 years old",
+            "Smith, 54, said",
         ] {
             let q = one(text);
             assert_eq!(
@@ -714,6 +756,12 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_number_between_commas_after_a_day_is_no_age() {
+        let found = find_quantities("On Monday, 12, then");
+        assert_eq!(found[1].kind, QuantityKind::Number);
     }
 
     #[test]
