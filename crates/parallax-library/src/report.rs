@@ -1,7 +1,7 @@
 //! One comparison as the window and the CLI show it: the engine's [`Comparison`] with the
 //! articles it compared, their sentences and where those stand in the text.
 
-use parallax_core::compare::{self, Coverage, PairComparison};
+use parallax_core::compare::{self, Coverage, PairComparison, Quote, QuoteLink};
 use parallax_core::entities::ResolvedEntity;
 use serde::{Deserialize, Serialize};
 
@@ -54,6 +54,10 @@ pub struct CompareReport {
     pub entities: Vec<ResolvedEntity>,
     /// For every sentence, which other articles say the same.
     pub coverage: Coverage,
+    /// The direct quotations of each article, in the order of `articles`.
+    pub quotes: Vec<Vec<Quote>>,
+    /// The same quotation in two articles.
+    pub quote_links: Vec<QuoteLink>,
 }
 
 /// Compares articles given as text (files, or articles read from the library).
@@ -74,7 +78,14 @@ pub fn compare_texts(articles: Vec<ComparedInput>) -> CompareReport {
             text: input.text,
         })
         .collect();
-    CompareReport { articles: report_articles, pairs: comparison.pairs, entities: comparison.entities, coverage: comparison.coverage }
+    CompareReport {
+        articles: report_articles,
+        pairs: comparison.pairs,
+        entities: comparison.entities,
+        coverage: comparison.coverage,
+        quotes: comparison.quotes,
+        quote_links: comparison.quote_links,
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,294 @@
+//! The real `parallax` binary on real files and a temporary library.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use serde_json::Value;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("fixtures").join(name)
+}
+
+/// A temporary library the commands run on.
+struct Setup {
+    folder: tempfile::TempDir,
+}
+
+impl Setup {
+    fn new() -> Setup {
+        Setup { folder: tempfile::tempdir().unwrap() }
+    }
+
+    fn library(&self) -> PathBuf {
+        self.folder.path().join("library.sqlite3")
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+            .arg("--library")
+            .arg(self.library())
+            .args(args)
+            .env_remove("PARALLAX_LIBRARY")
+            .output()
+            .unwrap()
+    }
+
+    /// Runs a command with `--json`, checks that it printed exactly one JSON document and exited
+    /// with `code`, and returns the document.
+    fn json(&self, args: &[&str], code: i32) -> Value {
+        let mut all = args.to_vec();
+        all.push("--json");
+        let output = self.run(&all);
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        assert_eq!(output.status.code(), Some(code), "{args:?}: stdout {stdout} stderr {}", String::from_utf8_lossy(&output.stderr));
+        serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{args:?} printed no single JSON document ({e}): {stdout}"))
+    }
+}
+
+fn keys(value: &Value) -> Vec<&str> {
+    let mut keys: Vec<&str> = value.as_object().expect("an object").keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    keys
+}
+
+fn has_keys(value: &Value, expected: &[&str]) {
+    let keys = keys(value);
+    for key in expected {
+        assert!(keys.contains(key), "missing {key:?} in {value}");
+    }
+}
+
+fn fixture_str(name: &str) -> String {
+    fixture(name).display().to_string()
+}
+
+#[test]
+fn extract_prints_the_article_with_path_and_word_count() {
+    let setup = Setup::new();
+    let article = setup.json(&["extract", &fixture_str("daily-report.md")], 0);
+    has_keys(&article, &["path", "format", "title", "outlet", "byline", "published", "url", "language", "text", "word_count"]);
+    assert_eq!(article["format"], "markdown");
+    assert_eq!(article["title"], "Driscoll leads Army chiefs to Kyiv as peace plan circulates");
+    assert_eq!(article["outlet"], "The Daily Example");
+    assert_eq!(article["published"], "2025-11-20");
+    assert!(article["word_count"].as_u64().unwrap() > 50);
+    assert!(article["text"].as_str().unwrap().starts_with("Army Secretary Dan Driscoll"));
+    assert!(!setup.library().exists(), "extract touches no library");
+
+    let page = setup.json(&["extract", &fixture_str("harbour-bridge.html")], 0);
+    assert_eq!(page["format"], "html");
+    let text = page["text"].as_str().unwrap();
+    assert!(text.contains("\n\n"), "paragraphs are separated by a blank line");
+    assert!(!text.contains("Copyright") && !text.contains("Home"), "the page's furniture is left out: {text}");
+}
+
+#[test]
+fn extract_without_json_prints_readable_text() {
+    let setup = Setup::new();
+    let output = setup.run(&["extract", &fixture_str("wire-report.txt")]);
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.starts_with("Army delegation arrives in Kyiv for peace talks\n"));
+    assert!(text.contains("format: text"));
+}
+
+#[test]
+fn entities_lists_names_and_quantities() {
+    let setup = Setup::new();
+    let found = setup.json(&["entities", &fixture_str("wire-report.txt")], 0);
+    assert_eq!(keys(&found), ["entities", "quantities"]);
+    for entity in found["entities"].as_array().unwrap() {
+        has_keys(entity, &["name", "kind", "mentions", "aliases"]);
+        assert!(["person", "organization", "place"].contains(&entity["kind"].as_str().unwrap()), "{entity}");
+    }
+    for quantity in found["quantities"].as_array().unwrap() {
+        has_keys(quantity, &["text", "kind", "value"]);
+    }
+}
+
+#[test]
+fn a_file_that_cannot_be_read_is_one_line_on_stderr_and_exit_code_1() {
+    let setup = Setup::new();
+    for args in [vec!["extract", "/no/such/file.txt"], vec!["extract", &fixture_str("broken.pdf")]] {
+        let output = setup.run(&args);
+        assert_eq!(output.status.code(), Some(1));
+        assert!(output.stdout.is_empty());
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+        assert!(stderr.starts_with("parallax: "), "{stderr}");
+    }
+}
+
+#[test]
+fn usage_errors_exit_with_code_2() {
+    let setup = Setup::new();
+    assert_eq!(setup.run(&["no-such-command"]).status.code(), Some(2));
+    assert_eq!(setup.run(&["compare", "only-one.txt"]).status.code(), Some(2));
+    assert_eq!(setup.run(&["import"]).status.code(), Some(2));
+}
+
+#[test]
+fn compare_of_two_files_prints_aligned_pairs_with_word_diffs() {
+    let setup = Setup::new();
+    let report = setup.json(&["compare", &fixture_str("wire-report.txt"), &fixture_str("daily-report.md")], 0);
+    has_keys(&report, &["articles", "pairs", "entities"]);
+    let articles = report["articles"].as_array().unwrap();
+    assert_eq!(articles.len(), 2);
+    for article in articles {
+        has_keys(article, &["ref", "title", "outlet", "sentences"]);
+    }
+    assert_eq!(articles[0]["ref"], fixture_str("wire-report.txt"));
+    let pair = &report["pairs"][0];
+    has_keys(pair, &["left", "right", "similarity", "alignments", "left_only", "right_only", "shared_passages", "conflicts"]);
+    assert_eq!((pair["left"].as_u64(), pair["right"].as_u64()), (Some(0), Some(1)));
+    let alignments = pair["alignments"].as_array().unwrap();
+    assert!(!alignments.is_empty());
+    for alignment in alignments {
+        has_keys(alignment, &["left", "right", "score", "diff"]);
+        for run in alignment["diff"].as_array().unwrap() {
+            has_keys(run, &["op", "text"]);
+            assert!(["equal", "insert", "delete"].contains(&run["op"].as_str().unwrap()));
+        }
+    }
+    for entity in report["entities"].as_array().unwrap() {
+        has_keys(entity, &["name", "kind", "aliases", "mentions"]);
+        assert_eq!(entity["mentions"].as_array().unwrap().len(), 2);
+    }
+}
+
+#[test]
+fn compare_accepts_library_ids() {
+    let setup = Setup::new();
+    let imported = setup.json(&["import", &fixture_str("wire-report.txt"), &fixture_str("daily-report.md")], 0);
+    let ids: Vec<String> = imported["imported"].as_array().unwrap().iter().map(|a| a["id"].to_string()).collect();
+    let report = setup.json(&["compare", &ids[0], &ids[1]], 0);
+    assert_eq!(report["articles"][0]["ref"], ids[0].as_str());
+    assert_eq!(report["articles"][1]["title"], "Driscoll leads Army chiefs to Kyiv as peace plan circulates");
+    let output = setup.run(&["compare", &ids[0], "999"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8(output.stderr).unwrap().contains("no article with id 999"));
+}
+
+#[test]
+fn import_reports_each_file_and_never_stores_a_duplicate() {
+    let setup = Setup::new();
+    let first = setup.json(&["import", &fixture_str("wire-report.txt"), &fixture_str("harbour-bridge.html")], 0);
+    assert_eq!(keys(&first), ["cancelled", "duplicates", "failed", "imported"]);
+    let imported = first["imported"].as_array().unwrap();
+    assert_eq!(imported.len(), 2);
+    for article in imported {
+        has_keys(article, &["id", "path", "title", "outlet"]);
+    }
+    let again = setup.json(&["import", &fixture_str("wire-report.txt")], 0);
+    assert!(again["imported"].as_array().unwrap().is_empty());
+    let duplicate = &again["duplicates"][0];
+    has_keys(duplicate, &["path", "existing_id"]);
+    assert_eq!(duplicate["existing_id"], imported[0]["id"]);
+    let list = setup.json(&["list"], 0);
+    assert_eq!(list["articles"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn a_failing_file_in_a_batch_exits_1_and_the_rest_is_imported() {
+    let setup = Setup::new();
+    let report = setup.json(&["import", &fixture_str("wire-report.txt"), &fixture_str("broken.pdf"), &fixture_str("daily-report.md")], 1);
+    assert_eq!(report["imported"].as_array().unwrap().len(), 2);
+    let failed = report["failed"].as_array().unwrap();
+    assert_eq!(failed.len(), 1);
+    has_keys(&failed[0], &["path", "error"]);
+    assert!(failed[0]["path"].as_str().unwrap().ends_with("broken.pdf"));
+    assert_eq!(setup.json(&["list"], 0)["articles"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn a_folder_is_walked() {
+    let setup = Setup::new();
+    let report = setup.json(&["import", &fixture_str("")], 1);
+    assert_eq!(report["imported"].as_array().unwrap().len(), 3, "{report}");
+    assert_eq!(report["failed"].as_array().unwrap().len(), 1, "broken.pdf");
+}
+
+#[test]
+fn list_prints_the_contract_fields() {
+    let setup = Setup::new();
+    setup.json(&["import", &fixture_str("daily-report.md")], 0);
+    let list = setup.json(&["list"], 0);
+    assert_eq!(keys(&list), ["articles"]);
+    let article = &list["articles"][0];
+    has_keys(article, &["id", "title", "outlet", "published", "path", "word_count", "event"]);
+    assert_eq!(article["outlet"], "The Daily Example");
+    assert!(article["path"].as_str().unwrap().ends_with("daily-report.md"));
+    assert!(article["event"].is_i64());
+}
+
+#[test]
+fn search_finds_articles_best_first_with_snippets() {
+    let setup = Setup::new();
+    setup.json(&["import", &fixture_str("")], 1);
+    let found = setup.json(&["search", "ferry shuttle"], 0);
+    assert_eq!(keys(&found), ["hits"]);
+    let hits = found["hits"].as_array().unwrap();
+    assert_eq!(hits.len(), 1);
+    has_keys(&hits[0], &["id", "title", "outlet", "snippet"]);
+    assert_eq!(hits[0]["title"], "Council votes to close Harbour Bridge for repairs");
+    assert!(hits[0]["snippet"].as_str().unwrap().contains("ferry"));
+    let driscoll = setup.json(&["search", "Driscoll"], 0);
+    assert_eq!(driscoll["hits"].as_array().unwrap().len(), 2);
+    let none = setup.json(&["search", "zeppelin"], 0);
+    assert!(none["hits"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn events_group_reports_of_one_story() {
+    let setup = Setup::new();
+    let report = setup.json(&["import", &fixture_str("wire-report.txt"), &fixture_str("harbour-bridge.html"), &fixture_str("daily-report.md")], 0);
+    let ids: Vec<i64> = report["imported"].as_array().unwrap().iter().map(|a| a["id"].as_i64().unwrap()).collect();
+    let events = setup.json(&["events"], 0);
+    assert_eq!(keys(&events), ["events"]);
+    let mut groups: Vec<Vec<i64>> = events["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            has_keys(e, &["id", "title", "articles"]);
+            let mut articles: Vec<i64> = e["articles"].as_array().unwrap().iter().map(|a| a.as_i64().unwrap()).collect();
+            articles.sort_unstable();
+            articles
+        })
+        .collect();
+    groups.sort();
+    assert_eq!(groups, vec![vec![ids[0], ids[2]], vec![ids[1]]]);
+}
+
+#[test]
+fn samples_fill_the_library_only_when_asked() {
+    let setup = Setup::new();
+    assert!(setup.json(&["list"], 0)["articles"].as_array().unwrap().is_empty());
+    let report = setup.json(&["samples"], 0);
+    assert!(report["imported"].as_array().unwrap().len() >= 7);
+    assert_eq!(setup.json(&["events"], 0)["events"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn the_library_comes_from_the_environment_when_not_given() {
+    let setup = Setup::new();
+    let path = setup.folder.path().join("from-env.sqlite3");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["samples", "--json"])
+        .env("PARALLAX_LIBRARY", &path)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert!(path.exists());
+}
+
+#[test]
+fn a_file_that_is_not_a_library_is_refused_with_one_line() {
+    let setup = Setup::new();
+    std::fs::write(setup.library(), "plain text, not a database, long enough for a header check").unwrap();
+    let output = setup.run(&["list"]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.trim_end().lines().count(), 1);
+    assert!(stderr.contains("not a Parallax library"), "{stderr}");
+}
