@@ -6,8 +6,12 @@ use serde::{Deserialize, Serialize};
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
 use super::Conflict;
-use crate::entities::{self, EntityKind};
-use crate::text::{self, Sentence, Token, TokenKind};
+use crate::entities;
+use crate::text::{self, Sentence};
+
+mod attribution;
+
+use attribution::{speaker_after, speaker_before, People, Speaker};
 
 /// A direct quotation in an article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -60,7 +64,7 @@ const MIN_WORDS: usize = 4;
 pub fn find_quotes(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
     let chars: Vec<char> = text.chars().collect();
     let mut quotes: Vec<Quote> = Vec::new();
-    let mut last_named: Option<String> = None;
+    let people = People::new(&entities::find_entities(text));
     let mut previous_paragraph: Option<String> = None;
     for paragraph in paragraph_ranges(sentences) {
         let spans = quoted_spans(&chars, paragraph.0, paragraph.1);
@@ -96,14 +100,17 @@ pub fn find_quotes(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
             let found = speaker_after(&after).or_else(|| speaker_before(&before));
             let (speaker, inferred) = match found {
                 Some(Speaker::Named(name)) => (Some(name), false),
-                Some(Speaker::Pronoun) => (last_named.clone(), true),
+                Some(Speaker::Pronoun) => (
+                    people
+                        .antecedent(sentences, sentence, open)
+                        .or(previous_in_paragraph.clone()),
+                    true,
+                ),
+                Some(Speaker::Unnamed) => (None, false),
                 None => (previous_in_paragraph.clone(), true),
             };
-            if let (Some(name), false) = (&speaker, inferred) {
-                last_named = Some(name.clone());
-            }
-            previous_in_paragraph = speaker.clone().or(previous_in_paragraph);
-            previous_paragraph = previous_in_paragraph.clone();
+            previous_in_paragraph = speaker.clone();
+            previous_paragraph = speaker.clone();
             let text = quoted.trim_end_matches([',', ' ']).to_string();
             let end = start + text.chars().count();
             quotes.push(Quote {
@@ -116,7 +123,12 @@ pub fn find_quotes(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
             });
         }
     }
-    fullest_names(text, &mut quotes);
+    let speakers: Vec<String> = quotes.iter().filter_map(|q| q.speaker.clone()).collect();
+    for quote in &mut quotes {
+        if let Some(speaker) = &quote.speaker {
+            quote.speaker = Some(people.fullest(speaker, &speakers));
+        }
+    }
     quotes
 }
 
@@ -305,84 +317,6 @@ fn trim_span(chars: &[char], mut start: usize, mut end: usize) -> (usize, usize)
     (start, end)
 }
 
-enum Speaker {
-    Named(String),
-    Pronoun,
-}
-
-/// `, said Robert Gibbs`, `, Mr. Gibbs said`, `, he said`: the attribution after a quotation.
-fn speaker_after(after: &str) -> Option<Speaker> {
-    let clause = after.split(['“', '"', ';', '?', '!']).next().unwrap_or("");
-    let tokens: Vec<Token> = text::tokenize(clause)
-        .into_iter()
-        .filter(|t| t.text != ",")
-        .take(12)
-        .collect();
-    let verb = tokens.iter().position(|t| is_speech_verb(t.text))?;
-    if verb == 0 {
-        // said Robert Gibbs, the White House press secretary
-        return name_from(&tokens[1..]).map(Speaker::Named);
-    }
-    if verb > 5 {
-        return None;
-    }
-    subject_before(&tokens[..verb])
-}
-
-/// `Mr. Trump said: `, `Gibbs told reporters that `, `according to Gibbs, `: the attribution
-/// before a quotation.
-fn speaker_before(before: &str) -> Option<Speaker> {
-    let clause = before
-        .rsplit(['”', '"', '?', '!', ';'])
-        .next()
-        .unwrap_or("");
-    let tokens: Vec<Token> = text::tokenize(clause)
-        .into_iter()
-        .filter(|t| t.text != ",")
-        .collect();
-    if let Some(k) = tokens
-        .windows(2)
-        .rposition(|w| w[0].text.eq_ignore_ascii_case("according") && w[1].text == "to")
-    {
-        if let Some(name) = name_from(&tokens[k + 2..]) {
-            return Some(Speaker::Named(name));
-        }
-    }
-    let verb = tokens.iter().rposition(|t| is_speech_verb(t.text))?;
-    if tokens.len() - verb > 8 {
-        return None;
-    }
-    subject_before(&tokens[..verb]).or_else(|| name_from(&tokens[verb + 1..]).map(Speaker::Named))
-}
-
-/// The speaker named just before a speech verb, titles left out, or a pronoun.
-fn subject_before(tokens: &[Token]) -> Option<Speaker> {
-    let last = tokens.last()?;
-    if matches!(text::normalize(last.text).as_str(), "he" | "she" | "they") {
-        return Some(Speaker::Pronoun);
-    }
-    let mut k = tokens.len();
-    while k > 0 && is_name_part(&tokens[k - 1]) {
-        k -= 1;
-    }
-    name_from(&tokens[k..]).map(Speaker::Named)
-}
-
-/// The name at the start of `tokens`: capitalised words, titles and leading function words
-/// left out (`Sen. John McCain` gives `John McCain`).
-fn name_from(tokens: &[Token]) -> Option<String> {
-    let run: Vec<&Token> = tokens.iter().take_while(|t| is_name_part(t)).collect();
-    let words: Vec<&str> = run
-        .iter()
-        .map(|t| t.text)
-        .filter(|w| *w != "." && !is_title(w) && !text::is_function_word(w))
-        .map(|w| w.trim_end_matches("’s").trim_end_matches("'s"))
-        .collect();
-    let name = words.join(" ");
-    let not_a_name = words.iter().any(|w| is_calendar_word(w));
-    (!name.is_empty() && words.len() <= 4 && !not_a_name).then_some(name)
-}
-
 /// The quotation without the editor's insertions: "(Libyan strongman Muammar) al-Qaddafi"
 /// and "[the] plan" are not the speaker's words.
 fn without_brackets(quoted: &str) -> String {
@@ -397,164 +331,6 @@ fn without_brackets(quoted: &str) -> String {
         }
     }
     out
-}
-
-fn is_name_part(token: &Token) -> bool {
-    token.text == "." || token.kind == TokenKind::Word && token.text.starts_with(char::is_uppercase)
-}
-
-/// Days and months are capitalised but name no one: `“...,” Tuesday said` is no attribution.
-fn is_calendar_word(word: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "today",
-        "yesterday",
-        "tonight",
-    ];
-    WORDS.contains(&text::normalize(word).as_str())
-}
-
-fn is_speech_verb(word: &str) -> bool {
-    const VERBS: &[&str] = &[
-        "said",
-        "says",
-        "say",
-        "told",
-        "tells",
-        "added",
-        "adds",
-        "asked",
-        "asks",
-        "wrote",
-        "writes",
-        "declared",
-        "replied",
-        "responded",
-        "insisted",
-        "explained",
-        "noted",
-        "recalled",
-        "tweeted",
-        "stated",
-        "argued",
-        "warned",
-        "continued",
-        "joked",
-        "acknowledged",
-        "conceded",
-        "countered",
-        "complained",
-        "contended",
-        "claimed",
-        "remarked",
-        "announced",
-    ];
-    VERBS.contains(&text::normalize(word).as_str())
-}
-
-fn is_title(word: &str) -> bool {
-    const TITLES: &[&str] = &[
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "sen",
-        "rep",
-        "gov",
-        "gen",
-        "col",
-        "lt",
-        "sgt",
-        "maj",
-        "capt",
-        "adm",
-        "prof",
-        "rev",
-        "president",
-        "vice",
-        "senator",
-        "representative",
-        "governor",
-        "secretary",
-        "minister",
-        "speaker",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "chairman",
-        "general",
-        "colonel",
-        "sergeant",
-        "major",
-        "leader",
-        "former",
-        "prime",
-        "congressman",
-        "congresswoman",
-        "mayor",
-        "judge",
-        "chief",
-        "director",
-        "ambassador",
-        "envoy",
-        "house",
-        "senate",
-        "press",
-        "army",
-        "defence",
-        "defense",
-        "foreign",
-        "state",
-        "white",
-    ];
-    TITLES.contains(&text::normalize(word).as_str())
-}
-
-/// Within one article, a speaker named by surname only takes the fullest name with that
-/// surname among the speakers and the people the article names (`Gibbs` becomes `Robert
-/// Gibbs`).
-fn fullest_names(text: &str, quotes: &mut [Quote]) {
-    let mut names: Vec<String> = quotes.iter().filter_map(|q| q.speaker.clone()).collect();
-    let surname_only = names.iter().any(|n| !n.contains(' '));
-    if surname_only {
-        names.extend(
-            entities::find_entities(text)
-                .into_iter()
-                .filter(|e| e.kind == EntityKind::Person && e.name.split_whitespace().count() <= 4)
-                .map(|e| e.name),
-        );
-    }
-    for quote in quotes.iter_mut() {
-        let Some(speaker) = &quote.speaker else {
-            continue;
-        };
-        let surname = speaker.split_whitespace().last().unwrap_or("");
-        let fullest = names
-            .iter()
-            .filter(|n| n.split_whitespace().last() == Some(surname))
-            .max_by_key(|n| n.split_whitespace().count());
-        if let Some(full) = fullest {
-            quote.speaker = Some(full.clone());
-        }
-    }
 }
 
 #[cfg(test)]
