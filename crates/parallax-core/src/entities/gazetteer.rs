@@ -36,7 +36,10 @@ const ORGANIZATION_ENDINGS: &[&str] = &[
     "Centre", "Project", "Trust", "Partners", "Holdings", "Airlines", "Motors", "Industries", "Systems", "Reserve",
     "Cabinet", "Politburo", "Brigade", "Battalion", "Regiment", "Division", "Command", "Academy", "School",
     "Hospital", "Clinic", "Team", "Campaign", "Movement", "Front", "Brotherhood", "Authority", "Exchange",
-    "Council", "Secretariat", "Directorate", "Tribunal", "Group", "Institution", "Laboratory", "Studios", "Records",
+    "Secretariat", "Directorate", "Tribunal", "Institution", "Laboratory", "Studios", "Records", "Register",
+    "Sun", "Star", "Globe", "Chronicle", "Observer", "Examiner", "Inquirer", "Courier", "Bulletin", "Dispatch",
+    "Report", "Review", "Monitor", "Sentinel", "Enquirer", "Telegraph", "Guardian", "Action", "Republicans",
+    "Democrats",
 ];
 
 /// First words that make `X of Y` an organisation (`Department of Defense`, `Bank of America`).
@@ -76,8 +79,20 @@ pub(crate) fn is_given_name(word: &str) -> bool {
     GIVEN_NAMES.contains(word)
 }
 
+/// A title or office, also hyphenated (`Co-Chairwoman`, `Vice-President`).
 pub(crate) fn is_title(word: &str) -> bool {
-    TITLES.contains(word.trim_end_matches('.'))
+    let word = word.trim_end_matches('.');
+    TITLES.contains(word) || word.rsplit_once('-').is_some_and(|(_, last)| TITLES.contains(last))
+}
+
+/// A month or a day of the week: capitalised, never a name.
+pub(crate) fn is_calendar_word(word: &str) -> bool {
+    const CALENDAR: &[&str] = &[
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+        "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
+    ];
+    CALENDAR.contains(&word)
 }
 
 /// A word written in lower case in running English (`However`, `Still`, `Obamacare` is not).

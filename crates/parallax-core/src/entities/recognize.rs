@@ -51,6 +51,12 @@ const SPEECH_VERBS: &[&str] = &[
     "testified", "complained", "conceded", "admitted", "claimed", "countered", "joked", "quipped", "urged",
 ];
 
+/// Words after a surname that tell it is a person's (`the Obama administration`).
+const PERSON_FOLLOWERS: &[&str] = &[
+    "administration", "campaign", "aides", "aide", "adviser", "advisers", "spokesman", "spokeswoman", "presidency",
+    "family", "wife", "husband", "camp", "allies", "supporters", "doctrine", "era",
+];
+
 const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "outside", "across", "throughout", "inside"];
 
 const PARTICLES: &[&str] = &["de", "van", "von", "bin", "ibn", "da", "du", "la", "le", "der", "del", "di", "dos", "al", "el"];
@@ -69,7 +75,7 @@ fn is_party_tag(word: &str) -> bool {
 
 /// Could this word be part of a name?
 fn is_name_word(t: &Token<'_>, lowercase_words: &HashSet<String>) -> bool {
-    if !t.word || !t.is_capitalized() || t.text == "I" || is_party_tag(t.text) {
+    if !t.word || !t.is_capitalized() || t.text == "I" || is_party_tag(t.text) || gaz::is_calendar_word(t.text) {
         return false;
     }
     let letters = t.text.chars().filter(|c| c.is_alphabetic()).count();
@@ -84,6 +90,11 @@ fn is_name_word(t: &Token<'_>, lowercase_words: &HashSet<String>) -> bool {
     }
     if t.uncertain {
         if gaz::is_common_word(t.text) {
+            return false;
+        }
+        // `Investing tax dollars...`, `Recently`, `Asked about it`: inflected words open sentences.
+        let known = gaz::is_place(t.text) || gaz::is_organization(t.text) || gaz::is_given_name(t.text);
+        if !known && ["ing", "ly", "ed"].iter().any(|s| t.text.len() > s.len() + 3 && t.text.ends_with(s)) {
             return false;
         }
         let lower = t.text.to_lowercase();
@@ -155,7 +166,42 @@ fn name_spans(tokens: &[Token<'_>], lowercase_words: &HashSet<String>) -> Vec<(u
     spans
 }
 
-fn classify(tokens: &[Token<'_>], span: (usize, usize), all: &[Token<'_>]) -> Option<Candidate> {
+/// The names a span holds: usually one; two when a title separates a place or an organisation
+/// from a person (`Texas Gov. Rick Perry`, `Wisconsin Republican Party Chairman Reince Priebus`).
+fn classify(tokens: &[Token<'_>], span: (usize, usize), all: &[Token<'_>]) -> Vec<Candidate> {
+    let mut found = Vec::new();
+    if let Some(c) = classify_into(tokens, span, all, &mut found) {
+        found.push(c);
+    }
+    found
+}
+
+/// What stands before a title, when it is a place or an organisation in its own right.
+fn title_prefix(words: &[&Token<'_>], uncertain: bool) -> Option<Candidate> {
+    let words: Vec<&Token<'_>> = words.iter().copied().filter(|t| !gaz::is_title(t.text)).collect();
+    let start = words.iter().position(|t| !gaz::is_demonym(t.text) || gaz::is_place(t.text))?;
+    let words = &words[start..];
+    let text = words.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+    let last = words.last()?;
+    let kind = if gaz::is_place(&text) {
+        EntityKind::Place
+    } else if words.len() >= 2 && (gaz::is_organization_ending(last.text) || gaz::is_organization(last.text) || last.is_all_caps())
+        || words.len() == 1 && last.is_all_caps() && !gaz::is_common_word(last.text)
+    {
+        EntityKind::Organization
+    } else {
+        return None;
+    };
+    Some(Candidate {
+        words: words.iter().map(|t| t.text.to_string()).collect(),
+        start: words[0].start,
+        end: last.end,
+        kind: Some((kind, Evidence::Strong)),
+        uncertain,
+    })
+}
+
+fn classify_into(tokens: &[Token<'_>], span: (usize, usize), all: &[Token<'_>], found: &mut Vec<Candidate>) -> Option<Candidate> {
     let mut words: Vec<&Token<'_>> = tokens[span.0..span.1].iter().collect();
     let uncertain = words.iter().all(|t| t.uncertain);
     let mut had_the = false;
@@ -192,6 +238,9 @@ fn classify(tokens: &[Token<'_>], span: (usize, usize), all: &[Token<'_>]) -> Op
         return make(&words, Some((EntityKind::Place, Evidence::Strong)));
     }
     let ends_as_organization = words.last().is_some_and(|t| gaz::is_organization_ending(t.text));
+    if gaz::is_organization_head(words[0].text) && words.iter().any(|t| matches!(t.text, "of" | "for" | "on")) {
+        return make(&words, Some((EntityKind::Organization, Evidence::Strong)));
+    }
 
     // Titles: `Army Secretary Dan Driscoll`, `Secretary of State Marco Rubio`, `Sen. Rand Paul`.
     let mut person_title = false;
@@ -210,6 +259,10 @@ fn classify(tokens: &[Token<'_>], span: (usize, usize), all: &[Token<'_>]) -> Op
             person_title = words[..=k].iter().any(|t| {
                 gaz::is_title(t.text) && !matches!(t.text, "Former" | "Ex" | "Acting" | "Interim" | "Late" | "Then")
             });
+            let first_title = (0..=k).find(|&j| gaz::is_title(words[j].text)).unwrap_or(k);
+            if first_title > 0 {
+                found.extend(title_prefix(&words[..first_title], uncertain));
+            }
             words.drain(..rest);
         }
     }
@@ -236,6 +289,10 @@ fn classify(tokens: &[Token<'_>], span: (usize, usize), all: &[Token<'_>]) -> Op
     }
     let first = words[0];
     let last = words[words.len() - 1];
+    // `Wisconsin GOP`, `US Army`: a place or a name before an organisation is part of it.
+    if words.len() >= 2 && (gaz::is_organization(last.text) || last.is_all_caps() && !gaz::is_place(last.text)) {
+        return make(&words, Some((EntityKind::Organization, Evidence::Strong)));
+    }
     if words.len() == 1 && (first.is_all_caps() || first.is_dotted_initials()) {
         let letters = first.text.chars().filter(|c| c.is_alphabetic()).count();
         if letters > 6 || gaz::is_common_word(first.text) {
@@ -255,21 +312,28 @@ fn classify(tokens: &[Token<'_>], span: (usize, usize), all: &[Token<'_>]) -> Op
     if words.len() >= 2 && gaz::is_compass(first.text) && gaz::is_place(&joined(&words[1..])) {
         return make(&words, Some((EntityKind::Place, Evidence::Strong)));
     }
-    let initial = words.iter().skip(1).any(|t| t.text.len() == 2 && t.text.ends_with('.'));
+    let initial = words[..words.len() - 1].iter().any(|t| t.text.len() == 2 && t.text.ends_with('.'));
     if words.len() >= 2 && (gaz::is_given_name(first.text) || initial) {
         return make(&words, Some((EntityKind::Person, Evidence::Strong)));
     }
+    let plain = words.iter().all(|t| {
+        t.text.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '\u{2019}')
+            && !gaz::is_common_word(t.text)
+            && !t.is_all_caps()
+    });
+    let prev_token = span.0.checked_sub(1).and_then(|i| all.get(i));
     let speaks = next_word.is_some_and(|t| SPEECH_VERBS.contains(&t.text))
         && next_token.is_some_and(|t| t.word || t.text == ",")
-        || prev.is_some_and(|t| matches!(t.text, "said" | "says"))
+        || prev_token.is_some_and(|t| matches!(t.text, "said" | "says"))
         || next_token.is_some_and(|t| t.text == ",") && all.get(span.1 + 1).is_some_and(|t| t.text == "who");
-    if speaks && words.len() <= 3 {
+    // `the Obama administration`, `the Perry campaign`, `Bush aides`.
+    let entourage = next_token.is_some_and(|t| PERSON_FOLLOWERS.contains(&t.text));
+    if (speaks || entourage) && words.len() <= 3 && plain {
         return make(&words, Some((EntityKind::Person, Evidence::Context)));
     }
     if prev.is_some_and(|t| PLACE_PREPOSITIONS.contains(&t.text)) && !gaz::is_given_name(first.text) {
         return make(&words, Some((EntityKind::Place, Evidence::Context)));
     }
-    let plain = words.iter().all(|t| t.text.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'') && !gaz::is_common_word(t.text));
     if (2..=3).contains(&words.len()) && plain {
         return make(&words, Some((EntityKind::Person, Evidence::Guess)));
     }
@@ -285,7 +349,7 @@ pub(crate) fn find_mentions(text: &str) -> Vec<Mention> {
         .map(|t| t.text.to_string())
         .collect();
     let candidates: Vec<Candidate> =
-        name_spans(&tokens, &lowercase_words).into_iter().filter_map(|span| classify(&tokens, span, &tokens)).collect();
+        name_spans(&tokens, &lowercase_words).into_iter().flat_map(|span| classify(&tokens, span, &tokens)).collect();
     let chars: Vec<char> = text.chars().collect();
     settle_kinds(candidates, &chars)
 }

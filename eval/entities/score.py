@@ -1,0 +1,103 @@
+"""Document-level F1 of entity predictions against reference.txt, per kind and per split.
+
+Usage: score.py PREDICTIONS.json [MORE.json ...]
+A predictions file maps an article's file stem to a list of {"kind", "forms"}.
+"""
+import json
+import pathlib
+import re
+import sys
+
+KINDS = ("person", "organization", "place")
+
+
+def load_reference(path):
+    reference, splits, current = {}, {}, None
+    for line in pathlib.Path(path).read_text().splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        if line.startswith("== "):
+            _, stem, split = line.split()
+            current = reference.setdefault(stem, [])
+            splits[stem] = split
+            continue
+        kind, forms = line.split("\t")
+        current.append({"kind": kind, "forms": [f.strip() for f in forms.split("|")]})
+    return reference, splits
+
+
+def fold(form):
+    form = form.replace("\u2019", "'")
+    form = re.sub(r"'s$", "", form)
+    form = form.replace(".", "").lower().strip()
+    form = re.sub(r"^the ", "", form)
+    return " ".join(form.split())
+
+
+def overlaps(a_forms, b_forms):
+    for a in map(fold, a_forms):
+        for b in map(fold, b_forms):
+            if a == b:
+                return True
+            wa, wb = set(a.split()), set(b.split())
+            if wa and wb and (wa <= wb or wb <= wa):
+                return True
+    return False
+
+
+def score_article(gold, predicted):
+    """Counts (true positives, false positives, false negatives) per kind."""
+    counts = {k: [0, 0, 0] for k in KINDS}
+    matched = [False] * len(gold)
+    for p in predicted:
+        if p["kind"] not in KINDS:
+            continue
+        hit = next((i for i, g in enumerate(gold) if not matched[i] and g["kind"] == p["kind"] and overlaps(p["forms"], g["forms"])), None)
+        if hit is not None:
+            matched[hit] = True
+            counts[p["kind"]][0] += 1
+        elif any(g["kind"] == p["kind"] and overlaps(p["forms"], g["forms"]) for g in gold):
+            continue  # a second prediction of an entity already found
+        else:
+            counts[p["kind"]][1] += 1
+    for g, m in zip(gold, matched):
+        if not m:
+            counts[g["kind"]][2] += 1
+    return counts
+
+
+def prf(tp, fp, fn):
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def table(reference, splits, predictions, split=None):
+    total = {k: [0, 0, 0] for k in KINDS}
+    for stem, gold in reference.items():
+        if split and splits[stem] != split:
+            continue
+        counts = score_article(gold, predictions.get(stem, []))
+        for k in KINDS:
+            for i in range(3):
+                total[k][i] += counts[k][i]
+    rows = {k: prf(*total[k]) for k in KINDS}
+    rows["overall"] = prf(*(sum(total[k][i] for k in KINDS) for i in range(3)))
+    return rows
+
+
+def main():
+    here = pathlib.Path(__file__).parent
+    reference, splits = load_reference(here / "reference.txt")
+    systems = {pathlib.Path(p).stem: json.loads(pathlib.Path(p).read_text()) for p in sys.argv[1:]}
+    for split in (None, "dev", "held-out"):
+        print(f"\n{split or 'all 12 articles'}")
+        print(f"{'system':<12} {'kind':<13} {'P':>5} {'R':>5} {'F1':>5}")
+        for name, predictions in systems.items():
+            for kind, (p, r, f) in table(reference, splits, predictions, split).items():
+                print(f"{name:<12} {kind:<13} {p:5.2f} {r:5.2f} {f:5.2f}")
+
+
+if __name__ == "__main__":
+    main()
