@@ -240,7 +240,7 @@ const WEAK_ALIGNMENT: f64 = 0.4;
 fn conflicting_facts(a: &[&Fact], b: &[&Fact], score: f64) -> Vec<Conflict> {
     let unmatched = |mine: &[&Fact], theirs: &[&Fact]| -> Vec<usize> {
         (0..mine.len())
-            .filter(|&i| !theirs.iter().any(|t| agree(&mine[i], t)))
+            .filter(|&i| !theirs.iter().any(|t| agree(mine[i], t)))
             .collect()
     };
     let (open_a, open_b) = (unmatched(a, b), unmatched(b, a));
@@ -322,22 +322,15 @@ fn evidence(
     };
     let only_ones = alone(open_a, a, p.kind) && alone(open_b, b, q.kind);
     let strength = match p.kind {
-        QuantityKind::Number => {
-            if same_noun {
-                3
-            } else if shared_context > 0 && (p.noun.is_none() || q.noun.is_none()) && only_ones {
-                1
-            } else {
-                return None;
-            }
+        QuantityKind::Number if same_noun => 3,
+        QuantityKind::Number
+            if shared_context > 0 && (p.noun.is_none() || q.noun.is_none()) && only_ones =>
+        {
+            1
         }
-        QuantityKind::Year => {
-            if shared_context > 0 && only_ones {
-                1
-            } else {
-                return None;
-            }
-        }
+        QuantityKind::Number => return None,
+        QuantityKind::Year if shared_context > 0 && only_ones => 1,
+        QuantityKind::Year => return None,
         QuantityKind::Date if !dates_can_differ(p, q) => return None,
         _ if shared_context > 0 => 2 + u8::from(only_ones),
         _ if only_ones && score >= WEAK_ALIGNMENT => 1,

@@ -70,10 +70,13 @@ pub fn find_quotes(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
         let spans = quoted_spans(&chars, paragraph.0, paragraph.1);
         let mut previous_in_paragraph: Option<String> = None;
         // A paragraph that opens with an unattributed quotation goes on with the speaker of
-        // the paragraph before (news style quotes one speaker over several paragraphs).
+        // the paragraph before when that one ended on a quotation (news style quotes one
+        // speaker over several paragraphs).
         if spans.first().is_some_and(|&(open, _)| open == paragraph.0) {
             previous_in_paragraph = previous_paragraph.clone();
         }
+        previous_paragraph = None;
+        let last_sentence_start = sentences[sentence_at(sentences, paragraph.1 - 1)].start;
         for (k, &(open, close)) in spans.iter().enumerate() {
             let (start, end) = trim_span(&chars, open + 1, close);
             let quoted: String = chars[start..end].iter().collect();
@@ -110,7 +113,9 @@ pub fn find_quotes(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
                 None => (previous_in_paragraph.clone(), true),
             };
             previous_in_paragraph = speaker.clone();
-            previous_paragraph = speaker.clone();
+            if close >= last_sentence_start {
+                previous_paragraph = speaker.clone();
+            }
             let text = quoted.trim_end_matches([',', ' ']).to_string();
             let end = start + text.chars().count();
             quotes.push(Quote {
@@ -285,10 +290,23 @@ fn sentence_at(sentences: &[Sentence], offset: usize) -> usize {
 fn quoted_spans(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut open: Option<usize> = None;
-    for i in start..end {
-        match (chars[i], open) {
+    for (i, &c) in chars.iter().enumerate().take(end).skip(start) {
+        match (c, open) {
             ('“', None) => open = Some(i),
-            ('“', Some(_)) => open = Some(i), // a closing mark typed as an opening one
+            ('“', Some(o)) => {
+                // “Who can guarantee you happiness?“ he asked: a closing mark typed as an
+                // opening one closes when it ends a word; otherwise the first mark was stray.
+                let ends_word = i > 0 && !chars[i - 1].is_whitespace();
+                let then_space = chars
+                    .get(i + 1)
+                    .is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation());
+                if ends_word && then_space {
+                    spans.push((o, i));
+                    open = None;
+                } else {
+                    open = Some(i);
+                }
+            }
             ('”', Some(o)) => {
                 spans.push((o, i));
                 open = None;
@@ -390,6 +408,23 @@ mod tests {
     fn a_paragraph_opening_with_a_quotation_continues_the_speaker_before() {
         let text = "“We are ready to talk,” Zelensky said.\n\n“We will not give up any land.”";
         assert_eq!(quotes(text)[1].1.as_deref(), Some("Zelensky"));
+    }
+
+    #[test]
+    fn a_paragraph_after_prose_does_not_inherit_a_speaker() {
+        let text = "“We are ready to talk,” Zelensky said.\n\nHis aide disagreed with the plan.\n\n“The plan is not ready yet.”";
+        assert_eq!(quotes(text)[1].1, None);
+    }
+
+    #[test]
+    fn a_closing_mark_typed_as_an_opening_one_still_closes() {
+        assert_eq!(
+            quotes("“Who can guarantee you happiness?“ he asked. “Tiger Woods was not happy.”"),
+            [
+                q("Who can guarantee you happiness?", None),
+                q("Tiger Woods was not happy.", None)
+            ]
+        );
     }
 
     #[test]

@@ -355,7 +355,11 @@ impl Scan<'_> {
             end += 1; // a 28-point plan: the noun follows the hyphen
         }
         let noun = self.counted_noun(end);
-        if let Some(year) = year.filter(|_| noun.as_ref().is_none_or(|(_, plural, _)| !plural)) {
+        // "2010 election" and "the 2010 elections" are years, "2000 troops" a count.
+        let names_a_year = noun
+            .as_ref()
+            .is_none_or(|(stem, plural, _)| !plural || YEAR_NOUNS.contains(&stem.as_str()));
+        if let Some(year) = year.filter(|_| names_a_year) {
             return Some((
                 self.make(
                     i,
@@ -458,6 +462,26 @@ impl Scan<'_> {
         Some((value, end))
     }
 }
+
+/// Stems of plural nouns a year qualifies rather than counts: `the 2010 elections`.
+const YEAR_NOUNS: &[&str] = &[
+    "elect",
+    "midterm",
+    "primari",
+    "game",
+    "olymp",
+    "playoff",
+    "championship",
+    "final",
+    "poll",
+    "talk",
+    "protest",
+    "riot",
+    "attack",
+    "flood",
+    "budget",
+    "accord",
+];
 
 fn date_value(year: Option<i32>, month: u32, day: u32) -> QuantityValue {
     QuantityValue::Text(match year {
@@ -739,6 +763,7 @@ mod tests {
             ]
         );
         assert_eq!(one("2000 troops").kind, QuantityKind::Number);
+        assert_eq!(one("the 2010 elections").kind, QuantityKind::Year);
     }
 
     #[test]
