@@ -105,3 +105,57 @@ async fn a_file_chosen_in_the_open_dialog_is_imported_and_listed() {
     assert!(titles.iter().any(|t| t.starts_with("Ferry timetable doubled")), "the chosen article is listed: {titles:?}");
     app.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_sample_comparison_lists_conflicts_copied_passages_and_entities() {
+    let app = App::start(&[]).await;
+    app.wait_for_all("compare-pane", 5).await;
+    let conflicts = app.wait_for_all("conflict-item", 1).await;
+    let texts = app.script("return [...document.querySelectorAll('[data-testid=conflict-item]')].map(n => n.textContent)").await;
+    let texts: Vec<String> = serde_json::from_value(texts).unwrap();
+    assert!(
+        texts.iter().any(|t| t.contains("$105 million") && t.contains("$150 million")),
+        "the PATRIOT package's two amounts are a conflict: {texts:?}"
+    );
+    assert!(
+        !texts.iter().any(|t| t.contains("$105m") && t.contains("$105 million")),
+        "equal amounts in different forms are no conflict: {texts:?}"
+    );
+    conflicts[0].click().await.unwrap();
+    let current = app.client.find_all(Locator::Css(".cell.current")).await.unwrap();
+    assert_eq!(current.len(), 2, "a conflict jumps to both sentences");
+    assert!(!app.wait_for_all("shared-passage", 1).await.is_empty(), "the wire copy is found");
+    assert!(app.wait_for_all("entity-row", 5).await.len() >= 5);
+    app.wait_for("coverage-summary").await;
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn choosing_an_entity_highlights_it_in_every_pane_and_layers_switch_off() {
+    let app = App::start(&[]).await;
+    app.wait_for_all("compare-pane", 5).await;
+    app.wait_for_all("entity-row", 1).await;
+    let row = app
+        .script(
+            "const rows = [...document.querySelectorAll('[data-testid=entity-row]')];
+             const row = rows.find(r => r.firstChild.textContent.includes('Driscoll'));
+             row.click();
+             return document.querySelectorAll('.compare-pane mark.entity-hit').length",
+        )
+        .await;
+    assert!(row.as_u64().unwrap() >= 5, "Driscoll is marked in the panes: {row}");
+    let panes_with_hits = app
+        .script("return [...document.querySelectorAll('[data-testid=compare-pane]')].filter(p => p.querySelector('mark.entity-hit')).length")
+        .await;
+    assert_eq!(panes_with_hits, 5, "every report that names him shows the mark");
+
+    app.client.find(Locator::Css("input[data-layer=differences]")).await.unwrap().click().await.unwrap();
+    let hidden = app.script("return document.querySelector('[data-testid=compare-view]').classList.contains('hide-differences')").await;
+    assert_eq!(hidden, true, "the differences layer switches off");
+
+    app.client.execute("document.querySelector('[data-testid=next-difference]').blur()", vec![]).await.unwrap();
+    app.client.find(Locator::Css("body")).await.unwrap().send_keys("\u{E037}").await.unwrap();
+    let counter = app.client.find(Locator::Css(".difference-counter")).await.unwrap().text().await.unwrap();
+    assert!(counter.starts_with("Difference 1 of"), "F7 goes to the next difference: '{counter}'");
+    app.close().await;
+}

@@ -6,6 +6,9 @@ import { LibraryView } from './views/library.js';
 import { showComparison } from './views/compare.js';
 import { showArticle } from './views/reader.js';
 import { ImportProgressView } from './views/imports.js';
+import { setUpThemeSwitch } from './views/theme.js';
+
+setUpThemeSwitch(document.getElementById('theme-switch'));
 
 const main = document.getElementById('main');
 const compareButton = document.getElementById('compare-button');

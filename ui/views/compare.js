@@ -15,7 +15,14 @@ export function showComparison(main, report) {
   const counter = el('span', { class: 'difference-counter' });
   const previous = el('button', { type: 'button', 'data-testid': 'previous-difference', title: 'Previous difference (Shift+F7, Alt+Up)', text: '↑ Previous' });
   const next = el('button', { type: 'button', 'data-testid': 'next-difference', title: 'Next difference (F7, Alt+Down)', text: '↓ Next' });
-  navigation.append(previous, next, counter, el('span', { class: 'legend' },
+  const layers = el('span', { class: 'layers', role: 'group', 'aria-label': 'Layers' },
+    ...[['differences', 'Differences'], ['passages', 'Copied passages'], ['entities', 'Entities'], ['conflicts', 'Conflicts']]
+      .map(([layer, label]) => {
+        const box = el('input', { type: 'checkbox', 'data-layer': layer, checked: true });
+        box.addEventListener('change', () => view.classList.toggle(`hide-${layer}`, !box.checked));
+        return el('label', {}, box, label);
+      }));
+  navigation.append(previous, next, counter, layers, el('span', { class: 'legend' },
     el('span', { class: 'legend-swatch only-here', text: 'only here' }),
     el('span', { class: 'legend-swatch copied', text: 'copied word for word' }),
     el('span', { class: 'legend-swatch conflict', text: 'conflict' })));
@@ -59,9 +66,10 @@ export function showComparison(main, report) {
   });
 
   const side = el('aside', { class: 'compare-side' },
+    coverageSummary(report),
     conflictList(report, grid),
     passageList(report),
-    entityTable(report));
+    entityTable(report, grid));
   view.append(navigation, el('div', { class: 'compare-body' }, grid, side));
   main.replaceChildren(view);
 
@@ -145,17 +153,89 @@ function passageList(report) {
     list.children.length ? list : el('p', { class: 'empty', text: 'No passage of eight or more words is shared.' }));
 }
 
-function entityTable(report) {
+function coverageSummary(report) {
+  const coverage = report.coverage || {};
+  const all = (coverage.reported_by_all || []).length;
+  const most = (coverage.reported_by_most || []).length;
+  const onlyOne = coverage.reported_by_one || [];
+  const list = el('ul', { class: 'coverage-list' });
+  report.articles.forEach((article, index) => {
+    const own = onlyOne.filter((ref) => ref.article === index).length;
+    const quoted = new Set((report.quotes && report.quotes[index] || []).map((q) => q.speaker).filter(Boolean));
+    list.append(el('li', { title: quoted.size ? `Quotes: ${[...quoted].join(', ')}` : 'Quotes no one by name' },
+      el('span', { text: article.outlet || article.title }),
+      el('span', { class: 'count', text: `${own} of ${article.sentences.length} sentences only here` })));
+  });
+  return el('section', { class: 'side-section coverage-summary', 'data-testid': 'coverage-summary' },
+    el('h3', { text: 'Coverage' }),
+    el('p', { class: 'coverage-note', text: report.articles.length > 2
+      ? `${all} statements in every report, ${most} in most.`
+      : `${all} statements in both reports.` }),
+    list);
+}
+
+function entityTable(report, grid) {
   const table = el('table', { class: 'entity-table', 'data-testid': 'entity-table' });
   table.append(el('thead', {}, el('tr', {}, el('th', { text: 'Named' }), el('th', { text: 'Kind' }),
     ...report.articles.map((a) => el('th', { text: a.outlet || a.title, title: a.title })))));
   const body = el('tbody');
   for (const entity of report.entities) {
     const missing = entity.mentions.some((m) => m === 0);
-    body.append(el('tr', { class: `entity-row${missing ? ' partial' : ''}`, 'data-testid': 'entity-row', title: entity.aliases.length ? `Also: ${entity.aliases.join(', ')}` : null },
+    const row = el('tr', { class: `entity-row${missing ? ' partial' : ''}`, 'data-testid': 'entity-row', tabindex: 0,
+      title: entity.aliases.length ? `Also: ${entity.aliases.join(', ')}` : 'Select to highlight in every report' },
       el('td', { text: entity.name }), el('td', { class: 'entity-kind', text: entity.kind }),
-      ...entity.mentions.map((m) => el('td', { class: m ? 'named' : 'not-named', text: m ? String(m) : '—' }))));
+      ...entity.mentions.map((m) => el('td', { class: m ? 'named' : 'not-named', text: m ? String(m) : '—' })));
+    const select = () => {
+      const already = row.classList.contains('selected');
+      body.querySelectorAll('.entity-row.selected').forEach((r) => r.classList.remove('selected'));
+      clearEntityHighlight(grid);
+      if (!already) {
+        row.classList.add('selected');
+        const first = highlightEntity(grid, entity);
+        if (first) first.scrollIntoView({ block: 'center' });
+      }
+    };
+    row.addEventListener('click', select);
+    row.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); select(); } });
+    body.append(row);
   }
   table.append(body);
   return el('section', { class: 'side-section' }, el('h3', { text: `Who and what is named (${report.entities.length})` }), table);
+}
+
+// Marks every surface form of an entity in the panes; returns the first mark.
+function highlightEntity(grid, entity) {
+  const forms = [entity.name, ...entity.aliases].filter((f) => f.length > 1).sort((a, b) => b.length - a.length);
+  if (!forms.length) return null;
+  const escaped = forms.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  let first = null;
+  for (const cell of grid.querySelectorAll('.cell')) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    const nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    for (const node of nodes) {
+      const text = node.nodeValue;
+      pattern.lastIndex = 0;
+      if (!pattern.test(text)) continue;
+      pattern.lastIndex = 0;
+      const pieces = document.createDocumentFragment();
+      let at = 0;
+      for (const match of text.matchAll(pattern)) {
+        pieces.append(document.createTextNode(text.slice(at, match.index)));
+        const mark = el('mark', { class: 'entity-hit', text: match[0] });
+        first = first || mark;
+        pieces.append(mark);
+        at = match.index + match[0].length;
+      }
+      pieces.append(document.createTextNode(text.slice(at)));
+      node.replaceWith(pieces);
+    }
+  }
+  return first;
+}
+
+function clearEntityHighlight(grid) {
+  grid.querySelectorAll('mark.entity-hit').forEach((mark) => mark.replaceWith(document.createTextNode(mark.textContent)));
+  grid.normalize();
 }
