@@ -25,7 +25,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for entry in std::fs::read_dir(&dir)? {
         let path = entry?.path();
         if path.extension().is_some_and(|e| e == "txt") {
-            let stem = path.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+            let stem = path
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
             texts.push((stem, std::fs::read_to_string(&path)?));
         }
     }
@@ -44,7 +48,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     std::fs::write(&out, serde_json::to_string_pretty(&predictions)?)?;
 
-    let words: usize = texts.iter().map(|(_, t)| t.split_whitespace().count()).sum();
+    let words: usize = texts
+        .iter()
+        .map(|(_, t)| t.split_whitespace().count())
+        .sum();
     let start = Instant::now();
     let mut rounds = 0;
     while start.elapsed() < Duration::from_secs(3) || rounds < 3 {

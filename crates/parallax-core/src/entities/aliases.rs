@@ -44,7 +44,10 @@ pub(crate) fn group_mentions(mentions: &[Mention]) -> Vec<Entity> {
             known.or_else(|| find_group(&groups, mentions, m, i))
         };
         let g = found.unwrap_or_else(|| {
-            groups.push(Group { kind: m.kind, mentions: Vec::new() });
+            groups.push(Group {
+                kind: m.kind,
+                mentions: Vec::new(),
+            });
             groups.len() - 1
         });
         groups[g].mentions.push(i);
@@ -62,8 +65,21 @@ pub(crate) fn group_mentions(mentions: &[Mention]) -> Vec<Entity> {
                     aliases.push(form);
                 }
             }
-            let spans = g.mentions.iter().map(|&i| (mentions[i].start, mentions[i].end)).collect();
-            (g.mentions[0], Entity { name, kind: g.kind, mentions: g.mentions.len(), aliases, spans })
+            let spans = g
+                .mentions
+                .iter()
+                .map(|&i| (mentions[i].start, mentions[i].end))
+                .collect();
+            (
+                g.mentions[0],
+                Entity {
+                    name,
+                    kind: g.kind,
+                    mentions: g.mentions.len(),
+                    aliases,
+                    spans,
+                },
+            )
         })
         .collect();
     entities.sort_by_key(|(first, _)| *first);
@@ -92,20 +108,34 @@ fn find_group(groups: &[Group], mentions: &[Mention], m: &Mention, index: usize)
                 .collect();
             let nearest_before = candidates
                 .iter()
-                .filter_map(|&g| groups[g].mentions.iter().filter(|&&j| j < index).max().map(|&j| (j, g)))
+                .filter_map(|&g| {
+                    groups[g]
+                        .mentions
+                        .iter()
+                        .filter(|&&j| j < index)
+                        .max()
+                        .map(|&j| (j, g))
+                })
                 .max()
                 .map(|(_, g)| g);
             nearest_before.or_else(|| candidates.first().copied())
         }
         EntityKind::Organization | EntityKind::Place => {
-            let acronym = (m.words.len() == 1).then(|| acronym_letters(&m.words[0])).flatten();
+            let acronym = (m.words.len() == 1)
+                .then(|| acronym_letters(&m.words[0]))
+                .flatten();
             groups.iter().position(|g| {
                 g.kind == m.kind
                     && g.mentions.iter().any(|&j| {
                         let other = &mentions[j].words;
-                        let other_acronym = (other.len() == 1).then(|| acronym_letters(&other[0])).flatten();
-                        acronym.as_ref().is_some_and(|a| other.len() >= 2 && initials(other) == *a)
-                            || other_acronym.is_some_and(|a| a == acronym.clone().unwrap_or_default())
+                        let other_acronym = (other.len() == 1)
+                            .then(|| acronym_letters(&other[0]))
+                            .flatten();
+                        acronym
+                            .as_ref()
+                            .is_some_and(|a| other.len() >= 2 && initials(other) == *a)
+                            || other_acronym
+                                .is_some_and(|a| a == acronym.clone().unwrap_or_default())
                             || m.kind == EntityKind::Organization
                                 && m.words.len() == 1
                                 && other.len() >= 2
@@ -126,7 +156,11 @@ fn fullest_form(group: &[usize], mentions: &[Mention]) -> String {
         let entry = counts.entry(form).or_insert((words, 0, usize::MAX - order));
         entry.1 += 1;
     }
-    counts.into_iter().max_by_key(|(_, key)| *key).map(|(form, _)| form).unwrap_or_default()
+    counts
+        .into_iter()
+        .max_by_key(|(_, key)| *key)
+        .map(|(form, _)| form)
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -135,7 +169,9 @@ mod tests {
 
     #[test]
     fn initials_skip_small_words() {
-        let words: Vec<String> = ["Department", "of", "Homeland", "Security"].map(String::from).to_vec();
+        let words: Vec<String> = ["Department", "of", "Homeland", "Security"]
+            .map(String::from)
+            .to_vec();
         assert_eq!(initials(&words), "DHS");
         assert_eq!(acronym_letters("R.N.C.").as_deref(), Some("RNC"));
     }

@@ -4,63 +4,263 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
-    list.lines().filter(|l| !l.starts_with('#')).map(str::trim).filter(|l| !l.is_empty())
+    list.lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
 }
 
 fn words(list: &'static str) -> HashSet<&'static str> {
     entries(list).flat_map(str::split_whitespace).collect()
 }
 
-static PLACES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| entries(include_str!("../../data/places.txt")).collect());
+static PLACES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../../data/places.txt")).collect());
 static ORGANIZATIONS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| entries(include_str!("../../data/organizations.txt")).collect());
-static DEMONYMS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| entries(include_str!("../../data/demonyms.txt")).collect());
-static GIVEN_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| words(include_str!("../../data/given_names.txt")));
-static TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| words(include_str!("../../data/titles.txt")));
-static COMMON_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| words(include_str!("../../data/common_words.txt")));
+static DEMONYMS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../../data/demonyms.txt")).collect());
+static GIVEN_NAMES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| words(include_str!("../../data/given_names.txt")));
+static TITLES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| words(include_str!("../../data/titles.txt")));
+static COMMON_WORDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| words(include_str!("../../data/common_words.txt")));
 
 /// Abbreviated places written with initials.
 const PLACE_INITIALS: &[&str] = &[
-    "US", "USA", "UK", "UAE", "DC", "NY", "NYC", "LA", "NC", "NJ", "SC", "NH", "ND", "SD", "NM", "WV", "USSR",
+    "US", "USA", "UK", "UAE", "DC", "NY", "NYC", "LA", "NC", "NJ", "SC", "NH", "ND", "SD", "NM",
+    "WV", "USSR",
 ];
 
 /// Last words that make a name an organisation (`Republican National Committee`, `Financial Times`).
 const ORGANIZATION_ENDINGS: &[&str] = &[
-    "Committee", "Ministry", "Party", "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co.", "Company", "Companies",
-    "LLC", "Ltd", "Ltd.", "Group", "Times", "News", "Post", "Journal", "Tribune", "Herald", "Gazette", "Magazine",
-    "Press", "Network", "Networks", "Channel", "Radio", "Television", "Army", "Navy", "Guard", "Corps", "Force",
-    "Forces", "Police", "Council", "Department", "Agency", "Administration", "Association", "Union", "Organization",
-    "Organisation", "University", "College", "Institute", "Foundation", "Bank", "Court", "Commission", "Senate",
-    "House", "Congress", "Parliament", "Assembly", "Legislature", "Board", "Bureau", "Office", "Service", "Services",
-    "Club", "Fund", "Church", "Caucus", "Coalition", "Alliance", "Federation", "League", "Society", "Center",
-    "Centre", "Project", "Trust", "Partners", "Holdings", "Airlines", "Motors", "Industries", "Systems", "Reserve",
-    "Cabinet", "Politburo", "Brigade", "Battalion", "Regiment", "Division", "Command", "Academy", "School",
-    "Hospital", "Clinic", "Team", "Campaign", "Movement", "Front", "Brotherhood", "Authority", "Exchange",
-    "Secretariat", "Directorate", "Tribunal", "Institution", "Laboratory", "Studios", "Records", "Register",
-    "Sun", "Star", "Globe", "Chronicle", "Observer", "Examiner", "Inquirer", "Courier", "Bulletin", "Dispatch",
-    "Report", "Review", "Monitor", "Sentinel", "Enquirer", "Telegraph", "Guardian", "Action", "Republicans",
+    "Committee",
+    "Ministry",
+    "Party",
+    "Inc",
+    "Inc.",
+    "Corp",
+    "Corp.",
+    "Corporation",
+    "Co.",
+    "Company",
+    "Companies",
+    "LLC",
+    "Ltd",
+    "Ltd.",
+    "Group",
+    "Times",
+    "News",
+    "Post",
+    "Journal",
+    "Tribune",
+    "Herald",
+    "Gazette",
+    "Magazine",
+    "Press",
+    "Network",
+    "Networks",
+    "Channel",
+    "Radio",
+    "Television",
+    "Army",
+    "Navy",
+    "Guard",
+    "Corps",
+    "Force",
+    "Forces",
+    "Police",
+    "Council",
+    "Department",
+    "Agency",
+    "Administration",
+    "Association",
+    "Union",
+    "Organization",
+    "Organisation",
+    "University",
+    "College",
+    "Institute",
+    "Foundation",
+    "Bank",
+    "Court",
+    "Commission",
+    "Senate",
+    "House",
+    "Congress",
+    "Parliament",
+    "Assembly",
+    "Legislature",
+    "Board",
+    "Bureau",
+    "Office",
+    "Service",
+    "Services",
+    "Club",
+    "Fund",
+    "Church",
+    "Caucus",
+    "Coalition",
+    "Alliance",
+    "Federation",
+    "League",
+    "Society",
+    "Center",
+    "Centre",
+    "Project",
+    "Trust",
+    "Partners",
+    "Holdings",
+    "Airlines",
+    "Motors",
+    "Industries",
+    "Systems",
+    "Reserve",
+    "Cabinet",
+    "Politburo",
+    "Brigade",
+    "Battalion",
+    "Regiment",
+    "Division",
+    "Command",
+    "Academy",
+    "School",
+    "Hospital",
+    "Clinic",
+    "Team",
+    "Campaign",
+    "Movement",
+    "Front",
+    "Brotherhood",
+    "Authority",
+    "Exchange",
+    "Secretariat",
+    "Directorate",
+    "Tribunal",
+    "Institution",
+    "Laboratory",
+    "Studios",
+    "Records",
+    "Register",
+    "Sun",
+    "Star",
+    "Globe",
+    "Chronicle",
+    "Observer",
+    "Examiner",
+    "Inquirer",
+    "Courier",
+    "Bulletin",
+    "Dispatch",
+    "Report",
+    "Review",
+    "Monitor",
+    "Sentinel",
+    "Enquirer",
+    "Telegraph",
+    "Guardian",
+    "Action",
+    "Republicans",
     "Democrats",
 ];
 
 /// First words that make `X of Y` an organisation (`Department of Defense`, `Bank of America`).
 const ORGANIZATION_HEADS: &[&str] = &[
-    "Department", "Ministry", "University", "Bank", "Committee", "Office", "Bureau", "Council", "Board", "Church",
-    "Institute", "College", "School", "Court", "Commission", "Association", "Federation", "League", "Society",
-    "Academy", "Chamber", "Congress", "House", "Union", "Party", "Order", "Corporation",
+    "Department",
+    "Ministry",
+    "University",
+    "Bank",
+    "Committee",
+    "Office",
+    "Bureau",
+    "Council",
+    "Board",
+    "Church",
+    "Institute",
+    "College",
+    "School",
+    "Court",
+    "Commission",
+    "Association",
+    "Federation",
+    "League",
+    "Society",
+    "Academy",
+    "Chamber",
+    "Congress",
+    "House",
+    "Union",
+    "Party",
+    "Order",
+    "Corporation",
 ];
 
 /// Last words that make a name a place (`Orange County`, `Red Square`).
 const PLACE_ENDINGS: &[&str] = &[
-    "County", "City", "Street", "St.", "Avenue", "Ave.", "Boulevard", "Road", "Square", "River", "Lake", "Sea",
-    "Ocean", "Gulf", "Bay", "Island", "Islands", "Mountain", "Mountains", "Valley", "Canyon", "Beach", "Province",
-    "Region", "Oblast", "Territory", "Peninsula", "Strait", "Desert", "Heights", "Coast", "Harbor", "Airport",
-    "Base", "Plaza", "Park", "Bridge", "Village", "Township", "Parish", "Borough", "District", "State",
+    "County",
+    "City",
+    "Street",
+    "St.",
+    "Avenue",
+    "Ave.",
+    "Boulevard",
+    "Road",
+    "Square",
+    "River",
+    "Lake",
+    "Sea",
+    "Ocean",
+    "Gulf",
+    "Bay",
+    "Island",
+    "Islands",
+    "Mountain",
+    "Mountains",
+    "Valley",
+    "Canyon",
+    "Beach",
+    "Province",
+    "Region",
+    "Oblast",
+    "Territory",
+    "Peninsula",
+    "Strait",
+    "Desert",
+    "Heights",
+    "Coast",
+    "Harbor",
+    "Airport",
+    "Base",
+    "Plaza",
+    "Park",
+    "Bridge",
+    "Village",
+    "Township",
+    "Parish",
+    "Borough",
+    "District",
+    "State",
 ];
 
 /// Compass words that may precede a place (`Northern Virginia`, `South Florida`).
 const COMPASS: &[&str] = &[
-    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upstate",
-    "Downtown", "Northeast", "Northwest", "Southeast", "Southwest", "Greater",
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Central",
+    "Upstate",
+    "Downtown",
+    "Northeast",
+    "Northwest",
+    "Southeast",
+    "Southwest",
+    "Greater",
 ];
 
 pub(crate) fn is_place(name: &str) -> bool {
@@ -71,8 +271,17 @@ pub(crate) fn is_organization(name: &str) -> bool {
     ORGANIZATIONS.contains(name)
 }
 
+/// A nationality, party or faith (`Ukrainian`, `Republicans`), also one made from a place
+/// (`Arizonan`, `Missourians`).
 pub(crate) fn is_demonym(word: &str) -> bool {
-    DEMONYMS.contains(word) || word.strip_suffix('s').is_some_and(|w| DEMONYMS.contains(w))
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    DEMONYMS.contains(word)
+        || DEMONYMS.contains(singular)
+        || ["n", "an", "ian"].iter().any(|suffix| {
+            singular
+                .strip_suffix(suffix)
+                .is_some_and(|w| w.len() >= 3 && PLACES.contains(w))
+        })
 }
 
 pub(crate) fn is_given_name(word: &str) -> bool {
@@ -82,15 +291,65 @@ pub(crate) fn is_given_name(word: &str) -> bool {
 /// A title or office, also hyphenated (`Co-Chairwoman`, `Vice-President`).
 pub(crate) fn is_title(word: &str) -> bool {
     let word = word.trim_end_matches('.');
-    TITLES.contains(word) || word.rsplit_once('-').is_some_and(|(_, last)| TITLES.contains(last))
+    TITLES.contains(word)
+        || word
+            .rsplit_once('-')
+            .is_some_and(|(_, last)| TITLES.contains(last))
+}
+
+/// Capitalised words that are never a person, organisation or place: months, weekdays, holidays,
+/// scripture, programmes.
+pub(crate) fn is_never_a_name(word: &str) -> bool {
+    const OTHERS: &[&str] = &[
+        "God",
+        "Bible",
+        "Koran",
+        "Quran",
+        "Constitution",
+        "Medicare",
+        "Medicaid",
+        "Obamacare",
+        "Internet",
+        "Christmas",
+        "Easter",
+        "Thanksgiving",
+        "Halloween",
+        "Ramadan",
+        "Hanukkah",
+        "Passover",
+    ];
+    is_calendar_word(word) || OTHERS.contains(&word)
 }
 
 /// A month or a day of the week: capitalised, never a name.
 pub(crate) fn is_calendar_word(word: &str) -> bool {
     const CALENDAR: &[&str] = &[
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-        "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Jan.",
+        "Feb.",
+        "Aug.",
+        "Sept.",
+        "Oct.",
+        "Nov.",
+        "Dec.",
     ];
     CALENDAR.contains(&word)
 }

@@ -56,7 +56,11 @@ pub struct PairOverlap {
     pub score: f64,
 }
 
-const KINDS: [EntityKind; 3] = [EntityKind::Person, EntityKind::Organization, EntityKind::Place];
+const KINDS: [EntityKind; 3] = [
+    EntityKind::Person,
+    EntityKind::Organization,
+    EntityKind::Place,
+];
 
 fn ratio(shared: usize, named: usize) -> f64 {
     if named == 0 {
@@ -67,8 +71,16 @@ fn ratio(shared: usize, named: usize) -> f64 {
 }
 
 /// Overlap of the given articles (`members`) over the resolved entities.
-fn over(entities: &[ResolvedEntity], members: &[usize]) -> (Vec<usize>, Vec<usize>, Vec<KindOverlap>, f64) {
-    let named_by = |e: &ResolvedEntity| members.iter().filter(|&&a| e.mentions.get(a).copied().unwrap_or(0) > 0).count();
+fn over(
+    entities: &[ResolvedEntity],
+    members: &[usize],
+) -> (Vec<usize>, Vec<usize>, Vec<KindOverlap>, f64) {
+    let named_by = |e: &ResolvedEntity| {
+        members
+            .iter()
+            .filter(|&&a| e.mentions.get(a).copied().unwrap_or(0) > 0)
+            .count()
+    };
     let mut shared = Vec::new();
     let mut partial = Vec::new();
     for (i, e) in entities.iter().enumerate() {
@@ -82,8 +94,17 @@ fn over(entities: &[ResolvedEntity], members: &[usize]) -> (Vec<usize>, Vec<usiz
         .iter()
         .map(|&kind| {
             let shared = shared.iter().filter(|&&i| entities[i].kind == kind).count();
-            let named = shared + partial.iter().filter(|&&i| entities[i].kind == kind).count();
-            KindOverlap { kind, shared, named, score: ratio(shared, named) }
+            let named = shared
+                + partial
+                    .iter()
+                    .filter(|&&i| entities[i].kind == kind)
+                    .count();
+            KindOverlap {
+                kind,
+                shared,
+                named,
+                score: ratio(shared, named),
+            }
         })
         .collect();
     let score = ratio(shared.len(), shared.len() + partial.len());
@@ -97,15 +118,37 @@ pub fn overlap(entities: &[ResolvedEntity], articles: usize) -> Overlap {
     let (shared, partial, by_kind, score) = over(entities, &all);
     let matrix = entities
         .iter()
-        .map(|e| (0..articles).map(|a| e.mentions.get(a).copied().unwrap_or(0)).collect())
+        .map(|e| {
+            (0..articles)
+                .map(|a| e.mentions.get(a).copied().unwrap_or(0))
+                .collect()
+        })
         .collect();
     let mut pairs = Vec::new();
     for left in 0..articles {
         for right in left + 1..articles {
             let (shared, partial, by_kind, score) = over(entities, &[left, right]);
-            let (left_only, right_only) = partial.into_iter().partition(|&i| entities[i].mentions[left] > 0);
-            pairs.push(PairOverlap { left, right, shared, left_only, right_only, by_kind, score });
+            let (left_only, right_only) = partial
+                .into_iter()
+                .partition(|&i| entities[i].mentions[left] > 0);
+            pairs.push(PairOverlap {
+                left,
+                right,
+                shared,
+                left_only,
+                right_only,
+                by_kind,
+                score,
+            });
         }
     }
-    Overlap { articles, shared, partial, by_kind, score, matrix, pairs }
+    Overlap {
+        articles,
+        shared,
+        partial,
+        by_kind,
+        score,
+        matrix,
+        pairs,
+    }
 }

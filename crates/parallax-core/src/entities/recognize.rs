@@ -13,8 +13,6 @@ use super::EntityKind;
 pub(crate) struct Mention {
     /// The words of the name as written, titles, "the" and possessives left out.
     pub words: Vec<String>,
-    /// The name as written in the text.
-    pub text: String,
     pub kind: EntityKind,
     /// Character span in the article text.
     pub start: usize,
@@ -39,49 +37,137 @@ struct Candidate {
     uncertain: bool,
 }
 
-impl Candidate {
-    fn text(&self, text_chars: &[char]) -> String {
-        text_chars[self.start..self.end].iter().collect()
-    }
-}
-
 const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "told", "added", "wrote", "asked", "argued", "explained", "noted", "insisted", "acknowledged",
-    "replied", "responded", "tweeted", "declared", "warned", "suggested", "stated", "continued", "recalled",
-    "testified", "complained", "conceded", "admitted", "claimed", "countered", "joked", "quipped", "urged",
+    "said",
+    "says",
+    "told",
+    "added",
+    "wrote",
+    "asked",
+    "argued",
+    "explained",
+    "noted",
+    "insisted",
+    "acknowledged",
+    "replied",
+    "responded",
+    "tweeted",
+    "declared",
+    "warned",
+    "suggested",
+    "stated",
+    "continued",
+    "recalled",
+    "testified",
+    "complained",
+    "conceded",
+    "admitted",
+    "claimed",
+    "countered",
+    "joked",
+    "quipped",
+    "urged",
 ];
 
 /// Words after a surname that tell it is a person's (`the Obama administration`).
 const PERSON_FOLLOWERS: &[&str] = &[
-    "administration", "campaign", "aides", "aide", "adviser", "advisers", "spokesman", "spokeswoman", "presidency",
-    "family", "wife", "husband", "camp", "allies", "supporters", "doctrine", "era",
+    "administration",
+    "campaign",
+    "aides",
+    "aide",
+    "adviser",
+    "advisers",
+    "spokesman",
+    "spokeswoman",
+    "presidency",
+    "family",
+    "wife",
+    "husband",
+    "camp",
+    "allies",
+    "supporters",
+    "doctrine",
+    "era",
 ];
 
-const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "outside", "across", "throughout", "inside"];
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "outside",
+    "across",
+    "throughout",
+    "inside",
+];
 
-const PARTICLES: &[&str] = &["de", "van", "von", "bin", "ibn", "da", "du", "la", "le", "der", "del", "di", "dos", "al", "el"];
+const PARTICLES: &[&str] = &[
+    "de", "van", "von", "bin", "ibn", "da", "du", "la", "le", "der", "del", "di", "dos", "al", "el",
+];
 
 /// Words before `of` that keep `X of Y` one name (`Bank of America`, `Gulf of Mexico`).
 const OF_HEADS: &[&str] = &[
-    "Republic", "Kingdom", "Gulf", "District", "Bay", "Isle", "Isles", "Sea", "Cape", "State", "States", "Strait",
-    "Duke", "Duchess", "Prince", "Princess", "Chamber", "Friends", "Sisters", "Daughters", "Sons", "Knights",
-    "Emirate", "Commonwealth", "Province", "Port", "Statue", "Museum", "Library", "Bill", "Declaration",
+    "Republic",
+    "Kingdom",
+    "Gulf",
+    "District",
+    "Bay",
+    "Isle",
+    "Isles",
+    "Sea",
+    "Cape",
+    "State",
+    "States",
+    "Strait",
+    "Duke",
+    "Duchess",
+    "Prince",
+    "Princess",
+    "Chamber",
+    "Friends",
+    "Sisters",
+    "Daughters",
+    "Sons",
+    "Knights",
+    "Emirate",
+    "Commonwealth",
+    "Province",
+    "Port",
+    "Statue",
+    "Museum",
+    "Library",
+    "Bill",
+    "Declaration",
 ];
 
 fn is_party_tag(word: &str) -> bool {
     let mut parts = word.splitn(2, '-');
-    matches!(parts.next(), Some("R" | "D" | "I")) && parts.next().is_some_and(|s| s.chars().next().is_some_and(char::is_uppercase))
+    matches!(parts.next(), Some("R" | "D" | "I"))
+        && parts
+            .next()
+            .is_some_and(|s| s.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Could this word be part of a name?
 fn is_name_word(t: &Token<'_>, lowercase_words: &HashSet<String>) -> bool {
-    if !t.word || !t.is_capitalized() || t.text == "I" || is_party_tag(t.text) || gaz::is_calendar_word(t.text) {
+    if !t.word
+        || !t.is_capitalized()
+        || t.text == "I"
+        || is_party_tag(t.text)
+        || gaz::is_never_a_name(t.text)
+    {
+        return false;
+    }
+    if t.text.starts_with("I'") || t.text.starts_with("I\u{2019}") {
         return false;
     }
     let letters = t.text.chars().filter(|c| c.is_alphabetic()).count();
     if t.is_all_caps() && !t.is_dotted_initials() {
         // Shouted words and datelines (`WASHINGTON`, `BREAKING`) are not names; acronyms are.
-        if letters > 6 || gaz::is_common_word(t.text) && !gaz::is_place(t.text) && !gaz::is_organization(t.text) {
+        if letters > 6
+            || gaz::is_common_word(t.text)
+                && !gaz::is_place(t.text)
+                && !gaz::is_organization(t.text)
+        {
             return false;
         }
         if t.uncertain && !gaz::is_organization(t.text) && !gaz::is_place(t.text) && letters > 4 {
@@ -89,16 +175,25 @@ fn is_name_word(t: &Token<'_>, lowercase_words: &HashSet<String>) -> bool {
         }
     }
     if t.uncertain {
-        if gaz::is_common_word(t.text) {
+        if gaz::is_common_word(t.text) && !gaz::is_title(t.text) {
             return false;
         }
         // `Investing tax dollars...`, `Recently`, `Asked about it`: inflected words open sentences.
-        let known = gaz::is_place(t.text) || gaz::is_organization(t.text) || gaz::is_given_name(t.text);
-        if !known && ["ing", "ly", "ed"].iter().any(|s| t.text.len() > s.len() + 3 && t.text.ends_with(s)) {
+        let known =
+            gaz::is_place(t.text) || gaz::is_organization(t.text) || gaz::is_given_name(t.text);
+        if !known
+            && ["ing", "ly", "ed"]
+                .iter()
+                .any(|s| t.text.len() > s.len() + 2 && t.text.ends_with(s))
+        {
             return false;
         }
         let lower = t.text.to_lowercase();
-        if lowercase_words.contains(&lower) && !gaz::is_place(t.text) && !gaz::is_organization(t.text) && !gaz::is_given_name(t.text) {
+        if lowercase_words.contains(&lower)
+            && !gaz::is_place(t.text)
+            && !gaz::is_organization(t.text)
+            && !gaz::is_given_name(t.text)
+        {
             return false;
         }
     }
@@ -114,7 +209,9 @@ fn joins_with_connector(before: &Token<'_>, connector: &Token<'_>, first: &Token
                 || OF_HEADS.contains(&before.text)
         }
         "for" | "on" => {
-            gaz::is_organization_ending(before.text) || gaz::is_organization_head(before.text) || gaz::is_demonym(before.text)
+            gaz::is_organization_ending(before.text)
+                || gaz::is_organization_head(before.text)
+                || gaz::is_demonym(before.text)
         }
         "and" | "&" => connector.text == "&" || gaz::is_organization_head(first.text),
         "the" => false,
@@ -138,7 +235,8 @@ fn name_spans(tokens: &[Token<'_>], lowercase_words: &HashSet<String>) -> Vec<(u
             if next.line_break_before {
                 break;
             }
-            if is_name_word(next, lowercase_words) && !(next.uncertain && !tokens[end - 1].uncertain) {
+            if is_name_word(next, lowercase_words) && (!next.uncertain || tokens[end - 1].uncertain)
+            {
                 end += 1;
                 continue;
             }
@@ -178,14 +276,23 @@ fn classify(tokens: &[Token<'_>], span: (usize, usize), all: &[Token<'_>]) -> Ve
 
 /// What stands before a title, when it is a place or an organisation in its own right.
 fn title_prefix(words: &[&Token<'_>], uncertain: bool) -> Option<Candidate> {
-    let words: Vec<&Token<'_>> = words.iter().copied().filter(|t| !gaz::is_title(t.text)).collect();
-    let start = words.iter().position(|t| !gaz::is_demonym(t.text) || gaz::is_place(t.text))?;
+    let words: Vec<&Token<'_>> = words
+        .iter()
+        .copied()
+        .filter(|t| !gaz::is_title(t.text))
+        .collect();
+    let start = words
+        .iter()
+        .position(|t| !gaz::is_demonym(t.text) || gaz::is_place(t.text))?;
     let words = &words[start..];
     let text = words.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
     let last = words.last()?;
     let kind = if gaz::is_place(&text) {
         EntityKind::Place
-    } else if words.len() >= 2 && (gaz::is_organization_ending(last.text) || gaz::is_organization(last.text) || last.is_all_caps())
+    } else if words.len() >= 2
+        && (gaz::is_organization_ending(last.text)
+            || gaz::is_organization(last.text)
+            || last.is_all_caps())
         || words.len() == 1 && last.is_all_caps() && !gaz::is_common_word(last.text)
     {
         EntityKind::Organization
@@ -201,7 +308,12 @@ fn title_prefix(words: &[&Token<'_>], uncertain: bool) -> Option<Candidate> {
     })
 }
 
-fn classify_into(tokens: &[Token<'_>], span: (usize, usize), all: &[Token<'_>], found: &mut Vec<Candidate>) -> Option<Candidate> {
+fn classify_into(
+    tokens: &[Token<'_>],
+    span: (usize, usize),
+    all: &[Token<'_>],
+    found: &mut Vec<Candidate>,
+) -> Option<Candidate> {
     let mut words: Vec<&Token<'_>> = tokens[span.0..span.1].iter().collect();
     let uncertain = words.iter().all(|t| t.uncertain);
     let mut had_the = false;
@@ -209,7 +321,12 @@ fn classify_into(tokens: &[Token<'_>], span: (usize, usize), all: &[Token<'_>], 
         words.remove(0);
         had_the = true;
     }
-    while words.len() > 1 && matches!(words.last().map(|t| t.text.trim_end_matches('.')), Some("Jr" | "Sr" | "II" | "III" | "IV")) {
+    while words.len() > 1
+        && matches!(
+            words.last().map(|t| t.text.trim_end_matches('.')),
+            Some("Jr" | "Sr" | "II" | "III" | "IV")
+        )
+    {
         words.pop();
     }
     let joined = |ws: &[&Token<'_>]| -> String {
@@ -229,7 +346,13 @@ fn classify_into(tokens: &[Token<'_>], span: (usize, usize), all: &[Token<'_>], 
     let make = |ws: &[&Token<'_>], kind: Option<(EntityKind, Evidence)>| -> Option<Candidate> {
         let first = ws.first()?;
         let last = ws.last()?;
-        Some(Candidate { words: ws.iter().map(|t| t.text.to_string()).collect(), start: first.start, end: last.end, kind, uncertain })
+        Some(Candidate {
+            words: ws.iter().map(|t| t.text.to_string()).collect(),
+            start: first.start,
+            end: last.end,
+            kind,
+            uncertain,
+        })
     };
     if gaz::is_organization(&whole) {
         return make(&words, Some((EntityKind::Organization, Evidence::Strong)));
@@ -237,15 +360,34 @@ fn classify_into(tokens: &[Token<'_>], span: (usize, usize), all: &[Token<'_>], 
     if gaz::is_place(&whole) {
         return make(&words, Some((EntityKind::Place, Evidence::Strong)));
     }
-    let ends_as_organization = words.last().is_some_and(|t| gaz::is_organization_ending(t.text));
-    if gaz::is_organization_head(words[0].text) && words.iter().any(|t| matches!(t.text, "of" | "for" | "on")) {
+    let ends_as_organization = words.len() >= 2
+        && words
+            .last()
+            .is_some_and(|t| gaz::is_organization_ending(t.text));
+    // `Democratic-led Senate`, `Republican House`: a party before a body is not part of its name.
+    if words.len() >= 2 && gaz::is_organization(&joined(&words[1..])) {
+        let first = words[0].text.split('-').next().unwrap_or_default();
+        if gaz::is_demonym(first) || matches!(first, "Top" | "Presumptive" | "Former") {
+            words.remove(0);
+            return make(&words, Some((EntityKind::Organization, Evidence::Strong)));
+        }
+    }
+    if words.len() == 1 && gaz::is_demonym(words[0].text) && !gaz::is_place(words[0].text) {
+        return None;
+    }
+    if gaz::is_organization_head(words[0].text)
+        && words.iter().any(|t| matches!(t.text, "of" | "for" | "on"))
+    {
         return make(&words, Some((EntityKind::Organization, Evidence::Strong)));
     }
 
     // Titles: `Army Secretary Dan Driscoll`, `Secretary of State Marco Rubio`, `Sen. Rand Paul`.
     let mut person_title = false;
     if !ends_as_organization {
-        if let Some(k) = (0..words.len().saturating_sub(1)).rev().find(|&k| gaz::is_title(words[k].text)) {
+        if let Some(k) = (0..words.len().saturating_sub(1))
+            .rev()
+            .find(|&k| gaz::is_title(words[k].text))
+        {
             let mut rest = k + 1;
             if words[rest].text == "of" {
                 rest += 2;
@@ -257,7 +399,11 @@ fn classify_into(tokens: &[Token<'_>], span: (usize, usize), all: &[Token<'_>], 
                 return None;
             }
             person_title = words[..=k].iter().any(|t| {
-                gaz::is_title(t.text) && !matches!(t.text, "Former" | "Ex" | "Acting" | "Interim" | "Late" | "Then")
+                gaz::is_title(t.text)
+                    && !matches!(
+                        t.text,
+                        "Former" | "Ex" | "Acting" | "Interim" | "Late" | "Then"
+                    )
             });
             let first_title = (0..=k).find(|&j| gaz::is_title(words[j].text)).unwrap_or(k);
             if first_title > 0 {
@@ -270,7 +416,11 @@ fn classify_into(tokens: &[Token<'_>], span: (usize, usize), all: &[Token<'_>], 
         return None;
     }
     // Nationality and party adjectives: `Ukrainian`, `Republican Mitt Romney`.
-    while !words.is_empty() && gaz::is_demonym(words[0].text) && !ends_as_organization && !gaz::is_place(&joined(&words)) {
+    while !words.is_empty()
+        && gaz::is_demonym(words[0].text)
+        && !ends_as_organization
+        && !gaz::is_place(&joined(&words))
+    {
         words.remove(0);
     }
     let words = words;
@@ -290,7 +440,9 @@ fn classify_into(tokens: &[Token<'_>], span: (usize, usize), all: &[Token<'_>], 
     let first = words[0];
     let last = words[words.len() - 1];
     // `Wisconsin GOP`, `US Army`: a place or a name before an organisation is part of it.
-    if words.len() >= 2 && (gaz::is_organization(last.text) || last.is_all_caps() && !gaz::is_place(last.text)) {
+    if words.len() >= 2
+        && (gaz::is_organization(last.text) || last.is_all_caps() && !gaz::is_place(last.text))
+    {
         return make(&words, Some((EntityKind::Organization, Evidence::Strong)));
     }
     if words.len() == 1 && (first.is_all_caps() || first.is_dotted_initials()) {
@@ -300,10 +452,14 @@ fn classify_into(tokens: &[Token<'_>], span: (usize, usize), all: &[Token<'_>], 
         }
         return make(&words, Some((EntityKind::Organization, Evidence::Context)));
     }
-    if ends_as_organization && (words.len() >= 2 || had_the) {
+    if ends_as_organization
+        || had_the && words.len() == 1 && gaz::is_organization_ending(first.text)
+    {
         return make(&words, Some((EntityKind::Organization, Evidence::Strong)));
     }
-    if gaz::is_organization_head(first.text) && words.iter().any(|t| matches!(t.text, "of" | "for" | "on")) {
+    if gaz::is_organization_head(first.text)
+        && words.iter().any(|t| matches!(t.text, "of" | "for" | "on"))
+    {
         return make(&words, Some((EntityKind::Organization, Evidence::Strong)));
     }
     if words.len() >= 2 && gaz::is_place_ending(last.text) {
@@ -312,26 +468,37 @@ fn classify_into(tokens: &[Token<'_>], span: (usize, usize), all: &[Token<'_>], 
     if words.len() >= 2 && gaz::is_compass(first.text) && gaz::is_place(&joined(&words[1..])) {
         return make(&words, Some((EntityKind::Place, Evidence::Strong)));
     }
-    let initial = words[..words.len() - 1].iter().any(|t| t.text.len() == 2 && t.text.ends_with('.'));
+    let initial = words[..words.len() - 1]
+        .iter()
+        .any(|t| t.text.len() == 2 && t.text.ends_with('.'));
     if words.len() >= 2 && (gaz::is_given_name(first.text) || initial) {
         return make(&words, Some((EntityKind::Person, Evidence::Strong)));
     }
     let plain = words.iter().all(|t| {
-        t.text.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '\u{2019}')
+        t.text
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '\u{2019}')
             && !gaz::is_common_word(t.text)
             && !t.is_all_caps()
+            && !gaz::is_demonym(t.text)
+            && !gaz::is_place(t.text)
+            && !gaz::is_organization(t.text)
+            && !gaz::is_organization_ending(t.text)
+            && !gaz::is_place_ending(t.text)
     });
     let prev_token = span.0.checked_sub(1).and_then(|i| all.get(i));
     let speaks = next_word.is_some_and(|t| SPEECH_VERBS.contains(&t.text))
         && next_token.is_some_and(|t| t.word || t.text == ",")
         || prev_token.is_some_and(|t| matches!(t.text, "said" | "says"))
-        || next_token.is_some_and(|t| t.text == ",") && all.get(span.1 + 1).is_some_and(|t| t.text == "who");
+        || next_token.is_some_and(|t| t.text == ",")
+            && all.get(span.1 + 1).is_some_and(|t| t.text == "who");
     // `the Obama administration`, `the Perry campaign`, `Bush aides`.
     let entourage = next_token.is_some_and(|t| PERSON_FOLLOWERS.contains(&t.text));
     if (speaks || entourage) && words.len() <= 3 && plain {
         return make(&words, Some((EntityKind::Person, Evidence::Context)));
     }
-    if prev.is_some_and(|t| PLACE_PREPOSITIONS.contains(&t.text)) && !gaz::is_given_name(first.text) {
+    if prev.is_some_and(|t| PLACE_PREPOSITIONS.contains(&t.text)) && !gaz::is_given_name(first.text)
+    {
         return make(&words, Some((EntityKind::Place, Evidence::Context)));
     }
     if (2..=3).contains(&words.len()) && plain {
@@ -348,15 +515,16 @@ pub(crate) fn find_mentions(text: &str) -> Vec<Mention> {
         .filter(|t| t.word && t.text.chars().next().is_some_and(char::is_lowercase))
         .map(|t| t.text.to_string())
         .collect();
-    let candidates: Vec<Candidate> =
-        name_spans(&tokens, &lowercase_words).into_iter().flat_map(|span| classify(&tokens, span, &tokens)).collect();
-    let chars: Vec<char> = text.chars().collect();
-    settle_kinds(candidates, &chars)
+    let candidates: Vec<Candidate> = name_spans(&tokens, &lowercase_words)
+        .into_iter()
+        .flat_map(|span| classify(&tokens, span, &tokens))
+        .collect();
+    settle_kinds(candidates)
 }
 
 /// Document-level consistency: a name keeps one kind in an article, surnames of known people are
 /// people, and capitals the article never confirms are dropped.
-fn settle_kinds(candidates: Vec<Candidate>, chars: &[char]) -> Vec<Mention> {
+fn settle_kinds(candidates: Vec<Candidate>) -> Vec<Mention> {
     let key = |c: &Candidate| c.words.join(" ");
     let mut votes: HashMap<String, HashMap<EntityKind, u32>> = HashMap::new();
     let mut confirmed: HashSet<String> = HashSet::new();
@@ -370,7 +538,9 @@ fn settle_kinds(candidates: Vec<Candidate>, chars: &[char]) -> Vec<Mention> {
     }
     let kind_of = |name: &str| -> Option<(EntityKind, u32)> {
         let v = votes.get(name)?;
-        let (&kind, &score) = v.iter().max_by_key(|(k, s)| (**s, std::cmp::Reverse(**k)))?;
+        let (&kind, &score) = v
+            .iter()
+            .max_by_key(|(k, s)| (**s, std::cmp::Reverse(**k)))?;
         Some((kind, score))
     };
     // Surnames and given names of the people the article names in full.
@@ -398,7 +568,10 @@ fn settle_kinds(candidates: Vec<Candidate>, chars: &[char]) -> Vec<Mention> {
         let name = key(&c);
         let single = c.words.len() == 1;
         let settled = kind_of(&name);
-        let kind = if single && person_parts.contains(&name) && !matches!(settled, Some((_, s)) if s >= Evidence::Strong as u32 && settled.is_some_and(|(k, _)| k != EntityKind::Person)) {
+        let kind = if single
+            && person_parts.contains(&name)
+            && !matches!(settled, Some((_, s)) if s >= Evidence::Strong as u32 && settled.is_some_and(|(k, _)| k != EntityKind::Person))
+        {
             Some(EntityKind::Person)
         } else if let Some((kind, score)) = settled {
             if c.uncertain && !confirmed.contains(&name) && score < Evidence::Strong as u32 {
@@ -412,7 +585,12 @@ fn settle_kinds(candidates: Vec<Candidate>, chars: &[char]) -> Vec<Mention> {
             None
         };
         if let Some(kind) = kind {
-            mentions.push(Mention { text: c.text(chars), words: c.words, kind, start: c.start, end: c.end });
+            mentions.push(Mention {
+                words: c.words,
+                kind,
+                start: c.start,
+                end: c.end,
+            });
         }
     }
     mentions
@@ -423,19 +601,31 @@ mod tests {
     use super::*;
 
     fn found(text: &str) -> Vec<(String, EntityKind)> {
-        find_mentions(text).into_iter().map(|m| (m.words.join(" "), m.kind)).collect()
+        find_mentions(text)
+            .into_iter()
+            .map(|m| (m.words.join(" "), m.kind))
+            .collect()
     }
 
     #[test]
     fn titles_and_party_tags_are_not_part_of_names() {
         let m = found("Army Secretary Dan Driscoll met Sen. Rand Paul (R-Ky.) on Monday.");
-        assert_eq!(m, [("Dan Driscoll".into(), EntityKind::Person), ("Rand Paul".into(), EntityKind::Person)]);
+        assert_eq!(
+            m,
+            [
+                ("Dan Driscoll".into(), EntityKind::Person),
+                ("Rand Paul".into(), EntityKind::Person)
+            ]
+        );
     }
 
     #[test]
     fn organisations_stay_whole() {
         let m = found("The Republican National Committee and the Financial Times disagreed, the US Army said.");
-        assert!(m.contains(&("Republican National Committee".into(), EntityKind::Organization)));
+        assert!(m.contains(&(
+            "Republican National Committee".into(),
+            EntityKind::Organization
+        )));
         assert!(m.contains(&("Financial Times".into(), EntityKind::Organization)));
         assert!(m.contains(&("US Army".into(), EntityKind::Organization)));
     }

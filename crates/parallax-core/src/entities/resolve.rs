@@ -9,7 +9,10 @@ use super::{Entity, EntityKind, ResolvedEntity};
 
 /// A name folded for matching: letters only, lower case, accents removed.
 fn fold(name: &str) -> String {
-    name.nfd().filter(|c| c.is_alphanumeric() || *c == ' ').flat_map(char::to_lowercase).collect()
+    name.nfd()
+        .filter(|c| c.is_alphanumeric() || *c == ' ')
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// A rough sound of a word, so that transliterations meet: `Qaddafi`, `Gadhafi` -> `kadafi`;
@@ -66,7 +69,17 @@ fn given_names_agree(a: &str, b: &str) -> bool {
     if a_initial || b_initial {
         return fa.chars().next() == fb.chars().next();
     }
-    fa == fb || skeleton(a) == skeleton(b) || fa.len() >= 3 && fb.starts_with(&fa) || fb.len() >= 3 && fa.starts_with(&fb)
+    let consonants = |w: &str| -> String {
+        skeleton(w)
+            .chars()
+            .filter(|c| !"aeiou".contains(*c))
+            .collect()
+    };
+    fa == fb
+        || skeleton(a) == skeleton(b)
+        || consonants(a).len() >= 3 && consonants(a) == consonants(b)
+        || fa.len() >= 3 && fb.starts_with(&fa)
+        || fb.len() >= 3 && fa.starts_with(&fb)
 }
 
 fn words(name: &str) -> Vec<String> {
@@ -78,14 +91,22 @@ fn same_entity(a: &Row, b: &Entity) -> f64 {
     if a.kind != b.kind {
         return 0.0;
     }
-    let b_forms: Vec<&str> = std::iter::once(b.name.as_str()).chain(b.aliases.iter().map(String::as_str)).collect();
-    if a.forms.iter().any(|f| b_forms.iter().any(|g| fold(f) == fold(g))) && a.kind != EntityKind::Person {
+    let b_forms: Vec<&str> = std::iter::once(b.name.as_str())
+        .chain(b.aliases.iter().map(String::as_str))
+        .collect();
+    if a.forms
+        .iter()
+        .any(|f| b_forms.iter().any(|g| fold(f) == fold(g)))
+        && a.kind != EntityKind::Person
+    {
         return 1.0;
     }
     match a.kind {
         EntityKind::Person => {
             let (wa, wb) = (words(&a.name), words(&b.name));
-            let (Some(sa), Some(sb)) = (wa.last(), wb.last()) else { return 0.0 };
+            let (Some(sa), Some(sb)) = (wa.last(), wb.last()) else {
+                return 0.0;
+            };
             let surname = word_match(sa, sb);
             if surname == 0.0 {
                 return 0.0;
@@ -103,16 +124,29 @@ fn same_entity(a: &Row, b: &Entity) -> f64 {
             }
         }
         EntityKind::Organization | EntityKind::Place => {
-            let acronym_a = (words(&a.name).len() == 1).then(|| acronym_letters(&a.name)).flatten();
-            let acronym_b = (words(&b.name).len() == 1).then(|| acronym_letters(&b.name)).flatten();
-            if acronym_b.is_some_and(|x| a.forms.iter().any(|f| initials(&words(f)) == x && words(f).len() >= 2))
-                || acronym_a.is_some_and(|x| b_forms.iter().any(|f| initials(&words(f)) == x && words(f).len() >= 2))
-            {
+            let acronym_a = (words(&a.name).len() == 1)
+                .then(|| acronym_letters(&a.name))
+                .flatten();
+            let acronym_b = (words(&b.name).len() == 1)
+                .then(|| acronym_letters(&b.name))
+                .flatten();
+            if acronym_b.is_some_and(|x| {
+                a.forms
+                    .iter()
+                    .any(|f| initials(&words(f)) == x && words(f).len() >= 2)
+            }) || acronym_a.is_some_and(|x| {
+                b_forms
+                    .iter()
+                    .any(|f| initials(&words(f)) == x && words(f).len() >= 2)
+            }) {
                 return 0.9;
             }
             let (wa, wb) = (words(&a.name), words(&b.name));
             if wa.len() == wb.len() {
-                wa.iter().zip(&wb).map(|(x, y)| word_match(x, y)).fold(1.0, f64::min)
+                wa.iter()
+                    .zip(&wb)
+                    .map(|(x, y)| word_match(x, y))
+                    .fold(1.0, f64::min)
             } else {
                 0.0
             }
@@ -133,12 +167,24 @@ struct Row {
 /// Resolves the entities of several articles into rows, one per real-world entity.
 pub(crate) fn resolve(articles: &[Vec<Entity>]) -> Vec<ResolvedEntity> {
     // Fuller names first, so that a surname alone finds the full name it belongs to.
-    let mut items: Vec<(usize, &Entity)> =
-        articles.iter().enumerate().flat_map(|(i, list)| list.iter().map(move |e| (i, e))).collect();
-    items.sort_by_key(|(i, e)| (std::cmp::Reverse(e.name.split_whitespace().count().min(2)), std::cmp::Reverse(e.mentions), *i));
+    let mut items: Vec<(usize, &Entity)> = articles
+        .iter()
+        .enumerate()
+        .flat_map(|(i, list)| list.iter().map(move |e| (i, e)))
+        .collect();
+    items.sort_by_key(|(i, e)| {
+        (
+            std::cmp::Reverse(e.name.split_whitespace().count().min(2)),
+            std::cmp::Reverse(e.mentions),
+            *i,
+        )
+    });
     let mut rows: Vec<Row> = Vec::new();
     for (article, entity) in items {
-        let given = words(&entity.name).first().cloned().filter(|_| entity.name.split_whitespace().count() >= 2);
+        let given = words(&entity.name)
+            .first()
+            .cloned()
+            .filter(|_| entity.name.split_whitespace().count() >= 2);
         let best = rows
             .iter()
             .enumerate()
@@ -156,12 +202,18 @@ pub(crate) fn resolve(articles: &[Vec<Entity>]) -> Vec<ResolvedEntity> {
         // A surname shared by two people named in full is ambiguous: it goes to the most named, less surely.
         let ambiguous = given.is_none()
             && entity.kind == EntityKind::Person
-            && rows.iter().filter(|row| same_entity(row, entity) >= 0.75).count() > 1;
+            && rows
+                .iter()
+                .filter(|row| same_entity(row, entity) >= 0.75)
+                .count()
+                > 1;
         match best {
             Some((r, score, _)) => {
                 let row = &mut rows[r];
                 row.mentions[article] += entity.mentions;
-                row.confidence = row.confidence.min(if ambiguous { score * 0.7 } else { score });
+                row.confidence = row
+                    .confidence
+                    .min(if ambiguous { score * 0.7 } else { score });
                 for form in std::iter::once(&entity.name).chain(&entity.aliases) {
                     if !row.forms.contains(form) {
                         row.forms.push(form.clone());
@@ -170,7 +222,8 @@ pub(crate) fn resolve(articles: &[Vec<Entity>]) -> Vec<ResolvedEntity> {
                 if let Some(g) = given {
                     row.given_names.push(g);
                 }
-                let fuller = entity.name.split_whitespace().count() > row.name.split_whitespace().count();
+                let fuller =
+                    entity.name.split_whitespace().count() > row.name.split_whitespace().count();
                 if fuller {
                     row.name = entity.name.clone();
                 }
@@ -191,10 +244,20 @@ pub(crate) fn resolve(articles: &[Vec<Entity>]) -> Vec<ResolvedEntity> {
             }
         }
     }
-    rows.sort_by_key(|row| (std::cmp::Reverse(row.mentions.iter().filter(|&&m| m > 0).count()), std::cmp::Reverse(row.mentions.iter().sum::<usize>())));
+    rows.sort_by_key(|row| {
+        (
+            std::cmp::Reverse(row.mentions.iter().filter(|&&m| m > 0).count()),
+            std::cmp::Reverse(row.mentions.iter().sum::<usize>()),
+        )
+    });
     rows.into_iter()
         .map(|row| ResolvedEntity {
-            aliases: row.forms.iter().filter(|f| **f != row.name).cloned().collect(),
+            aliases: row
+                .forms
+                .iter()
+                .filter(|f| **f != row.name)
+                .cloned()
+                .collect(),
             name: row.name,
             kind: row.kind,
             mentions: row.mentions,

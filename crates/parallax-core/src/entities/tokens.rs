@@ -52,17 +52,20 @@ impl Token<'_> {
     pub fn is_dotted_initials(&self) -> bool {
         let bytes = self.text.as_bytes();
         bytes.len() >= 4
-            && bytes.chunks(2).all(|pair| pair.len() == 2 && pair[0].is_ascii_uppercase() && pair[1] == b'.')
+            && bytes
+                .chunks(2)
+                .all(|pair| pair.len() == 2 && pair[0].is_ascii_uppercase() && pair[1] == b'.')
     }
 }
 
 /// Abbreviations whose period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Sen", "Sens", "Rep", "Reps", "Gov", "Gen", "Col", "Lt", "Sgt", "Maj", "Capt", "Adm",
-    "Cmdr", "Cpl", "Pvt", "Brig", "Jr", "Sr", "St", "Ft", "Mt", "Rev", "Prof", "Inc", "Corp", "Co", "Ltd", "No",
-    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Kans", "Ky", "La",
-    "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Va",
-    "Vt", "Wash", "Wis", "Wyo", "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "vs", "Ph", "a.m", "p.m",
+    "Mr", "Mrs", "Ms", "Dr", "Sen", "Sens", "Rep", "Reps", "Gov", "Gen", "Col", "Lt", "Sgt", "Maj",
+    "Capt", "Adm", "Cmdr", "Cpl", "Pvt", "Brig", "Jr", "Sr", "St", "Ft", "Mt", "Rev", "Prof",
+    "Inc", "Corp", "Co", "Ltd", "No", "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla",
+    "Ga", "Ill", "Ind", "Kan", "Kans", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo",
+    "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo",
+    "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "vs", "Ph", "a.m", "p.m",
 ];
 
 fn is_word_char(c: char) -> bool {
@@ -127,7 +130,10 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
                     break;
                 }
             }
-            if !possessive && matches!(chars.get(i).map(|c| c.1), Some('\'' | '\u{2019}')) && full.ends_with('s') {
+            if !possessive
+                && matches!(chars.get(i).map(|c| c.1), Some('\'' | '\u{2019}'))
+                && full.ends_with('s')
+            {
                 possessive = true;
                 i += 1;
             }
@@ -159,7 +165,35 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
 }
 
 fn is_opening(t: &Token<'_>) -> bool {
-    !t.word && matches!(t.text, "\"" | "\u{201C}" | "\u{2018}" | "'" | "(" | "[" | "\u{2014}" | "-" | "\u{2013}" | "*" | "\u{2022}")
+    !t.word
+        && matches!(
+            t.text,
+            "\"" | "\u{201C}"
+                | "\u{2018}"
+                | "'"
+                | "("
+                | "["
+                | "\u{2014}"
+                | "-"
+                | "\u{2013}"
+                | "*"
+                | "\u{2022}"
+        )
+}
+
+/// An opening quotation mark: typographic, or straight with a space before and a word after.
+fn is_quote_opening(tokens: &[Token<'_>], i: usize) -> bool {
+    match tokens[i].text {
+        "\u{201C}" => true,
+        "\"" => {
+            let spaced = i == 0 || tokens[i - 1].end < tokens[i].start;
+            let glued = tokens
+                .get(i + 1)
+                .is_some_and(|n| n.start == tokens[i].end && n.word);
+            spaced && glued
+        }
+        _ => false,
+    }
 }
 
 fn ends_sentence(t: &Token<'_>) -> bool {
@@ -182,15 +216,25 @@ fn mark_uncertain_capitals(tokens: &mut [Token<'_>]) {
                 tokens[i].uncertain = true;
                 at_start = false;
             }
-            if ends_sentence(&tokens[i]) && tokens.get(i + 1).is_some_and(|n| n.word && n.is_capitalized()) {
+            if ends_sentence(&tokens[i])
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|n| n.word && n.is_capitalized())
+            {
                 // `U.S. The` ends a sentence; `U.S. Army` does not: decided when the next word is read.
-                if tokens.get(i + 1).is_some_and(|n| crate::entities::gazetteer::is_common_word(n.text)) {
+                if tokens
+                    .get(i + 1)
+                    .is_some_and(|n| crate::entities::gazetteer::is_common_word(n.text))
+                {
                     tokens[i + 1].uncertain = true;
                 }
             }
         } else if ends_sentence(&tokens[i]) {
             mark_heading(&mut tokens[sentence_start..=i]);
             sentence_start = i + 1;
+            at_start = true;
+        } else if is_quote_opening(tokens, i) {
+            // A quotation opens a sentence of its own: `he said, "So we ...`.
             at_start = true;
         } else if !is_opening(&tokens[i]) {
             at_start = false;
@@ -228,12 +272,19 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
-        tokenize(text).into_iter().filter(|t| t.word).map(|t| t.text).collect()
+        tokenize(text)
+            .into_iter()
+            .filter(|t| t.word)
+            .map(|t| t.text)
+            .collect()
     }
 
     #[test]
     fn initials_and_abbreviations_keep_their_periods() {
-        assert_eq!(words("Sen. Rand Paul of the U.S. said."), ["Sen.", "Rand", "Paul", "of", "the", "U.S.", "said"]);
+        assert_eq!(
+            words("Sen. Rand Paul of the U.S. said."),
+            ["Sen.", "Rand", "Paul", "of", "the", "U.S.", "said"]
+        );
     }
 
     #[test]
@@ -256,6 +307,13 @@ mod tests {
     fn title_case_headings_are_uncertain_throughout() {
         let tokens = tokenize("Senate Republicans Vow To Block Legislation\n\nThe Senate voted.");
         assert!(tokens.iter().take(6).all(|t| t.uncertain));
-        assert!(!tokens.iter().rev().find(|t| t.text == "Senate").unwrap().uncertain);
+        assert!(
+            !tokens
+                .iter()
+                .rev()
+                .find(|t| t.text == "Senate")
+                .unwrap()
+                .uncertain
+        );
     }
 }
