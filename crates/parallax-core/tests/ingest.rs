@@ -279,6 +279,11 @@ fn a_forwarded_article_in_base64_loses_the_forward_header() {
     let article = read("forwarded.eml");
     assert_eq!(article.title, "Army delegation arrives in Kyiv");
     assert_eq!(article.byline.as_deref(), Some("Olena Kovalenko"));
+    assert_eq!(
+        article.published.as_deref(),
+        Some("2025-11-20"),
+        "the forwarded date, not the forward's"
+    );
     assert!(article.text.starts_with("A delegation of senior United States Army officers arrived in Kyiv on Thursday — “to listen”."));
     assert!(!article.text.contains("Forwarded message"));
 }

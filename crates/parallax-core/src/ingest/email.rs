@@ -24,8 +24,9 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<(Format, Vec<String>, Metadata), E
     {
         html::extract(&page)?
     } else if let Some(plain) = message.body_text(0) {
-        let plain = drop_forward_header(&plain);
-        text::extract(&plain)
+        let (plain, forwarded) = drop_forward_header(&plain);
+        let (body, found) = text::extract(&plain);
+        (body, forwarded.or(found))
     } else {
         return Err(Error::NoText("the e-mail has no text or HTML part".into()));
     };
@@ -125,9 +126,11 @@ fn strip_reply_prefixes(subject: &str) -> String {
     }
 }
 
-/// Drops the "Forwarded message" block a mail client puts above a forwarded article.
-fn drop_forward_header(text: &str) -> String {
+/// Drops the "Forwarded message" block a mail client puts above a forwarded article, keeping
+/// its subject and date: they are the article's, while the envelope's are the forward's.
+fn drop_forward_header(text: &str) -> (String, Metadata) {
     let mut lines = Vec::new();
+    let mut forwarded = Metadata::default();
     let mut in_header = false;
     for line in text.lines() {
         let trimmed = line.trim();
@@ -136,21 +139,28 @@ fn drop_forward_header(text: &str) -> String {
             continue;
         }
         if in_header {
-            let label = trimmed.split_once(':').map(|(l, _)| l.to_ascii_lowercase());
-            if matches!(
-                label.as_deref(),
-                Some("from" | "date" | "subject" | "to" | "cc" | "sent" | "reply-to")
-            ) {
-                continue;
-            }
             if trimmed.is_empty() {
                 continue;
+            }
+            if let Some((label, value)) = trimmed.split_once(':') {
+                match label.to_ascii_lowercase().as_str() {
+                    "subject" => {
+                        forwarded.title =
+                            Some(strip_reply_prefixes(value)).filter(|s| !s.is_empty())
+                    }
+                    "date" | "sent" => forwarded.published = normalize_date(value),
+                    "from" | "to" | "cc" | "reply-to" => {}
+                    _ => in_header = false,
+                }
+                if in_header {
+                    continue;
+                }
             }
             in_header = false;
         }
         lines.push(line);
     }
-    lines.join("\n")
+    (lines.join("\n"), forwarded)
 }
 
 #[cfg(test)]

@@ -202,10 +202,6 @@ fn sniff(bytes: &[u8], by_name: Option<Format>) -> Sniffed {
     if encoding::has_bom(bytes).is_none() && html::looks_like_html(head) {
         return Sniffed::Html;
     }
-    if by_name == Some(Format::Pdf) {
-        // A .pdf without the PDF signature is text only if it decodes as text.
-        return Sniffed::Text;
-    }
     Sniffed::Text
 }
 

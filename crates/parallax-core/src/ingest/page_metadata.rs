@@ -5,6 +5,8 @@
 //! dated meta tags or the address, in that order, and never from a modified time: a story updated
 //! a week later was still published when it was published.
 
+use std::collections::HashMap;
+
 use dom_query::Document;
 use serde_json::Value;
 
@@ -13,16 +15,11 @@ use super::metadata::{clean_title, date_in_url, normalize_date, outlet_from_url,
 /// Reads the page's own metadata, before the reader view changes the document.
 pub(crate) fn read(document: &Document) -> Metadata {
     let linked = linked_data(document);
+    let tags = meta_tags(document);
     let meta = |names: &[&str]| {
-        names.iter().find_map(|name| {
-            let selector =
-                format!("meta[property='{name}'], meta[name='{name}'], meta[itemprop='{name}']");
-            document.select(&selector).iter().find_map(|m| {
-                m.attr("content")
-                    .map(|c| c.trim().to_string())
-                    .filter(|c| !c.is_empty())
-            })
-        })
+        names
+            .iter()
+            .find_map(|name| tags.get(&name.to_ascii_lowercase()).cloned())
     };
     let url = attr(document, "link[rel~='canonical']", "href")
         .or_else(|| meta(&["og:url"]))
@@ -47,7 +44,6 @@ pub(crate) fn read(document: &Document) -> Metadata {
                 "publish_date",
                 "date",
                 "dc.date.issued",
-                "DC.date.issued",
                 "dcterms.created",
                 "DC.date",
                 "sailthru.date",
@@ -82,34 +78,86 @@ pub(crate) fn read(document: &Document) -> Metadata {
 /// Merges the page's metadata with the reader view's, cleans the headline and fills the outlet
 /// from the address when the page does not name itself.
 pub(crate) fn finish(page: Metadata, reader: Metadata) -> Metadata {
-    // The reader's headline is already cut from "<title>" by Readability's rules; the page's
-    // JSON-LD or Open Graph title is the fallback.
-    let title = reader.title.clone().or(page.title.clone());
-    let mut found = page.or(reader);
+    // The reader's headline is already cut from "<title>" by Readability's rules, and its outlet
+    // prefers the JSON-LD publisher to og:site_name, which often carries a tagline
+    // ("Aktuálně.cz - Víte, co se právě děje"). The page's own fields are the fallback.
+    let byline = [reader.byline.as_deref(), page.byline.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(clean_byline)
+        .find(|b| plausible_byline(b));
+    let mut found = Metadata {
+        title: reader.title.clone().or(page.title.clone()),
+        outlet: reader.outlet.clone().or(page.outlet.clone()),
+        byline,
+        ..page
+    }
+    .or(reader);
     found.outlet = found
         .outlet
+        .map(|o| o.split_whitespace().collect::<Vec<_>>().join(" "))
         .or_else(|| found.url.as_deref().and_then(outlet_from_url));
-    found.title = title
+    found.title = found
+        .title
         .map(|t| clean_title(&t, found.outlet.as_deref()))
         .filter(|t| !t.is_empty());
-    found.byline = found
-        .byline
-        .map(|b| clean_byline(&b))
-        .filter(|b| !b.is_empty());
     found
+}
+
+/// A byline names people: not an address, not a date line, not a paragraph.
+fn plausible_byline(byline: &str) -> bool {
+    !byline.is_empty()
+        && !byline.contains("://")
+        && byline.chars().count() <= 120
+        && byline.chars().next().is_some_and(char::is_alphabetic)
+        && !byline.starts_with(|c: char| c.is_ascii_digit())
+        && normalize_date(byline).is_none_or(|_| byline.split_whitespace().count() > 4)
+}
+
+/// JSON-LD as some pages wrap it, in `<![CDATA[ ... ]]>`.
+fn without_cdata(text: &str) -> &str {
+    let text = text.trim();
+    let text = match (text.find("<![CDATA["), text.rfind("]]>")) {
+        (Some(start), Some(end)) if start + 9 <= end => &text[start + 9..end],
+        _ => text,
+    };
+    text.trim().trim_end_matches(';')
 }
 
 /// "By Jane Doe" and "Jane Doe, Staff Writer" read as "Jane Doe".
 fn clean_byline(byline: &str) -> String {
     let byline = byline.split_whitespace().collect::<Vec<_>>().join(" ");
-    let byline = byline
-        .strip_prefix("By ")
-        .or_else(|| byline.strip_prefix("by "))
-        .or_else(|| byline.strip_prefix("BY "))
-        .unwrap_or(&byline);
+    let byline = [
+        "By ", "by ", "BY ", "Par ", "par ", "Von ", "von ", "Por ", "por ",
+    ]
+    .iter()
+    .find_map(|prefix| byline.strip_prefix(prefix))
+    .unwrap_or(&byline);
     byline
         .trim_matches(|c: char| c == ',' || c == '|' || c.is_whitespace())
         .to_string()
+}
+
+/// The page's `<meta>` tags by `property`, `name` or `itemprop` (lower-cased), read in one pass;
+/// the first tag with a name wins.
+fn meta_tags(document: &Document) -> HashMap<String, String> {
+    let mut tags = HashMap::new();
+    for tag in document.select("meta[content]").nodes() {
+        let Some(content) = tag
+            .attr("content")
+            .map(|c| c.trim().to_string())
+            .filter(|c| !c.is_empty())
+        else {
+            continue;
+        };
+        for key in ["property", "name", "itemprop"] {
+            if let Some(name) = tag.attr(key) {
+                tags.entry(name.trim().to_ascii_lowercase())
+                    .or_insert_with(|| content.clone());
+            }
+        }
+    }
+    tags
 }
 
 fn attr(document: &Document, selector: &str, name: &str) -> Option<String> {
@@ -148,7 +196,7 @@ fn time_element(document: &Document) -> Option<String> {
 fn linked_data(document: &Document) -> Metadata {
     let mut found = Metadata::default();
     for script in document.select("script[type='application/ld+json']").iter() {
-        let Ok(value) = serde_json::from_str::<Value>(script.text().trim()) else {
+        let Ok(value) = serde_json::from_str::<Value>(without_cdata(&script.text())) else {
             continue;
         };
         let mut stack = vec![&value];

@@ -1,0 +1,395 @@
+//! Measures article extraction on a folder of saved pages with reference output, such as the
+//! Readability test pages: each sub-folder holds `source.html`, `expected.html` (the article body)
+//! and `expected-metadata.json` (`title`, `byline`, `siteName`, `publishedTime`, `lang`).
+//!
+//! Prints body F1 over 4-word shingles (mean and median), metadata agreement per field, and pages
+//! per second on one core, for Parallax and, with `--features compare-extractors`, for the other
+//! extractors that were compared.
+//!
+//! ```text
+//! cargo run --release -p parallax-core --example extract_eval -- ../shared/corpus/readability-pages [--pages] [--show PAGE]
+//! ```
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use dom_query::{Document, NodeRef};
+use serde_json::Value;
+
+struct Page {
+    name: String,
+    source: Vec<u8>,
+    expected_text: String,
+    expected: Value,
+}
+
+/// What one extractor returns for a page: body text and, when it reads them, metadata fields.
+#[derive(Default)]
+struct Output {
+    text: String,
+    title: Option<String>,
+    byline: Option<String>,
+    site: Option<String>,
+    published: Option<String>,
+    lang: Option<String>,
+}
+
+type Extractor = fn(&[u8]) -> Output;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let folder = args
+        .next()
+        .map(PathBuf::from)
+        .unwrap_or_else(|| "../shared/corpus/readability-pages".into());
+    let rest: Vec<String> = args.collect();
+    let per_page = rest.iter().any(|a| a == "--pages");
+    let pages = load(&folder);
+    if let Some(name) = rest
+        .iter()
+        .position(|a| a == "--show")
+        .and_then(|i| rest.get(i + 1))
+    {
+        // Prints one page's extracted and reference text, to see where they differ.
+        let page = pages
+            .iter()
+            .find(|p| &p.name == name)
+            .expect("no such page");
+        println!(
+            "--- parallax\n{}\n--- reference\n{}",
+            parallax(&page.source).text,
+            page.expected_text
+        );
+        return;
+    }
+    if pages.is_empty() {
+        eprintln!(
+            "no pages with source.html and expected.html under {}",
+            folder.display()
+        );
+        std::process::exit(1);
+    }
+    println!("{} pages from {}", pages.len(), folder.display());
+    let mut extractors: Vec<(&str, Extractor)> = vec![
+        ("parallax", parallax),
+        ("dom_smoothie (raw text)", smoothie_text),
+    ];
+    #[cfg(feature = "compare-extractors")]
+    extractors.extend([
+        ("rs-trafilatura", trafilatura as Extractor),
+        ("readabilityrs", readabilityrs as Extractor),
+    ]);
+    for (name, extract) in extractors {
+        evaluate(name, extract, &pages, per_page);
+    }
+}
+
+fn load(folder: &Path) -> Vec<Page> {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    let mut dirs: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    dirs.into_iter()
+        .filter_map(|dir| {
+            let source = std::fs::read(dir.join("source.html")).ok()?;
+            let expected_html = std::fs::read_to_string(dir.join("expected.html")).ok()?;
+            let expected = std::fs::read_to_string(dir.join("expected-metadata.json"))
+                .ok()
+                .and_then(|s| serde_json::from_str(&s).ok())
+                .unwrap_or(Value::Null);
+            Some(Page {
+                name: dir.file_name()?.to_string_lossy().into_owned(),
+                source,
+                expected_text: reference_text(&expected_html),
+                expected,
+            })
+        })
+        .collect()
+}
+
+fn evaluate(name: &str, extract: Extractor, pages: &[Page], per_page: bool) {
+    let start = Instant::now();
+    let outputs: Vec<Output> = pages.iter().map(|p| extract(&p.source)).collect();
+    let seconds = start.elapsed().as_secs_f64();
+    let mut scores: Vec<f64> = Vec::new();
+    let mut agreement: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (page, output) in pages.iter().zip(&outputs) {
+        let score = shingle_f1(&output.text, &page.expected_text);
+        if per_page {
+            println!("  {:<40} F1 {score:.3}", page.name);
+        }
+        scores.push(score);
+        let fields = [
+            (
+                "title",
+                "title",
+                &output.title,
+                same_text as fn(&str, &str) -> bool,
+            ),
+            ("byline", "byline", &output.byline, same_byline),
+            ("outlet", "siteName", &output.site, same_text),
+            ("published", "publishedTime", &output.published, same_day),
+            ("language", "lang", &output.lang, same_language),
+        ];
+        for (field, key, got, agrees) in fields {
+            let Some(want) = page
+                .expected
+                .get(key)
+                .and_then(Value::as_str)
+                .filter(|s| !s.trim().is_empty())
+            else {
+                continue;
+            };
+            let entry = agreement.entry(field).or_default();
+            entry.1 += 1;
+            if got.as_deref().is_some_and(|g| agrees(g, want)) {
+                entry.0 += 1;
+            } else if per_page {
+                println!("    {field}: got {got:?}, expected {want:?}");
+            }
+        }
+    }
+    scores.sort_by(|a, b| a.total_cmp(b));
+    let mean = scores.iter().sum::<f64>() / scores.len() as f64;
+    let median = scores[scores.len() / 2];
+    let at_goal = scores.iter().filter(|s| **s >= 0.97).count();
+    println!(
+        "{name}: body F1 mean {mean:.4}, median {median:.4}, {at_goal}/{} pages >= 0.97; {:.1} pages/s on one core",
+        scores.len(),
+        pages.len() as f64 / seconds
+    );
+    let mut fields: Vec<_> = agreement.into_iter().collect();
+    fields.sort_by_key(|(f, _)| {
+        ["title", "byline", "outlet", "published", "language"]
+            .iter()
+            .position(|x| x == f)
+    });
+    let line: Vec<String> = fields
+        .iter()
+        .map(|(field, (agree, total))| {
+            format!(
+                "{field} {agree}/{total} ({:.0}%)",
+                100.0 * *agree as f64 / *total as f64
+            )
+        })
+        .collect();
+    println!("  metadata agreement: {}", line.join(", "));
+}
+
+fn parallax(source: &[u8]) -> Output {
+    match parallax_core::ingest::extract(source, "source.html") {
+        Ok(article) => Output {
+            text: article.text,
+            title: Some(article.title),
+            byline: article.byline,
+            site: article.outlet,
+            published: article.published,
+            lang: article.language,
+        },
+        Err(_) => Output::default(),
+    }
+}
+
+fn smoothie_text(source: &[u8]) -> Output {
+    let html = String::from_utf8_lossy(source);
+    let Ok(mut reader) = dom_smoothie::Readability::new(html.as_ref(), None, None) else {
+        return Output::default();
+    };
+    match reader.parse() {
+        Ok(article) => Output {
+            text: article.text_content.to_string(),
+            title: Some(article.title),
+            byline: article.byline,
+            site: article.site_name,
+            published: article.published_time,
+            lang: article.lang,
+        },
+        Err(_) => Output::default(),
+    }
+}
+
+#[cfg(feature = "compare-extractors")]
+fn trafilatura(source: &[u8]) -> Output {
+    match rs_trafilatura::extract_bytes(source) {
+        Ok(result) => Output {
+            text: result.content_text,
+            title: result.metadata.title,
+            byline: result.metadata.author,
+            site: result.metadata.sitename,
+            published: result.metadata.date.map(|d| d.to_rfc3339()),
+            lang: None,
+        },
+        Err(_) => Output::default(),
+    }
+}
+
+#[cfg(feature = "compare-extractors")]
+fn readabilityrs(source: &[u8]) -> Output {
+    let html = String::from_utf8_lossy(source);
+    let article = readabilityrs::Readability::new(html.as_ref(), None, None)
+        .ok()
+        .and_then(|r| r.parse());
+    match article {
+        Some(article) => Output {
+            text: article
+                .content
+                .map(|c| reference_text(&c))
+                .unwrap_or_default(),
+            title: article.title,
+            byline: article.byline,
+            site: article.site_name,
+            published: None,
+            lang: None,
+        },
+        None => Output::default(),
+    }
+}
+
+/// F1 of the 4-word shingles (lower-cased words) of `got` against `want`, counted as multisets.
+fn shingle_f1(got: &str, want: &str) -> f64 {
+    fn shingles(text: &str) -> HashMap<String, usize> {
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let mut counts = HashMap::new();
+        if words.len() < 4 {
+            if !words.is_empty() {
+                *counts.entry(words.join(" ")).or_default() += 1;
+            }
+            return counts;
+        }
+        for window in words.windows(4) {
+            *counts.entry(window.join(" ")).or_default() += 1;
+        }
+        counts
+    }
+    let (got, want) = (shingles(got), shingles(want));
+    let (got_total, want_total): (usize, usize) = (got.values().sum(), want.values().sum());
+    if got_total == 0 || want_total == 0 {
+        return if got_total == want_total { 1.0 } else { 0.0 };
+    }
+    let common: usize = got
+        .iter()
+        .map(|(k, n)| (*n).min(want.get(k).copied().unwrap_or(0)))
+        .sum();
+    let (precision, recall) = (
+        common as f64 / got_total as f64,
+        common as f64 / want_total as f64,
+    );
+    if common == 0 {
+        0.0
+    } else {
+        2.0 * precision * recall / (precision + recall)
+    }
+}
+
+fn same_text(a: &str, b: &str) -> bool {
+    let simple = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    simple(a) == simple(b)
+}
+
+/// Bylines agree when they name the same people, with or without a leading "By".
+fn same_byline(a: &str, b: &str) -> bool {
+    let simple = |s: &str| {
+        let s = s
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        ["by ", "par "]
+            .iter()
+            .find_map(|p| s.strip_prefix(p).map(str::to_string))
+            .unwrap_or(s)
+    };
+    simple(a) == simple(b)
+}
+
+/// Dates agree when they fall on the same UTC day (a moment with an offset is converted first).
+fn same_day(a: &str, b: &str) -> bool {
+    let day = |s: &str| match chrono::DateTime::parse_from_rfc3339(s.trim()) {
+        Ok(moment) => moment
+            .with_timezone(&chrono::Utc)
+            .format("%Y-%m-%d")
+            .to_string(),
+        Err(_) => s.trim().chars().take(10).collect(),
+    };
+    day(a) == day(b)
+}
+
+fn same_language(a: &str, b: &str) -> bool {
+    let primary = |s: &str| {
+        s.trim()
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase()
+    };
+    primary(a) == primary(b)
+}
+
+/// The reference text of an expected page: one paragraph per block element.
+fn reference_text(html: &str) -> String {
+    const BLOCKS: &[&str] = &[
+        "article",
+        "aside",
+        "blockquote",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "li",
+        "main",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "td",
+        "th",
+        "tr",
+        "ul",
+    ];
+    let document = Document::from(html);
+    let mut out = String::new();
+    let mut stack: Vec<NodeRef> = vec![document.root()];
+    while let Some(node) = stack.pop() {
+        if node.is_text() {
+            out.push_str(&node.text());
+            continue;
+        }
+        let name = node
+            .node_name()
+            .map(|n| n.to_ascii_lowercase())
+            .unwrap_or_default();
+        if matches!(name.as_str(), "script" | "style" | "noscript" | "template") {
+            continue;
+        }
+        if BLOCKS.contains(&name.as_str()) || name == "br" {
+            out.push_str("\n\n");
+        }
+        stack.extend(node.children().into_iter().rev());
+    }
+    out
+}
