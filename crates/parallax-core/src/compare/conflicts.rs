@@ -146,8 +146,12 @@ fn qualifier_before(tokens: &[text::Token], at: usize) -> Qualifier {
 fn facts_of(sentences: &[Sentence]) -> Vec<Fact> {
     let mut facts = Vec::new();
     for (index, sentence) in sentences.iter().enumerate() {
+        let quantities = find_quantities(&sentence.text);
+        if quantities.is_empty() {
+            continue;
+        }
         let tokens: Vec<_> = text::words(&sentence.text).collect();
-        for quantity in find_quantities(&sentence.text) {
+        for quantity in quantities {
             if in_dateline(&sentence.text, &quantity) {
                 continue;
             }

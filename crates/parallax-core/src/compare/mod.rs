@@ -145,16 +145,21 @@ pub fn compare(texts: &[&str]) -> Comparison {
             pairs.push(compare_pair(&index, texts, &sentences, left, right));
         }
     }
-    let quotes: Vec<Vec<Quote>> =
-        texts.iter().zip(&sentences).map(|(t, s)| find_quotes(t, s)).collect();
+    let found: Vec<_> = texts.iter().map(|t| entities::find_entities(t)).collect();
+    let quotes: Vec<Vec<Quote>> = (0..texts.len())
+        .map(|i| quotes::find_quotes_naming(texts[i], &sentences[i], &found[i]))
+        .collect();
     let mut quote_links = Vec::new();
     for pair in &mut pairs {
-        let (links, conflicts) =
-            quotes::link_quotes(pair.left, pair.right, &quotes[pair.left], &quotes[pair.right]);
+        let (links, conflicts) = quotes::link_quotes(
+            pair.left,
+            pair.right,
+            &quotes[pair.left],
+            &quotes[pair.right],
+        );
         pair.conflicts.extend(conflicts);
         quote_links.extend(links);
     }
-    let found: Vec<_> = texts.iter().map(|t| entities::find_entities(t)).collect();
     let counts: Vec<usize> = sentences.iter().map(Vec::len).collect();
     let coverage = Coverage::from_pairs(&counts, &pairs);
     Comparison {

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
 use super::Conflict;
-use crate::entities;
+use crate::entities::{self, Entity};
 use crate::text::{self, Sentence};
 
 mod attribution;
@@ -62,9 +62,21 @@ const MIN_WORDS: usize = 4;
 /// assert_eq!(quotes[0].speaker.as_deref(), Some("Zelensky"));
 /// ```
 pub fn find_quotes(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
+    if !text.contains(['"', '“', '”']) {
+        return Vec::new();
+    }
+    find_quotes_naming(text, sentences, &entities::find_entities(text))
+}
+
+/// [`find_quotes`] with the article's entities already found, for pronouns and full names.
+pub(crate) fn find_quotes_naming(
+    text: &str,
+    sentences: &[Sentence],
+    entities: &[Entity],
+) -> Vec<Quote> {
     let chars: Vec<char> = text.chars().collect();
     let mut quotes: Vec<Quote> = Vec::new();
-    let people = People::new(&entities::find_entities(text));
+    let people = People::new(entities);
     let mut previous_paragraph: Option<String> = None;
     for paragraph in paragraph_ranges(sentences) {
         let spans = quoted_spans(&chars, paragraph.0, paragraph.1);

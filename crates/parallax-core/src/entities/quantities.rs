@@ -84,6 +84,9 @@ pub struct Quantity {
 /// assert_eq!(found[1].value, QuantityValue::Text("--11-20".into()));
 /// ```
 pub fn find_quantities(text: &str) -> Vec<Quantity> {
+    if !may_hold_quantity(text) {
+        return Vec::new();
+    }
     let tokens = text::tokenize(text);
     let lower: Vec<String> = tokens.iter().map(|t| text::normalize(t.text)).collect();
     let scan = Scan {
@@ -103,6 +106,29 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
         }
     }
     found
+}
+
+/// A fast first look, without tokenizing: most sentences of an article state no quantity, and
+/// the comparison reads every sentence of every pair.
+fn may_hold_quantity(text: &str) -> bool {
+    if text.bytes().any(|b| b.is_ascii_digit()) || text.contains(['$', '€', '£', '¥', '₴', '₽'])
+    {
+        return true;
+    }
+    let mut buffer = [0u8; 12];
+    text.split(|c: char| !c.is_ascii_alphabetic()).any(|word| {
+        if word.is_empty() || word.len() > buffer.len() {
+            return false;
+        }
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        let lower = std::str::from_utf8(lower).unwrap_or("");
+        month_number(lower).is_some()
+            || small_number(lower).is_some()
+            || scale_word(lower).is_some()
+            || WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(lower))
+    })
 }
 
 struct Scan<'a> {
@@ -143,15 +169,36 @@ impl Scan<'_> {
 
     /// The quantity that starts at token `i`, and the index of the token after it.
     fn quantity_at(&self, i: usize) -> Option<(Quantity, usize)> {
+        if !self.may_start_quantity(i) {
+            return None;
+        }
         self.date_at(i)
             .or_else(|| self.weekday_at(i))
             .or_else(|| self.money_with_symbol_at(i))
             .or_else(|| self.number_phrase_at(i))
     }
 
+    /// A cheap test that lets most words through untouched: quantities start with a number,
+    /// a currency sign, a month, a weekday, a number word, or `a`/`an` (`a dozen`).
+    fn may_start_quantity(&self, i: usize) -> bool {
+        let word = self.word(i);
+        match self.tokens[i].kind {
+            TokenKind::Number => true,
+            TokenKind::Punct => currency_of_symbol(word).is_some(),
+            TokenKind::Word => {
+                matches!(word, "a" | "an" | "us")
+                    || month_number(word).is_some()
+                    || small_number(word).is_some()
+                    || WEEKDAYS
+                        .iter()
+                        .any(|d| d.eq_ignore_ascii_case(word.trim_end_matches("'s")))
+            }
+        }
+    }
+
     fn weekday_at(&self, i: usize) -> Option<(Quantity, usize)> {
         let word = self.word(i).trim_end_matches("'s");
-        let name = WEEKDAYS.iter().find(|d| d.to_lowercase() == word)?;
+        let name = WEEKDAYS.iter().find(|d| d.eq_ignore_ascii_case(word))?;
         Some((
             self.make(
                 i,
