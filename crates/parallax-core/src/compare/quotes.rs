@@ -158,13 +158,7 @@ pub(crate) fn link_quotes(
     b: &[Quote],
 ) -> (Vec<QuoteLink>, Vec<Conflict>) {
     let keys = |quotes: &[Quote]| -> Vec<Vec<String>> {
-        quotes
-            .iter()
-            .map(|q| {
-                let said = without_brackets(&q.text);
-                text::words(&said).map(|t| text::stem(t.text)).collect()
-            })
-            .collect()
+        quotes.iter().map(|q| comparable_words(&q.text)).collect()
     };
     let (keys_a, keys_b) = (keys(a), keys(b));
     let mut candidates = Vec::new();
@@ -217,6 +211,10 @@ struct WordMatch {
 /// the shorter one: "are informed by the" is a phrase two statements may share.
 const MIN_RUN: usize = 5;
 
+/// Equal runs shorter than this at the edges of two quotations' diff do not start the part
+/// both give.
+const EDGE_RUN: usize = 3;
+
 /// Whether two quotations (as stemmed words) are the same quotation: they share at least
 /// [`MIN_WORDS`] words in order and half of the shorter one, with a run of [`MIN_RUN`] or
 /// three quarters of the shorter one.
@@ -248,12 +246,47 @@ fn match_words(x: &[String], y: &[String]) -> Option<WordMatch> {
     if shared < MIN_WORDS || shared * 2 < shorter || longest_run < MIN_RUN && !mostly_shared {
         return None;
     }
-    let first = ops
-        .iter()
-        .position(|op| matches!(op, DiffOp::Equal { .. }))?;
-    let last = ops
-        .iter()
-        .rposition(|op| matches!(op, DiffOp::Equal { .. }))?;
+    // The shared part runs between the first and the last equal run, except that a short
+    // equal run cut off from the rest by a long gap is a common word the diff paired far away
+    // ("I" of "I have been watching ... I'm endorsing"), not where the shared part starts.
+    let equal_len = |op: &DiffOp| {
+        if let DiffOp::Equal { len, .. } = op {
+            Some(*len)
+        } else {
+            None
+        }
+    };
+    let gap = |op: &DiffOp| match *op {
+        DiffOp::Equal { .. } => 0,
+        DiffOp::Delete { old_len, .. } => old_len,
+        DiffOp::Insert { new_len, .. } => new_len,
+        DiffOp::Replace {
+            old_len, new_len, ..
+        } => old_len.max(new_len),
+    };
+    let equal_runs: Vec<usize> = (0..ops.len())
+        .filter(|&k| equal_len(&ops[k]).is_some())
+        .collect();
+    let stray = |k: usize, neighbour: Option<&DiffOp>| {
+        equal_len(&ops[k]).is_some_and(|len| len < EDGE_RUN)
+            && neighbour.is_some_and(|op| gap(op) > EDGE_RUN)
+    };
+    let mut first_run = 0;
+    while first_run + 1 < equal_runs.len()
+        && stray(equal_runs[first_run], ops.get(equal_runs[first_run] + 1))
+    {
+        first_run += 1;
+    }
+    let mut last_run = equal_runs.len().checked_sub(1)?;
+    while last_run > first_run
+        && stray(
+            equal_runs[last_run],
+            equal_runs[last_run].checked_sub(1).map(|k| &ops[k]),
+        )
+    {
+        last_run -= 1;
+    }
+    let (first, last) = (equal_runs[first_run], equal_runs[last_run]);
     let interior_change = ops[first..=last]
         .iter()
         .any(|op| !matches!(op, DiffOp::Equal { .. }));
@@ -345,6 +378,83 @@ fn trim_span(chars: &[char], mut start: usize, mut end: usize) -> (usize, usize)
         end -= 1;
     }
     (start, end)
+}
+
+/// The words of a quotation as compared across outlets: editorial insertions left out,
+/// contractions spelled out and numbers in digits, since house style changes those and not
+/// what was said ("he's" = "he is", "two-in-three" = "2 in 3"); then stemmed.
+fn comparable_words(quoted: &str) -> Vec<String> {
+    let said = without_brackets(quoted);
+    let mut out = Vec::new();
+    for token in text::words(&said) {
+        let word = text::normalize(token.text);
+        if let Some((base, tail)) = contraction(&word) {
+            out.push(text::stem(base));
+            out.push(tail.to_string());
+        } else if let Some(n) = number_word(&word) {
+            out.push(n.to_string());
+        } else {
+            out.push(text::stem(&word));
+        }
+    }
+    out
+}
+
+/// `don't` is `do` + `not`, `they're` is `they` + `are`, `he's` is `he` + `is` (the `'s` of
+/// other words is a possessive and stays).
+fn contraction(word: &str) -> Option<(&str, &'static str)> {
+    match word {
+        "can't" | "cannot" => return Some(("can", "not")),
+        "won't" => return Some(("will", "not")),
+        "let's" => return Some(("let", "us")),
+        _ => {}
+    }
+    const TAILS: [(&str, &str); 6] = [
+        ("n't", "not"),
+        ("'re", "are"),
+        ("'ll", "will"),
+        ("'ve", "have"),
+        ("'m", "am"),
+        ("'d", "would"),
+    ];
+    for (suffix, full) in TAILS {
+        if let Some(base) = word.strip_suffix(suffix).filter(|b| !b.is_empty()) {
+            return Some((base, full));
+        }
+    }
+    let base = word.strip_suffix("'s")?;
+    matches!(
+        base,
+        "he" | "she" | "it" | "that" | "there" | "here" | "what" | "who" | "where" | "how"
+    )
+    .then_some((base, "is"))
+}
+
+fn number_word(word: &str) -> Option<u32> {
+    const WORDS: [&str; 21] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    WORDS.iter().position(|w| *w == word).map(|k| k as u32)
 }
 
 /// The quotation without the editor's insertions: "(Libyan strongman Muammar) al-Qaddafi"
@@ -503,6 +613,37 @@ mod tests {
         assert_eq!(conflicts.len(), 1);
         assert_eq!(conflicts[0].kind, "quote");
         assert_eq!(conflicts[0].right, "We will defend every metre of our land");
+    }
+
+    #[test]
+    fn contractions_and_numbers_in_words_are_the_same_words() {
+        let a_text = "“He’s sure there is a two-in-three chance we win,” Boehner said.";
+        let b_text = "“He is sure there is a 2 in 3 chance we win,” Boehner said.";
+        let a = find_quotes(a_text, &split_sentences(a_text));
+        let b = find_quotes(b_text, &split_sentences(b_text));
+        let (links, conflicts) = link_quotes(0, 1, &a, &b);
+        assert!(links[0].same_words);
+        assert!(conflicts.is_empty());
+    }
+
+    #[test]
+    fn a_quotation_inside_a_longer_one_is_the_same_words() {
+        let a_text = "“I'm endorsing Rick Perry because we need a tough president,” Arpaio said.";
+        let b_text = "“I have been watching Governor Perry and Texas closely for years now. I'm endorsing Rick Perry because we need a tough president,” Arpaio said.";
+        let a = find_quotes(a_text, &split_sentences(a_text));
+        let b = find_quotes(b_text, &split_sentences(b_text));
+        let (links, conflicts) = link_quotes(0, 1, &a, &b);
+        assert!(links[0].same_words);
+        assert!(conflicts.is_empty());
+    }
+
+    #[test]
+    fn one_changed_word_near_the_end_is_a_conflict() {
+        let a_text = "“What have you guys been debating, John?” Obama asked.";
+        let b_text = "“In the House, what have you guys been doing, John?” Obama asked.";
+        let a = find_quotes(a_text, &split_sentences(a_text));
+        let b = find_quotes(b_text, &split_sentences(b_text));
+        assert_eq!(link_quotes(0, 1, &a, &b).1.len(), 1);
     }
 
     #[test]
