@@ -1,7 +1,20 @@
 //! Sentences, words and the normalisation used for comparison.
 //!
+//! - [`split_sentences`]: sentences of news text, with their paragraphs.
+//! - [`tokenize`] and [`words`]: word, number and punctuation tokens (Unicode word boundaries).
+//! - [`stem`], [`is_function_word`], [`normalize`]: the keys the comparison matches words by.
+//!
 //! Offsets are in characters (Unicode scalar values) into the article text, so that a front end
 //! can map them onto the text it shows.
+//!
+//! ```
+//! use parallax_core::text::{split_sentences, stem, words};
+//! let sentences = split_sentences("Gen. Randy George arrived. He met officials.\n\nTalks went on.");
+//! assert_eq!(sentences.len(), 3);
+//! assert_eq!(sentences[2].paragraph, 1);
+//! let keys: Vec<String> = words(&sentences[1].text).map(|w| stem(w.text)).collect();
+//! assert_eq!(keys, ["he", "met", "offici"]);
+//! ```
 
 use unicode_segmentation::UnicodeSegmentation;
 
