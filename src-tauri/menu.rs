@@ -1,4 +1,4 @@
-//! The native menu bar: File > Open…, Import Folder…, Quit.
+//! The native menu bar: File > Open…, Import Folder…, Quit; Edit > Copy, Select All.
 
 use tauri::menu::{Menu, MenuBuilder, MenuEvent, MenuItemBuilder, SubmenuBuilder};
 use tauri::{AppHandle, Runtime};
@@ -7,13 +7,16 @@ use crate::import;
 
 const OPEN: &str = "open";
 const IMPORT_FOLDER: &str = "import-folder";
+const QUIT: &str = "quit";
 
 /// Builds the menu bar.
 pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
     let open = MenuItemBuilder::with_id(OPEN, "Open…").accelerator("CmdOrCtrl+O").build(app)?;
     let folder =
         MenuItemBuilder::with_id(IMPORT_FOLDER, "Import Folder…").accelerator("CmdOrCtrl+Shift+O").build(app)?;
-    let file = SubmenuBuilder::new(app, "File").item(&open).item(&folder).separator().quit().build()?;
+    // Our own Quit: the predefined one is not available on Linux.
+    let quit = MenuItemBuilder::with_id(QUIT, "Quit").accelerator("CmdOrCtrl+Q").build(app)?;
+    let file = SubmenuBuilder::new(app, "File").item(&open).item(&folder).separator().item(&quit).build()?;
     let edit = SubmenuBuilder::new(app, "Edit").copy().select_all().build()?;
     MenuBuilder::new(app).item(&file).item(&edit).build()
 }
@@ -23,6 +26,7 @@ pub fn handle(app: &AppHandle, event: MenuEvent) {
     match event.id().as_ref() {
         OPEN => import::choose_and_import(app.clone(), false),
         IMPORT_FOLDER => import::choose_and_import(app.clone(), true),
+        QUIT => app.exit(0),
         _ => {}
     }
 }

@@ -33,8 +33,15 @@ impl App {
         let library = dir.path().join("library.sqlite3");
         let port = free_port();
         let native_port = free_port();
+        // The app keeps window state and web storage under the XDG folders: one set per test.
+        for folder in ["config", "data", "cache"] {
+            std::fs::create_dir_all(dir.path().join(folder)).expect("XDG folder");
+        }
         let driver = Command::new(tauri_driver())
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("XDG_CONFIG_HOME", dir.path().join("config"))
+            .env("XDG_DATA_HOME", dir.path().join("data"))
+            .env("XDG_CACHE_HOME", dir.path().join("cache"))
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()
