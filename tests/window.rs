@@ -159,3 +159,43 @@ async fn choosing_an_entity_highlights_it_in_every_pane_and_layers_switch_off() 
     assert!(counter.starts_with("Difference 1 of"), "F7 goes to the next difference: '{counter}'");
     app.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_long_import_shows_progress_and_cancelling_keeps_what_was_imported() {
+    let folder = tempfile::tempdir().unwrap();
+    let total = 20_000;
+    for n in 0..total {
+        let text = format!(
+            "Harbour note {n}\n\nThe harbour office logged vessel {n} at berth {} on Tuesday, the clerk said.\n\nIts cargo of {} crates was checked.\n",
+            n % 40,
+            n * 7 + 3
+        );
+        std::fs::write(folder.path().join(format!("note-{n:05}.txt")), text).unwrap();
+    }
+    let app = App::start(&[folder.path().display().to_string()]).await;
+    let progress = app.wait_for("import-progress").await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        let state = progress.attr("data-state").await.unwrap();
+        if state.as_deref() == Some("running") {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "the progress bar never showed the import running");
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    app.client.find(Locator::Id("import-cancel")).await.unwrap().click().await.unwrap();
+    let status = loop {
+        let status = app.script("const box = document.querySelector('[data-testid=import-progress]'); return box.dataset.state === 'done' ? box.textContent : null").await;
+        if let Some(text) = status.as_str() {
+            break text.to_string();
+        }
+        assert!(std::time::Instant::now() < deadline + std::time::Duration::from_secs(120), "the import did not end after cancel");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    };
+    assert!(status.contains("cancelled"), "the outcome says the import was cancelled: '{status}'");
+    let imported: usize = status.split(" imported").next().unwrap().trim().rsplit(' ').next().unwrap().parse().unwrap();
+    assert!(imported < total, "cancel stopped the import before the end ({imported} of {total})");
+    let listed = app.wait_for_all("library-item", 8 + imported).await.len();
+    assert_eq!(listed, 8 + imported, "what was imported before cancel stays in the library, and nothing more");
+    app.close().await;
+}
