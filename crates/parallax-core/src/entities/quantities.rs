@@ -242,6 +242,27 @@ impl Scan<'_> {
                 let value = QuantityValue::Text(format!("{y:04}-{month:02}"));
                 return Some((self.make(i, k + 1, QuantityKind::Date, value), k + 1));
             }
+            // "in January", "since March": a month alone, once a preposition shows it is one.
+            let before = i.checked_sub(1).map_or("", |b| self.word(b));
+            let full_name = self.word(i).len() > 3 || self.word(i) == "may";
+            if full_name
+                && self.tokens[i].text.starts_with(char::is_uppercase)
+                && matches!(
+                    before,
+                    "in" | "since"
+                        | "until"
+                        | "by"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "last"
+                        | "next"
+                        | "this"
+                )
+            {
+                let value = QuantityValue::Text(format!("--{month:02}"));
+                return Some((self.make(i, i + 1, QuantityKind::Date, value), i + 1));
+            }
             return None;
         }
         if let Some(day) = self.day(i) {
@@ -786,6 +807,11 @@ mod tests {
             one("in November 2025").value,
             QuantityValue::Text("2025-11".into())
         );
+        assert_eq!(
+            one("took office in January").value,
+            QuantityValue::Text("--01".into())
+        );
+        assert!(find_quantities("March on Washington").is_empty());
     }
 
     #[test]
