@@ -415,3 +415,37 @@ fn a_file_name_that_was_not_utf8_still_gives_an_article() {
     assert_eq!(article.title, "caf");
     assert_eq!(article.text, "The delegation arrived on Thursday.");
 }
+
+#[test]
+fn a_page_with_a_huge_number_of_elements_gives_its_visible_text() {
+    let mut page = b"<html><body><nav>Menu</nav>".to_vec();
+    for index in 0..80_000 {
+        page.extend(format!("<p>Paragraph {index} of a very long page.</p>").as_bytes());
+    }
+    page.extend(b"</body></html>");
+    let article = extract(&page, "huge.html").unwrap();
+    assert!(article.text.starts_with("Paragraph 0 of a very long page."));
+    assert!(article
+        .text
+        .ends_with("Paragraph 79999 of a very long page."));
+}
+
+#[test]
+fn a_single_file_saved_page_is_read_as_a_web_page() {
+    let article = read("saved-page.mhtml");
+    assert_eq!(article.format, Format::Html);
+    assert_eq!(
+        article.title,
+        "Army delegation arrives in Kyiv for talks on peace plan"
+    );
+    assert_eq!(article.outlet.as_deref(), Some("The Kyiv Ledger"));
+    assert_eq!(
+        article.published.as_deref(),
+        Some("2025-11-20T07:15:00Z"),
+        "the page's date, not the save's"
+    );
+    assert!(article
+        .text
+        .starts_with("A delegation of senior United States Army officers"));
+    assert!(!article.text.contains("cookies"));
+}

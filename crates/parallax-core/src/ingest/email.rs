@@ -12,10 +12,16 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<(Format, Vec<String>, Metadata), E
     let message = MessageParser::default()
         .parse(bytes)
         .ok_or_else(|| Error::Malformed("the e-mail has no readable headers".into()))?;
-    let saved_page = message
+    // A browser's single-file save (MHTML) is a web page in a MIME envelope: Chrome marks it with
+    // Snapshot-Content-Location, others send it as multipart/related to nobody.
+    let snapshot = message
+        .header("Snapshot-Content-Location")
+        .and_then(|h| h.as_text())
+        .map(str::to_string);
+    let related = message
         .content_type()
-        .is_some_and(|t| t.ctype() == "multipart" && t.subtype() == Some("related"))
-        && message.subject().is_none();
+        .is_some_and(|t| t.ctype() == "multipart" && t.subtype() == Some("related"));
+    let saved_page = snapshot.is_some() || (related && message.to().is_none());
     // mail-parser offers a text-only message as HTML too; only a real HTML part is read as a page.
     let has_html_part = message.html_part(0).is_some_and(|part| part.is_text_html());
     let (body, found) = if let Some(page) = message
@@ -40,13 +46,15 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<(Format, Vec<String>, Metadata), E
             .subject()
             .map(strip_reply_prefixes)
             .filter(|s| !s.is_empty()),
-        outlet: from,
+        outlet: from.filter(|_| !saved_page),
         byline: None,
         published: message.date().and_then(|d| normalize_date(&d.to_rfc3339())),
-        url: message
-            .header("Content-Location")
-            .and_then(|h| h.as_text())
-            .map(str::to_string),
+        url: snapshot.or_else(|| {
+            message
+                .header("Content-Location")
+                .and_then(|h| h.as_text())
+                .map(str::to_string)
+        }),
         language: message
             .header("Content-Language")
             .and_then(|h| h.as_text())

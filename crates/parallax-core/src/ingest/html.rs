@@ -7,6 +7,8 @@
 //! (`examples/extract_eval.rs`). Its HTML is then rendered here as text: one
 //! paragraph per block element, white space collapsed the way a browser collapses it.
 
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
 use dom_query::{Document, NodeRef};
 use dom_smoothie::{Config, Readability};
 
@@ -17,6 +19,10 @@ use crate::Error;
 /// Pages nested deeper than this are refused before parsing: no real article comes near it, and
 /// the tree walks of an extractor would otherwise risk the stack.
 const MAX_DEPTH: usize = 2_000;
+
+/// Pages with more elements than this skip the reader view, whose scoring passes grow faster
+/// than the page, and give their visible text instead: real articles have a few thousand.
+const MAX_ELEMENTS: usize = 60_000;
 
 /// Paragraphs of the article a web page holds, and what the page says about it.
 pub(crate) fn extract(html: &str) -> Result<(Vec<String>, Metadata), Error> {
@@ -29,7 +35,7 @@ pub(crate) fn extract(html: &str) -> Result<(Vec<String>, Metadata), Error> {
     let document = Document::from(html);
     let found = page_metadata::read(&document);
     let config = Config {
-        max_elements_to_parse: 0,
+        max_elements_to_parse: MAX_ELEMENTS,
         ..Config::default()
     };
     let url = found
@@ -39,7 +45,10 @@ pub(crate) fn extract(html: &str) -> Result<(Vec<String>, Metadata), Error> {
     let article = Readability::with_document(document, url, Some(config.clone()))
         .or_else(|_| Readability::with_document(Document::from(html), None, Some(config)))
         .ok()
-        .and_then(|mut readability| readability.parse().ok());
+        .and_then(|mut readability| {
+            // A bug in the reader on a strange page must cost that page, not the whole import.
+            catch_unwind(AssertUnwindSafe(|| readability.parse().ok())).unwrap_or(None)
+        });
     let (paragraphs, from_reader) = match article {
         Some(article) => {
             let paragraphs = block_text(&Document::from(article.content.as_ref()).root());
@@ -232,7 +241,7 @@ const SKIPPED: &[&str] = &[
 fn block_text(root: &NodeRef) -> Vec<String> {
     let mut out = Paragraphs::default();
     // An explicit stack of (node, entering) instead of recursion, so depth cannot overflow.
-    let mut stack: Vec<(NodeRef, bool)> = vec![(root.clone(), true)];
+    let mut stack: Vec<(NodeRef, bool)> = vec![(*root, true)];
     let mut preformatted = 0usize;
     while let Some((node, entering)) = stack.pop() {
         if node.is_text() {
@@ -266,7 +275,7 @@ fn block_text(root: &NodeRef) -> Vec<String> {
             if name == "pre" {
                 preformatted += 1;
             }
-            stack.push((node.clone(), false));
+            stack.push((node, false));
             stack.extend(node.children().into_iter().rev().map(|child| (child, true)));
         } else {
             if name == "pre" {

@@ -133,7 +133,7 @@ fn looks_like_headline(line: &str) -> bool {
     let words = line.split_whitespace().count();
     (1..=30).contains(&words)
         && line.chars().count() <= 200
-        && !(line.ends_with('.') && !line.ends_with("..."))
+        && (!line.ends_with('.') || line.ends_with("..."))
 }
 
 fn strip_markdown_heading(line: &str) -> String {

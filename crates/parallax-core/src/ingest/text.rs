@@ -25,11 +25,9 @@ pub(crate) fn paragraphs(text: &str) -> Vec<String> {
     let mut current: Vec<&str> = Vec::new();
     for line in lines {
         let blank = line.trim().is_empty();
-        if blank || !has_blank_line {
-            if !current.is_empty() {
-                paragraphs.push(current.join("\n"));
-                current.clear();
-            }
+        if (blank || !has_blank_line) && !current.is_empty() {
+            paragraphs.push(current.join("\n"));
+            current.clear();
         }
         if !blank {
             current.push(line.trim_start());
