@@ -40,7 +40,10 @@ pub(crate) fn find_conflicts(
             }
         }
     }
-    for conflict in lone_amounts(&all_a, &all_b) {
+    for conflict in lone_amounts(&all_a, &all_b)
+        .into_iter()
+        .chain(ages_of_one_person(&all_a, &all_b))
+    {
         let known = conflicts.iter().any(|c| {
             c.kind == conflict.kind && c.left == conflict.left && c.right == conflict.right
         });
@@ -107,6 +110,8 @@ struct Fact {
     casualty: bool,
     /// `more than`, `about`, `up to`... before the value.
     qualifier: Qualifier,
+    /// For an age, the surname of whom it is said (`Driscoll, 39,`), folded.
+    person: Option<String>,
 }
 
 /// How a value is hedged: "more than $1 million" agrees with "$1.1 million".
@@ -184,6 +189,9 @@ fn facts_of(sentences: &[Sentence]) -> Vec<Fact> {
                     .as_deref()
                     .is_some_and(|n| CASUALTY_WORDS.contains(&n));
             let qualifier = qualifier_before(&tokens, at);
+            let person = (quantity.kind == QuantityKind::Age)
+                .then(|| person_of_age(&tokens, at, after))
+                .flatten();
             facts.push(Fact {
                 quantity,
                 sentence: index,
@@ -191,10 +199,51 @@ fn facts_of(sentences: &[Sentence]) -> Vec<Fact> {
                 names,
                 casualty,
                 qualifier,
+                person,
             });
         }
     }
     facts
+}
+
+/// Whose age it is: the capitalised word just before it (`Driscoll, 39`, `Dan Driscoll, a
+/// 39-year-old`), or just after it (`the 39-year-old Driscoll`).
+fn person_of_age(tokens: &[text::Token], at: usize, after: usize) -> Option<String> {
+    let capitalised =
+        |t: &&text::Token| t.kind == TokenKind::Word && t.text.starts_with(char::is_uppercase);
+    let before = tokens[at.saturating_sub(3)..at]
+        .iter()
+        .rev()
+        .find(capitalised);
+    let following = tokens.get(after).filter(capitalised);
+    before
+        .or(following)
+        .filter(|t| !text::is_function_word(t.text))
+        .map(|t| text::normalize(t.text))
+}
+
+/// Two articles giving one person different ages, in any sentences.
+fn ages_of_one_person(a: &[Fact], b: &[Fact]) -> Vec<Conflict> {
+    let mut conflicts = Vec::new();
+    for x in a.iter().filter(|f| f.person.is_some()) {
+        let same_person: Vec<&Fact> = b
+            .iter()
+            .filter(|y| y.person.is_some() && y.person == x.person)
+            .collect();
+        if same_person.iter().any(|y| agree(x, y)) {
+            continue;
+        }
+        if let Some(y) = same_person.first() {
+            conflicts.push(Conflict {
+                kind: "age".to_string(),
+                left: x.quantity.text.clone(),
+                right: y.quantity.text.clone(),
+                left_sentence: x.sentence,
+                right_sentence: y.sentence,
+            });
+        }
+    }
+    conflicts
 }
 
 /// "KYIV, Nov 19 (Northgate Wire) –": the day the report was filed, not a fact of the story.
@@ -602,6 +651,24 @@ mod tests {
         );
         let c = split_sentences("Repairs will cost $46.2 million, of which $2 million is a grant.");
         assert!(find_conflicts(&a, &c, &[]).is_empty());
+    }
+
+    #[test]
+    fn one_person_given_two_ages_conflicts_even_unaligned() {
+        let a = split_sentences("The talks began. Driscoll, 39, led them.");
+        let b = split_sentences(
+            "Army Secretary Dan Driscoll, a 40-year-old veteran, spoke. Kellogg, 81, left.",
+        );
+        let found = find_conflicts(&a, &b, &[]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            (
+                found[0].kind.as_str(),
+                found[0].left.as_str(),
+                found[0].right.as_str()
+            ),
+            ("age", "39", "40-year-old")
+        );
     }
 
     #[test]
