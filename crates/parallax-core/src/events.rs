@@ -21,7 +21,9 @@
 //! assert_eq!(group_articles(&profiles), vec![vec![0, 1], vec![2]]);
 //! ```
 
-use std::collections::{HashMap, HashSet};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::{Deserialize, Serialize};
 
@@ -48,6 +50,9 @@ const UNKNOWN_DAYS_APART: i32 = 2;
 const JOIN_SCORE: f64 = 0.18;
 /// How many of the new article's most distinctive words are used to find candidate articles.
 const CANDIDATE_TERMS: usize = 24;
+/// A word in more than this many articles (or a twentieth of them, if more) does not find
+/// candidates on its own.
+const COMMON_WORD_FLOOR: usize = 50;
 /// How many shared words an explanation names.
 const EXPLAINED_TERMS: usize = 6;
 
@@ -63,8 +68,8 @@ pub struct ArticleProfile {
 impl ArticleProfile {
     /// Profiles an article from its headline, body text and ISO 8601 publication date.
     pub fn new(title: &str, text: &str, published: Option<&str>) -> ArticleProfile {
-        let mut counts: HashMap<String, u32> = HashMap::new();
-        let mut order: HashMap<String, usize> = HashMap::new();
+        let mut counts: FastMap<String, u32> = FastMap::default();
+        let mut order: FastMap<String, usize> = FastMap::default();
         let mut add = |word: String, weight: u32| {
             let next = order.len();
             order.entry(word.clone()).or_insert(next);
@@ -121,15 +126,25 @@ struct Member {
     key: i64,
     event: i64,
     day: Option<i32>,
-    terms: Vec<(u32, u32)>,
+    /// `(term id, 1 + ln count)`, sorted by term id.
+    terms: Vec<(u32, f32)>,
+}
+
+/// One query term: its id in the vocabulary (when any article has it), the term, its weight.
+struct Weighted {
+    id: Option<u32>,
+    term: String,
+    weight: f64,
 }
 
 /// The articles grouped so far, with the document frequencies of their words: the state that
 /// incremental grouping needs.
 #[derive(Debug, Clone, Default)]
 pub struct EventIndex {
-    vocabulary: HashMap<String, u32>,
+    vocabulary: FastMap<String, u32>,
     document_frequency: Vec<u32>,
+    /// `ln(1 + document frequency)` of each term, kept so that scoring computes no logarithm.
+    log_frequency: Vec<f64>,
     postings: Vec<Vec<u32>>,
     members: Vec<Member>,
     slot_of: HashMap<i64, u32>,
@@ -163,15 +178,19 @@ impl EventIndex {
                     let id = self.document_frequency.len() as u32;
                     self.vocabulary.insert(term.clone(), id);
                     self.document_frequency.push(0);
+                    self.log_frequency.push(0.0);
                     self.postings.push(Vec::new());
                     id
                 }
             };
-            self.document_frequency[id as usize] += 1;
+            let df = &mut self.document_frequency[id as usize];
+            *df += 1;
+            self.log_frequency[id as usize] = (*df as f64 + 1.0).ln();
             self.postings[id as usize].push(slot);
-            terms.push((id, *count));
+            terms.push((id, tf(*count) as f32));
         }
-        terms.sort_unstable();
+        terms.sort_unstable_by_key(|t| t.0);
+        terms.dedup_by_key(|t| t.0);
         if let Some(day) = profile.day {
             let first = self.first_day.entry(event).or_insert(day);
             *first = (*first).min(day);
@@ -196,23 +215,16 @@ impl EventIndex {
     /// article is not added: call [`EventIndex::insert`] with the event finally chosen.
     pub fn assign(&self, profile: &ArticleProfile) -> Assignment {
         let query = self.weigh(profile);
-        if query.is_empty() {
-            return Assignment { event: None, evidence: None };
-        }
-        let mut distinctive: Vec<&(Option<u32>, String, f64)> = query.iter().filter(|t| t.0.is_some()).collect();
-        distinctive.sort_by(|a, b| b.2.total_cmp(&a.2));
-        let mut candidates: HashSet<u32> = HashSet::new();
-        for (id, _, _) in distinctive.into_iter().take(CANDIDATE_TERMS) {
-            candidates.extend(&self.postings[id.expect("filtered") as usize]);
-        }
-        let query_norm = norm(query.iter().map(|t| t.2));
+        let log_documents = (self.members.len() as f64 + 1.0).ln();
+        let candidates = self.candidates(&query);
+        let query_norm = norm(query.iter().map(|t| t.weight));
         let mut best: Option<(f64, f64, &Member)> = None;
         for slot in candidates {
             let member = &self.members[slot as usize];
             if !self.within_dates(profile.day, member) {
                 continue;
             }
-            let similarity = self.cosine(&query, query_norm, member);
+            let similarity = self.cosine(&query, query_norm, member, log_documents);
             let days_apart = profile.day.zip(member.day).map_or(UNKNOWN_DAYS_APART, |(a, b)| (a - b).abs());
             let score = similarity * (1.0 - days_apart as f64 / FADE_DAYS).max(0.0);
             let better = match best {
@@ -230,60 +242,78 @@ impl EventIndex {
             article: member.key,
             similarity,
             score,
-            shared_terms: self.shared_terms(&query, member),
+            shared_terms: self.shared_terms(&query, member, log_documents),
             days_apart: profile.day.zip(member.day).map(|(a, b)| (a - b).abs()),
         };
         let event = (score >= JOIN_SCORE).then_some(member.event);
         Assignment { event, evidence: Some(evidence) }
     }
 
-    /// The TF-IDF weight of each term of a profile: `(id in the vocabulary, term, weight)`.
-    fn weigh(&self, profile: &ArticleProfile) -> Vec<(Option<u32>, String, f64)> {
+    /// The articles worth scoring: those sharing one of the query's most distinctive words.
+    /// Words most articles have are left out here (they weigh little in the score anyway), so
+    /// the work stays small in a library of a hundred thousand articles.
+    fn candidates(&self, query: &[Weighted]) -> Vec<u32> {
+        let common = (self.members.len() / 20).max(COMMON_WORD_FLOOR);
+        let mut distinctive: Vec<&Weighted> = query
+            .iter()
+            .filter(|t| t.id.is_some_and(|id| self.document_frequency[id as usize] as usize <= common))
+            .collect();
+        distinctive.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+        let mut candidates: Vec<u32> = distinctive
+            .into_iter()
+            .take(CANDIDATE_TERMS)
+            .flat_map(|t| self.postings[t.id.expect("filtered") as usize].iter().copied())
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        candidates
+    }
+
+    /// The TF-IDF weight of each term of a profile.
+    fn weigh(&self, profile: &ArticleProfile) -> Vec<Weighted> {
+        let log_documents = (self.members.len() as f64 + 1.0).ln();
         profile
             .terms
             .iter()
             .map(|(term, count)| {
                 let id = self.vocabulary.get(term).copied();
-                let df = id.map_or(0, |id| self.document_frequency[id as usize]);
-                (id, term.clone(), tf(*count) * self.idf(df))
+                let idf = match id {
+                    Some(id) => self.idf(id, log_documents),
+                    None => log_documents + 1.0,
+                };
+                Weighted { id, term: term.clone(), weight: tf(*count) * idf }
             })
             .collect()
     }
 
-    fn idf(&self, document_frequency: u32) -> f64 {
-        // Smoothed as if the new article were already counted, so a word no other article has
-        // weighs most and one every article has weighs little but not nothing.
-        let documents = self.members.len() as f64 + 1.0;
-        (documents / (document_frequency as f64 + 1.0)).ln() + 1.0
+    /// Smoothed as if the new article were already counted, so a word no other article has
+    /// weighs most and one every article has weighs little but not nothing.
+    fn idf(&self, id: u32, log_documents: f64) -> f64 {
+        log_documents - self.log_frequency[id as usize] + 1.0
     }
 
-    fn cosine(&self, query: &[(Option<u32>, String, f64)], query_norm: f64, member: &Member) -> f64 {
-        let member_weights = member.terms.iter().map(|&(id, count)| (id, tf(count) * self.idf(self.document_frequency[id as usize])));
-        let member_norm = norm(member_weights.clone().map(|w| w.1));
+    fn cosine(&self, query: &[Weighted], query_norm: f64, member: &Member, log_documents: f64) -> f64 {
+        let member_norm = norm(member.terms.iter().map(|&(id, tf)| tf as f64 * self.idf(id, log_documents)));
         if query_norm == 0.0 || member_norm == 0.0 {
             return 0.0;
         }
-        let mut dot = 0.0;
-        for (id, _, weight) in query {
-            if let Some(id) = id {
-                if let Ok(i) = member.terms.binary_search_by_key(id, |t| t.0) {
-                    let (id, count) = member.terms[i];
-                    dot += weight * tf(count) * self.idf(self.document_frequency[id as usize]);
-                }
-            }
-        }
+        let dot: f64 = query.iter().map(|t| t.weight * self.member_weight(t, member, log_documents)).sum();
         dot / (query_norm * member_norm)
     }
 
-    fn shared_terms(&self, query: &[(Option<u32>, String, f64)], member: &Member) -> Vec<String> {
+    fn member_weight(&self, term: &Weighted, member: &Member, log_documents: f64) -> f64 {
+        let Some(id) = term.id else { return 0.0 };
+        match member.terms.binary_search_by_key(&id, |t| t.0) {
+            Ok(i) => member.terms[i].1 as f64 * self.idf(id, log_documents),
+            Err(_) => 0.0,
+        }
+    }
+
+    fn shared_terms(&self, query: &[Weighted], member: &Member, log_documents: f64) -> Vec<String> {
         let mut shared: Vec<(f64, &str)> = query
             .iter()
-            .filter_map(|(id, term, weight)| {
-                let id = (*id)?;
-                let i = member.terms.binary_search_by_key(&id, |t| t.0).ok()?;
-                let other = tf(member.terms[i].1) * self.idf(self.document_frequency[id as usize]);
-                Some((weight * other, term.as_str()))
-            })
+            .map(|t| (t.weight * self.member_weight(t, member, log_documents), t.term.as_str()))
+            .filter(|(product, _)| *product > 0.0)
             .collect();
         shared.sort_by(|a, b| b.0.total_cmp(&a.0));
         shared.into_iter().take(EXPLAINED_TERMS).map(|(_, t)| t.trim_start_matches("entity:").to_string()).collect()
@@ -328,14 +358,56 @@ fn norm(weights: impl Iterator<Item = f64>) -> f64 {
 
 /// The words of a text that can tell one story from another: stemmed, without numbers,
 /// one-letter words, function words and the words of any news report ("said", "officials").
-fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
-    crate::text::words(text).filter_map(|token| {
-        if token.kind != TokenKind::Word || token.text.chars().count() < 2 || crate::text::is_function_word(token.text) {
-            return None;
+fn content_words(text: &str) -> Vec<String> {
+    thread_local! {
+        // Stemming is most of the cost of a profile, and a library repeats its words endlessly.
+        static KEYS: RefCell<FastMap<String, Option<String>>> = RefCell::new(FastMap::default());
+    }
+    KEYS.with_borrow_mut(|keys| {
+        if keys.len() > 500_000 {
+            keys.clear();
         }
-        let stem = crate::text::stem(token.text);
-        (!NEWS_WORDS.contains(&stem.as_str())).then_some(stem)
+        crate::text::words(text)
+            .filter(|token| token.kind == TokenKind::Word)
+            .filter_map(|token| match keys.get(token.text) {
+                Some(key) => key.clone(),
+                None => {
+                    let key = content_key(token.text);
+                    keys.insert(token.text.to_string(), key.clone());
+                    key
+                }
+            })
+            .collect()
     })
+}
+
+fn content_key(word: &str) -> Option<String> {
+    if word.chars().count() < 2 || crate::text::is_function_word(word) {
+        return None;
+    }
+    let stem = crate::text::stem(word);
+    (!NEWS_WORDS.contains(&stem.as_str())).then_some(stem)
+}
+
+/// A hash map with the FNV-1a hash: the maps here are keyed by short words, read millions of
+/// times during a bulk import, and never keyed by anything an attacker chooses to collide.
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &byte in bytes {
+            hash = (hash ^ byte as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
 }
 
 /// Stems of words that every kind of news report uses, whatever its story.

@@ -55,6 +55,9 @@ pub enum Error {
     /// No article has this id.
     #[error("no article with id {0} in the library (see `parallax list`)")]
     NoSuchArticle(i64),
+    /// No event has this id.
+    #[error("no event with id {0} in the library (see `parallax events`)")]
+    NoSuchEvent(i64),
     /// A comparison was asked of fewer than two articles.
     #[error("a comparison needs at least two articles, {0} given")]
     TooFewArticles(usize),

@@ -5,7 +5,7 @@ use parallax_core::events::{ArticleProfile, EventIndex};
 use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
-use crate::Error;
+use crate::{Error, Library};
 
 /// One event and the articles that report it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,8 +45,37 @@ pub(crate) fn create(connection: &Connection, title: &str) -> Result<i64, Error>
     Ok(connection.last_insert_rowid())
 }
 
+/// The event index with the library state it reflects.
+pub(crate) struct CachedIndex {
+    pub index: EventIndex,
+    /// `PRAGMA data_version` when the index was last in step with the file: it changes when
+    /// another connection (the window, a command) commits.
+    data_version: i64,
+}
+
+/// Takes the library's cached event index if no other connection wrote since it was built,
+/// else rebuilds it. Call inside the write transaction; give it back with [`keep_index`] after
+/// a commit, or drop it after a rollback.
+pub(crate) fn take_index(library: &Library, connection: &Connection) -> Result<CachedIndex, Error> {
+    let data_version: i64 = connection.pragma_query_value(None, "data_version", |row| row.get(0))?;
+    match library.event_index.borrow_mut().take() {
+        Some(cached) if cached.data_version == data_version => Ok(cached),
+        _ => Ok(CachedIndex { index: load_index(connection)?, data_version }),
+    }
+}
+
+/// Keeps the index for the next import through this connection.
+pub(crate) fn keep_index(library: &Library, cached: CachedIndex) {
+    *library.event_index.borrow_mut() = Some(cached);
+}
+
+/// Forgets the cached index (after a change it does not follow, such as a user's edit).
+pub(crate) fn forget_index(library: &Library) {
+    library.event_index.borrow_mut().take();
+}
+
 /// Rebuilds the engine's index from every stored article, in import order.
-pub(crate) fn load_index(connection: &Connection) -> Result<EventIndex, Error> {
+fn load_index(connection: &Connection) -> Result<EventIndex, Error> {
     let mut index = EventIndex::new();
     let mut statement = connection.prepare("SELECT id, event_id, published, profile FROM articles ORDER BY id")?;
     let mut rows = statement.query([])?;
@@ -107,6 +136,58 @@ pub(crate) fn list(connection: &Connection) -> Result<Vec<EventSummary>, Error> 
     }
     events.sort_by(|a, b| b.first_published.cmp(&a.first_published).then(a.id.cmp(&b.id)));
     Ok(events)
+}
+
+/// Renames an event; later imports keep the name.
+pub(crate) fn rename(connection: &Connection, event: i64, title: &str) -> Result<(), Error> {
+    let changed = connection.execute("UPDATE events SET title = ?2, named_by_user = 1 WHERE id = ?1", rusqlite::params![event, title])?;
+    if changed == 0 {
+        return Err(Error::NoSuchEvent(event));
+    }
+    Ok(())
+}
+
+/// Moves every article of `others` into `into` and removes the emptied events.
+pub(crate) fn merge(connection: &Connection, into: i64, others: &[i64]) -> Result<(), Error> {
+    let transaction = rusqlite::Transaction::new_unchecked(connection, rusqlite::TransactionBehavior::Immediate)?;
+    for &event in std::iter::once(&into).chain(others) {
+        exists(&transaction, event)?;
+    }
+    for &event in others.iter().filter(|&&e| e != into) {
+        transaction.execute("UPDATE articles SET event_id = ?1, placed_by_user = 1 WHERE event_id = ?2", [into, event])?;
+        transaction.execute("DELETE FROM events WHERE id = ?1", [event])?;
+    }
+    transaction.commit()?;
+    Ok(())
+}
+
+/// Moves an article to another event, or to a new event of its own when `event` is `None`;
+/// returns the event it is now in. An event left empty is removed.
+pub(crate) fn move_article(connection: &Connection, article: i64, event: Option<i64>) -> Result<i64, Error> {
+    let transaction = rusqlite::Transaction::new_unchecked(connection, rusqlite::TransactionBehavior::Immediate)?;
+    let (previous, title): (i64, String) = transaction
+        .query_row("SELECT event_id, title FROM articles WHERE id = ?1", [article], |row| Ok((row.get(0)?, row.get(1)?)))
+        .optional()?
+        .ok_or(Error::NoSuchArticle(article))?;
+    let target = match event {
+        Some(event) => {
+            exists(&transaction, event)?;
+            event
+        }
+        None => create(&transaction, &title)?,
+    };
+    transaction.execute(
+        "UPDATE articles SET event_id = ?2, placed_by_user = 1, grouped_with = NULL, grouping_similarity = NULL, grouping_terms = NULL WHERE id = ?1",
+        [article, target],
+    )?;
+    transaction.execute("DELETE FROM events WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM articles WHERE event_id = ?1)", [previous])?;
+    transaction.commit()?;
+    Ok(target)
+}
+
+fn exists(connection: &Connection, event: i64) -> Result<(), Error> {
+    let found: Option<i64> = connection.query_row("SELECT id FROM events WHERE id = ?1", [event], |row| row.get(0)).optional()?;
+    found.map(|_| ()).ok_or(Error::NoSuchEvent(event))
 }
 
 /// Why an article is in its event.

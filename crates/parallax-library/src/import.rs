@@ -158,7 +158,6 @@ pub(crate) fn import(
     let total = sources.len();
     let mut report = ImportReport::default();
     let mut done = 0;
-    let mut writer: Option<Writer> = None;
     let mut fatal: Option<(String, Error)> = None;
     std::thread::scope(|scope| {
         let (send, receive) = mpsc::sync_channel::<Vec<(String, Result<Prepared, String>)>>(1);
@@ -187,7 +186,7 @@ pub(crate) fn import(
                 }
                 continue;
             }
-            let written = write_batch(library, &mut writer, batch, &mut report, &mut |path| {
+            let written = write_batch(library, batch, &mut report, &mut |path| {
                 done += 1;
                 progress(&ImportProgress { done, total, current: path.to_string() });
                 cancel.load(Ordering::Relaxed)
@@ -216,17 +215,11 @@ enum WriteOutcome {
     Cancelled,
 }
 
-/// The writer's state across batches: the event index, loaded once per import.
-struct Writer {
-    index: parallax_core::events::EventIndex,
-}
-
 /// Writes one batch in one transaction. `handled` is called after every file and returns true
 /// when the import is to stop; what was written until then is committed. On a library failure
 /// the batch is rolled back and the paths of its articles are returned with the error.
 fn write_batch(
     library: &Library,
-    writer: &mut Option<Writer>,
     batch: Vec<(String, Result<Prepared, String>)>,
     report: &mut ImportReport,
     handled: &mut dyn FnMut(&str) -> bool,
@@ -237,13 +230,11 @@ fn write_batch(
         Ok(t) => t,
         Err(e) => return Err((e.into(), all_paths())),
     };
-    if writer.is_none() {
-        match events::load_index(&transaction) {
-            Ok(index) => *writer = Some(Writer { index }),
-            Err(e) => return Err((e, all_paths())),
-        }
-    }
-    let index = &mut writer.as_mut().expect("loaded above").index;
+    let mut cached = match events::take_index(library, &transaction) {
+        Ok(cached) => cached,
+        Err(e) => return Err((e, all_paths())),
+    };
+    let index = &mut cached.index;
     let mut added = Vec::new();
     let mut duplicates = Vec::new();
     let mut failed = Vec::new();
@@ -258,11 +249,7 @@ fn write_batch(
                     ImportedArticle { id, path: path.clone(), title: prepared.article.title.clone(), outlet: prepared.article.outlet.clone(), event },
                 )),
                 Ok(Stored::Duplicate(existing_id)) => duplicates.push(DuplicateFile { path: path.clone(), existing_id }),
-                Err(e) => {
-                    drop(transaction);
-                    *writer = None;
-                    return Err((e, all_paths()));
-                }
+                Err(e) => return Err((e, all_paths())),
             },
         }
         if handled(path) {
@@ -271,9 +258,10 @@ fn write_batch(
         }
     }
     if let Err(e) = transaction.commit() {
-        *writer = None;
         return Err((e.into(), all_paths()));
     }
+    // Only an index that matches what was committed is kept for the next batch or import.
+    events::keep_index(library, cached);
     report.imported.extend(added.into_iter().map(|(_, _, article)| article));
     report.duplicates.extend(duplicates);
     report.failed.extend(failed);

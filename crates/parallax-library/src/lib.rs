@@ -78,6 +78,8 @@ pub struct Library {
     connection: Connection,
     path: PathBuf,
     created: bool,
+    /// The event index, kept between imports so a single new file is grouped at once.
+    event_index: std::cell::RefCell<Option<events::CachedIndex>>,
 }
 
 impl Library {
@@ -93,7 +95,7 @@ impl Library {
             .map_err(|e| Error::Open { path: path.to_path_buf(), detail: e.to_string() })?;
         connection.busy_timeout(BUSY_TIMEOUT)?;
         let opened = schema::prepare(&mut connection, path)?;
-        Ok(Library { connection, path: path.to_path_buf(), created: opened.created })
+        Ok(Library { connection, path: path.to_path_buf(), created: opened.created, event_index: Default::default() })
     }
 
     /// Opens the library as the window does: a library created by this call is filled with the
@@ -165,6 +167,25 @@ impl Library {
     /// Every event with its articles; every article is in exactly one event.
     pub fn events(&self) -> Result<Vec<EventSummary>, Error> {
         events::list(&self.connection)
+    }
+
+    /// Renames an event; the name is kept whatever is imported later.
+    pub fn rename_event(&self, event: i64, title: &str) -> Result<(), Error> {
+        events::rename(&self.connection, event, title)
+    }
+
+    /// Merges events: the articles of `others` join `into`, and the emptied events are removed.
+    /// Later imports follow the merged event.
+    pub fn merge_events(&self, into: i64, others: &[i64]) -> Result<(), Error> {
+        events::forget_index(self);
+        events::merge(&self.connection, into, others)
+    }
+
+    /// Moves an article to another event, or (with `None`) splits it off into a new event of
+    /// its own. Returns the article's event. The choice is kept whatever is imported later.
+    pub fn move_article(&self, article: i64, event: Option<i64>) -> Result<i64, Error> {
+        events::forget_index(self);
+        events::move_article(&self.connection, article, event)
     }
 
     /// Why an article is in its event: the earlier article it was found closest to.

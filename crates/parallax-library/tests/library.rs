@@ -268,3 +268,46 @@ fn two_connections_write_to_one_library() {
     let events = command.events().unwrap();
     assert_eq!(events.len(), 2, "{events:?}");
 }
+
+#[test]
+fn a_users_event_choices_survive_later_imports() {
+    let folder = tempfile::tempdir().unwrap();
+    let library = Library::open(&folder.path().join("library.sqlite3")).unwrap();
+    let first = import(&library, &[write(folder.path(), "a.txt", FARM_A), write(folder.path(), "v.txt", VOLCANO)]);
+    let (farm, volcano) = (first.imported[0].clone(), first.imported[1].clone());
+    assert_ne!(farm.event, volcano.event);
+
+    library.rename_event(farm.event, "Farm bill").unwrap();
+    library.merge_events(farm.event, &[volcano.event]).unwrap();
+    let events = library.events().unwrap();
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].title, "Farm bill");
+
+    let split = library.move_article(volcano.id, None).unwrap();
+    assert_ne!(split, farm.event);
+    assert_eq!(library.grouping(volcano.id).unwrap().placed_by_user, true);
+
+    let later = import(&library, &[write(folder.path(), "b.txt", FARM_B)]);
+    assert_eq!(later.imported[0].event, farm.event, "a new report joins the renamed event");
+    let events = library.events().unwrap();
+    assert_eq!(events.len(), 2);
+    let renamed = events.iter().find(|e| e.id == farm.event).unwrap();
+    assert_eq!(renamed.title, "Farm bill");
+    assert_eq!(renamed.articles.len(), 2);
+    assert_eq!(library.article(volcano.id).unwrap().event, Some(split));
+
+    assert!(matches!(library.rename_event(9999, "x"), Err(Error::NoSuchEvent(9999))));
+    assert!(matches!(library.move_article(9999, None), Err(Error::NoSuchArticle(9999))));
+}
+
+#[test]
+fn an_article_moved_into_another_event_leaves_no_empty_event() {
+    let folder = tempfile::tempdir().unwrap();
+    let library = Library::open(&folder.path().join("library.sqlite3")).unwrap();
+    let report = import(&library, &[write(folder.path(), "a.txt", FARM_A), write(folder.path(), "v.txt", VOLCANO)]);
+    let (farm, volcano) = (&report.imported[0], &report.imported[1]);
+    assert_eq!(library.move_article(volcano.id, Some(farm.event)).unwrap(), farm.event);
+    let events = library.events().unwrap();
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].articles.len(), 2);
+}
