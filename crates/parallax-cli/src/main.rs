@@ -20,7 +20,7 @@ use std::sync::atomic::AtomicBool;
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use parallax_core::{entities, ingest};
-use parallax_library::{compare_texts, ComparedInput, ImportProgress, Library};
+use parallax_library::{compare_texts, ComparedInput, ImportProgress, Library, SearchOptions, SearchSort};
 use serde::Serialize;
 
 mod render;
@@ -69,11 +69,74 @@ enum Command {
     Search {
         /// Words to find; "quoted words" match as a phrase
         query: String,
+        /// Only articles of this outlet
+        #[arg(long)]
+        outlet: Option<String>,
+        /// Only articles published on or after this date (YYYY-MM-DD)
+        #[arg(long)]
+        since: Option<String>,
+        /// Only articles published on or before this date (YYYY-MM-DD)
+        #[arg(long)]
+        until: Option<String>,
+        /// Only articles of this event
+        #[arg(long)]
+        event: Option<i64>,
+        /// Order of the hits
+        #[arg(long, value_enum, default_value = "relevance")]
+        sort: Sort,
+        /// At most this many hits
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
     },
     /// List the events the library's articles are grouped into
     Events,
     /// Add the bundled sample articles to the library
     Samples,
+    /// Correct the events: rename, merge, move an article (kept across later imports)
+    #[command(subcommand)]
+    Event(EventCommand),
+    /// Say why an article is in its event
+    Why {
+        /// The article's library id
+        article: i64,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Sort {
+    Relevance,
+    Newest,
+    Oldest,
+}
+
+#[derive(Subcommand)]
+enum EventCommand {
+    /// Give an event a name of your own
+    Rename {
+        /// The event's id
+        event: i64,
+        /// The new name
+        title: String,
+    },
+    /// Merge events into the first one
+    Merge {
+        /// The event that stays
+        into: i64,
+        /// The events whose articles join it
+        #[arg(required = true)]
+        others: Vec<i64>,
+    },
+    /// Move an article to another event, or split it off into a new one
+    Move {
+        /// The article's library id
+        article: i64,
+        /// The event to move it to
+        #[arg(long, conflicts_with = "new", required_unless_present = "new")]
+        to: Option<i64>,
+        /// Put it in a new event of its own
+        #[arg(long)]
+        new: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -118,8 +181,14 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             let articles = open(cli)?.list()?;
             print(cli, &serde_json::json!({ "articles": articles }), || render::articles(&articles))?;
         }
-        Command::Search { query } => {
-            let hits = open(cli)?.search(query)?;
+        Command::Search { query, outlet, since, until, event, sort, limit } => {
+            let sort = match sort {
+                Sort::Relevance => SearchSort::Relevance,
+                Sort::Newest => SearchSort::Newest,
+                Sort::Oldest => SearchSort::Oldest,
+            };
+            let options = SearchOptions { outlet: outlet.clone(), since: since.clone(), until: until.clone(), event: *event, sort, limit: *limit };
+            let hits = open(cli)?.search_with(query, &options)?;
             print(cli, &serde_json::json!({ "hits": hits }), || render::hits(&hits, std::io::stdout().is_terminal()))?;
         }
         Command::Events => {
@@ -127,6 +196,24 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             let events = library.events()?;
             let articles = library.list()?;
             print(cli, &serde_json::json!({ "events": events }), || render::events(&events, &articles))?;
+        }
+        Command::Event(command) => {
+            let library = open(cli)?;
+            match command {
+                EventCommand::Rename { event, title } => library.rename_event(*event, title)?,
+                EventCommand::Merge { into, others } => library.merge_events(*into, others)?,
+                EventCommand::Move { article, to, .. } => drop(library.move_article(*article, *to)?),
+            }
+            let events = library.events()?;
+            let articles = library.list()?;
+            print(cli, &serde_json::json!({ "events": events }), || render::events(&events, &articles))?;
+        }
+        Command::Why { article } => {
+            let library = open(cli)?;
+            let grouping = library.grouping(*article)?;
+            let title_of = |id: i64| library.article(id).map(|a| a.title);
+            let text = render::grouping(&grouping, &title_of(grouping.article)?, grouping.grouped_with.map(title_of).transpose()?.as_deref());
+            print(cli, &grouping, || text)?;
         }
         Command::Samples => {
             let report = open(cli)?.add_samples()?;

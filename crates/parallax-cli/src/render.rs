@@ -5,7 +5,7 @@ use std::fmt::Write;
 use parallax_core::compare::DiffOp;
 use parallax_core::entities::{Entity, Quantity};
 use parallax_core::ingest::ExtractedArticle;
-use parallax_library::{ArticleSummary, CompareReport, EventSummary, ImportReport, SearchHit};
+use parallax_library::{ArticleSummary, CompareReport, EventSummary, Grouping, ImportReport, SearchHit};
 
 pub(crate) fn extracted(path: &str, article: &ExtractedArticle, word_count: usize) -> String {
     let mut out = String::new();
@@ -169,6 +169,26 @@ pub(crate) fn events(events: &[EventSummary], articles: &[ArticleSummary]) -> St
             }
         }
     }
+    out
+}
+
+pub(crate) fn grouping(grouping: &Grouping, title: &str, closest: Option<&str>) -> String {
+    let mut out = format!("article {} \"{title}\" is in event {}", grouping.article, grouping.event);
+    match (grouping.placed_by_user, grouping.grouped_with, closest) {
+        (true, _, _) => out.push_str(": you put it there."),
+        (false, Some(other), Some(closest)) => {
+            let _ = write!(out, ": it resembles article {other} \"{closest}\"");
+            if let Some(similarity) = grouping.similarity {
+                let _ = write!(out, " (similarity {similarity:.2})");
+            }
+            if !grouping.shared_terms.is_empty() {
+                let _ = write!(out, "; both are about: {}", grouping.shared_terms.join(", "));
+            }
+            out.push('.');
+        }
+        _ => out.push_str(": no earlier article reported the same event, so it started one."),
+    }
+    out.push('\n');
     out
 }
 

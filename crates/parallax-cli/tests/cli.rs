@@ -292,3 +292,50 @@ fn a_file_that_is_not_a_library_is_refused_with_one_line() {
     assert_eq!(stderr.trim_end().lines().count(), 1);
     assert!(stderr.contains("not a Parallax library"), "{stderr}");
 }
+
+#[test]
+fn events_can_be_corrected_and_explained() {
+    let setup = Setup::new();
+    let report = setup.json(&["import", &fixture_str("wire-report.txt"), &fixture_str("harbour-bridge.html"), &fixture_str("daily-report.md")], 0);
+    let imported = report["imported"].as_array().unwrap();
+    let (wire, daily) = (imported[0]["id"].to_string(), imported[2]["id"].to_string());
+
+    let why = setup.json(&["why", &daily], 0);
+    assert_eq!(why["grouped_with"].to_string(), wire);
+    assert!(!why["shared_terms"].as_array().unwrap().is_empty());
+    let text = String::from_utf8(setup.run(&["why", &daily]).stdout).unwrap();
+    assert!(text.contains("resembles article"), "{text}");
+
+    let bridge_event = imported[1]["event"].to_string();
+    let renamed = setup.json(&["event", "rename", &bridge_event, "Harbour Bridge closure"], 0);
+    assert!(renamed["events"].as_array().unwrap().iter().any(|e| e["title"] == "Harbour Bridge closure"));
+
+    let split = setup.json(&["event", "move", &daily, "--new"], 0);
+    assert_eq!(split["events"].as_array().unwrap().len(), 3);
+    let wire_event = imported[0]["event"].to_string();
+    let articles = setup.json(&["list"], 0);
+    let daily_event = articles["articles"].as_array().unwrap().iter().find(|a| a["id"].to_string() == daily).unwrap()["event"].to_string();
+    assert_ne!(daily_event, wire_event);
+    let merged = setup.json(&["event", "merge", &wire_event, &daily_event], 0);
+    assert_eq!(merged["events"].as_array().unwrap().len(), 2);
+
+    let missing = setup.run(&["event", "rename", "999", "x"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8(missing.stderr).unwrap().contains("no event with id 999"));
+    assert_eq!(setup.run(&["event", "move", &daily]).status.code(), Some(2), "--to or --new is required");
+}
+
+#[test]
+fn search_takes_filters() {
+    let setup = Setup::new();
+    setup.json(&["import", &fixture_str("wire-report.txt"), &fixture_str("daily-report.md")], 0);
+    let all = setup.json(&["search", "Driscoll"], 0);
+    assert_eq!(all["hits"].as_array().unwrap().len(), 2);
+    let daily = setup.json(&["search", "Driscoll", "--outlet", "The Daily Example"], 0);
+    let hits = daily["hits"].as_array().unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0]["outlet"], "The Daily Example");
+    let later = setup.json(&["search", "Driscoll", "--since", "2025-11-21"], 0);
+    assert!(later["hits"].as_array().unwrap().is_empty());
+    assert_eq!(setup.json(&["search", "Driscoll", "--limit", "1", "--sort", "newest"], 0)["hits"].as_array().unwrap().len(), 1);
+}

@@ -316,7 +316,14 @@ impl EventIndex {
             .filter(|(product, _)| *product > 0.0)
             .collect();
         shared.sort_by(|a, b| b.0.total_cmp(&a.0));
-        shared.into_iter().take(EXPLAINED_TERMS).map(|(_, t)| t.trim_start_matches("entity:").to_string()).collect()
+        let mut named: Vec<String> = Vec::new();
+        for (_, term) in shared {
+            let term = term.trim_start_matches("entity:");
+            if named.len() < EXPLAINED_TERMS && !named.iter().any(|n| n == term) {
+                named.push(term.to_string());
+            }
+        }
+        named
     }
 
     /// Whether an article of `day` may report the same event as `member`: close to the

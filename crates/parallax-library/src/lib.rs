@@ -46,7 +46,7 @@ pub use error::Error;
 pub use events::{EventSummary, Grouping};
 pub use import::{DuplicateFile, FailedFile, ImportProgress, ImportReport, ImportedArticle};
 pub use report::{compare_texts, CompareReport, ComparedInput, ReportArticle};
-pub use search::SearchHit;
+pub use search::{SearchHit, SearchOptions, SearchSort};
 
 /// The environment variable that names the library file, for the window and the CLI alike.
 pub const LIBRARY_ENV: &str = "PARALLAX_LIBRARY";
@@ -161,7 +161,12 @@ impl Library {
     /// matched whole, the last one also as a prefix (search as one types); `"quoted words"`
     /// match as a phrase.
     pub fn search(&self, query: &str) -> Result<Vec<SearchHit>, Error> {
-        search::search(&self.connection, query, search::DEFAULT_LIMIT)
+        search::search(&self.connection, query, &SearchOptions::default())
+    }
+
+    /// [`Library::search`] narrowed by outlet, dates and event, in the order asked.
+    pub fn search_with(&self, query: &str, options: &SearchOptions) -> Result<Vec<SearchHit>, Error> {
+        search::search(&self.connection, query, options)
     }
 
     /// Every event with its articles; every article is in exactly one event.

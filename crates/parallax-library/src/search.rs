@@ -28,21 +28,66 @@ pub struct SearchHit {
     pub highlights: Vec<[usize; 2]>,
 }
 
+/// Narrows and orders a search.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchOptions {
+    /// Only articles of this outlet (exact name).
+    pub outlet: Option<String>,
+    /// Only articles published on or after this ISO 8601 date.
+    pub since: Option<String>,
+    /// Only articles published on or before this ISO 8601 date (the whole day counts).
+    pub until: Option<String>,
+    /// Only articles of this event.
+    pub event: Option<i64>,
+    /// The order of the hits.
+    pub sort: SearchSort,
+    /// At most this many hits.
+    pub limit: usize,
+}
+
+impl Default for SearchOptions {
+    fn default() -> SearchOptions {
+        SearchOptions { outlet: None, since: None, until: None, event: None, sort: SearchSort::Relevance, limit: DEFAULT_LIMIT }
+    }
+}
+
+/// The order of search hits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SearchSort {
+    /// Best match first (BM25, headline words weigh most).
+    Relevance,
+    /// Latest publication first.
+    Newest,
+    /// Earliest publication first.
+    Oldest,
+}
+
 /// Searches the library; an empty query finds nothing.
-pub(crate) fn search(connection: &Connection, query: &str, limit: usize) -> Result<Vec<SearchHit>, Error> {
+pub(crate) fn search(connection: &Connection, query: &str, options: &SearchOptions) -> Result<Vec<SearchHit>, Error> {
     let Some(expression) = match_expression(query) else {
         return Ok(Vec::new());
     };
     // Column weights: a word in the headline says more than one in the body.
+    let order = match options.sort {
+        SearchSort::Relevance => "bm25(articles_fts, 8.0, 2.0, 2.0, 1.0), a.id",
+        SearchSort::Newest => "a.published IS NULL, a.published DESC, a.id",
+        SearchSort::Oldest => "a.published IS NULL, a.published, a.id",
+    };
     let mut statement = connection.prepare_cached(&format!(
         "SELECT a.id, a.title, a.outlet, snippet(articles_fts, -1, '{OPEN}', '{CLOSE}', '…', 24)
          FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
          WHERE articles_fts MATCH ?1
-         ORDER BY bm25(articles_fts, 8.0, 2.0, 2.0, 1.0), a.id
+           AND (?3 IS NULL OR a.outlet = ?3)
+           AND (?4 IS NULL OR a.published >= ?4)
+           AND (?5 IS NULL OR substr(a.published, 1, length(?5)) <= ?5)
+           AND (?6 IS NULL OR a.event_id = ?6)
+         ORDER BY {order}
          LIMIT ?2"
     ))?;
+    let parameters = rusqlite::params![expression, options.limit as i64, options.outlet, options.since, options.until, options.event];
     let hits = statement
-        .query_map(rusqlite::params![expression, limit as i64], |row| {
+        .query_map(parameters, |row| {
             let marked: String = row.get(3)?;
             let (snippet, highlights) = unmark(&marked);
             Ok(SearchHit { id: row.get(0)?, title: row.get(1)?, outlet: row.get(2)?, snippet, highlights })

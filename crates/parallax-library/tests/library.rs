@@ -311,3 +311,24 @@ fn an_article_moved_into_another_event_leaves_no_empty_event() {
     assert_eq!(events.len(), 1);
     assert_eq!(events[0].articles.len(), 2);
 }
+
+#[test]
+fn search_narrows_by_outlet_date_and_event() {
+    let folder = tempfile::tempdir().unwrap();
+    let a = write(folder.path(), "a.md", &format!("---\ntitle: Senate passes farm bill\noutlet: Daily Example\npublished: 2012-06-21\n---\n\n{}", &FARM_A[25..]));
+    let b = write(folder.path(), "b.md", &format!("---\ntitle: Farm bill clears the Senate\noutlet: Weekly Example\npublished: 2012-06-22\n---\n\n{}", &FARM_B[29..]));
+    let library = Library::open(&folder.path().join("library.sqlite3")).unwrap();
+    let report = import(&library, &[a, b]);
+    assert_eq!(report.imported.len(), 2, "{report:?}");
+    let ids: Vec<i64> = report.imported.iter().map(|a| a.id).collect();
+    let found = |options: parallax_library::SearchOptions| -> Vec<i64> { library.search_with("subsidies", &options).unwrap().iter().map(|h| h.id).collect() };
+    let base = parallax_library::SearchOptions::default();
+    assert_eq!(found(parallax_library::SearchOptions { outlet: Some("Weekly Example".into()), ..base.clone() }), vec![ids[1]]);
+    assert_eq!(found(parallax_library::SearchOptions { until: Some("2012-06-21".into()), ..base.clone() }), vec![ids[0]]);
+    assert_eq!(found(parallax_library::SearchOptions { since: Some("2012-06-22".into()), ..base.clone() }), vec![ids[1]]);
+    assert_eq!(found(parallax_library::SearchOptions { sort: parallax_library::SearchSort::Newest, ..base.clone() }), vec![ids[1], ids[0]]);
+    assert_eq!(found(parallax_library::SearchOptions { sort: parallax_library::SearchSort::Oldest, ..base.clone() }), vec![ids[0], ids[1]]);
+    let event = report.imported[0].event;
+    assert_eq!(found(parallax_library::SearchOptions { event: Some(event), ..base.clone() }).len(), if report.imported[1].event == event { 2 } else { 1 });
+    assert_eq!(found(parallax_library::SearchOptions { limit: 1, ..base }).len(), 1);
+}
