@@ -60,8 +60,22 @@ pub(super) fn speaker_after(after: &str) -> Option<Speaker> {
         }
         return None;
     }
+    let verb = tokens
+        .iter()
+        .take(16)
+        .position(|t| is_speech_verb(t.text))?;
+    // the coalition's executive director, Matt Brooks, said
+    if verb >= 2 && tokens[verb - 1].text == "," {
+        let open = tokens[..verb - 1].iter().rposition(|t| t.text == ",")?;
+        let name = &tokens[open + 1..verb - 1];
+        if !name.is_empty() && name.iter().all(is_name_part) {
+            return name_from(name).map(Speaker::Named);
+        }
+    }
     // the congressman said, a statement from the committee said
-    let verb = tokens.iter().take(7).position(|t| is_speech_verb(t.text))?;
+    if verb > 6 {
+        return None;
+    }
     let clause_words = &tokens[..verb];
     let plain = clause_words
         .iter()
@@ -261,6 +275,19 @@ fn is_speech_verb(word: &str) -> bool {
         "remarked",
         "announced",
         "saying",
+        "cautioned",
+        "charged",
+        "quipped",
+        "observed",
+        "predicted",
+        "suggested",
+        "maintained",
+        "pointed",
+        "shot",
+        "admitted",
+        "testified",
+        "emphasized",
+        "stressed",
     ];
     VERBS.contains(&text::normalize(word).as_str())
 }
@@ -427,6 +454,10 @@ mod tests {
             speaker_after(", said Rep. Steve Israel, D-N.Y."),
             named("Steve Israel")
         );
+        assert_eq!(
+            speaker_after(", the coalition's executive director, Matt Brooks, said on Wednesday."),
+            named("Matt Brooks")
+        );
         assert_eq!(speaker_after(", he said."), Some(Speaker::Pronoun));
         assert_eq!(speaker_after(", said the report."), Some(Speaker::Unnamed));
         assert_eq!(
@@ -446,6 +477,11 @@ mod tests {
         assert_eq!(speaker_before("Gibbs told reporters that "), named("Gibbs"));
         assert_eq!(speaker_before("Added Gibbs: "), named("Gibbs"));
         assert_eq!(speaker_before("She added, "), Some(Speaker::Pronoun));
+        assert_eq!(
+            speaker_before("Then he cautioned: "),
+            Some(Speaker::Pronoun)
+        );
+        assert_eq!(speaker_before("Ryan shot back: "), named("Ryan"));
         assert_eq!(
             speaker_before("The letter says Mr. Obama "),
             Some(Speaker::Unnamed)
