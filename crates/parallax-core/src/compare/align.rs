@@ -7,7 +7,7 @@
 //! rare terms, never from all pairs, so long articles stay cheap; one long sentence may match two
 //! adjacent short ones when together they match better than either alone.
 
-use super::index::{Index, IndexedArticle, SentenceTerms};
+use super::index::{Index, IndexedArticle, SentenceTerms, TermKind};
 
 /// One or two sentences of the left article matched with one or two of the right.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,11 +23,13 @@ const ALIGN_MIN: f32 = 0.3;
 const CANDIDATE_MIN: f32 = 0.12;
 /// How much better a merge must match than its best single sentence.
 const MERGE_GAIN: f32 = 0.05;
-/// Content terms two aligned sentences must share at least: one shared name alone ("Trump")
-/// does not make two sentences the same statement...
-const SHARED_TERMS_MIN: usize = 2;
-/// ...unless the sentences are nearly the same words: short quotes ("I wish I didn't have to
-/// do it.") have a single content word.
+/// The similarity needed when the sentences share a single content word that is not a name.
+/// Names pin a sentence to a person, not to a statement: "Mr. Boutrous said Mr. Sellers was
+/// trying to have it both ways." and "\"There is absolutely no way...,\" Boutrous said." share
+/// a name and "way", and no more.
+const ONE_WORD_MATCH_MIN: f32 = 0.5;
+/// The similarity needed when they share no content word but names: only sentences made of
+/// nearly the same words, such as short quotes ("I wish I didn't have to do it.").
 const SHORT_MATCH_MIN: f32 = 0.7;
 /// A term proposes candidates only while it is rare: while the number of sentence pairs it
 /// links stays below this. Frequent terms still count in the similarity of candidates.
@@ -176,15 +178,19 @@ impl Chosen {
 #[derive(Debug, Clone, Copy)]
 struct Likeness {
     cosine: f32,
-    /// Content terms (not function words) in both.
-    shared: usize,
+    /// Content terms in both that are not names.
+    shared_plain: usize,
 }
 
 impl Likeness {
     /// Whether two sentences this alike say the same thing.
     fn is_alignment(&self) -> bool {
-        self.cosine >= ALIGN_MIN
-            && (self.shared >= SHARED_TERMS_MIN || self.cosine >= SHORT_MATCH_MIN)
+        let needed = match self.shared_plain {
+            0 => SHORT_MATCH_MIN,
+            1 => ONE_WORD_MATCH_MIN,
+            _ => ALIGN_MIN,
+        };
+        self.cosine >= needed
     }
 }
 
@@ -284,13 +290,13 @@ fn union(x: &SentenceTerms, y: &SentenceTerms) -> (Vec<(u32, f32)>, f32) {
 
 fn likeness(index: &Index, terms: &[(u32, f32)], norm: f32, other: &SentenceTerms) -> Likeness {
     let (mut i, mut j) = (0, 0);
-    let (mut dot, mut shared) = (0.0f32, 0usize);
+    let (mut dot, mut shared_plain) = (0.0f32, 0usize);
     while i < terms.len() && j < other.terms.len() {
         let ((s, v), (t, w)) = (terms[i], other.terms[j]);
         if s == t {
             dot += v * w;
-            if !index.is_function_term(s) {
-                shared += 1;
+            if index.kind(s) == TermKind::Plain {
+                shared_plain += 1;
             }
             i += 1;
             j += 1;
@@ -306,5 +312,8 @@ fn likeness(index: &Index, terms: &[(u32, f32)], norm: f32, other: &SentenceTerm
     } else {
         0.0
     };
-    Likeness { cosine, shared }
+    Likeness {
+        cosine,
+        shared_plain,
+    }
 }

@@ -65,7 +65,18 @@ const NAME_WEIGHT: f32 = 1.6;
 /// All articles of one comparison, read once.
 pub(super) struct Index {
     pub articles: Vec<IndexedArticle>,
-    function_terms: Vec<bool>,
+    kinds: Vec<TermKind>,
+}
+
+/// What a term is, for weighting and for the evidence an alignment needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum TermKind {
+    /// Grammar and reporting words: "the", "said".
+    Function,
+    /// Written capitalised inside sentences: "Kennedy", "Wal-Mart".
+    Name,
+    /// Every other word or number.
+    Plain,
 }
 
 impl Index {
@@ -171,13 +182,23 @@ impl Index {
             .collect();
         Index {
             articles,
-            function_terms,
+            kinds: (0..term_count)
+                .map(|t| {
+                    if function_terms[t] {
+                        TermKind::Function
+                    } else if name_terms[t] {
+                        TermKind::Name
+                    } else {
+                        TermKind::Plain
+                    }
+                })
+                .collect(),
         }
     }
 
-    /// Whether a term is a function word.
-    pub fn is_function_term(&self, term: u32) -> bool {
-        self.function_terms[term as usize]
+    /// What a term is.
+    pub fn kind(&self, term: u32) -> TermKind {
+        self.kinds[term as usize]
     }
 }
 
