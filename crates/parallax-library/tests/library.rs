@@ -332,3 +332,35 @@ fn search_narrows_by_outlet_date_and_event() {
     assert_eq!(found(parallax_library::SearchOptions { event: Some(event), ..base.clone() }).len(), if report.imported[1].event == event { 2 } else { 1 });
     assert_eq!(found(parallax_library::SearchOptions { limit: 1, ..base }).len(), 1);
 }
+
+#[test]
+fn two_writers_at_once_both_succeed() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("library.sqlite3");
+    drop(Library::open(&path).unwrap());
+    let batches: Vec<Vec<PathBuf>> = (0..2)
+        .map(|writer| (0..300).map(|i| write(folder.path(), &format!("w{writer}/{i:03}.txt"), &format!("Report {writer} {i}\n\nWriter {writer} wrote article {i} on subject {}.", i * 7 + writer))).collect())
+        .collect();
+    let threads: Vec<_> = batches
+        .into_iter()
+        .map(|files| {
+            let path = path.clone();
+            std::thread::spawn(move || {
+                let library = Library::open(&path).unwrap();
+                let report = import(&library, &files);
+                let listed = library.list().map(|l| l.len());
+                (report, listed)
+            })
+        })
+        .collect();
+    for thread in threads {
+        let (report, listed) = thread.join().unwrap();
+        assert!(report.failed.is_empty(), "{:?}", report.failed.first());
+        assert_eq!(report.imported.len(), 300);
+        assert!(listed.unwrap() >= 300);
+    }
+    let library = Library::open(&path).unwrap();
+    assert_eq!(library.list().unwrap().len(), 600);
+    let grouped: usize = library.events().unwrap().iter().map(|e| e.articles.len()).sum();
+    assert_eq!(grouped, 600, "every article is in exactly one event");
+}
