@@ -11,7 +11,9 @@
 //! amount of money in a currency and the two differ ("$42.6 million" against "$46.2 million"),
 //! the articles disagree on the amount however differently they word the sentence around it.
 
+use std::cell::RefCell;
 use std::collections::HashSet;
+use std::rc::Rc;
 
 use super::{Alignment, Conflict};
 use crate::entities::{find_quantities, Quantity, QuantityKind, QuantityValue};
@@ -23,7 +25,7 @@ pub(crate) fn find_conflicts(
     right: &[Sentence],
     alignments: &[Alignment],
 ) -> Vec<Conflict> {
-    let (all_a, all_b) = (facts_of(left), facts_of(right));
+    let (all_a, all_b) = (recent_facts_of(left), recent_facts_of(right));
     let mut conflicts: Vec<Conflict> = Vec::new();
     for alignment in alignments {
         let a: Vec<&Fact> = all_a
@@ -145,6 +147,35 @@ fn qualifier_before(tokens: &[text::Token], at: usize) -> Qualifier {
         ) => Qualifier::About,
         _ => Qualifier::Exact,
     }
+}
+
+thread_local! {
+    /// The facts of the articles read last, with their sentences as the key. A comparison of N
+    /// articles calls [`find_conflicts`] for every pair, so it would otherwise find the
+    /// quantities of each article N - 1 times (a tenth of a ten-article comparison).
+    static RECENT_FACTS: RefCell<Vec<(Vec<Sentence>, Rc<Vec<Fact>>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// How many articles' facts [`RECENT_FACTS`] keeps.
+const RECENT_ARTICLES: usize = 24;
+
+/// [`facts_of`], computed once for an article compared with several others.
+fn recent_facts_of(sentences: &[Sentence]) -> Rc<Vec<Fact>> {
+    RECENT_FACTS.with(|recent| {
+        let mut recent = recent.borrow_mut();
+        if let Some((_, facts)) = recent
+            .iter()
+            .find(|(known, _)| known.as_slice() == sentences)
+        {
+            return Rc::clone(facts);
+        }
+        let facts = Rc::new(facts_of(sentences));
+        if recent.len() == RECENT_ARTICLES {
+            recent.remove(0);
+        }
+        recent.push((sentences.to_vec(), Rc::clone(&facts)));
+        facts
+    })
 }
 
 /// The quantities of every sentence of an article, in order, datelines left out.
