@@ -153,8 +153,11 @@ thread_local! {
     /// The facts of the articles read last, with their sentences as the key. A comparison of N
     /// articles calls [`find_conflicts`] for every pair, so it would otherwise find the
     /// quantities of each article N - 1 times (a tenth of a ten-article comparison).
-    static RECENT_FACTS: RefCell<Vec<(Vec<Sentence>, Rc<Vec<Fact>>)>> = const { RefCell::new(Vec::new()) };
+    static RECENT_FACTS: RefCell<Vec<ReadArticle>> = const { RefCell::new(Vec::new()) };
 }
+
+/// An article's sentences and the facts found in them.
+type ReadArticle = (Vec<Sentence>, Rc<Vec<Fact>>);
 
 /// How many articles' facts [`RECENT_FACTS`] keeps.
 const RECENT_ARTICLES: usize = 24;
