@@ -118,6 +118,8 @@ fn evaluate(name: &str, extract: Extractor, pages: &[Page], per_page: bool) {
     let seconds = start.elapsed().as_secs_f64();
     let mut scores: Vec<f64> = Vec::new();
     let mut agreement: HashMap<&str, (usize, usize)> = HashMap::new();
+    // Fields an extractor fills where the reference has nothing to compare with.
+    let mut beyond: HashMap<&str, usize> = HashMap::new();
     for (page, output) in pages.iter().zip(&outputs) {
         let score = shingle_f1(&output.text, &page.expected_text);
         if per_page {
@@ -131,6 +133,12 @@ fn evaluate(name: &str, extract: Extractor, pages: &[Page], per_page: bool) {
                 &output.title,
                 same_text as fn(&str, &str) -> bool,
             ),
+            (
+                "title (site suffix ignored)",
+                "title",
+                &output.title,
+                same_headline,
+            ),
             ("byline", "byline", &output.byline, same_byline),
             ("outlet", "siteName", &output.site, same_text),
             ("published", "publishedTime", &output.published, same_day),
@@ -143,6 +151,9 @@ fn evaluate(name: &str, extract: Extractor, pages: &[Page], per_page: bool) {
                 .and_then(Value::as_str)
                 .filter(|s| !s.trim().is_empty())
             else {
+                if got.is_some() {
+                    *beyond.entry(field).or_default() += 1;
+                }
                 continue;
             };
             let entry = agreement.entry(field).or_default();
@@ -165,9 +176,16 @@ fn evaluate(name: &str, extract: Extractor, pages: &[Page], per_page: bool) {
     );
     let mut fields: Vec<_> = agreement.into_iter().collect();
     fields.sort_by_key(|(f, _)| {
-        ["title", "byline", "outlet", "published", "language"]
-            .iter()
-            .position(|x| x == f)
+        [
+            "title",
+            "title (site suffix ignored)",
+            "byline",
+            "outlet",
+            "published",
+            "language",
+        ]
+        .iter()
+        .position(|x| x == f)
     });
     let line: Vec<String> = fields
         .iter()
@@ -179,6 +197,15 @@ fn evaluate(name: &str, extract: Extractor, pages: &[Page], per_page: bool) {
         })
         .collect();
     println!("  metadata agreement: {}", line.join(", "));
+    let mut beyond: Vec<String> = beyond
+        .into_iter()
+        .map(|(f, n)| format!("{f} {n}"))
+        .collect();
+    beyond.sort();
+    println!(
+        "  filled where the reference has none: {}",
+        beyond.join(", ")
+    );
 }
 
 fn parallax(source: &[u8]) -> Output {
@@ -298,6 +325,19 @@ fn same_text(a: &str, b: &str) -> bool {
             .to_lowercase()
     };
     simple(a) == simple(b)
+}
+
+/// Headlines agree when they are the same once the site name a reader view keeps after a
+/// separator (`Title | Site`) is set aside: Parallax removes it on purpose.
+fn same_headline(got: &str, want: &str) -> bool {
+    let (got, want) = (got.trim().to_lowercase(), want.trim().to_lowercase());
+    same_text(&got, &want)
+        || want.strip_prefix(got.as_str()).is_some_and(|rest| {
+            let rest = rest.trim_start();
+            ["|", "-", "–", "—", "::", "»", "·"]
+                .iter()
+                .any(|s| rest.starts_with(s))
+        })
 }
 
 /// Bylines agree when they name the same people, with or without a leading "By".

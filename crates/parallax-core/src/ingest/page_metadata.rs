@@ -96,6 +96,14 @@ pub(crate) fn finish(page: Metadata, reader: Metadata) -> Metadata {
     found.outlet = found
         .outlet
         .map(|o| o.split_whitespace().collect::<Vec<_>>().join(" "))
+        // Some pages put their address in og:site_name ("http://www.tmz.com").
+        .map(|o| {
+            if o.contains("://") {
+                outlet_from_url(&o).unwrap_or(o)
+            } else {
+                o
+            }
+        })
         .or_else(|| found.url.as_deref().and_then(outlet_from_url));
     found.title = found
         .title
@@ -301,6 +309,18 @@ mod tests {
         let found = finish(read(&page), Metadata::default());
         assert_eq!(found.published.as_deref(), Some("2025-11-19"));
         assert_eq!(found.outlet.as_deref(), Some("The New York Times"));
+    }
+
+    #[test]
+    fn an_address_given_as_site_name_becomes_an_outlet() {
+        let reader = Metadata {
+            outlet: Some("http://www.tmz.com".into()),
+            ..Metadata::default()
+        };
+        assert_eq!(
+            finish(Metadata::default(), reader).outlet.as_deref(),
+            Some("TMZ")
+        );
     }
 
     #[test]
