@@ -6,7 +6,8 @@ use std::path::Path;
 use std::{env, fs};
 
 fn main() {
-    let root = Path::new(&env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR")).join("samples");
+    let root = Path::new(&env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"))
+        .join("samples");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut files = Vec::new();
     if let Ok(events) = fs::read_dir(&root) {
@@ -23,8 +24,17 @@ fn main() {
     files.sort();
     let mut code = String::from("/// The bundled sample articles: path under `samples/` and the file's bytes.\npub(crate) static SAMPLES: &[(&str, &[u8])] = &[\n");
     for path in &files {
-        let name = path.strip_prefix(&root).expect("under samples").to_string_lossy().replace('\\', "/");
-        writeln!(code, "    ({name:?}, include_bytes!({:?})),", path.display().to_string()).expect("write to string");
+        let name = path
+            .strip_prefix(&root)
+            .expect("under samples")
+            .to_string_lossy()
+            .replace('\\', "/");
+        writeln!(
+            code,
+            "    ({name:?}, include_bytes!({:?})),",
+            path.display().to_string()
+        )
+        .expect("write to string");
     }
     code.push_str("];\n");
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("samples.rs");

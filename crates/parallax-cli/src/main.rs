@@ -20,7 +20,9 @@ use std::sync::atomic::AtomicBool;
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use parallax_core::{entities, ingest};
-use parallax_library::{compare_texts, ComparedInput, ImportProgress, Library, SearchOptions, SearchSort};
+use parallax_library::{
+    compare_texts, ComparedInput, ImportProgress, Library, SearchOptions, SearchSort,
+};
 use serde::Serialize;
 
 mod render;
@@ -154,13 +156,24 @@ fn run(cli: &Cli) -> Result<ExitCode> {
     match &cli.command {
         Command::Extract { file } => {
             let (article, word_count) = read_article(file)?;
-            let shown = Extracted { path: file.display().to_string(), word_count, article: &article };
-            print(cli, &shown, || render::extracted(&shown.path, &article, word_count))?;
+            let shown = Extracted {
+                path: file.display().to_string(),
+                word_count,
+                article: &article,
+            };
+            print(cli, &shown, || {
+                render::extracted(&shown.path, &article, word_count)
+            })?;
         }
         Command::Entities { file } => {
             let (article, _) = read_article(file)?;
-            let found = Entities { entities: entities::find_entities(&article.text), quantities: entities::find_quantities(&article.text) };
-            print(cli, &found, || render::entities(&found.entities, &found.quantities))?;
+            let found = Entities {
+                entities: entities::find_entities(&article.text),
+                quantities: entities::find_quantities(&article.text),
+            };
+            print(cli, &found, || {
+                render::entities(&found.entities, &found.quantities)
+            })?;
         }
         Command::Compare { articles } => {
             let inputs = compare_inputs(cli, articles)?;
@@ -179,40 +192,69 @@ fn run(cli: &Cli) -> Result<ExitCode> {
         }
         Command::List => {
             let articles = open(cli)?.list()?;
-            print(cli, &serde_json::json!({ "articles": articles }), || render::articles(&articles))?;
+            print(cli, &serde_json::json!({ "articles": articles }), || {
+                render::articles(&articles)
+            })?;
         }
-        Command::Search { query, outlet, since, until, event, sort, limit } => {
+        Command::Search {
+            query,
+            outlet,
+            since,
+            until,
+            event,
+            sort,
+            limit,
+        } => {
             let sort = match sort {
                 Sort::Relevance => SearchSort::Relevance,
                 Sort::Newest => SearchSort::Newest,
                 Sort::Oldest => SearchSort::Oldest,
             };
-            let options = SearchOptions { outlet: outlet.clone(), since: since.clone(), until: until.clone(), event: *event, sort, limit: *limit };
+            let options = SearchOptions {
+                outlet: outlet.clone(),
+                since: since.clone(),
+                until: until.clone(),
+                event: *event,
+                sort,
+                limit: *limit,
+            };
             let hits = open(cli)?.search_with(query, &options)?;
-            print(cli, &serde_json::json!({ "hits": hits }), || render::hits(&hits, std::io::stdout().is_terminal()))?;
+            print(cli, &serde_json::json!({ "hits": hits }), || {
+                render::hits(&hits, std::io::stdout().is_terminal())
+            })?;
         }
         Command::Events => {
             let library = open(cli)?;
             let events = library.events()?;
             let articles = library.list()?;
-            print(cli, &serde_json::json!({ "events": events }), || render::events(&events, &articles))?;
+            print(cli, &serde_json::json!({ "events": events }), || {
+                render::events(&events, &articles)
+            })?;
         }
         Command::Event(command) => {
             let library = open(cli)?;
             match command {
                 EventCommand::Rename { event, title } => library.rename_event(*event, title)?,
                 EventCommand::Merge { into, others } => library.merge_events(*into, others)?,
-                EventCommand::Move { article, to, .. } => drop(library.move_article(*article, *to)?),
+                EventCommand::Move { article, to, .. } => {
+                    library.move_article(*article, *to)?;
+                }
             }
             let events = library.events()?;
             let articles = library.list()?;
-            print(cli, &serde_json::json!({ "events": events }), || render::events(&events, &articles))?;
+            print(cli, &serde_json::json!({ "events": events }), || {
+                render::events(&events, &articles)
+            })?;
         }
         Command::Why { article } => {
             let library = open(cli)?;
             let grouping = library.grouping(*article)?;
             let title_of = |id: i64| library.article(id).map(|a| a.title);
-            let text = render::grouping(&grouping, &title_of(grouping.article)?, grouping.grouped_with.map(title_of).transpose()?.as_deref());
+            let text = render::grouping(
+                &grouping,
+                &title_of(grouping.article)?,
+                grouping.grouped_with.map(title_of).transpose()?.as_deref(),
+            );
             print(cli, &grouping, || text)?;
         }
         Command::Samples => {
@@ -241,10 +283,17 @@ struct Entities {
 
 /// Prints `value` as JSON with `--json`, else the text `render` makes.
 fn print<T: Serialize>(cli: &Cli, value: &T, render: impl FnOnce() -> String) -> Result<()> {
-    let out = if cli.json { serde_json::to_string_pretty(value)? + "\n" } else { render() };
+    let out = if cli.json {
+        serde_json::to_string_pretty(value)? + "\n"
+    } else {
+        render()
+    };
     use std::io::Write;
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(out.as_bytes()).and_then(|_| stdout.flush()) {
+    match stdout
+        .write_all(out.as_bytes())
+        .and_then(|_| stdout.flush())
+    {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other.context("cannot write to standard output"),
     }
@@ -257,8 +306,12 @@ fn open(cli: &Cli) -> Result<Library> {
 
 fn read_article(file: &Path) -> Result<(ingest::ExtractedArticle, usize)> {
     let bytes = std::fs::read(file).with_context(|| format!("cannot read '{}'", file.display()))?;
-    let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let article = ingest::extract(&bytes, &name).with_context(|| format!("cannot read an article from '{}'", file.display()))?;
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let article = ingest::extract(&bytes, &name)
+        .with_context(|| format!("cannot read an article from '{}'", file.display()))?;
     let words = parallax_core::text::word_count(&article.text);
     Ok((article, words))
 }
@@ -276,11 +329,23 @@ fn compare_inputs(cli: &Cli, arguments: &[String]) -> Result<Vec<ComparedInput>>
                     library = Some(open(cli)?);
                 }
                 let record = library.as_ref().expect("opened above").article(id)?;
-                inputs.push(ComparedInput { reference: argument.clone(), id: Some(id), title: record.title, outlet: record.outlet, text: record.text });
+                inputs.push(ComparedInput {
+                    reference: argument.clone(),
+                    id: Some(id),
+                    title: record.title,
+                    outlet: record.outlet,
+                    text: record.text,
+                });
             }
             _ => {
                 let (article, _) = read_article(path)?;
-                inputs.push(ComparedInput { reference: argument.clone(), id: None, title: article.title, outlet: article.outlet, text: article.text });
+                inputs.push(ComparedInput {
+                    reference: argument.clone(),
+                    id: None,
+                    title: article.title,
+                    outlet: article.outlet,
+                    text: article.text,
+                });
             }
         }
     }
@@ -295,7 +360,10 @@ struct ProgressBar {
 
 impl ProgressBar {
     fn new() -> ProgressBar {
-        ProgressBar { bar: None, enabled: std::io::stderr().is_terminal() }
+        ProgressBar {
+            bar: None,
+            enabled: std::io::stderr().is_terminal(),
+        }
     }
 
     fn show(&mut self, progress: &ImportProgress) {
@@ -304,8 +372,10 @@ impl ProgressBar {
         }
         let bar = self.bar.get_or_insert_with(|| {
             let bar = indicatif::ProgressBar::new(progress.total as u64);
-            let style = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {per_sec} {wide_msg}")
-                .expect("valid template");
+            let style = indicatif::ProgressStyle::with_template(
+                "{bar:30} {pos}/{len} {per_sec} {wide_msg}",
+            )
+            .expect("valid template");
             bar.set_style(style);
             bar
         });

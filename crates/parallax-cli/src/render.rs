@@ -5,7 +5,9 @@ use std::fmt::Write;
 use parallax_core::compare::DiffOp;
 use parallax_core::entities::{Entity, Quantity};
 use parallax_core::ingest::ExtractedArticle;
-use parallax_library::{ArticleSummary, CompareReport, EventSummary, Grouping, ImportReport, SearchHit};
+use parallax_library::{
+    ArticleSummary, CompareReport, EventSummary, Grouping, ImportReport, SearchHit,
+};
 
 pub(crate) fn extracted(path: &str, article: &ExtractedArticle, word_count: usize) -> String {
     let mut out = String::new();
@@ -34,7 +36,10 @@ pub(crate) fn entities(entities: &[Entity], quantities: &[Quantity]) -> String {
         return "No entities or quantities found.\n".into();
     }
     for entity in entities {
-        let kind = serde_json::to_value(entity.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+        let kind = serde_json::to_value(entity.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
         let _ = write!(out, "{:<13} {} ({}x)", kind, entity.name, entity.mentions);
         if !entity.aliases.is_empty() {
             let _ = write!(out, ", also {}", entity.aliases.join(", "));
@@ -42,7 +47,10 @@ pub(crate) fn entities(entities: &[Entity], quantities: &[Quantity]) -> String {
         out.push('\n');
     }
     for quantity in quantities {
-        let kind = serde_json::to_value(quantity.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+        let kind = serde_json::to_value(quantity.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
         let value = serde_json::to_string(&quantity.value).unwrap_or_default();
         let _ = writeln!(out, "{kind:<13} {} = {value}", quantity.text);
     }
@@ -52,12 +60,26 @@ pub(crate) fn entities(entities: &[Entity], quantities: &[Quantity]) -> String {
 pub(crate) fn comparison(report: &CompareReport) -> String {
     let mut out = String::new();
     for (i, article) in report.articles.iter().enumerate() {
-        let outlet = article.outlet.as_deref().map(|o| format!(" ({o})")).unwrap_or_default();
-        let _ = writeln!(out, "[{i}] {}{outlet}: {}, {} sentences", article.reference, article.title, article.sentences.len());
+        let outlet = article
+            .outlet
+            .as_deref()
+            .map(|o| format!(" ({o})"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "[{i}] {}{outlet}: {}, {} sentences",
+            article.reference,
+            article.title,
+            article.sentences.len()
+        );
     }
     for pair in &report.pairs {
         let (left, right) = (&report.articles[pair.left], &report.articles[pair.right]);
-        let _ = writeln!(out, "\n== [{}] vs [{}]: similarity {:.2}", pair.left, pair.right, pair.similarity);
+        let _ = writeln!(
+            out,
+            "\n== [{}] vs [{}]: similarity {:.2}",
+            pair.left, pair.right, pair.similarity
+        );
         for alignment in &pair.alignments {
             let same = alignment.diff.iter().all(|run| run.op == DiffOp::Equal);
             let mut line = String::new();
@@ -72,7 +94,14 @@ pub(crate) fn comparison(report: &CompareReport) -> String {
                     }
                 }
             }
-            let _ = writeln!(out, "{} {:?} ~ {:?}  {}", if same { "=" } else { "~" }, alignment.left, alignment.right, line.trim());
+            let _ = writeln!(
+                out,
+                "{} {:?} ~ {:?}  {}",
+                if same { "=" } else { "~" },
+                alignment.left,
+                alignment.right,
+                line.trim()
+            );
         }
         for &i in &pair.left_only {
             let _ = writeln!(out, "< only in [{}]: {}", pair.left, left.sentences[i]);
@@ -81,10 +110,18 @@ pub(crate) fn comparison(report: &CompareReport) -> String {
             let _ = writeln!(out, "> only in [{}]: {}", pair.right, right.sentences[j]);
         }
         for passage in &pair.shared_passages {
-            let _ = writeln!(out, "| shared passage ({} words): {}", passage.words, passage.text);
+            let _ = writeln!(
+                out,
+                "| shared passage ({} words): {}",
+                passage.words, passage.text
+            );
         }
         for conflict in &pair.conflicts {
-            let _ = writeln!(out, "! {}: {:?} vs {:?}", conflict.kind, conflict.left, conflict.right);
+            let _ = writeln!(
+                out,
+                "! {}: {:?} vs {:?}",
+                conflict.kind, conflict.left, conflict.right
+            );
         }
     }
     if !report.entities.is_empty() {
@@ -100,10 +137,18 @@ pub(crate) fn comparison(report: &CompareReport) -> String {
 pub(crate) fn import(report: &ImportReport) -> String {
     let mut out = String::new();
     for article in &report.imported {
-        let _ = writeln!(out, "imported  {:>6}  {}  ({})", article.id, article.title, article.path);
+        let _ = writeln!(
+            out,
+            "imported  {:>6}  {}  ({})",
+            article.id, article.title, article.path
+        );
     }
     for duplicate in &report.duplicates {
-        let _ = writeln!(out, "duplicate {:>6}  {}", duplicate.existing_id, duplicate.path);
+        let _ = writeln!(
+            out,
+            "duplicate {:>6}  {}",
+            duplicate.existing_id, duplicate.path
+        );
     }
     for failed in &report.failed {
         let _ = writeln!(out, "failed            {}: {}", failed.path, failed.error);
@@ -125,9 +170,20 @@ pub(crate) fn articles(articles: &[ArticleSummary]) -> String {
     }
     let mut out = String::new();
     for article in articles {
-        let date = article.published.as_deref().map(|d| d.get(..10).unwrap_or(d)).unwrap_or("");
+        let date = article
+            .published
+            .as_deref()
+            .map(|d| d.get(..10).unwrap_or(d))
+            .unwrap_or("");
         let outlet = article.outlet.as_deref().unwrap_or("");
-        let _ = writeln!(out, "{:>6}  {:<10}  {:<24}  {}", article.id, date, truncate(outlet, 24), article.title);
+        let _ = writeln!(
+            out,
+            "{:>6}  {:<10}  {:<24}  {}",
+            article.id,
+            date,
+            truncate(outlet, 24),
+            article.title
+        );
     }
     out
 }
@@ -136,13 +192,25 @@ pub(crate) fn hits(hits: &[SearchHit], terminal: bool) -> String {
     if hits.is_empty() {
         return "No article matches.\n".into();
     }
-    let (open, close) = if terminal { ("\x1b[1m", "\x1b[0m") } else { ("[", "]") };
+    let (open, close) = if terminal {
+        ("\x1b[1m", "\x1b[0m")
+    } else {
+        ("[", "]")
+    };
     let mut out = String::new();
     for hit in hits {
-        let outlet = hit.outlet.as_deref().map(|o| format!(" ({o})")).unwrap_or_default();
+        let outlet = hit
+            .outlet
+            .as_deref()
+            .map(|o| format!(" ({o})"))
+            .unwrap_or_default();
         let _ = writeln!(out, "{:>6}  {}{outlet}", hit.id, hit.title);
         let mut snippet = String::new();
-        let mut bounds = hit.highlights.iter().flat_map(|[s, e]| [(*s, open), (*e, close)]).peekable();
+        let mut bounds = hit
+            .highlights
+            .iter()
+            .flat_map(|[s, e]| [(*s, open), (*e, close)])
+            .peekable();
         for (i, c) in hit.snippet.chars().enumerate() {
             while let Some((_, mark)) = bounds.next_if(|(at, _)| *at == i) {
                 snippet.push_str(mark);
@@ -161,11 +229,23 @@ pub(crate) fn events(events: &[EventSummary], articles: &[ArticleSummary]) -> St
     }
     let mut out = String::new();
     for event in events {
-        let _ = writeln!(out, "event {}: {} ({} articles)", event.id, event.title, event.articles.len());
+        let _ = writeln!(
+            out,
+            "event {}: {} ({} articles)",
+            event.id,
+            event.title,
+            event.articles.len()
+        );
         for id in &event.articles {
             if let Some(article) = articles.iter().find(|a| a.id == *id) {
                 let outlet = article.outlet.as_deref().unwrap_or("");
-                let _ = writeln!(out, "  {:>6}  {:<24}  {}", id, truncate(outlet, 24), article.title);
+                let _ = writeln!(
+                    out,
+                    "  {:>6}  {:<24}  {}",
+                    id,
+                    truncate(outlet, 24),
+                    article.title
+                );
             }
         }
     }
@@ -173,7 +253,10 @@ pub(crate) fn events(events: &[EventSummary], articles: &[ArticleSummary]) -> St
 }
 
 pub(crate) fn grouping(grouping: &Grouping, title: &str, closest: Option<&str>) -> String {
-    let mut out = format!("article {} \"{title}\" is in event {}", grouping.article, grouping.event);
+    let mut out = format!(
+        "article {} \"{title}\" is in event {}",
+        grouping.article, grouping.event
+    );
     match (grouping.placed_by_user, grouping.grouped_with, closest) {
         (true, _, _) => out.push_str(": you put it there."),
         (false, Some(other), Some(closest)) => {
@@ -182,7 +265,11 @@ pub(crate) fn grouping(grouping: &Grouping, title: &str, closest: Option<&str>) 
                 let _ = write!(out, " (similarity {similarity:.2})");
             }
             if !grouping.shared_terms.is_empty() {
-                let _ = write!(out, "; both are about: {}", grouping.shared_terms.join(", "));
+                let _ = write!(
+                    out,
+                    "; both are about: {}",
+                    grouping.shared_terms.join(", ")
+                );
             }
             out.push('.');
         }

@@ -6,7 +6,10 @@ use std::process::Output;
 use serde_json::Value;
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("fixtures")
+        .join(name)
 }
 
 /// A temporary library the commands run on.
@@ -16,7 +19,9 @@ struct Setup {
 
 impl Setup {
     fn new() -> Setup {
-        Setup { folder: tempfile::tempdir().unwrap() }
+        Setup {
+            folder: tempfile::tempdir().unwrap(),
+        }
     }
 
     fn library(&self) -> PathBuf {
@@ -40,13 +45,24 @@ impl Setup {
         all.push("--json");
         let output = self.run(&all);
         let stdout = String::from_utf8(output.stdout).unwrap();
-        assert_eq!(output.status.code(), Some(code), "{args:?}: stdout {stdout} stderr {}", String::from_utf8_lossy(&output.stderr));
-        serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{args:?} printed no single JSON document ({e}): {stdout}"))
+        assert_eq!(
+            output.status.code(),
+            Some(code),
+            "{args:?}: stdout {stdout} stderr {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        serde_json::from_str(&stdout)
+            .unwrap_or_else(|e| panic!("{args:?} printed no single JSON document ({e}): {stdout}"))
     }
 }
 
 fn keys(value: &Value) -> Vec<&str> {
-    let mut keys: Vec<&str> = value.as_object().expect("an object").keys().map(String::as_str).collect();
+    let mut keys: Vec<&str> = value
+        .as_object()
+        .expect("an object")
+        .keys()
+        .map(String::as_str)
+        .collect();
     keys.sort_unstable();
     keys
 }
@@ -66,20 +82,46 @@ fn fixture_str(name: &str) -> String {
 fn extract_prints_the_article_with_path_and_word_count() {
     let setup = Setup::new();
     let article = setup.json(&["extract", &fixture_str("daily-report.md")], 0);
-    has_keys(&article, &["path", "format", "title", "outlet", "byline", "published", "url", "language", "text", "word_count"]);
+    has_keys(
+        &article,
+        &[
+            "path",
+            "format",
+            "title",
+            "outlet",
+            "byline",
+            "published",
+            "url",
+            "language",
+            "text",
+            "word_count",
+        ],
+    );
     assert_eq!(article["format"], "markdown");
-    assert_eq!(article["title"], "Driscoll leads Army chiefs to Kyiv as peace plan circulates");
+    assert_eq!(
+        article["title"],
+        "Driscoll leads Army chiefs to Kyiv as peace plan circulates"
+    );
     assert_eq!(article["outlet"], "The Daily Example");
     assert_eq!(article["published"], "2025-11-20");
     assert!(article["word_count"].as_u64().unwrap() > 50);
-    assert!(article["text"].as_str().unwrap().starts_with("Army Secretary Dan Driscoll"));
+    assert!(article["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("Army Secretary Dan Driscoll"));
     assert!(!setup.library().exists(), "extract touches no library");
 
     let page = setup.json(&["extract", &fixture_str("harbour-bridge.html")], 0);
     assert_eq!(page["format"], "html");
     let text = page["text"].as_str().unwrap();
-    assert!(text.contains("\n\n"), "paragraphs are separated by a blank line");
-    assert!(!text.contains("Copyright") && !text.contains("Home"), "the page's furniture is left out: {text}");
+    assert!(
+        text.contains("\n\n"),
+        "paragraphs are separated by a blank line"
+    );
+    assert!(
+        !text.contains("Copyright") && !text.contains("Home"),
+        "the page's furniture is left out: {text}"
+    );
 }
 
 #[test]
@@ -99,7 +141,10 @@ fn entities_lists_names_and_quantities() {
     assert_eq!(keys(&found), ["entities", "quantities"]);
     for entity in found["entities"].as_array().unwrap() {
         has_keys(entity, &["name", "kind", "mentions", "aliases"]);
-        assert!(["person", "organization", "place"].contains(&entity["kind"].as_str().unwrap()), "{entity}");
+        assert!(
+            ["person", "organization", "place"].contains(&entity["kind"].as_str().unwrap()),
+            "{entity}"
+        );
     }
     for quantity in found["quantities"].as_array().unwrap() {
         has_keys(quantity, &["text", "kind", "value"]);
@@ -109,7 +154,10 @@ fn entities_lists_names_and_quantities() {
 #[test]
 fn a_file_that_cannot_be_read_is_one_line_on_stderr_and_exit_code_1() {
     let setup = Setup::new();
-    for args in [vec!["extract", "/no/such/file.txt"], vec!["extract", &fixture_str("broken.pdf")]] {
+    for args in [
+        vec!["extract", "/no/such/file.txt"],
+        vec!["extract", &fixture_str("broken.pdf")],
+    ] {
         let output = setup.run(&args);
         assert_eq!(output.status.code(), Some(1));
         assert!(output.stdout.is_empty());
@@ -123,14 +171,24 @@ fn a_file_that_cannot_be_read_is_one_line_on_stderr_and_exit_code_1() {
 fn usage_errors_exit_with_code_2() {
     let setup = Setup::new();
     assert_eq!(setup.run(&["no-such-command"]).status.code(), Some(2));
-    assert_eq!(setup.run(&["compare", "only-one.txt"]).status.code(), Some(2));
+    assert_eq!(
+        setup.run(&["compare", "only-one.txt"]).status.code(),
+        Some(2)
+    );
     assert_eq!(setup.run(&["import"]).status.code(), Some(2));
 }
 
 #[test]
 fn compare_of_two_files_prints_aligned_pairs_with_word_diffs() {
     let setup = Setup::new();
-    let report = setup.json(&["compare", &fixture_str("wire-report.txt"), &fixture_str("daily-report.md")], 0);
+    let report = setup.json(
+        &[
+            "compare",
+            &fixture_str("wire-report.txt"),
+            &fixture_str("daily-report.md"),
+        ],
+        0,
+    );
     has_keys(&report, &["articles", "pairs", "entities"]);
     let articles = report["articles"].as_array().unwrap();
     assert_eq!(articles.len(), 2);
@@ -139,8 +197,23 @@ fn compare_of_two_files_prints_aligned_pairs_with_word_diffs() {
     }
     assert_eq!(articles[0]["ref"], fixture_str("wire-report.txt"));
     let pair = &report["pairs"][0];
-    has_keys(pair, &["left", "right", "similarity", "alignments", "left_only", "right_only", "shared_passages", "conflicts"]);
-    assert_eq!((pair["left"].as_u64(), pair["right"].as_u64()), (Some(0), Some(1)));
+    has_keys(
+        pair,
+        &[
+            "left",
+            "right",
+            "similarity",
+            "alignments",
+            "left_only",
+            "right_only",
+            "shared_passages",
+            "conflicts",
+        ],
+    );
+    assert_eq!(
+        (pair["left"].as_u64(), pair["right"].as_u64()),
+        (Some(0), Some(1))
+    );
     let alignments = pair["alignments"].as_array().unwrap();
     assert!(!alignments.is_empty());
     for alignment in alignments {
@@ -159,21 +232,48 @@ fn compare_of_two_files_prints_aligned_pairs_with_word_diffs() {
 #[test]
 fn compare_accepts_library_ids() {
     let setup = Setup::new();
-    let imported = setup.json(&["import", &fixture_str("wire-report.txt"), &fixture_str("daily-report.md")], 0);
-    let ids: Vec<String> = imported["imported"].as_array().unwrap().iter().map(|a| a["id"].to_string()).collect();
+    let imported = setup.json(
+        &[
+            "import",
+            &fixture_str("wire-report.txt"),
+            &fixture_str("daily-report.md"),
+        ],
+        0,
+    );
+    let ids: Vec<String> = imported["imported"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].to_string())
+        .collect();
     let report = setup.json(&["compare", &ids[0], &ids[1]], 0);
     assert_eq!(report["articles"][0]["ref"], ids[0].as_str());
-    assert_eq!(report["articles"][1]["title"], "Driscoll leads Army chiefs to Kyiv as peace plan circulates");
+    assert_eq!(
+        report["articles"][1]["title"],
+        "Driscoll leads Army chiefs to Kyiv as peace plan circulates"
+    );
     let output = setup.run(&["compare", &ids[0], "999"]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(String::from_utf8(output.stderr).unwrap().contains("no article with id 999"));
+    assert!(String::from_utf8(output.stderr)
+        .unwrap()
+        .contains("no article with id 999"));
 }
 
 #[test]
 fn import_reports_each_file_and_never_stores_a_duplicate() {
     let setup = Setup::new();
-    let first = setup.json(&["import", &fixture_str("wire-report.txt"), &fixture_str("harbour-bridge.html")], 0);
-    assert_eq!(keys(&first), ["cancelled", "duplicates", "failed", "imported"]);
+    let first = setup.json(
+        &[
+            "import",
+            &fixture_str("wire-report.txt"),
+            &fixture_str("harbour-bridge.html"),
+        ],
+        0,
+    );
+    assert_eq!(
+        keys(&first),
+        ["cancelled", "duplicates", "failed", "imported"]
+    );
     let imported = first["imported"].as_array().unwrap();
     assert_eq!(imported.len(), 2);
     for article in imported {
@@ -191,13 +291,27 @@ fn import_reports_each_file_and_never_stores_a_duplicate() {
 #[test]
 fn a_failing_file_in_a_batch_exits_1_and_the_rest_is_imported() {
     let setup = Setup::new();
-    let report = setup.json(&["import", &fixture_str("wire-report.txt"), &fixture_str("broken.pdf"), &fixture_str("daily-report.md")], 1);
+    let report = setup.json(
+        &[
+            "import",
+            &fixture_str("wire-report.txt"),
+            &fixture_str("broken.pdf"),
+            &fixture_str("daily-report.md"),
+        ],
+        1,
+    );
     assert_eq!(report["imported"].as_array().unwrap().len(), 2);
     let failed = report["failed"].as_array().unwrap();
     assert_eq!(failed.len(), 1);
     has_keys(&failed[0], &["path", "error"]);
     assert!(failed[0]["path"].as_str().unwrap().ends_with("broken.pdf"));
-    assert_eq!(setup.json(&["list"], 0)["articles"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        setup.json(&["list"], 0)["articles"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
 }
 
 #[test]
@@ -215,9 +329,23 @@ fn list_prints_the_contract_fields() {
     let list = setup.json(&["list"], 0);
     assert_eq!(keys(&list), ["articles"]);
     let article = &list["articles"][0];
-    has_keys(article, &["id", "title", "outlet", "published", "path", "word_count", "event"]);
+    has_keys(
+        article,
+        &[
+            "id",
+            "title",
+            "outlet",
+            "published",
+            "path",
+            "word_count",
+            "event",
+        ],
+    );
     assert_eq!(article["outlet"], "The Daily Example");
-    assert!(article["path"].as_str().unwrap().ends_with("daily-report.md"));
+    assert!(article["path"]
+        .as_str()
+        .unwrap()
+        .ends_with("daily-report.md"));
     assert!(article["event"].is_i64());
 }
 
@@ -230,7 +358,10 @@ fn search_finds_articles_best_first_with_snippets() {
     let hits = found["hits"].as_array().unwrap();
     assert_eq!(hits.len(), 1);
     has_keys(&hits[0], &["id", "title", "outlet", "snippet"]);
-    assert_eq!(hits[0]["title"], "Council votes to close Harbour Bridge for repairs");
+    assert_eq!(
+        hits[0]["title"],
+        "Council votes to close Harbour Bridge for repairs"
+    );
     assert!(hits[0]["snippet"].as_str().unwrap().contains("ferry"));
     let driscoll = setup.json(&["search", "Driscoll"], 0);
     assert_eq!(driscoll["hits"].as_array().unwrap().len(), 2);
@@ -241,8 +372,21 @@ fn search_finds_articles_best_first_with_snippets() {
 #[test]
 fn events_group_reports_of_one_story() {
     let setup = Setup::new();
-    let report = setup.json(&["import", &fixture_str("wire-report.txt"), &fixture_str("harbour-bridge.html"), &fixture_str("daily-report.md")], 0);
-    let ids: Vec<i64> = report["imported"].as_array().unwrap().iter().map(|a| a["id"].as_i64().unwrap()).collect();
+    let report = setup.json(
+        &[
+            "import",
+            &fixture_str("wire-report.txt"),
+            &fixture_str("harbour-bridge.html"),
+            &fixture_str("daily-report.md"),
+        ],
+        0,
+    );
+    let ids: Vec<i64> = report["imported"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_i64().unwrap())
+        .collect();
     let events = setup.json(&["events"], 0);
     assert_eq!(keys(&events), ["events"]);
     let mut groups: Vec<Vec<i64>> = events["events"]
@@ -251,7 +395,12 @@ fn events_group_reports_of_one_story() {
         .iter()
         .map(|e| {
             has_keys(e, &["id", "title", "articles"]);
-            let mut articles: Vec<i64> = e["articles"].as_array().unwrap().iter().map(|a| a.as_i64().unwrap()).collect();
+            let mut articles: Vec<i64> = e["articles"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| a.as_i64().unwrap())
+                .collect();
             articles.sort_unstable();
             articles
         })
@@ -263,10 +412,19 @@ fn events_group_reports_of_one_story() {
 #[test]
 fn samples_fill_the_library_only_when_asked() {
     let setup = Setup::new();
-    assert!(setup.json(&["list"], 0)["articles"].as_array().unwrap().is_empty());
+    assert!(setup.json(&["list"], 0)["articles"]
+        .as_array()
+        .unwrap()
+        .is_empty());
     let report = setup.json(&["samples"], 0);
     assert!(report["imported"].as_array().unwrap().len() >= 7);
-    assert_eq!(setup.json(&["events"], 0)["events"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        setup.json(&["events"], 0)["events"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
 }
 
 #[test]
@@ -285,7 +443,11 @@ fn the_library_comes_from_the_environment_when_not_given() {
 #[test]
 fn a_file_that_is_not_a_library_is_refused_with_one_line() {
     let setup = Setup::new();
-    std::fs::write(setup.library(), "plain text, not a database, long enough for a header check").unwrap();
+    std::fs::write(
+        setup.library(),
+        "plain text, not a database, long enough for a header check",
+    )
+    .unwrap();
     let output = setup.run(&["list"]);
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8(output.stderr).unwrap();
@@ -296,7 +458,15 @@ fn a_file_that_is_not_a_library_is_refused_with_one_line() {
 #[test]
 fn events_can_be_corrected_and_explained() {
     let setup = Setup::new();
-    let report = setup.json(&["import", &fixture_str("wire-report.txt"), &fixture_str("harbour-bridge.html"), &fixture_str("daily-report.md")], 0);
+    let report = setup.json(
+        &[
+            "import",
+            &fixture_str("wire-report.txt"),
+            &fixture_str("harbour-bridge.html"),
+            &fixture_str("daily-report.md"),
+        ],
+        0,
+    );
     let imported = report["imported"].as_array().unwrap();
     let (wire, daily) = (imported[0]["id"].to_string(), imported[2]["id"].to_string());
 
@@ -307,28 +477,54 @@ fn events_can_be_corrected_and_explained() {
     assert!(text.contains("resembles article"), "{text}");
 
     let bridge_event = imported[1]["event"].to_string();
-    let renamed = setup.json(&["event", "rename", &bridge_event, "Harbour Bridge closure"], 0);
-    assert!(renamed["events"].as_array().unwrap().iter().any(|e| e["title"] == "Harbour Bridge closure"));
+    let renamed = setup.json(
+        &["event", "rename", &bridge_event, "Harbour Bridge closure"],
+        0,
+    );
+    assert!(renamed["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["title"] == "Harbour Bridge closure"));
 
     let split = setup.json(&["event", "move", &daily, "--new"], 0);
     assert_eq!(split["events"].as_array().unwrap().len(), 3);
     let wire_event = imported[0]["event"].to_string();
     let articles = setup.json(&["list"], 0);
-    let daily_event = articles["articles"].as_array().unwrap().iter().find(|a| a["id"].to_string() == daily).unwrap()["event"].to_string();
+    let daily_event = articles["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == imported[2]["id"])
+        .unwrap()["event"]
+        .to_string();
     assert_ne!(daily_event, wire_event);
     let merged = setup.json(&["event", "merge", &wire_event, &daily_event], 0);
     assert_eq!(merged["events"].as_array().unwrap().len(), 2);
 
     let missing = setup.run(&["event", "rename", "999", "x"]);
     assert_eq!(missing.status.code(), Some(1));
-    assert!(String::from_utf8(missing.stderr).unwrap().contains("no event with id 999"));
-    assert_eq!(setup.run(&["event", "move", &daily]).status.code(), Some(2), "--to or --new is required");
+    assert!(String::from_utf8(missing.stderr)
+        .unwrap()
+        .contains("no event with id 999"));
+    assert_eq!(
+        setup.run(&["event", "move", &daily]).status.code(),
+        Some(2),
+        "--to or --new is required"
+    );
 }
 
 #[test]
 fn search_takes_filters() {
     let setup = Setup::new();
-    setup.json(&["import", &fixture_str("wire-report.txt"), &fixture_str("daily-report.md")], 0);
+    setup.json(
+        &[
+            "import",
+            &fixture_str("wire-report.txt"),
+            &fixture_str("daily-report.md"),
+        ],
+        0,
+    );
     let all = setup.json(&["search", "Driscoll"], 0);
     assert_eq!(all["hits"].as_array().unwrap().len(), 2);
     let daily = setup.json(&["search", "Driscoll", "--outlet", "The Daily Example"], 0);
@@ -337,5 +533,14 @@ fn search_takes_filters() {
     assert_eq!(hits[0]["outlet"], "The Daily Example");
     let later = setup.json(&["search", "Driscoll", "--since", "2025-11-21"], 0);
     assert!(later["hits"].as_array().unwrap().is_empty());
-    assert_eq!(setup.json(&["search", "Driscoll", "--limit", "1", "--sort", "newest"], 0)["hits"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        setup.json(
+            &["search", "Driscoll", "--limit", "1", "--sort", "newest"],
+            0
+        )["hits"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
 }

@@ -83,7 +83,10 @@ impl ArticleProfile {
         }
         for entity in entities::find_entities(text) {
             let name = crate::text::normalize(&entity.name);
-            add(format!("entity:{name}"), ENTITY_WEIGHT * entity.mentions.max(1) as u32);
+            add(
+                format!("entity:{name}"),
+                ENTITY_WEIGHT * entity.mentions.max(1) as u32,
+            );
         }
         let mut terms: Vec<(String, u32)> = counts.into_iter().collect();
         terms.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| order[&a.0].cmp(&order[&b.0])));
@@ -93,7 +96,10 @@ impl ArticleProfile {
 
     /// A profile from terms kept earlier (most frequent first) and an ISO 8601 publication date.
     pub fn from_terms(terms: Vec<(String, u32)>, published: Option<&str>) -> ArticleProfile {
-        ArticleProfile { terms, day: published.and_then(day_number) }
+        ArticleProfile {
+            terms,
+            day: published.and_then(day_number),
+        }
     }
 }
 
@@ -196,7 +202,12 @@ impl EventIndex {
             *first = (*first).min(day);
         }
         self.slot_of.insert(key, slot);
-        self.members.push(Member { key, event, day: profile.day, terms });
+        self.members.push(Member {
+            key,
+            event,
+            day: profile.day,
+            terms,
+        });
     }
 
     /// Moves an article already in the index to another event (a user's correction).
@@ -225,18 +236,26 @@ impl EventIndex {
                 continue;
             }
             let similarity = self.cosine(&query, query_norm, member, log_documents);
-            let days_apart = profile.day.zip(member.day).map_or(UNKNOWN_DAYS_APART, |(a, b)| (a - b).abs());
+            let days_apart = profile
+                .day
+                .zip(member.day)
+                .map_or(UNKNOWN_DAYS_APART, |(a, b)| (a - b).abs());
             let score = similarity * (1.0 - days_apart as f64 / FADE_DAYS).max(0.0);
             let better = match best {
                 None => true,
-                Some((best_score, _, current)) => score > best_score || score == best_score && member.key < current.key,
+                Some((best_score, _, current)) => {
+                    score > best_score || score == best_score && member.key < current.key
+                }
             };
             if better {
                 best = Some((score, similarity, member));
             }
         }
         let Some((score, similarity, member)) = best else {
-            return Assignment { event: None, evidence: None };
+            return Assignment {
+                event: None,
+                evidence: None,
+            };
         };
         let evidence = Evidence {
             article: member.key,
@@ -246,7 +265,10 @@ impl EventIndex {
             days_apart: profile.day.zip(member.day).map(|(a, b)| (a - b).abs()),
         };
         let event = (score >= JOIN_SCORE).then_some(member.event);
-        Assignment { event, evidence: Some(evidence) }
+        Assignment {
+            event,
+            evidence: Some(evidence),
+        }
     }
 
     /// The articles worth scoring: those sharing one of the query's most distinctive words.
@@ -256,13 +278,19 @@ impl EventIndex {
         let common = (self.members.len() / 20).max(COMMON_WORD_FLOOR);
         let mut distinctive: Vec<&Weighted> = query
             .iter()
-            .filter(|t| t.id.is_some_and(|id| self.document_frequency[id as usize] as usize <= common))
+            .filter(|t| {
+                t.id.is_some_and(|id| self.document_frequency[id as usize] as usize <= common)
+            })
             .collect();
         distinctive.sort_by(|a, b| b.weight.total_cmp(&a.weight));
         let mut candidates: Vec<u32> = distinctive
             .into_iter()
             .take(CANDIDATE_TERMS)
-            .flat_map(|t| self.postings[t.id.expect("filtered") as usize].iter().copied())
+            .flat_map(|t| {
+                self.postings[t.id.expect("filtered") as usize]
+                    .iter()
+                    .copied()
+            })
             .collect();
         candidates.sort_unstable();
         candidates.dedup();
@@ -281,7 +309,11 @@ impl EventIndex {
                     Some(id) => self.idf(id, log_documents),
                     None => log_documents + 1.0,
                 };
-                Weighted { id, term: term.clone(), weight: tf(*count) * idf }
+                Weighted {
+                    id,
+                    term: term.clone(),
+                    weight: tf(*count) * idf,
+                }
             })
             .collect()
     }
@@ -292,12 +324,26 @@ impl EventIndex {
         log_documents - self.log_frequency[id as usize] + 1.0
     }
 
-    fn cosine(&self, query: &[Weighted], query_norm: f64, member: &Member, log_documents: f64) -> f64 {
-        let member_norm = norm(member.terms.iter().map(|&(id, tf)| tf as f64 * self.idf(id, log_documents)));
+    fn cosine(
+        &self,
+        query: &[Weighted],
+        query_norm: f64,
+        member: &Member,
+        log_documents: f64,
+    ) -> f64 {
+        let member_norm = norm(
+            member
+                .terms
+                .iter()
+                .map(|&(id, tf)| tf as f64 * self.idf(id, log_documents)),
+        );
         if query_norm == 0.0 || member_norm == 0.0 {
             return 0.0;
         }
-        let dot: f64 = query.iter().map(|t| t.weight * self.member_weight(t, member, log_documents)).sum();
+        let dot: f64 = query
+            .iter()
+            .map(|t| t.weight * self.member_weight(t, member, log_documents))
+            .sum();
         dot / (query_norm * member_norm)
     }
 
@@ -312,7 +358,12 @@ impl EventIndex {
     fn shared_terms(&self, query: &[Weighted], member: &Member, log_documents: f64) -> Vec<String> {
         let mut shared: Vec<(f64, &str)> = query
             .iter()
-            .map(|t| (t.weight * self.member_weight(t, member, log_documents), t.term.as_str()))
+            .map(|t| {
+                (
+                    t.weight * self.member_weight(t, member, log_documents),
+                    t.term.as_str(),
+                )
+            })
             .filter(|(product, _)| *product > 0.0)
             .collect();
         shared.sort_by(|a, b| b.0.total_cmp(&a.0));
@@ -409,7 +460,11 @@ impl Hasher for Fnv {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for &byte in bytes {
             hash = (hash ^ byte as u64).wrapping_mul(0x0100_0000_01b3);
         }
@@ -419,9 +474,38 @@ impl Hasher for Fnv {
 
 /// Stems of words that every kind of news report uses, whatever its story.
 const NEWS_WORDS: &[&str] = &[
-    "accord", "ad", "also", "announc", "articl", "associ", "day", "go", "includ", "last", "like",
-    "make", "mr", "mrs", "ms", "news", "offici", "peopl", "press", "report", "say", "said", "spokesman",
-    "spokeswoman", "statement", "still", "take", "tell", "time", "told", "week", "year",
+    "accord",
+    "ad",
+    "also",
+    "announc",
+    "articl",
+    "associ",
+    "day",
+    "go",
+    "includ",
+    "last",
+    "like",
+    "make",
+    "mr",
+    "mrs",
+    "ms",
+    "news",
+    "offici",
+    "peopl",
+    "press",
+    "report",
+    "say",
+    "said",
+    "spokesman",
+    "spokeswoman",
+    "statement",
+    "still",
+    "take",
+    "tell",
+    "time",
+    "told",
+    "week",
+    "year",
 ];
 
 /// Days since 1970-01-01 of an ISO 8601 date or date-time (`2025-11-20`, `2025-11-20T09:15:00Z`).
@@ -456,13 +540,22 @@ mod tests {
     fn dates_become_day_numbers() {
         assert_eq!(day_number("1970-01-01"), Some(0));
         assert_eq!(day_number("2025-11-20T09:15:00Z"), Some(20_412));
-        assert_eq!(day_number("2024-03-01").zip(day_number("2024-02-28")).map(|(a, b)| a - b), Some(2));
+        assert_eq!(
+            day_number("2024-03-01")
+                .zip(day_number("2024-02-28"))
+                .map(|(a, b)| a - b),
+            Some(2)
+        );
         assert_eq!(day_number("yesterday"), None);
     }
 
     #[test]
     fn profiles_leave_out_function_words_and_favour_the_headline() {
-        let p = profile("Flood closes harbour", "The harbour was closed by the flood. It was the worst flood.", "2025-01-01");
+        let p = profile(
+            "Flood closes harbour",
+            "The harbour was closed by the flood. It was the worst flood.",
+            "2025-01-01",
+        );
         assert_eq!(p.terms[0], ("flood".to_string(), 5));
         assert!(p.terms.contains(&("harbour".to_string(), 4)));
         assert!(p.terms.iter().all(|(t, _)| t != "the" && t != "was"));
@@ -471,11 +564,23 @@ mod tests {
     #[test]
     fn reports_of_one_story_share_an_event_and_say_why() {
         let mut index = EventIndex::new();
-        let first = profile("Senate passes farm bill", "The Senate passed the farm bill on Tuesday after a long debate over crop subsidies.", "2012-06-21");
+        let first = profile(
+            "Senate passes farm bill",
+            "The Senate passed the farm bill on Tuesday after a long debate over crop subsidies.",
+            "2012-06-21",
+        );
         index.insert(10, 1, &first);
-        let other = profile("Volcano erupts in Iceland", "A volcano in Iceland erupted, grounding flights across Europe.", "2012-06-21");
+        let other = profile(
+            "Volcano erupts in Iceland",
+            "A volcano in Iceland erupted, grounding flights across Europe.",
+            "2012-06-21",
+        );
         index.insert(11, 2, &other);
-        let second = profile("Farm bill clears the Senate", "Senators approved the farm bill, which trims crop subsidies.", "2012-06-22");
+        let second = profile(
+            "Farm bill clears the Senate",
+            "Senators approved the farm bill, which trims crop subsidies.",
+            "2012-06-22",
+        );
         let assignment = index.assign(&second);
         assert_eq!(assignment.event, Some(1));
         let evidence = assignment.evidence.expect("evidence");
@@ -487,23 +592,51 @@ mod tests {
     #[test]
     fn a_similar_story_a_month_later_starts_a_new_event() {
         let mut index = EventIndex::new();
-        index.insert(1, 1, &profile("Senate passes farm bill", "The Senate passed the farm bill.", "2012-06-21"));
-        let later = profile("Senate passes farm bill", "The Senate passed the farm bill.", "2012-07-30");
+        index.insert(
+            1,
+            1,
+            &profile(
+                "Senate passes farm bill",
+                "The Senate passed the farm bill.",
+                "2012-06-21",
+            ),
+        );
+        let later = profile(
+            "Senate passes farm bill",
+            "The Senate passed the farm bill.",
+            "2012-07-30",
+        );
         assert_eq!(index.assign(&later).event, None);
     }
 
     #[test]
     fn an_unrelated_story_starts_a_new_event() {
         let mut index = EventIndex::new();
-        index.insert(1, 1, &profile("Senate passes farm bill", "The Senate passed the farm bill on crop subsidies.", "2012-06-21"));
-        let other = profile("Volcano erupts in Iceland", "A volcano erupted, grounding flights across Europe.", "2012-06-21");
+        index.insert(
+            1,
+            1,
+            &profile(
+                "Senate passes farm bill",
+                "The Senate passed the farm bill on crop subsidies.",
+                "2012-06-21",
+            ),
+        );
+        let other = profile(
+            "Volcano erupts in Iceland",
+            "A volcano erupted, grounding flights across Europe.",
+            "2012-06-21",
+        );
         assert_eq!(index.assign(&other).event, None);
     }
 
     #[test]
     fn a_moved_article_pulls_its_followers_into_the_new_event() {
         let mut index = EventIndex::new();
-        let story = profile("Senate passes farm bill", "The Senate passed the farm bill on crop subsidies.", "2012-06-21");
+        let story = profile(
+            "Senate passes farm bill",
+            "The Senate passed the farm bill on crop subsidies.",
+            "2012-06-21",
+        );
         index.insert(1, 1, &story);
         index.set_event(1, 7);
         assert_eq!(index.assign(&story).event, Some(7));
@@ -513,6 +646,12 @@ mod tests {
     fn an_empty_index_opens_a_new_event() {
         let index = EventIndex::new();
         let assignment = index.assign(&profile("Anything", "Some text here.", "2020-01-01"));
-        assert_eq!(assignment, Assignment { event: None, evidence: None });
+        assert_eq!(
+            assignment,
+            Assignment {
+                event: None,
+                evidence: None
+            }
+        );
     }
 }

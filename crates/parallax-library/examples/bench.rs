@@ -18,7 +18,11 @@ use parallax_core::events::{ArticleProfile, EventIndex};
 use parallax_library::Library;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let count: usize = std::env::args().nth(1).map(|a| a.parse()).transpose()?.unwrap_or(10_000);
+    let count: usize = std::env::args()
+        .nth(1)
+        .map(|a| a.parse())
+        .transpose()?
+        .unwrap_or(10_000);
     let folder = tempfile::tempdir()?;
     let mut random = Random(0x5eed);
     let vocabulary = vocabulary(&mut random, 20_000);
@@ -28,50 +32,92 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut files = Vec::with_capacity(count);
     let mut profiles = Vec::with_capacity(count);
     for story in 0..count.div_ceil(3) {
-        let topic: Vec<&str> = (0..12).map(|_| vocabulary[random.below(vocabulary.len())].as_str()).collect();
+        let topic: Vec<&str> = (0..12)
+            .map(|_| vocabulary[random.below(vocabulary.len())].as_str())
+            .collect();
         let day = story * 730 / count.div_ceil(3).max(1);
         for outlet in 0..3.min(count - story * 3) {
             let (title, text) = article(&mut random, &vocabulary, &topic);
-            let date = format!("{}-{:02}-{:02}", 2024 + day / 365, day % 365 / 31 % 12 + 1, day % 31 % 28 + 1);
+            let date = format!(
+                "{}-{:02}-{:02}",
+                2024 + day / 365,
+                day % 365 / 31 % 12 + 1,
+                day % 31 % 28 + 1
+            );
             let path = articles_folder.join(format!("{story:06}-{outlet}.txt"));
             std::fs::write(&path, format!("{title}\n\n{text}"))?;
             profiles.push(ArticleProfile::new(&title, &text, Some(&date)));
             files.push(path);
         }
     }
-    println!("generated {} articles in {:.1} s", files.len(), started.elapsed().as_secs_f64());
+    println!(
+        "generated {} articles in {:.1} s",
+        files.len(),
+        started.elapsed().as_secs_f64()
+    );
 
     let library_path = folder.path().join("library.sqlite3");
     let library = Library::open(&library_path)?;
     let started = Instant::now();
     let cpu_before = cpu_seconds();
-    let report = library.import_paths(&[articles_folder.clone()], &mut |_| {}, &AtomicBool::new(false));
+    let report = library.import_paths(
+        std::slice::from_ref(&articles_folder),
+        &mut |_| {},
+        &AtomicBool::new(false),
+    );
     let elapsed = started.elapsed();
-    let cpu = cpu_seconds().zip(cpu_before).map(|(after, before)| after - before);
-    assert_eq!(report.imported.len(), files.len(), "failed: {:?}", report.failed.first());
+    let cpu = cpu_seconds()
+        .zip(cpu_before)
+        .map(|(after, before)| after - before);
+    assert_eq!(
+        report.imported.len(),
+        files.len(),
+        "failed: {:?}",
+        report.failed.first()
+    );
     println!(
         "bulk import: {} articles in {:.2} s = {:.0} articles/s{}",
         report.imported.len(),
         elapsed.as_secs_f64(),
         report.imported.len() as f64 / elapsed.as_secs_f64(),
-        cpu.map(|cpu| format!(" ({cpu:.2} s of CPU time on {} cores: {:.0} articles per CPU-second)", std::thread::available_parallelism().map_or(1, |n| n.get()), report.imported.len() as f64 / cpu))
-            .unwrap_or_default()
+        cpu.map(|cpu| format!(
+            " ({cpu:.2} s of CPU time on {} cores: {:.0} articles per CPU-second)",
+            std::thread::available_parallelism().map_or(1, |n| n.get()),
+            report.imported.len() as f64 / cpu
+        ))
+        .unwrap_or_default()
     );
 
     let queries: Vec<String> = (0..200)
         .map(|i| {
             let word = &vocabulary[random.below(2_000)];
-            if i % 2 == 0 { word.clone() } else { format!("{word} {}", &vocabulary[random.below(200)][..3]) }
+            if i % 2 == 0 {
+                word.clone()
+            } else {
+                format!("{word} {}", &vocabulary[random.below(200)][..3])
+            }
         })
         .collect();
     let mut hits = 0;
-    let search = time_each(&queries, |q| hits += library.search(q).map(|h| h.len()).unwrap_or(0));
-    println!("search: median {:.2} ms, 95th percentile {:.2} ms over {} queries ({} hits)", ms(search.0), ms(search.1), queries.len(), hits);
+    let search = time_each(&queries, |q| {
+        hits += library.search(q).map(|h| h.len()).unwrap_or(0)
+    });
+    println!(
+        "search: median {:.2} ms, 95th percentile {:.2} ms over {} queries ({} hits)",
+        ms(search.0),
+        ms(search.1),
+        queries.len(),
+        hits
+    );
 
     let list = time_each(&[(); 5], |_| drop(library.list()));
     println!("list all articles: median {:.1} ms", ms(list.0));
     let events = time_each(&[(); 5], |_| drop(library.events()));
-    println!("list events: median {:.1} ms ({} events)", ms(events.0), library.events()?.len());
+    println!(
+        "list events: median {:.1} ms ({} events)",
+        ms(events.0),
+        library.events()?.len()
+    );
 
     let mut index = EventIndex::new();
     for (i, profile) in profiles.iter().enumerate() {
@@ -92,15 +138,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let started = Instant::now();
     let report = library.import_paths(&[one_more], &mut |_| {}, &AtomicBool::new(false));
     assert_eq!(report.imported.len(), 1);
-    println!("import one more file into the full library (loads the event index): {:.0} ms", ms(started.elapsed()));
+    println!(
+        "import one more file into the full library (loads the event index): {:.0} ms",
+        ms(started.elapsed())
+    );
 
     drop(library);
     let size: u64 = ["", "-wal", "-shm"]
         .iter()
-        .filter_map(|suffix| std::fs::metadata(PathBuf::from(format!("{}{suffix}", library_path.display()))).ok())
+        .filter_map(|suffix| {
+            std::fs::metadata(PathBuf::from(format!("{}{suffix}", library_path.display()))).ok()
+        })
         .map(|m| m.len())
         .sum();
-    println!("library file: {:.1} MB for {} articles", size as f64 / 1e6, files.len() + 1);
+    println!(
+        "library file: {:.1} MB for {} articles",
+        size as f64 / 1e6,
+        files.len() + 1
+    );
     Ok(())
 }
 
@@ -143,7 +198,12 @@ fn article(random: &mut Random, vocabulary: &[String], topic: &[&str]) -> (Strin
     let mut title = String::new();
     for i in 0..7 {
         let word = pick(random);
-        let _ = write!(title, "{}{}", if i == 0 { "" } else { " " }, capitalise(&word));
+        let _ = write!(
+            title,
+            "{}{}",
+            if i == 0 { "" } else { " " },
+            capitalise(&word)
+        );
     }
     let mut text = String::new();
     for paragraph in 0..3 {
@@ -156,7 +216,12 @@ fn article(random: &mut Random, vocabulary: &[String], topic: &[&str]) -> (Strin
             }
             for i in 0..20 {
                 let word = pick(random);
-                let _ = write!(text, "{}{}", if i == 0 { "" } else { " " }, if i == 0 { capitalise(&word) } else { word });
+                let _ = write!(
+                    text,
+                    "{}{}",
+                    if i == 0 { "" } else { " " },
+                    if i == 0 { capitalise(&word) } else { word }
+                );
             }
             text.push('.');
         }
@@ -166,18 +231,31 @@ fn article(random: &mut Random, vocabulary: &[String], topic: &[&str]) -> (Strin
 
 fn capitalise(word: &str) -> String {
     let mut chars = word.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// Pronounceable made-up words, distinct.
 fn vocabulary(random: &mut Random, size: usize) -> Vec<String> {
-    const ONSETS: &[&str] = &["b", "br", "c", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "st", "t", "tr", "v", "z"];
+    const ONSETS: &[&str] = &[
+        "b", "br", "c", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "st", "t", "tr", "v", "z",
+    ];
     const VOWELS: &[&str] = &["a", "e", "i", "o", "u", "ai", "ou"];
     let mut seen = std::collections::HashSet::new();
     let mut words = Vec::with_capacity(size);
     while words.len() < size {
         let syllables = 2 + random.below(3);
-        let word: String = (0..syllables).map(|_| format!("{}{}", ONSETS[random.below(ONSETS.len())], VOWELS[random.below(VOWELS.len())])).collect();
+        let word: String = (0..syllables)
+            .map(|_| {
+                format!(
+                    "{}{}",
+                    ONSETS[random.below(ONSETS.len())],
+                    VOWELS[random.below(VOWELS.len())]
+                )
+            })
+            .collect();
         if seen.insert(word.clone()) {
             words.push(word);
         }

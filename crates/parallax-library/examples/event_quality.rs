@@ -27,7 +27,11 @@ struct CorpusArticle {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let folder = PathBuf::from(std::env::args().nth(1).ok_or("usage: event_quality CORPUS_FOLDER")?);
+    let folder = PathBuf::from(
+        std::env::args()
+            .nth(1)
+            .ok_or("usage: event_quality CORPUS_FOLDER")?,
+    );
     let mut files: Vec<PathBuf> = std::fs::read_dir(&folder)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
@@ -41,7 +45,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let profiles: Vec<ArticleProfile> = articles
         .iter()
         .map(|a| {
-            let text = a.paragraphs.iter().map(|p| p.join(" ")).collect::<Vec<_>>().join("\n\n");
+            let text = a
+                .paragraphs
+                .iter()
+                .map(|p| p.join(" "))
+                .collect::<Vec<_>>()
+                .join("\n\n");
             ArticleProfile::new(&a.title, &text, a.date.as_deref())
         })
         .collect();
@@ -51,15 +60,29 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let mut by_date: Vec<usize> = (0..articles.len()).collect();
     by_date.sort_by(|&a, &b| articles[a].date.cmp(&articles[b].date).then(a.cmp(&b)));
-    let mut orders = vec![("by date", by_date), ("by file name", (0..articles.len()).collect())];
+    let mut orders = vec![
+        ("by date", by_date),
+        ("by file name", (0..articles.len()).collect()),
+    ];
     for seed in 1..=5u64 {
         orders.push(("shuffled", shuffled(articles.len(), seed)));
     }
-    let undated: Vec<ArticleProfile> = profiles.iter().map(|p| ArticleProfile { day: None, ..p.clone() }).collect();
+    let undated: Vec<ArticleProfile> = profiles
+        .iter()
+        .map(|p| ArticleProfile {
+            day: None,
+            ..p.clone()
+        })
+        .collect();
     for (name, order) in orders {
         report(name, &order, &profiles, &truth);
     }
-    report("undated", &(0..articles.len()).collect::<Vec<_>>(), &undated, &truth);
+    report(
+        "undated",
+        &(0..articles.len()).collect::<Vec<_>>(),
+        &undated,
+        &truth,
+    );
     nearest_neighbours(&profiles, &truth);
     Ok(())
 }
@@ -75,7 +98,7 @@ fn report(name: &str, order: &[usize], profiles: &[ArticleProfile], truth: &[&st
                 assigned[order[m]] = event;
             }
         }
-        let (precision, recall, f1) = b_cubed(&assigned, &truth);
+        let (precision, recall, f1) = b_cubed(&assigned, truth);
         println!("{name:<13} events found {:>3}   B-cubed precision {precision:.3}  recall {recall:.3}  F1 {f1:.3}", found.len());
     }
 }
@@ -95,7 +118,11 @@ fn nearest_neighbours(profiles: &[ArticleProfile], truth: &[&str]) {
                 }
             }
             let similarity = index.assign(&profiles[i]).evidence.map_or(0.0, |e| e.score);
-            if own_event { same.push(similarity) } else { other.push(similarity) }
+            if own_event {
+                same.push(similarity)
+            } else {
+                other.push(similarity)
+            }
         }
         right += usize::from(same[i] > other[i]);
     }
@@ -134,15 +161,23 @@ fn b_cubed(found: &[usize], truth: &[&str]) -> (f64, f64, f64) {
     }
     precision /= n as f64;
     recall /= n as f64;
-    (precision, recall, 2.0 * precision * recall / (precision + recall))
+    (
+        precision,
+        recall,
+        2.0 * precision * recall / (precision + recall),
+    )
 }
 
 /// A permutation of `0..n` from a small linear congruential generator.
 fn shuffled(n: usize, seed: u64) -> Vec<usize> {
     let mut order: Vec<usize> = (0..n).collect();
-    let mut state = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+    let mut state = seed
+        .wrapping_mul(6_364_136_223_846_793_005)
+        .wrapping_add(1_442_695_040_888_963_407);
     for i in (1..n).rev() {
-        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         let j = (state >> 33) as usize % (i + 1);
         order.swap(i, j);
     }

@@ -69,9 +69,12 @@ fn summary(row: &Row) -> rusqlite::Result<ArticleSummary> {
 
 /// Every article, newest publication first (undated last).
 pub(crate) fn list(connection: &Connection) -> Result<Vec<ArticleSummary>, Error> {
-    let mut statement =
-        connection.prepare(&format!("SELECT {SUMMARY_COLUMNS} FROM articles ORDER BY published IS NULL, published DESC, id"))?;
-    let articles = statement.query_map([], summary)?.collect::<Result<Vec<_>, _>>()?;
+    let mut statement = connection.prepare(&format!(
+        "SELECT {SUMMARY_COLUMNS} FROM articles ORDER BY published IS NULL, published DESC, id"
+    ))?;
+    let articles = statement
+        .query_map([], summary)?
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(articles)
 }
 

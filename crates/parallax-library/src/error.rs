@@ -12,7 +12,9 @@ pub enum Error {
         source: std::io::Error,
     },
     /// The file exists but is not an SQLite database.
-    #[error("'{path}' is not a Parallax library (it is not an SQLite database); it was left untouched")]
+    #[error(
+        "'{path}' is not a Parallax library (it is not an SQLite database); it was left untouched"
+    )]
     NotADatabase {
         /// The file.
         path: PathBuf,
@@ -72,7 +74,9 @@ pub enum Error {
 impl From<rusqlite::Error> for Error {
     fn from(error: rusqlite::Error) -> Error {
         match error.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => Error::Busy,
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                Error::Busy
+            }
             _ => Error::Database(error),
         }
     }

@@ -41,7 +41,9 @@ pub struct Grouping {
 
 /// Creates an event named after its first article.
 pub(crate) fn create(connection: &Connection, title: &str) -> Result<i64, Error> {
-    connection.prepare_cached("INSERT INTO events (title) VALUES (?1)")?.execute([title])?;
+    connection
+        .prepare_cached("INSERT INTO events (title) VALUES (?1)")?
+        .execute([title])?;
     Ok(connection.last_insert_rowid())
 }
 
@@ -57,10 +59,14 @@ pub(crate) struct CachedIndex {
 /// else rebuilds it. Call inside the write transaction; give it back with [`keep_index`] after
 /// a commit, or drop it after a rollback.
 pub(crate) fn take_index(library: &Library, connection: &Connection) -> Result<CachedIndex, Error> {
-    let data_version: i64 = connection.pragma_query_value(None, "data_version", |row| row.get(0))?;
+    let data_version: i64 =
+        connection.pragma_query_value(None, "data_version", |row| row.get(0))?;
     match library.event_index.borrow_mut().take() {
         Some(cached) if cached.data_version == data_version => Ok(cached),
-        _ => Ok(CachedIndex { index: load_index(connection)?, data_version }),
+        _ => Ok(CachedIndex {
+            index: load_index(connection)?,
+            data_version,
+        }),
     }
 }
 
@@ -77,7 +83,8 @@ pub(crate) fn forget_index(library: &Library) {
 /// Rebuilds the engine's index from every stored article, in import order.
 fn load_index(connection: &Connection) -> Result<EventIndex, Error> {
     let mut index = EventIndex::new();
-    let mut statement = connection.prepare("SELECT id, event_id, published, profile FROM articles ORDER BY id")?;
+    let mut statement =
+        connection.prepare("SELECT id, event_id, published, profile FROM articles ORDER BY id")?;
     let mut rows = statement.query([])?;
     while let Some(row) = rows.next()? {
         let published: Option<String> = row.get(2)?;
@@ -124,7 +131,13 @@ pub(crate) fn list(connection: &Connection) -> Result<Vec<EventSummary>, Error> 
     while let Some(row) = rows.next()? {
         let id: i64 = row.get(0)?;
         if events.last().is_none_or(|e| e.id != id) {
-            events.push(EventSummary { id, title: row.get(1)?, articles: Vec::new(), outlets: Vec::new(), first_published: row.get(4)? });
+            events.push(EventSummary {
+                id,
+                title: row.get(1)?,
+                articles: Vec::new(),
+                outlets: Vec::new(),
+                first_published: row.get(4)?,
+            });
         }
         let event = events.last_mut().expect("pushed above");
         event.articles.push(row.get(2)?);
@@ -134,13 +147,20 @@ pub(crate) fn list(connection: &Connection) -> Result<Vec<EventSummary>, Error> 
             }
         }
     }
-    events.sort_by(|a, b| b.first_published.cmp(&a.first_published).then(a.id.cmp(&b.id)));
+    events.sort_by(|a, b| {
+        b.first_published
+            .cmp(&a.first_published)
+            .then(a.id.cmp(&b.id))
+    });
     Ok(events)
 }
 
 /// Renames an event; later imports keep the name.
 pub(crate) fn rename(connection: &Connection, event: i64, title: &str) -> Result<(), Error> {
-    let changed = connection.execute("UPDATE events SET title = ?2, named_by_user = 1 WHERE id = ?1", rusqlite::params![event, title])?;
+    let changed = connection.execute(
+        "UPDATE events SET title = ?2, named_by_user = 1 WHERE id = ?1",
+        rusqlite::params![event, title],
+    )?;
     if changed == 0 {
         return Err(Error::NoSuchEvent(event));
     }
@@ -149,12 +169,16 @@ pub(crate) fn rename(connection: &Connection, event: i64, title: &str) -> Result
 
 /// Moves every article of `others` into `into` and removes the emptied events.
 pub(crate) fn merge(connection: &Connection, into: i64, others: &[i64]) -> Result<(), Error> {
-    let transaction = rusqlite::Transaction::new_unchecked(connection, rusqlite::TransactionBehavior::Immediate)?;
+    let transaction =
+        rusqlite::Transaction::new_unchecked(connection, rusqlite::TransactionBehavior::Immediate)?;
     for &event in std::iter::once(&into).chain(others) {
         exists(&transaction, event)?;
     }
     for &event in others.iter().filter(|&&e| e != into) {
-        transaction.execute("UPDATE articles SET event_id = ?1, placed_by_user = 1 WHERE event_id = ?2", [into, event])?;
+        transaction.execute(
+            "UPDATE articles SET event_id = ?1, placed_by_user = 1 WHERE event_id = ?2",
+            [into, event],
+        )?;
         transaction.execute("DELETE FROM events WHERE id = ?1", [event])?;
     }
     transaction.commit()?;
@@ -163,10 +187,19 @@ pub(crate) fn merge(connection: &Connection, into: i64, others: &[i64]) -> Resul
 
 /// Moves an article to another event, or to a new event of its own when `event` is `None`;
 /// returns the event it is now in. An event left empty is removed.
-pub(crate) fn move_article(connection: &Connection, article: i64, event: Option<i64>) -> Result<i64, Error> {
-    let transaction = rusqlite::Transaction::new_unchecked(connection, rusqlite::TransactionBehavior::Immediate)?;
+pub(crate) fn move_article(
+    connection: &Connection,
+    article: i64,
+    event: Option<i64>,
+) -> Result<i64, Error> {
+    let transaction =
+        rusqlite::Transaction::new_unchecked(connection, rusqlite::TransactionBehavior::Immediate)?;
     let (previous, title): (i64, String) = transaction
-        .query_row("SELECT event_id, title FROM articles WHERE id = ?1", [article], |row| Ok((row.get(0)?, row.get(1)?)))
+        .query_row(
+            "SELECT event_id, title FROM articles WHERE id = ?1",
+            [article],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
         .optional()?
         .ok_or(Error::NoSuchArticle(article))?;
     let target = match event {
@@ -186,7 +219,11 @@ pub(crate) fn move_article(connection: &Connection, article: i64, event: Option<
 }
 
 fn exists(connection: &Connection, event: i64) -> Result<(), Error> {
-    let found: Option<i64> = connection.query_row("SELECT id FROM events WHERE id = ?1", [event], |row| row.get(0)).optional()?;
+    let found: Option<i64> = connection
+        .query_row("SELECT id FROM events WHERE id = ?1", [event], |row| {
+            row.get(0)
+        })
+        .optional()?;
     found.map(|_| ()).ok_or(Error::NoSuchEvent(event))
 }
 
@@ -218,7 +255,11 @@ mod tests {
 
     #[test]
     fn profiles_survive_storage() {
-        let profile = ArticleProfile::new("Farm bill passes", "The Senate passed the farm bill. Senator Jo Ann: yes.", Some("2012-06-21"));
+        let profile = ArticleProfile::new(
+            "Farm bill passes",
+            "The Senate passed the farm bill. Senator Jo Ann: yes.",
+            Some("2012-06-21"),
+        );
         let decoded = decode_profile(&encode_profile(&profile), Some("2012-06-21"));
         assert_eq!(decoded, profile);
     }

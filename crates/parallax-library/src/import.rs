@@ -18,7 +18,9 @@ use crate::{events, Error, Library};
 const BATCH: usize = 256;
 
 /// The extensions a folder walk picks up; a file named explicitly is always tried.
-const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm", "xhtml", "pdf", "eml"];
+const ARTICLE_EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "pdf", "eml",
+];
 
 /// How far an import has come, reported after every file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -109,9 +111,14 @@ pub(crate) fn collect(paths: &[PathBuf]) -> (Vec<Source>, Vec<FailedFile>) {
     let mut sources = Vec::new();
     let mut failed = Vec::new();
     for path in paths {
-        let fail = |error: String| FailedFile { path: path.display().to_string(), error };
+        let fail = |error: String| FailedFile {
+            path: path.display().to_string(),
+            error,
+        };
         match std::fs::metadata(path) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => failed.push(fail("no such file or folder".into())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                failed.push(fail("no such file or folder".into()))
+            }
             Err(e) => failed.push(fail(format!("cannot read it: {e}"))),
             Ok(meta) if meta.is_dir() => {
                 let walk = walkdir::WalkDir::new(path)
@@ -121,13 +128,20 @@ pub(crate) fn collect(paths: &[PathBuf]) -> (Vec<Source>, Vec<FailedFile>) {
                     .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()));
                 for entry in walk {
                     match entry {
-                        Ok(entry) if entry.file_type().is_file() && has_article_extension(entry.path()) => {
+                        Ok(entry)
+                            if entry.file_type().is_file()
+                                && has_article_extension(entry.path()) =>
+                        {
                             sources.push(Source::File(entry.into_path()));
                         }
                         Ok(_) => {}
                         Err(e) => failed.push(FailedFile {
                             path: e.path().unwrap_or(path).display().to_string(),
-                            error: format!("cannot read it: {}", e.io_error().map_or_else(|| e.to_string(), |io| io.to_string())),
+                            error: format!(
+                                "cannot read it: {}",
+                                e.io_error()
+                                    .map_or_else(|| e.to_string(), |io| io.to_string())
+                            ),
                         }),
                     }
                 }
@@ -143,7 +157,11 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 }
 
 fn has_article_extension(path: &Path) -> bool {
-    path.extension().is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|known| e.eq_ignore_ascii_case(known)))
+    path.extension().is_some_and(|e| {
+        ARTICLE_EXTENSIONS
+            .iter()
+            .any(|known| e.eq_ignore_ascii_case(known))
+    })
 }
 
 /// Imports the sources: extraction in parallel, one writer. Files the writer could not store
@@ -167,7 +185,10 @@ pub(crate) fn import(
                 if cancel.load(Ordering::Relaxed) {
                     break;
                 }
-                let prepared = chunk.par_iter().map(|source| (source.display(), prepare(source))).collect();
+                let prepared = chunk
+                    .par_iter()
+                    .map(|source| (source.display(), prepare(source)))
+                    .collect();
                 if send.send(prepared).is_err() {
                     break;
                 }
@@ -181,14 +202,25 @@ pub(crate) fn import(
             if let Some((error, _)) = &fatal {
                 for (path, _) in batch {
                     done += 1;
-                    report.failed.push(FailedFile { path: path.clone(), error: error.clone() });
-                    progress(&ImportProgress { done, total, current: path });
+                    report.failed.push(FailedFile {
+                        path: path.clone(),
+                        error: error.clone(),
+                    });
+                    progress(&ImportProgress {
+                        done,
+                        total,
+                        current: path,
+                    });
                 }
                 continue;
             }
             let written = write_batch(library, batch, &mut report, &mut |path| {
                 done += 1;
-                progress(&ImportProgress { done, total, current: path.to_string() });
+                progress(&ImportProgress {
+                    done,
+                    total,
+                    current: path.to_string(),
+                });
                 cancel.load(Ordering::Relaxed)
             });
             match written {
@@ -200,7 +232,10 @@ pub(crate) fn import(
                 Err((error, unwritten)) => {
                     let message = error.to_string();
                     for path in unwritten {
-                        report.failed.push(FailedFile { path, error: message.clone() });
+                        report.failed.push(FailedFile {
+                            path,
+                            error: message.clone(),
+                        });
                     }
                     fatal = Some((message, error));
                 }
@@ -224,12 +259,18 @@ fn write_batch(
     report: &mut ImportReport,
     handled: &mut dyn FnMut(&str) -> bool,
 ) -> Result<WriteOutcome, (Error, Vec<String>)> {
-    let all_paths = || batch.iter().map(|(path, _)| path.clone()).collect::<Vec<_>>();
-    // Immediate: wait for another writer (the window, a command) before any work, not midway.
-    let transaction = match Transaction::new_unchecked(&library.connection, TransactionBehavior::Immediate) {
-        Ok(t) => t,
-        Err(e) => return Err((e.into(), all_paths())),
+    let all_paths = || {
+        batch
+            .iter()
+            .map(|(path, _)| path.clone())
+            .collect::<Vec<_>>()
     };
+    // Immediate: wait for another writer (the window, a command) before any work, not midway.
+    let transaction =
+        match Transaction::new_unchecked(&library.connection, TransactionBehavior::Immediate) {
+            Ok(t) => t,
+            Err(e) => return Err((e.into(), all_paths())),
+        };
     let mut cached = match events::take_index(library, &transaction) {
         Ok(cached) => cached,
         Err(e) => return Err((e, all_paths())),
@@ -241,14 +282,26 @@ fn write_batch(
     let mut stopped = false;
     for (path, prepared) in &batch {
         match prepared {
-            Err(error) => failed.push(FailedFile { path: path.clone(), error: error.clone() }),
+            Err(error) => failed.push(FailedFile {
+                path: path.clone(),
+                error: error.clone(),
+            }),
             Ok(prepared) => match store(&transaction, index, prepared) {
                 Ok(Stored::New { id, event }) => added.push((
                     id,
                     event,
-                    ImportedArticle { id, path: path.clone(), title: prepared.article.title.clone(), outlet: prepared.article.outlet.clone(), event },
+                    ImportedArticle {
+                        id,
+                        path: path.clone(),
+                        title: prepared.article.title.clone(),
+                        outlet: prepared.article.outlet.clone(),
+                        event,
+                    },
                 )),
-                Ok(Stored::Duplicate(existing_id)) => duplicates.push(DuplicateFile { path: path.clone(), existing_id }),
+                Ok(Stored::Duplicate(existing_id)) => duplicates.push(DuplicateFile {
+                    path: path.clone(),
+                    existing_id,
+                }),
                 Err(e) => return Err((e, all_paths())),
             },
         }
@@ -262,10 +315,16 @@ fn write_batch(
     }
     // Only an index that matches what was committed is kept for the next batch or import.
     events::keep_index(library, cached);
-    report.imported.extend(added.into_iter().map(|(_, _, article)| article));
+    report
+        .imported
+        .extend(added.into_iter().map(|(_, _, article)| article));
     report.duplicates.extend(duplicates);
     report.failed.extend(failed);
-    Ok(if stopped { WriteOutcome::Cancelled } else { WriteOutcome::Finished })
+    Ok(if stopped {
+        WriteOutcome::Cancelled
+    } else {
+        WriteOutcome::Finished
+    })
 }
 
 enum Stored {
@@ -274,9 +333,17 @@ enum Stored {
 }
 
 /// Stores one article, whole, and puts it in its event.
-fn store(connection: &rusqlite::Connection, index: &mut parallax_core::events::EventIndex, prepared: &Prepared) -> Result<Stored, Error> {
+fn store(
+    connection: &rusqlite::Connection,
+    index: &mut parallax_core::events::EventIndex,
+    prepared: &Prepared,
+) -> Result<Stored, Error> {
     let existing: Option<i64> = connection
-        .query_row("SELECT id FROM articles WHERE content_hash = ?1", [&prepared.content_hash], |row| row.get(0))
+        .query_row(
+            "SELECT id FROM articles WHERE content_hash = ?1",
+            [&prepared.content_hash],
+            |row| row.get(0),
+        )
         .optional()?;
     if let Some(id) = existing {
         return Ok(Stored::Duplicate(id));
@@ -323,9 +390,19 @@ fn prepare(source: &Source) -> Result<Prepared, String> {
         Source::File(path) => {
             let bytes = std::fs::read(path).map_err(|e| format!("cannot read it: {e}"))?;
             let stored = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
-            (std::borrow::Cow::Owned(bytes), path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(), stored.display().to_string())
+            (
+                std::borrow::Cow::Owned(bytes),
+                path.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                stored.display().to_string(),
+            )
         }
-        Source::Embedded { name, bytes } => (std::borrow::Cow::Borrowed(*bytes), name.clone(), format!("samples/{name}")),
+        Source::Embedded { name, bytes } => (
+            std::borrow::Cow::Borrowed(*bytes),
+            name.clone(),
+            format!("samples/{name}"),
+        ),
     };
     let article = ingest::extract(&bytes, &name).map_err(|e| e.to_string())?;
     if article.text.trim().is_empty() {
@@ -351,7 +428,11 @@ pub(crate) fn content_hash(text: &str) -> String {
         }
         hasher.update(word.as_bytes());
     }
-    hasher.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 #[cfg(test)]
@@ -360,7 +441,10 @@ mod tests {
 
     #[test]
     fn the_same_text_with_other_spacing_and_quotes_has_the_same_hash() {
-        assert_eq!(content_hash("He said \u{201C}yes\u{201D}.\n\nThen left."), content_hash("He said \"yes\".  Then left."));
+        assert_eq!(
+            content_hash("He said \u{201C}yes\u{201D}.\n\nThen left."),
+            content_hash("He said \"yes\".  Then left.")
+        );
         assert_ne!(content_hash("He said yes."), content_hash("He said no."));
     }
 
@@ -374,8 +458,14 @@ mod tests {
         std::fs::write(folder.path().join(".git").join("b.txt"), "x").unwrap();
         std::fs::create_dir(folder.path().join("sub")).unwrap();
         std::fs::write(folder.path().join("sub").join("c.md"), "x").unwrap();
-        let (sources, failed) = collect(&[folder.path().to_path_buf(), folder.path().join("missing.txt")]);
-        let names: Vec<String> = sources.iter().map(|s| s.display().rsplit('/').next().unwrap().to_string()).collect();
+        let (sources, failed) = collect(&[
+            folder.path().to_path_buf(),
+            folder.path().join("missing.txt"),
+        ]);
+        let names: Vec<String> = sources
+            .iter()
+            .map(|s| s.display().rsplit('/').next().unwrap().to_string())
+            .collect();
         assert_eq!(names, ["a.txt", "c.md"]);
         assert_eq!(failed.len(), 1);
         assert_eq!(failed[0].error, "no such file or folder");

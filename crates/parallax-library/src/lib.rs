@@ -58,7 +58,10 @@ const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 /// `~/.local/share/parallax/library.sqlite3` on Linux, `~/Library/Application Support/parallax/`
 /// on macOS, `%APPDATA%\parallax\` on Windows.
 pub fn default_library_path() -> PathBuf {
-    dirs::data_dir().unwrap_or_else(|| PathBuf::from(".")).join("parallax").join("library.sqlite3")
+    dirs::data_dir()
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("parallax")
+        .join("library.sqlite3")
 }
 
 /// The library to open: the explicit path if given, else `$PARALLAX_LIBRARY` if set and not
@@ -88,14 +91,26 @@ impl Library {
     /// from a newer Parallax is refused and left untouched.
     pub fn open(path: &Path) -> Result<Library, Error> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(|source| Error::CreateFolder { path: parent.to_path_buf(), source })?;
+            std::fs::create_dir_all(parent).map_err(|source| Error::CreateFolder {
+                path: parent.to_path_buf(),
+                source,
+            })?;
         }
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let mut connection = Connection::open_with_flags(path, flags)
-            .map_err(|e| Error::Open { path: path.to_path_buf(), detail: e.to_string() })?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut connection = Connection::open_with_flags(path, flags).map_err(|e| Error::Open {
+            path: path.to_path_buf(),
+            detail: e.to_string(),
+        })?;
         connection.busy_timeout(BUSY_TIMEOUT)?;
         let opened = schema::prepare(&mut connection, path)?;
-        Ok(Library { connection, path: path.to_path_buf(), created: opened.created, event_index: Default::default() })
+        Ok(Library {
+            connection,
+            path: path.to_path_buf(),
+            created: opened.created,
+            event_index: Default::default(),
+        })
     }
 
     /// Opens the library as the window does: a library created by this call is filled with the
@@ -110,7 +125,12 @@ impl Library {
 
     /// Imports the bundled sample articles (two events) through the same pipeline as files.
     pub fn add_samples(&self) -> Result<ImportReport, Error> {
-        match import::import(self, samples::sources(), &mut |_| {}, &AtomicBool::new(false)) {
+        match import::import(
+            self,
+            samples::sources(),
+            &mut |_| {},
+            &AtomicBool::new(false),
+        ) {
             (_, Some(error)) => Err(error),
             (report, None) => Ok(report),
         }
@@ -125,7 +145,12 @@ impl Library {
     /// on every core; articles are written in batches, each article whole or not at all.
     /// `progress` is called after every file; setting `cancel` stops the import and keeps what
     /// was imported so far. Files that cannot be read are listed in the report, the others imported.
-    pub fn import_paths(&self, paths: &[PathBuf], progress: &mut dyn FnMut(&ImportProgress), cancel: &AtomicBool) -> ImportReport {
+    pub fn import_paths(
+        &self,
+        paths: &[PathBuf],
+        progress: &mut dyn FnMut(&ImportProgress),
+        cancel: &AtomicBool,
+    ) -> ImportReport {
         let (sources, unreadable) = import::collect(paths);
         let (mut report, _) = import::import(self, sources, progress, cancel);
         report.failed.splice(0..0, unreadable);
@@ -151,7 +176,13 @@ impl Library {
             .iter()
             .map(|&id| {
                 let record = self.article(id)?;
-                Ok(ComparedInput { reference: id.to_string(), id: Some(id), title: record.title, outlet: record.outlet, text: record.text })
+                Ok(ComparedInput {
+                    reference: id.to_string(),
+                    id: Some(id),
+                    title: record.title,
+                    outlet: record.outlet,
+                    text: record.text,
+                })
             })
             .collect::<Result<Vec<_>, Error>>()?;
         Ok(compare_texts(inputs))
@@ -165,7 +196,11 @@ impl Library {
     }
 
     /// [`Library::search`] narrowed by outlet, dates and event, in the order asked.
-    pub fn search_with(&self, query: &str, options: &SearchOptions) -> Result<Vec<SearchHit>, Error> {
+    pub fn search_with(
+        &self,
+        query: &str,
+        options: &SearchOptions,
+    ) -> Result<Vec<SearchHit>, Error> {
         search::search(&self.connection, query, options)
     }
 
@@ -205,7 +240,10 @@ mod tests {
 
     #[test]
     fn an_explicit_library_path_wins() {
-        assert_eq!(resolve_library_path(Some(Path::new("/tmp/x.sqlite3"))), PathBuf::from("/tmp/x.sqlite3"));
+        assert_eq!(
+            resolve_library_path(Some(Path::new("/tmp/x.sqlite3"))),
+            PathBuf::from("/tmp/x.sqlite3")
+        );
     }
 
     #[test]

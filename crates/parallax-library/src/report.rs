@@ -93,20 +93,37 @@ mod tests {
     use super::*;
 
     fn input(reference: &str, text: &str) -> ComparedInput {
-        ComparedInput { reference: reference.into(), id: None, title: reference.into(), outlet: None, text: text.into() }
+        ComparedInput {
+            reference: reference.into(),
+            id: None,
+            title: reference.into(),
+            outlet: None,
+            text: text.into(),
+        }
     }
 
     #[test]
     fn sentence_spans_point_into_the_text() {
         let report = compare_texts(vec![
-            input("a.txt", "The délégation arrived in Kyiv.\n\nIt met officials on Thursday."),
-            input("b.txt", "It met officials on Thursday. The délégation arrived in Kyiv."),
+            input(
+                "a.txt",
+                "The délégation arrived in Kyiv.\n\nIt met officials on Thursday.",
+            ),
+            input(
+                "b.txt",
+                "It met officials on Thursday. The délégation arrived in Kyiv.",
+            ),
         ]);
         assert_eq!(report.pairs.len(), 1);
         let article = &report.articles[0];
         assert_eq!(article.sentences.len(), 2);
         for (sentence, [start, end]) in article.sentences.iter().zip(&article.sentence_spans) {
-            let slice: String = article.text.chars().skip(*start).take(end - start).collect();
+            let slice: String = article
+                .text
+                .chars()
+                .skip(*start)
+                .take(end - start)
+                .collect();
             assert_eq!(&slice, sentence);
         }
         assert_eq!(article.paragraphs.len(), article.sentences.len());

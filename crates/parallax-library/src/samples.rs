@@ -7,7 +7,13 @@ include!(concat!(env!("OUT_DIR"), "/samples.rs"));
 
 /// The samples as import sources, in file order.
 pub(crate) fn sources() -> Vec<Source> {
-    SAMPLES.iter().map(|(name, bytes)| Source::Embedded { name: name.to_string(), bytes }).collect()
+    SAMPLES
+        .iter()
+        .map(|(name, bytes)| Source::Embedded {
+            name: name.to_string(),
+            bytes,
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -17,6 +23,8 @@ mod tests {
     #[test]
     fn the_samples_are_embedded() {
         assert!(SAMPLES.len() >= 5, "{} sample files", SAMPLES.len());
-        assert!(SAMPLES.iter().all(|(name, _)| name.ends_with(".md") && name.contains('/')));
+        assert!(SAMPLES
+            .iter()
+            .all(|(name, _)| name.ends_with(".md") && name.contains('/')));
     }
 }

@@ -86,33 +86,61 @@ pub(crate) struct Opened {
 /// brings its schema up to date. Nothing is written before the checks pass.
 pub(crate) fn prepare(connection: &mut Connection, path: &Path) -> Result<Opened, Error> {
     let classify = |error: rusqlite::Error| match error.sqlite_error_code() {
-        Some(ErrorCode::NotADatabase) => Error::NotADatabase { path: path.to_path_buf() },
-        Some(ErrorCode::DatabaseCorrupt) => Error::Corrupt { path: path.to_path_buf(), detail: error.to_string() },
+        Some(ErrorCode::NotADatabase) => Error::NotADatabase {
+            path: path.to_path_buf(),
+        },
+        Some(ErrorCode::DatabaseCorrupt) => Error::Corrupt {
+            path: path.to_path_buf(),
+            detail: error.to_string(),
+        },
         Some(ErrorCode::CannotOpen | ErrorCode::ReadOnly | ErrorCode::PermissionDenied) => {
-            Error::Open { path: path.to_path_buf(), detail: error.to_string() }
+            Error::Open {
+                path: path.to_path_buf(),
+                detail: error.to_string(),
+            }
         }
         _ => Error::from(error),
     };
     let tables: i64 = connection
         .query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0))
         .map_err(classify)?;
-    let application_id: i64 = connection.pragma_query_value(None, "application_id", |row| row.get(0)).map_err(classify)?;
-    let version: i64 = connection.pragma_query_value(None, "user_version", |row| row.get(0)).map_err(classify)?;
+    let application_id: i64 = connection
+        .pragma_query_value(None, "application_id", |row| row.get(0))
+        .map_err(classify)?;
+    let version: i64 = connection
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .map_err(classify)?;
     if tables > 0 && application_id != APPLICATION_ID {
-        return Err(Error::ForeignDatabase { path: path.to_path_buf() });
+        return Err(Error::ForeignDatabase {
+            path: path.to_path_buf(),
+        });
     }
     let supported = MIGRATIONS.len() as i64;
     if version > supported {
-        return Err(Error::TooNew { path: path.to_path_buf(), found: version, supported });
+        return Err(Error::TooNew {
+            path: path.to_path_buf(),
+            found: version,
+            supported,
+        });
     }
-    connection.pragma_update(None, "journal_mode", "WAL").map_err(classify)?;
-    connection.pragma_update(None, "synchronous", "NORMAL").map_err(classify)?;
-    connection.pragma_update(None, "foreign_keys", true).map_err(classify)?;
+    connection
+        .pragma_update(None, "journal_mode", "WAL")
+        .map_err(classify)?;
+    connection
+        .pragma_update(None, "synchronous", "NORMAL")
+        .map_err(classify)?;
+    connection
+        .pragma_update(None, "foreign_keys", true)
+        .map_err(classify)?;
     Migrations::from_slice(MIGRATIONS).to_latest(connection)?;
     if application_id != APPLICATION_ID {
-        connection.pragma_update(None, "application_id", APPLICATION_ID).map_err(classify)?;
+        connection
+            .pragma_update(None, "application_id", APPLICATION_ID)
+            .map_err(classify)?;
     }
-    Ok(Opened { created: tables == 0 })
+    Ok(Opened {
+        created: tables == 0,
+    })
 }
 
 #[cfg(test)]

@@ -47,7 +47,14 @@ pub struct SearchOptions {
 
 impl Default for SearchOptions {
     fn default() -> SearchOptions {
-        SearchOptions { outlet: None, since: None, until: None, event: None, sort: SearchSort::Relevance, limit: DEFAULT_LIMIT }
+        SearchOptions {
+            outlet: None,
+            since: None,
+            until: None,
+            event: None,
+            sort: SearchSort::Relevance,
+            limit: DEFAULT_LIMIT,
+        }
     }
 }
 
@@ -64,7 +71,11 @@ pub enum SearchSort {
 }
 
 /// Searches the library; an empty query finds nothing.
-pub(crate) fn search(connection: &Connection, query: &str, options: &SearchOptions) -> Result<Vec<SearchHit>, Error> {
+pub(crate) fn search(
+    connection: &Connection,
+    query: &str,
+    options: &SearchOptions,
+) -> Result<Vec<SearchHit>, Error> {
     let Some(expression) = match_expression(query) else {
         return Ok(Vec::new());
     };
@@ -85,12 +96,25 @@ pub(crate) fn search(connection: &Connection, query: &str, options: &SearchOptio
          ORDER BY {order}
          LIMIT ?2"
     ))?;
-    let parameters = rusqlite::params![expression, options.limit as i64, options.outlet, options.since, options.until, options.event];
+    let parameters = rusqlite::params![
+        expression,
+        options.limit as i64,
+        options.outlet,
+        options.since,
+        options.until,
+        options.event
+    ];
     let hits = statement
         .query_map(parameters, |row| {
             let marked: String = row.get(3)?;
             let (snippet, highlights) = unmark(&marked);
-            Ok(SearchHit { id: row.get(0)?, title: row.get(1)?, outlet: row.get(2)?, snippet, highlights })
+            Ok(SearchHit {
+                id: row.get(0)?,
+                title: row.get(1)?,
+                outlet: row.get(2)?,
+                snippet,
+                highlights,
+            })
         })?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(hits)
@@ -102,7 +126,10 @@ pub(crate) fn search(connection: &Connection, query: &str, options: &SearchOptio
 fn match_expression(query: &str) -> Option<String> {
     let mut parts: Vec<String> = Vec::new();
     for (i, chunk) in query.split('"').enumerate() {
-        let words: Vec<&str> = chunk.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        let words: Vec<&str> = chunk
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
         if words.is_empty() {
             continue;
         }
@@ -112,7 +139,8 @@ fn match_expression(query: &str) -> Option<String> {
             parts.extend(words.iter().map(|w| format!("\"{w}\"")));
         }
     }
-    let last_is_open_word = query.chars().last().is_some_and(char::is_alphanumeric) && query.matches('"').count() % 2 == 0;
+    let last_is_open_word = query.chars().last().is_some_and(char::is_alphanumeric)
+        && query.matches('"').count() & 1 == 0;
     if last_is_open_word {
         if let Some(last) = parts.last_mut() {
             last.push('*');
@@ -150,10 +178,19 @@ mod tests {
 
     #[test]
     fn typed_queries_become_safe_expressions() {
-        assert_eq!(match_expression("Kyiv deleg").as_deref(), Some("\"Kyiv\" \"deleg\"*"));
+        assert_eq!(
+            match_expression("Kyiv deleg").as_deref(),
+            Some("\"Kyiv\" \"deleg\"*")
+        );
         assert_eq!(match_expression("Kyiv ").as_deref(), Some("\"Kyiv\""));
-        assert_eq!(match_expression("\"peace plan\" Witkoff").as_deref(), Some("\"peace plan\" \"Witkoff\"*"));
-        assert_eq!(match_expression("AND OR NOT ( * :").as_deref(), Some("\"AND\" \"OR\" \"NOT\""));
+        assert_eq!(
+            match_expression("\"peace plan\" Witkoff").as_deref(),
+            Some("\"peace plan\" \"Witkoff\"*")
+        );
+        assert_eq!(
+            match_expression("AND OR NOT ( * :").as_deref(),
+            Some("\"AND\" \"OR\" \"NOT\"")
+        );
         assert_eq!(match_expression("  -- "), None);
     }
 

@@ -36,7 +36,10 @@ fn imported_articles_are_listed_and_read_back() {
     let record = library.article(list[0].id).unwrap();
     assert!(record.text.starts_with("The Senate passed"));
     assert_eq!(record.format, "text");
-    assert!(matches!(library.article(999), Err(Error::NoSuchArticle(999))));
+    assert!(matches!(
+        library.article(999),
+        Err(Error::NoSuchArticle(999))
+    ));
 }
 
 #[test]
@@ -62,7 +65,10 @@ fn a_failing_file_does_not_stop_the_others() {
     let binary = folder.path().join("binary.txt");
     std::fs::write(&binary, [0u8, 159, 146, 150, 0, 1]).unwrap();
     let library = Library::open(&folder.path().join("library.sqlite3")).unwrap();
-    let report = import(&library, &[empty, good, binary, folder.path().join("missing.txt")]);
+    let report = import(
+        &library,
+        &[empty, good, binary, folder.path().join("missing.txt")],
+    );
     assert_eq!(report.imported.len(), 1);
     assert_eq!(report.failed.len(), 3, "{report:?}");
     assert!(report.failed.iter().all(|f| !f.error.is_empty()));
@@ -77,7 +83,11 @@ fn folders_are_walked_and_progress_is_reported() {
     write(folder.path(), "news/.hidden/volcano.txt", VOLCANO);
     let library = Library::open(&folder.path().join("library.sqlite3")).unwrap();
     let mut seen: Vec<ImportProgress> = Vec::new();
-    let report = library.import_paths(&[folder.path().join("news")], &mut |p| seen.push(p.clone()), &AtomicBool::new(false));
+    let report = library.import_paths(
+        &[folder.path().join("news")],
+        &mut |p| seen.push(p.clone()),
+        &AtomicBool::new(false),
+    );
     assert_eq!(report.imported.len(), 2, "{report:?}");
     assert_eq!(seen.len(), 2);
     assert_eq!(seen.last().unwrap().done, 2);
@@ -87,7 +97,15 @@ fn folders_are_walked_and_progress_is_reported() {
 #[test]
 fn a_cancelled_import_keeps_what_it_imported() {
     let folder = tempfile::tempdir().unwrap();
-    let files: Vec<PathBuf> = (0..40).map(|i| write(folder.path(), &format!("{i:02}.txt"), &format!("Report {i}\n\nArticle number {i} about topic {i}."))).collect();
+    let files: Vec<PathBuf> = (0..40)
+        .map(|i| {
+            write(
+                folder.path(),
+                &format!("{i:02}.txt"),
+                &format!("Report {i}\n\nArticle number {i} about topic {i}."),
+            )
+        })
+        .collect();
     let library = Library::open(&folder.path().join("library.sqlite3")).unwrap();
     let cancel = AtomicBool::new(false);
     let report = library.import_paths(
@@ -107,29 +125,49 @@ fn a_cancelled_import_keeps_what_it_imported() {
 #[test]
 fn reports_of_one_story_form_one_event() {
     let folder = tempfile::tempdir().unwrap();
-    let files = [write(folder.path(), "a.txt", FARM_A), write(folder.path(), "v.txt", VOLCANO), write(folder.path(), "b.txt", FARM_B)];
+    let files = [
+        write(folder.path(), "a.txt", FARM_A),
+        write(folder.path(), "v.txt", VOLCANO),
+        write(folder.path(), "b.txt", FARM_B),
+    ];
     let library = Library::open(&folder.path().join("library.sqlite3")).unwrap();
     let report = import(&library, &files);
     let ids: Vec<i64> = report.imported.iter().map(|a| a.id).collect();
-    let mut events: Vec<Vec<i64>> = library.events().unwrap().into_iter().map(|e| e.articles).collect();
+    let mut events: Vec<Vec<i64>> = library
+        .events()
+        .unwrap()
+        .into_iter()
+        .map(|e| e.articles)
+        .collect();
     events.sort();
     assert_eq!(events, vec![vec![ids[0], ids[2]], vec![ids[1]]]);
     let grouping = library.grouping(ids[2]).unwrap();
     assert_eq!(grouping.grouped_with, Some(ids[0]));
-    assert!(grouping.shared_terms.iter().any(|t| t.starts_with("farm")), "{grouping:?}");
+    assert!(
+        grouping.shared_terms.iter().any(|t| t.starts_with("farm")),
+        "{grouping:?}"
+    );
 }
 
 #[test]
 fn search_ranks_and_highlights() {
     let folder = tempfile::tempdir().unwrap();
-    let files = [write(folder.path(), "a.txt", FARM_A), write(folder.path(), "v.txt", VOLCANO)];
+    let files = [
+        write(folder.path(), "a.txt", FARM_A),
+        write(folder.path(), "v.txt", VOLCANO),
+    ];
     let library = Library::open(&folder.path().join("library.sqlite3")).unwrap();
     import(&library, &files);
     let hits = library.search("volcan").unwrap();
     assert_eq!(hits.len(), 1);
     assert_eq!(hits[0].title, "Volcano erupts in Iceland");
     let [start, end] = hits[0].highlights[0];
-    let marked: String = hits[0].snippet.chars().skip(start).take(end - start).collect();
+    let marked: String = hits[0]
+        .snippet
+        .chars()
+        .skip(start)
+        .take(end - start)
+        .collect();
     assert_eq!(marked.to_lowercase(), "volcano");
     assert!(library.search("").unwrap().is_empty());
     assert!(library.search("\"unbalanced AND (").unwrap().is_empty());
@@ -138,21 +176,38 @@ fn search_ranks_and_highlights() {
 #[test]
 fn library_articles_can_be_compared() {
     let folder = tempfile::tempdir().unwrap();
-    let files = [write(folder.path(), "a.txt", FARM_A), write(folder.path(), "b.txt", FARM_B)];
+    let files = [
+        write(folder.path(), "a.txt", FARM_A),
+        write(folder.path(), "b.txt", FARM_B),
+    ];
     let library = Library::open(&folder.path().join("library.sqlite3")).unwrap();
-    let ids: Vec<i64> = import(&library, &files).imported.iter().map(|a| a.id).collect();
+    let ids: Vec<i64> = import(&library, &files)
+        .imported
+        .iter()
+        .map(|a| a.id)
+        .collect();
     let report = library.compare(&ids).unwrap();
     assert_eq!(report.articles.len(), 2);
     assert_eq!(report.articles[0].id, Some(ids[0]));
     assert_eq!(report.pairs.len(), 1);
-    assert!(matches!(library.compare(&ids[..1]), Err(Error::TooFewArticles(1))));
-    assert!(matches!(library.compare(&[ids[0], 4242]), Err(Error::NoSuchArticle(4242))));
+    assert!(matches!(
+        library.compare(&ids[..1]),
+        Err(Error::TooFewArticles(1))
+    ));
+    assert!(matches!(
+        library.compare(&[ids[0], 4242]),
+        Err(Error::NoSuchArticle(4242))
+    ));
 }
 
 #[test]
 fn a_file_that_is_not_a_library_is_refused_and_left_untouched() {
     let folder = tempfile::tempdir().unwrap();
-    let path = write(folder.path(), "notes.sqlite3", "these are my notes, not a database at all, and long enough to have a header");
+    let path = write(
+        folder.path(),
+        "notes.sqlite3",
+        "these are my notes, not a database at all, and long enough to have a header",
+    );
     let before = std::fs::read(&path).unwrap();
     let error = Library::open(&path).err().expect("refused");
     assert!(matches!(error, Error::NotADatabase { .. }), "{error}");
@@ -164,9 +219,15 @@ fn a_file_that_is_not_a_library_is_refused_and_left_untouched() {
 fn another_programs_database_is_refused_and_left_untouched() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("other.sqlite3");
-    rusqlite::Connection::open(&path).unwrap().execute_batch("CREATE TABLE contacts (name TEXT);").unwrap();
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch("CREATE TABLE contacts (name TEXT);")
+        .unwrap();
     let before = std::fs::read(&path).unwrap();
-    assert!(matches!(Library::open(&path), Err(Error::ForeignDatabase { .. })));
+    assert!(matches!(
+        Library::open(&path),
+        Err(Error::ForeignDatabase { .. })
+    ));
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
 
@@ -175,7 +236,10 @@ fn a_library_from_a_newer_parallax_is_refused_and_left_untouched() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("library.sqlite3");
     drop(Library::open(&path).unwrap());
-    rusqlite::Connection::open(&path).unwrap().pragma_update(None, "user_version", 99).unwrap();
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "user_version", 99)
+        .unwrap();
     let before = std::fs::read(&path).unwrap();
     match Library::open(&path) {
         Err(Error::TooNew { found: 99, .. }) => {}
@@ -198,7 +262,13 @@ fn a_damaged_library_is_refused() {
     }
     std::fs::write(&path, &bytes).unwrap();
     let outcome = Library::open(&path).and_then(|l| l.list().map(|_| ()));
-    assert!(matches!(outcome, Err(Error::Corrupt { .. } | Error::Database(_) | Error::NotADatabase { .. })), "{outcome:?}");
+    assert!(
+        matches!(
+            outcome,
+            Err(Error::Corrupt { .. } | Error::Database(_) | Error::NotADatabase { .. })
+        ),
+        "{outcome:?}"
+    );
     assert_eq!(std::fs::read(&path).unwrap(), bytes);
 }
 
@@ -222,7 +292,9 @@ fn a_new_window_library_holds_the_samples_in_two_events() {
     let library = Library::open_with_samples(&path).unwrap();
     let articles = library.list().unwrap();
     assert!(articles.len() >= 7, "{} sample articles", articles.len());
-    assert!(articles.iter().all(|a| a.path.as_deref().is_some_and(|p| p.starts_with("samples/"))));
+    assert!(articles
+        .iter()
+        .all(|a| a.path.as_deref().is_some_and(|p| p.starts_with("samples/"))));
     let events = library.events().unwrap();
     let mut by_folder: Vec<Vec<&str>> = events
         .iter()
@@ -230,24 +302,46 @@ fn a_new_window_library_holds_the_samples_in_two_events() {
             let mut folders: Vec<&str> = e
                 .articles
                 .iter()
-                .map(|id| articles.iter().find(|a| a.id == *id).unwrap().path.as_deref().unwrap().split('/').nth(1).unwrap())
+                .map(|id| {
+                    articles
+                        .iter()
+                        .find(|a| a.id == *id)
+                        .unwrap()
+                        .path
+                        .as_deref()
+                        .unwrap()
+                        .split('/')
+                        .nth(1)
+                        .unwrap()
+                })
                 .collect();
             folders.dedup();
             folders
         })
         .collect();
     by_folder.sort();
-    assert_eq!(by_folder, vec![vec!["harbour-bridge"], vec!["kyiv-delegation"]], "{events:?}");
+    assert_eq!(
+        by_folder,
+        vec![vec!["harbour-bridge"], vec!["kyiv-delegation"]],
+        "{events:?}"
+    );
     drop(library);
     let reopened = Library::open_with_samples(&path).unwrap();
-    assert_eq!(reopened.list().unwrap().len(), articles.len(), "samples are added to a new library only");
+    assert_eq!(
+        reopened.list().unwrap().len(),
+        articles.len(),
+        "samples are added to a new library only"
+    );
 }
 
 #[test]
 fn samples_added_twice_are_duplicates() {
     let folder = tempfile::tempdir().unwrap();
     let library = Library::open(&folder.path().join("library.sqlite3")).unwrap();
-    assert!(library.list().unwrap().is_empty(), "a plain open adds no samples");
+    assert!(
+        library.list().unwrap().is_empty(),
+        "a plain open adds no samples"
+    );
     let first = library.add_samples().unwrap();
     assert!(!first.imported.is_empty());
     let second = library.add_samples().unwrap();
@@ -273,7 +367,13 @@ fn two_connections_write_to_one_library() {
 fn a_users_event_choices_survive_later_imports() {
     let folder = tempfile::tempdir().unwrap();
     let library = Library::open(&folder.path().join("library.sqlite3")).unwrap();
-    let first = import(&library, &[write(folder.path(), "a.txt", FARM_A), write(folder.path(), "v.txt", VOLCANO)]);
+    let first = import(
+        &library,
+        &[
+            write(folder.path(), "a.txt", FARM_A),
+            write(folder.path(), "v.txt", VOLCANO),
+        ],
+    );
     let (farm, volcano) = (first.imported[0].clone(), first.imported[1].clone());
     assert_ne!(farm.event, volcano.event);
 
@@ -285,10 +385,13 @@ fn a_users_event_choices_survive_later_imports() {
 
     let split = library.move_article(volcano.id, None).unwrap();
     assert_ne!(split, farm.event);
-    assert_eq!(library.grouping(volcano.id).unwrap().placed_by_user, true);
+    assert!(library.grouping(volcano.id).unwrap().placed_by_user);
 
     let later = import(&library, &[write(folder.path(), "b.txt", FARM_B)]);
-    assert_eq!(later.imported[0].event, farm.event, "a new report joins the renamed event");
+    assert_eq!(
+        later.imported[0].event, farm.event,
+        "a new report joins the renamed event"
+    );
     let events = library.events().unwrap();
     assert_eq!(events.len(), 2);
     let renamed = events.iter().find(|e| e.id == farm.event).unwrap();
@@ -296,17 +399,32 @@ fn a_users_event_choices_survive_later_imports() {
     assert_eq!(renamed.articles.len(), 2);
     assert_eq!(library.article(volcano.id).unwrap().event, Some(split));
 
-    assert!(matches!(library.rename_event(9999, "x"), Err(Error::NoSuchEvent(9999))));
-    assert!(matches!(library.move_article(9999, None), Err(Error::NoSuchArticle(9999))));
+    assert!(matches!(
+        library.rename_event(9999, "x"),
+        Err(Error::NoSuchEvent(9999))
+    ));
+    assert!(matches!(
+        library.move_article(9999, None),
+        Err(Error::NoSuchArticle(9999))
+    ));
 }
 
 #[test]
 fn an_article_moved_into_another_event_leaves_no_empty_event() {
     let folder = tempfile::tempdir().unwrap();
     let library = Library::open(&folder.path().join("library.sqlite3")).unwrap();
-    let report = import(&library, &[write(folder.path(), "a.txt", FARM_A), write(folder.path(), "v.txt", VOLCANO)]);
+    let report = import(
+        &library,
+        &[
+            write(folder.path(), "a.txt", FARM_A),
+            write(folder.path(), "v.txt", VOLCANO),
+        ],
+    );
     let (farm, volcano) = (&report.imported[0], &report.imported[1]);
-    assert_eq!(library.move_article(volcano.id, Some(farm.event)).unwrap(), farm.event);
+    assert_eq!(
+        library.move_article(volcano.id, Some(farm.event)).unwrap(),
+        farm.event
+    );
     let events = library.events().unwrap();
     assert_eq!(events.len(), 1);
     assert_eq!(events[0].articles.len(), 2);
@@ -321,16 +439,67 @@ fn search_narrows_by_outlet_date_and_event() {
     let report = import(&library, &[a, b]);
     assert_eq!(report.imported.len(), 2, "{report:?}");
     let ids: Vec<i64> = report.imported.iter().map(|a| a.id).collect();
-    let found = |options: parallax_library::SearchOptions| -> Vec<i64> { library.search_with("subsidies", &options).unwrap().iter().map(|h| h.id).collect() };
+    let found = |options: parallax_library::SearchOptions| -> Vec<i64> {
+        library
+            .search_with("subsidies", &options)
+            .unwrap()
+            .iter()
+            .map(|h| h.id)
+            .collect()
+    };
     let base = parallax_library::SearchOptions::default();
-    assert_eq!(found(parallax_library::SearchOptions { outlet: Some("Weekly Example".into()), ..base.clone() }), vec![ids[1]]);
-    assert_eq!(found(parallax_library::SearchOptions { until: Some("2012-06-21".into()), ..base.clone() }), vec![ids[0]]);
-    assert_eq!(found(parallax_library::SearchOptions { since: Some("2012-06-22".into()), ..base.clone() }), vec![ids[1]]);
-    assert_eq!(found(parallax_library::SearchOptions { sort: parallax_library::SearchSort::Newest, ..base.clone() }), vec![ids[1], ids[0]]);
-    assert_eq!(found(parallax_library::SearchOptions { sort: parallax_library::SearchSort::Oldest, ..base.clone() }), vec![ids[0], ids[1]]);
+    assert_eq!(
+        found(parallax_library::SearchOptions {
+            outlet: Some("Weekly Example".into()),
+            ..base.clone()
+        }),
+        vec![ids[1]]
+    );
+    assert_eq!(
+        found(parallax_library::SearchOptions {
+            until: Some("2012-06-21".into()),
+            ..base.clone()
+        }),
+        vec![ids[0]]
+    );
+    assert_eq!(
+        found(parallax_library::SearchOptions {
+            since: Some("2012-06-22".into()),
+            ..base.clone()
+        }),
+        vec![ids[1]]
+    );
+    assert_eq!(
+        found(parallax_library::SearchOptions {
+            sort: parallax_library::SearchSort::Newest,
+            ..base.clone()
+        }),
+        vec![ids[1], ids[0]]
+    );
+    assert_eq!(
+        found(parallax_library::SearchOptions {
+            sort: parallax_library::SearchSort::Oldest,
+            ..base.clone()
+        }),
+        vec![ids[0], ids[1]]
+    );
     let event = report.imported[0].event;
-    assert_eq!(found(parallax_library::SearchOptions { event: Some(event), ..base.clone() }).len(), if report.imported[1].event == event { 2 } else { 1 });
-    assert_eq!(found(parallax_library::SearchOptions { limit: 1, ..base }).len(), 1);
+    assert_eq!(
+        found(parallax_library::SearchOptions {
+            event: Some(event),
+            ..base.clone()
+        })
+        .len(),
+        if report.imported[1].event == event {
+            2
+        } else {
+            1
+        }
+    );
+    assert_eq!(
+        found(parallax_library::SearchOptions { limit: 1, ..base }).len(),
+        1
+    );
 }
 
 #[test]
@@ -361,6 +530,11 @@ fn two_writers_at_once_both_succeed() {
     }
     let library = Library::open(&path).unwrap();
     assert_eq!(library.list().unwrap().len(), 600);
-    let grouped: usize = library.events().unwrap().iter().map(|e| e.articles.len()).sum();
+    let grouped: usize = library
+        .events()
+        .unwrap()
+        .iter()
+        .map(|e| e.articles.len())
+        .sum();
     assert_eq!(grouped, 600, "every article is in exactly one event");
 }
