@@ -199,3 +199,25 @@ async fn a_long_import_shows_progress_and_cancelling_keeps_what_was_imported() {
     assert_eq!(listed, 8 + imported, "what was imported before cancel stays in the library, and nothing more");
     app.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn searching_as_one_types_narrows_the_list_and_marks_the_words() {
+    let app = App::start(&[]).await;
+    app.wait_for_all("library-item", 8).await;
+    app.wait_for("library-search").await.send_keys("bridge").await.unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let shown = app
+            .script("return [...document.querySelectorAll('[data-testid=library-item]')].map(n => [n.querySelector('.article-title').textContent, !!n.querySelector('.article-snippet mark')])")
+            .await;
+        let shown: Vec<(String, bool)> = serde_json::from_value(shown).unwrap();
+        if shown.len() == 3 {
+            assert!(shown.iter().all(|(title, _)| title.contains("Bridge")), "only the bridge reports are left: {shown:?}");
+            assert!(shown.iter().all(|(_, marked)| *marked), "each hit marks the word found: {shown:?}");
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "the search did not narrow the list to the three bridge reports: {shown:?}");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    app.close().await;
+}

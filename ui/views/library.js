@@ -60,17 +60,17 @@ export class LibraryView {
     }
   }
 
-  renderArticles(rows, snippets = new Map()) {
+  renderArticles(rows, hits = new Map()) {
     clear(this.list);
     this.count.textContent = `(${rows.length})`;
     if (!rows.length) {
       this.list.append(el('li', { class: 'empty', text: this.search.value.trim() ? 'No article matches.' : 'No articles yet: press Open… or drop files here.' }));
       return;
     }
-    for (const article of rows) this.list.append(this.renderItem(article, snippets.get(article.id)));
+    for (const article of rows) this.list.append(this.renderItem(article, hits.get(article.id)));
   }
 
-  renderItem(article, snippet) {
+  renderItem(article, hit) {
     const box = el('input', { type: 'checkbox', 'aria-label': `Select ${article.title}` });
     box.checked = this.selected.has(article.id);
     box.addEventListener('change', () => {
@@ -82,7 +82,7 @@ export class LibraryView {
     const open = el('button', { type: 'button', class: 'article-open', onclick: () => this.onOpenArticle(article.id) },
       el('span', { class: 'article-title', text: article.title }),
       el('span', { class: 'article-meta', text: meta }),
-      snippet ? el('span', { class: 'article-snippet', text: snippet }) : null);
+      hit ? highlighted(hit) : null);
     return el('li', { class: 'library-item', 'data-testid': 'library-item', 'data-article-id': article.id }, box, open);
   }
 
@@ -97,7 +97,7 @@ export class LibraryView {
       if (query !== this.search.value.trim()) return;
       const byId = new Map(this.articles.map((a) => [a.id, a]));
       const rows = hits.map((hit) => byId.get(hit.id) || { id: hit.id, title: hit.title, outlet: hit.outlet });
-      this.renderArticles(rows, new Map(hits.map((hit) => [hit.id, hit.snippet])));
+      this.renderArticles(rows, new Map(hits.map((hit) => [hit.id, hit])));
     } catch (error) {
       showError(error);
     }
@@ -110,4 +110,17 @@ export class LibraryView {
       item.scrollIntoView({ block: 'nearest' });
     }
   }
+}
+
+// A search snippet with its matched words marked; highlights are character (code point) ranges.
+function highlighted(hit) {
+  const chars = Array.from(hit.snippet);
+  const node = el('span', { class: 'article-snippet' });
+  let at = 0;
+  for (const [start, end] of hit.highlights || []) {
+    node.append(chars.slice(at, start).join(''), el('mark', { text: chars.slice(start, end).join('') }));
+    at = end;
+  }
+  node.append(chars.slice(at).join(''));
+  return node;
 }
