@@ -4,9 +4,10 @@
 //! (BOMs, declared charsets, detection of the rest), takes the article body out of the document and
 //! reads what it can about it: headline, outlet, byline, publication date, address and language.
 //!
-//! One file per format: [`text`](self) for plain text, `markdown`, `html` (with `page_metadata`
-//! for what a web page says about itself), `pdf` and `email`. `encoding` turns bytes into text,
-//! `metadata` holds what the formats share: header lines, dates, outlets and titles.
+//! One file per format: `text`, `markdown`, `html` (with `page_metadata` for what a web page
+//! says about itself), `pdf` and `email` (also single-file saved pages, `.mhtml`). `encoding`
+//! turns bytes into text; `metadata` holds what the formats share: header lines, dates, outlets
+//! and headlines.
 //!
 //! ```
 //! use parallax_core::ingest::{extract, Format};
