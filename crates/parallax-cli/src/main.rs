@@ -373,7 +373,7 @@ impl ProgressBar {
         let bar = self.bar.get_or_insert_with(|| {
             let bar = indicatif::ProgressBar::new(progress.total as u64);
             let style = indicatif::ProgressStyle::with_template(
-                "{bar:30} {pos}/{len} {per_sec} {wide_msg}",
+                "{bar:30} {pos}/{len} ({eta} left) {wide_msg}",
             )
             .expect("valid template");
             bar.set_style(style);

@@ -8,9 +8,12 @@
 //! - [`Library::import_paths`]: files and folders in, articles out; duplicates (same normalised
 //!   text) are reported with the id already stored, never stored twice.
 //! - [`Library::list`], [`Library::article`]: what the library holds.
-//! - [`Library::search`]: ranked full-text search (SQLite FTS5) with highlighted snippets.
+//! - [`Library::search`], [`Library::search_with`]: ranked full-text search (SQLite FTS5) with
+//!   highlighted snippets, narrowed by outlet, dates or event.
 //! - [`Library::events`]: the events found automatically on import
-//!   ([`parallax_core::events`]).
+//!   ([`parallax_core::events`]), [`Library::grouping`] says why an article is in its event;
+//!   [`Library::rename_event`], [`Library::merge_events`] and [`Library::move_article`] record a
+//!   person's corrections, which later imports keep.
 //! - [`Library::compare`], [`compare_texts`]: the engine's comparison as one report.
 //!
 //! ```
