@@ -287,9 +287,15 @@ fn match_words(x: &[String], y: &[String]) -> Option<WordMatch> {
         last_run -= 1;
     }
     let (first, last) = (equal_runs[first_run], equal_runs[last_run]);
+    let omits = |op: &DiffOp| {
+        x[op.old_range()]
+            .iter()
+            .chain(&y[op.new_range()])
+            .any(|w| w == OMISSION)
+    };
     let interior_change = ops[first..=last]
         .iter()
-        .any(|op| !matches!(op, DiffOp::Equal { .. }));
+        .any(|op| !matches!(op, DiffOp::Equal { .. }) && !omits(op));
     Some(WordMatch {
         shared,
         interior_change,
@@ -384,9 +390,16 @@ fn trim_span(chars: &[char], mut start: usize, mut end: usize) -> (usize, usize)
 /// contractions spelled out and numbers in digits, since house style changes those and not
 /// what was said ("he's" = "he is", "two-in-three" = "2 in 3"); then stemmed.
 fn comparable_words(quoted: &str) -> Vec<String> {
-    let said = without_brackets(quoted);
+    let said = without_brackets(quoted).replace("...", OMISSION);
     let mut out = Vec::new();
-    for token in text::words(&said) {
+    for token in text::tokenize(&said) {
+        if token.text == OMISSION {
+            out.push(OMISSION.to_string());
+            continue;
+        }
+        if !token.is_word() {
+            continue;
+        }
         let word = text::normalize(token.text);
         if let Some((base, tail)) = contraction(&word) {
             out.push(text::stem(base));
@@ -399,6 +412,10 @@ fn comparable_words(quoted: &str) -> Vec<String> {
     }
     out
 }
+
+/// An ellipsis: the outlet left words out there, so what the other outlet gives in its place
+/// is no difference.
+const OMISSION: &str = "…";
 
 /// `don't` is `do` + `not`, `they're` is `they` + `are`, `he's` is `he` + `is` (the `'s` of
 /// other words is a possessive and stays).
@@ -644,6 +661,17 @@ mod tests {
         let a = find_quotes(a_text, &split_sentences(a_text));
         let b = find_quotes(b_text, &split_sentences(b_text));
         assert_eq!(link_quotes(0, 1, &a, &b).1.len(), 1);
+    }
+
+    #[test]
+    fn words_left_out_at_an_ellipsis_are_no_difference() {
+        let a_text = "“We will defend our land, every village and every town, until the end,” Zelensky said.";
+        let b_text = "“We will defend our land ... until the end,” Zelensky said.";
+        let a = find_quotes(a_text, &split_sentences(a_text));
+        let b = find_quotes(b_text, &split_sentences(b_text));
+        let (links, conflicts) = link_quotes(0, 1, &a, &b);
+        assert!(links[0].same_words);
+        assert!(conflicts.is_empty());
     }
 
     #[test]
