@@ -112,13 +112,50 @@ fn read_header_line(line: &str, found: &mut Metadata) -> bool {
         set(&mut found.url, line.to_string());
         return true;
     }
-    if line.chars().count() <= 60 {
+    if is_date_line(line) {
         if let Some(date) = normalize_date(line) {
             set(&mut found.published, date);
             return true;
         }
     }
     false
+}
+
+/// A line that is nothing but a date and time ("Thursday, November 20, 2025, 09:15 GMT"), as
+/// opposed to a short sentence that mentions one ("The talks began on 20 November 2025."),
+/// which is body text and must stay.
+fn is_date_line(line: &str) -> bool {
+    const DATE_WORDS: &[&str] = &[
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "mon", "tue", "wed", "thu", "fri", "sat", "sun", "at", "am", "pm", "a.m", "p.m", "gmt",
+        "utc", "est", "edt", "cet", "cest", "bst", "et", "pt", "z", "st", "nd", "rd", "th",
+    ];
+    if line.chars().count() > 60 {
+        return false;
+    }
+    let other_words = line
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '/' || c == '|')
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| {
+            !w.is_empty()
+                && !w
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == ':' || c == '.' || c == '-')
+        })
+        .filter(|w| {
+            let letters: String = w
+                .chars()
+                .take_while(|c| c.is_alphabetic() || *c == '.')
+                .collect();
+            !DATE_WORDS.iter().any(|d| {
+                letters == *d || (letters.len() >= 3 && d.len() >= 3 && letters.starts_with(d))
+            })
+        })
+        .count();
+    other_words == 0
 }
 
 fn set(field: &mut Option<String>, value: String) {
@@ -454,6 +491,19 @@ mod tests {
             paragraphs,
             vec!["The delegation met officials on Thursday."]
         );
+    }
+
+    #[test]
+    fn a_short_sentence_with_a_date_is_body_text_not_a_date_line() {
+        assert!(is_date_line("Thursday, November 20, 2025, 09:15 GMT"));
+        assert!(is_date_line("20.11.2025"));
+        assert!(!is_date_line("The talks began on 20 November 2025."));
+        let mut paragraphs = vec![
+            "Talks resume".to_string(),
+            "The talks began on 20 November 2025.".to_string(),
+        ];
+        take_header_lines(&mut paragraphs);
+        assert_eq!(paragraphs, vec!["The talks began on 20 November 2025."]);
     }
 
     #[test]
