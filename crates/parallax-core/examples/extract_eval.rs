@@ -71,18 +71,27 @@ fn main() {
         std::process::exit(1);
     }
     println!("{} pages from {}", pages.len(), folder.display());
-    let mut extractors: Vec<(&str, Extractor)> = vec![
-        ("parallax", parallax),
+    let extractors: Vec<(&str, Extractor)> = [
+        ("parallax", parallax as Extractor),
         ("dom_smoothie (raw text)", smoothie_text),
-    ];
-    #[cfg(feature = "compare-extractors")]
-    extractors.extend([
-        ("rs-trafilatura", trafilatura as Extractor),
-        ("readabilityrs", readabilityrs as Extractor),
-    ]);
+    ]
+    .into_iter()
+    .chain(compared_extractors())
+    .collect();
     for (name, extract) in extractors {
         evaluate(name, extract, &pages, per_page);
     }
+}
+
+/// The other extractors, with `--features compare-extractors`.
+fn compared_extractors() -> Vec<(&'static str, Extractor)> {
+    #[cfg(feature = "compare-extractors")]
+    return vec![
+        ("rs-trafilatura", trafilatura),
+        ("readabilityrs", readabilityrs),
+    ];
+    #[cfg(not(feature = "compare-extractors"))]
+    Vec::new()
 }
 
 fn load(folder: &Path) -> Vec<Page> {
