@@ -14,8 +14,24 @@ use super::{DiffOp, DiffRun};
 pub fn word_diff(left: &str, right: &str) -> Vec<DiffRun> {
     let old: Vec<&str> = left.split_word_bounds().collect();
     let new: Vec<&str> = right.split_word_bounds().collect();
-    let mut runs: Vec<DiffRun> = Vec::new();
     let ops = capture_diff_slices(Algorithm::Myers, &old, &new);
+    runs_of(&ops, &old, &new)
+}
+
+/// [`word_diff`] of texts already split into tokens, each token also given as an id (equal ids
+/// for equal tokens), so that the diff compares integers rather than strings.
+pub(super) fn token_diff(
+    old_ids: &[u32],
+    old: &[&str],
+    new_ids: &[u32],
+    new: &[&str],
+) -> Vec<DiffRun> {
+    let ops = capture_diff_slices(Algorithm::Myers, old_ids, new_ids);
+    runs_of(&ops, old, new)
+}
+
+fn runs_of(ops: &[similar::DiffOp], old: &[&str], new: &[&str]) -> Vec<DiffRun> {
+    let mut runs: Vec<DiffRun> = Vec::new();
     for (n, op) in ops.iter().enumerate() {
         let (tag, old_range, new_range) = op.as_tag_tuple();
         let deleted: String = old[old_range.clone()].concat();

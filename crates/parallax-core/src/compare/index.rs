@@ -4,6 +4,7 @@
 
 use crate::text::{self, Sentence, TokenKind};
 use rustc_hash::FxHashMap;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// One word of an article (punctuation and spaces left out).
 #[derive(Debug, Clone, Copy)]
@@ -28,6 +29,9 @@ pub(super) struct SentenceTerms {
 #[derive(Debug)]
 pub(super) struct IndexedArticle {
     pub words: Vec<Word>,
+    /// Each sentence's diff tokens (words, punctuation and spaces), as ids into
+    /// [`Index::token_texts`].
+    pub diff_tokens: Vec<Vec<u32>>,
     pub sentences: Vec<SentenceTerms>,
     /// For every content term, the sentences that use it with the term's weight there.
     pub postings: FxHashMap<u32, Vec<(u32, f32)>>,
@@ -65,6 +69,10 @@ const NAME_WEIGHT: f32 = 1.6;
 /// All articles of one comparison, read once.
 pub(super) struct Index {
     pub articles: Vec<IndexedArticle>,
+    /// The text of each diff token id.
+    pub token_texts: Vec<String>,
+    /// The id of the single space that joins two sentences read as one.
+    pub space: u32,
     kinds: Vec<TermKind>,
 }
 
@@ -138,9 +146,27 @@ impl Index {
             .map(|&d| (1.0 + sentences_per_article / d.max(1) as f32).ln())
             .collect();
 
+        let mut token_ids: FxHashMap<&str, u32> = FxHashMap::from_iter([(" ", 0)]);
+        let mut token_texts: Vec<String> = vec![" ".to_string()];
         let articles = raw
             .into_iter()
-            .map(|article| {
+            .zip(sentences)
+            .map(|(article, sentences)| {
+                let diff_tokens = sentences
+                    .iter()
+                    .map(|sentence| {
+                        sentence
+                            .text
+                            .split_word_bounds()
+                            .map(|token| {
+                                *token_ids.entry(token).or_insert_with(|| {
+                                    token_texts.push(token.to_string());
+                                    token_texts.len() as u32 - 1
+                                })
+                            })
+                            .collect()
+                    })
+                    .collect();
                 let mut postings: FxHashMap<u32, Vec<(u32, f32)>> = FxHashMap::default();
                 let sentences = article
                     .bags
@@ -173,6 +199,7 @@ impl Index {
                 let (gram_first, gram_next) = passage_hashes(&article.words);
                 IndexedArticle {
                     words: article.words,
+                    diff_tokens,
                     sentences,
                     postings,
                     gram_first,
@@ -182,6 +209,8 @@ impl Index {
             .collect();
         Index {
             articles,
+            token_texts,
+            space: 0,
             kinds: (0..term_count)
                 .map(|t| {
                     if function_terms[t] {

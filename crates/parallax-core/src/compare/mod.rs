@@ -180,17 +180,27 @@ fn compare_pair(
     right: usize,
 ) -> PairComparison {
     let (a, b) = (&sentences[left], &sentences[right]);
-    let joined = |sentences: &[Sentence], which: &[usize]| -> String {
-        which
-            .iter()
-            .map(|&i| sentences[i].text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ")
+    // The diff tokens of one or two sentences read as one text, joined by a space.
+    let tokens = |article: usize, which: &[usize]| -> Vec<u32> {
+        let mut ids = Vec::new();
+        for (n, &i) in which.iter().enumerate() {
+            if n > 0 {
+                ids.push(index.space);
+            }
+            ids.extend_from_slice(&index.articles[article].diff_tokens[i]);
+        }
+        ids
+    };
+    let texts_of = |ids: &[u32]| -> Vec<&str> {
+        ids.iter()
+            .map(|&t| index.token_texts[t as usize].as_str())
+            .collect()
     };
     let alignments: Vec<Alignment> = align::align_sentences(index, left, right)
         .into_iter()
         .map(|m| {
-            let diff = word_diff(&joined(a, &m.left), &joined(b, &m.right));
+            let (old, new) = (tokens(left, &m.left), tokens(right, &m.right));
+            let diff = diff::token_diff(&old, &texts_of(&old), &new, &texts_of(&new));
             Alignment {
                 left: m.left,
                 right: m.right,
