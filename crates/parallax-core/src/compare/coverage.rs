@@ -151,3 +151,24 @@ impl DisjointSets {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::compare::compare;
+
+    #[test]
+    fn a_statement_three_of_four_articles_make_is_reported_by_most() {
+        let articles = [
+            "Engineers found cracks in two steel supports of the harbour bridge.",
+            "Inspectors found cracks in two of the harbour bridge's steel supports.",
+            "Cracks were found in two steel supports of the harbour bridge.",
+            "The mayor opened a new library in the old town.",
+        ];
+        let coverage = compare(&articles).coverage;
+        assert!(coverage.reported_by_all.is_empty());
+        assert_eq!(coverage.reported_by_most.len(), 1);
+        assert_eq!(coverage.reported_by_most[0].articles, [0, 1, 2]);
+        assert_eq!(coverage.reported_by_one.len(), 1);
+        assert_eq!(coverage.reported_by_one[0].article, 3);
+    }
+}

@@ -129,3 +129,21 @@ impl<'a> CharIndex<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::compare::compare;
+
+    #[test]
+    fn a_phrase_repeated_in_one_article_is_shared_once() {
+        let phrase = "the council voted to close the old harbour bridge to lorries";
+        let left = format!("On Tuesday {phrase}. Later {phrase} again.");
+        let right = format!("Reports say {phrase}.");
+        let comparison = compare(&[&left, &right]);
+        let passages = &comparison.pairs[0].shared_passages;
+        assert_eq!(passages.len(), 1, "{passages:?}");
+        assert_eq!(passages[0].text, phrase);
+        assert_eq!(passages[0].words, 11);
+        assert!((comparison.pairs[0].right_copied_share - 11.0 / 13.0).abs() < 1e-9);
+    }
+}
