@@ -7,6 +7,7 @@ const COMMANDS: &[&str] = &[
     "list_articles",
     "list_events",
     "get_article",
+    "explain_grouping",
     "compare_articles",
     "search_articles",
     "import_with_dialog",

@@ -1,7 +1,7 @@
 //! The commands the window calls: each parses its arguments, calls one library function and
 //! maps the error to a message the window shows.
 
-use parallax_library::{ArticleRecord, ArticleSummary, CompareReport, EventSummary, SearchHit};
+use parallax_library::{ArticleRecord, ArticleSummary, CompareReport, EventSummary, Grouping, SearchHit};
 use serde::Serialize;
 use tauri::{AppHandle, State};
 
@@ -44,6 +44,11 @@ pub fn list_events(state: State<'_, AppState>) -> Result<Vec<EventSummary>, Stri
 #[tauri::command]
 pub fn get_article(state: State<'_, AppState>, id: i64) -> Result<ArticleRecord, String> {
     state.with_library(|library| library.article(id))
+}
+
+#[tauri::command]
+pub fn explain_grouping(state: State<'_, AppState>, id: i64) -> Result<Grouping, String> {
+    state.with_library(|library| library.grouping(id))
 }
 
 #[tauri::command]

@@ -53,6 +53,7 @@ pub fn run() {
             commands::list_articles,
             commands::list_events,
             commands::get_article,
+            commands::explain_grouping,
             commands::compare_articles,
             commands::search_articles,
             commands::import_with_dialog,

@@ -221,3 +221,19 @@ async fn searching_as_one_types_narrows_the_list_and_marks_the_words() {
     }
     app.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_reader_says_why_an_article_is_in_its_event() {
+    let app = App::start(&[]).await;
+    let items = app.wait_for_all("library-item", 8).await;
+    let mut reasons = Vec::new();
+    for item in items {
+        let id = item.attr("data-article-id").await.unwrap().unwrap();
+        item.find(Locator::Css(".article-open")).await.unwrap().click().await.unwrap();
+        let reader = app.client.wait().for_element(Locator::Css(&format!("[data-testid=article-reader][data-article-id='{id}']"))).await.unwrap();
+        reasons.push(reader.find(Locator::Css("[data-testid=grouping-reason]")).await.unwrap().text().await.unwrap());
+    }
+    assert_eq!(reasons.iter().filter(|r| r.starts_with("This article started its event")).count(), 2, "{reasons:#?}");
+    assert!(reasons.iter().filter(|r| r.starts_with("Grouped with")).all(|r| r.contains("both name")), "{reasons:#?}");
+    app.close().await;
+}

@@ -12,6 +12,7 @@ export const api = {
   listArticles: () => call('list_articles'),
   listEvents: () => call('list_events'),
   getArticle: (id) => call('get_article', { id }),
+  explainGrouping: (id) => call('explain_grouping', { id }),
   compare: (ids) => call('compare_articles', { ids }),
   search: (query) => call('search_articles', { query }),
   importWithDialog: (folders) => call('import_with_dialog', { folders }),

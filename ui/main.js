@@ -24,7 +24,8 @@ const library = new LibraryView({
 
 async function openArticle(id) {
   try {
-    showArticle(main, await api.getArticle(id));
+    const [article, grouping] = await Promise.all([api.getArticle(id), api.explainGrouping(id).catch(() => null)]);
+    showArticle(main, article, grouping, library.titleOf.bind(library));
   } catch (error) {
     showError(error);
   }

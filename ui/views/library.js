@@ -32,6 +32,11 @@ export class LibraryView {
     return this.eventRows;
   }
 
+  titleOf(id) {
+    const article = this.articles.find((a) => a.id === id);
+    return article ? article.title : `article ${id}`;
+  }
+
   selectedIds() {
     return [...this.selected];
   }
