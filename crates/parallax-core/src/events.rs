@@ -50,9 +50,8 @@ const UNKNOWN_DAYS_APART: i32 = 2;
 const JOIN_SCORE: f64 = 0.18;
 /// How many of the new article's most distinctive words are used to find candidate articles.
 const CANDIDATE_TERMS: usize = 24;
-/// A word in more than this many articles (or a twentieth of them, if more) does not find
-/// candidates on its own.
-const COMMON_WORD_FLOOR: usize = 50;
+/// How many earlier articles at most are scored against a new one.
+const MAX_CANDIDATES: usize = 2000;
 /// How many shared words an explanation names.
 const EXPLAINED_TERMS: usize = 6;
 
@@ -229,13 +228,18 @@ impl EventIndex {
         let log_documents = (self.members.len() as f64 + 1.0).ln();
         let candidates = self.candidates(&query);
         let query_norm = norm(query.iter().map(|t| t.weight));
+        let mut known: Vec<(u32, f64)> = query
+            .iter()
+            .filter_map(|t| Some((t.id?, t.weight)))
+            .collect();
+        known.sort_unstable_by_key(|t| t.0);
         let mut best: Option<(f64, f64, &Member)> = None;
         for slot in candidates {
             let member = &self.members[slot as usize];
             if !self.within_dates(profile.day, member) {
                 continue;
             }
-            let similarity = self.cosine(&query, query_norm, member, log_documents);
+            let similarity = self.cosine(&known, query_norm, member, log_documents);
             let days_apart = profile
                 .day
                 .zip(member.day)
@@ -271,27 +275,27 @@ impl EventIndex {
         }
     }
 
-    /// The articles worth scoring: those sharing one of the query's most distinctive words.
-    /// Words most articles have are left out here (they weigh little in the score anyway), so
-    /// the work stays small in a library of a hundred thousand articles.
+    /// The articles worth scoring: those sharing one of the query's most distinctive words,
+    /// heaviest first, until a bounded number is found. A word in very many articles finds
+    /// none on its own (it weighs little in the score anyway), so the work per article stays
+    /// the same in a library of a hundred thousand articles as in one of a hundred.
     fn candidates(&self, query: &[Weighted]) -> Vec<u32> {
-        let common = (self.members.len() / 20).max(COMMON_WORD_FLOOR);
-        let mut distinctive: Vec<&Weighted> = query
+        let mut distinctive: Vec<(u32, f64)> = query
             .iter()
-            .filter(|t| {
-                t.id.is_some_and(|id| self.document_frequency[id as usize] as usize <= common)
-            })
+            .filter_map(|t| Some((t.id?, t.weight)))
             .collect();
-        distinctive.sort_by(|a, b| b.weight.total_cmp(&a.weight));
-        let mut candidates: Vec<u32> = distinctive
-            .into_iter()
-            .take(CANDIDATE_TERMS)
-            .flat_map(|t| {
-                self.postings[t.id.expect("filtered") as usize]
-                    .iter()
-                    .copied()
-            })
-            .collect();
+        distinctive.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let mut candidates: Vec<u32> = Vec::new();
+        for (id, _) in distinctive.into_iter().take(CANDIDATE_TERMS) {
+            let postings = &self.postings[id as usize];
+            if postings.len() > MAX_CANDIDATES {
+                continue;
+            }
+            candidates.extend(postings);
+            if candidates.len() >= MAX_CANDIDATES {
+                break;
+            }
+        }
         candidates.sort_unstable();
         candidates.dedup();
         candidates
@@ -324,27 +328,30 @@ impl EventIndex {
         log_documents - self.log_frequency[id as usize] + 1.0
     }
 
+    /// Cosine of the query (its known terms sorted by id) and a member, by a merge of the two
+    /// sorted term lists.
     fn cosine(
         &self,
-        query: &[Weighted],
+        query: &[(u32, f64)],
         query_norm: f64,
         member: &Member,
         log_documents: f64,
     ) -> f64 {
-        let member_norm = norm(
-            member
-                .terms
-                .iter()
-                .map(|&(id, tf)| tf as f64 * self.idf(id, log_documents)),
-        );
+        let mut member_norm = 0.0;
+        let mut dot = 0.0;
+        let mut q = query.iter().peekable();
+        for &(id, tf) in &member.terms {
+            let weight = tf as f64 * self.idf(id, log_documents);
+            member_norm += weight * weight;
+            while q.next_if(|(qid, _)| *qid < id).is_some() {}
+            if let Some((_, query_weight)) = q.next_if(|(qid, _)| *qid == id) {
+                dot += query_weight * weight;
+            }
+        }
         if query_norm == 0.0 || member_norm == 0.0 {
             return 0.0;
         }
-        let dot: f64 = query
-            .iter()
-            .map(|t| t.weight * self.member_weight(t, member, log_documents))
-            .sum();
-        dot / (query_norm * member_norm)
+        dot / (query_norm * member_norm.sqrt())
     }
 
     fn member_weight(&self, term: &Weighted, member: &Member, log_documents: f64) -> f64 {
