@@ -149,13 +149,17 @@ pub fn compare(texts: &[&str]) -> Comparison {
     let quotes: Vec<Vec<Quote>> = (0..texts.len())
         .map(|i| quotes::find_quotes_naming(texts[i], &sentences[i], &found[i]))
         .collect();
+    let quote_refs: Vec<&[Quote]> = quotes.iter().map(Vec::as_slice).collect();
+    let quote_words = quotes::QuoteWords::of_articles(&quote_refs);
     let mut quote_links = Vec::new();
     for pair in &mut pairs {
-        let (links, conflicts) = quotes::link_quotes(
+        let (links, conflicts) = quotes::link_quote_words(
             pair.left,
             pair.right,
             &quotes[pair.left],
             &quotes[pair.right],
+            &quote_words[pair.left],
+            &quote_words[pair.right],
         );
         pair.conflicts.extend(conflicts);
         quote_links.extend(links);

@@ -149,6 +149,7 @@ pub(crate) fn find_quotes_naming(
     quotes
 }
 
+#[cfg(test)]
 /// Links the same quotations of two articles and reports, as conflicts of kind `quote`, those
 /// attributed to the same speaker whose words differ inside the part both give.
 pub(crate) fn link_quotes(
@@ -157,14 +158,81 @@ pub(crate) fn link_quotes(
     a: &[Quote],
     b: &[Quote],
 ) -> (Vec<QuoteLink>, Vec<Conflict>) {
-    let keys = |quotes: &[Quote]| -> Vec<Vec<String>> {
-        quotes.iter().map(|q| comparable_words(&q.text)).collect()
-    };
-    let (keys_a, keys_b) = (keys(a), keys(b));
+    let words = QuoteWords::of_articles(&[a, b]);
+    link_quote_words(left, right, a, b, &words[0], &words[1])
+}
+
+/// The compared words of one quotation, and the same words as sorted ids, to tell cheaply
+/// that two quotations share too few words to be one.
+pub(crate) struct QuoteWords {
+    words: Vec<String>,
+    bag: Vec<u32>,
+}
+
+impl QuoteWords {
+    /// The compared words of every quotation of every article, with ids shared across them.
+    pub(crate) fn of_articles(articles: &[&[Quote]]) -> Vec<Vec<QuoteWords>> {
+        let mut ids: rustc_hash::FxHashMap<String, u32> = rustc_hash::FxHashMap::default();
+        articles
+            .iter()
+            .map(|quotes| {
+                quotes
+                    .iter()
+                    .map(|q| {
+                        let words = comparable_words(&q.text);
+                        let mut bag: Vec<u32> = words
+                            .iter()
+                            .map(|w| {
+                                let next = ids.len() as u32;
+                                *ids.entry(w.clone()).or_insert(next)
+                            })
+                            .collect();
+                        bag.sort_unstable();
+                        QuoteWords { words, bag }
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// How many words the two quotations have in common, counted with repeats: no diff of
+    /// them can pair more.
+    fn common(&self, other: &QuoteWords) -> usize {
+        let (mut i, mut j, mut n) = (0, 0, 0);
+        while i < self.bag.len() && j < other.bag.len() {
+            match self.bag[i].cmp(&other.bag[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    n += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        n
+    }
+}
+
+/// [`link_quotes`] with the compared words of both articles' quotations already read.
+pub(crate) fn link_quote_words(
+    left: usize,
+    right: usize,
+    a: &[Quote],
+    b: &[Quote],
+    words_a: &[QuoteWords],
+    words_b: &[QuoteWords],
+) -> (Vec<QuoteLink>, Vec<Conflict>) {
     let mut candidates = Vec::new();
-    for (i, x) in keys_a.iter().enumerate() {
-        for (j, y) in keys_b.iter().enumerate() {
-            if let Some(m) = match_words(x, y) {
+    for (i, x) in words_a.iter().enumerate() {
+        for (j, y) in words_b.iter().enumerate() {
+            // match_words needs MIN_WORDS shared words and half of the shorter quotation.
+            let common = x.common(y);
+            let shorter = x.words.len().min(y.words.len());
+            if common < MIN_WORDS || common * 2 < shorter {
+                continue;
+            }
+            if let Some(m) = match_words(&x.words, &y.words) {
                 candidates.push((m.shared, i, j, m.interior_change));
             }
         }
