@@ -189,9 +189,10 @@ impl Scan<'_> {
                 matches!(word, "a" | "an" | "us")
                     || month_number(word).is_some()
                     || small_number(word).is_some()
-                    || WEEKDAYS
-                        .iter()
-                        .any(|d| d.eq_ignore_ascii_case(word.trim_end_matches("'s")))
+                    || {
+                        let bare = word.trim_end_matches("'s");
+                        WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(bare))
+                    }
             }
         }
     }

@@ -32,6 +32,10 @@ pub fn word_count(text: &str) -> usize {
 /// Folds a text for comparison only: lower case, typographic quotes and dashes made plain,
 /// non-breaking and other spaces made ordinary. Stored text is never changed.
 pub fn normalize(text: &str) -> String {
+    // Every mark folded below is outside ASCII.
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -56,27 +56,56 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut chars_before = 0;
     let mut previous_byte = 0;
     for (byte_start, piece) in text.split_word_bound_indices() {
-        chars_before += text[previous_byte..byte_start].chars().count();
+        chars_before += char_count(&text[previous_byte..byte_start]);
         previous_byte = byte_start;
-        if piece.chars().all(char::is_whitespace) {
-            continue;
-        }
-        let kind = if piece.chars().any(|c| c.is_numeric()) {
-            TokenKind::Number
-        } else if piece.chars().any(char::is_alphabetic) {
-            TokenKind::Word
+        let (kind, chars) = if piece.is_ascii() {
+            // The same tests as below, on bytes: ASCII whitespace here includes the vertical
+            // tab, as `char::is_whitespace` does.
+            let bytes = piece.as_bytes();
+            if bytes
+                .iter()
+                .all(|b| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))
+            {
+                continue;
+            }
+            let kind = if bytes.iter().any(u8::is_ascii_digit) {
+                TokenKind::Number
+            } else if bytes.iter().any(u8::is_ascii_alphabetic) {
+                TokenKind::Word
+            } else {
+                TokenKind::Punct
+            };
+            (kind, bytes.len())
         } else {
-            TokenKind::Punct
+            if piece.chars().all(char::is_whitespace) {
+                continue;
+            }
+            let kind = if piece.chars().any(|c| c.is_numeric()) {
+                TokenKind::Number
+            } else if piece.chars().any(char::is_alphabetic) {
+                TokenKind::Word
+            } else {
+                TokenKind::Punct
+            };
+            (kind, piece.chars().count())
         };
-        let end = chars_before + piece.chars().count();
         tokens.push(Token {
             text: piece,
             kind,
             start: chars_before,
-            end,
+            end: chars_before + chars,
         });
     }
     tokens
+}
+
+/// Characters in a text, counted byte by byte when it is ASCII.
+fn char_count(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.chars().count()
+    }
 }
 
 /// The words and numbers of a text, punctuation left out.
