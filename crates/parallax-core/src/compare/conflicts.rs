@@ -12,7 +12,7 @@
 //! the articles disagree on the amount however differently they word the sentence around it.
 
 use std::cell::RefCell;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::rc::Rc;
 
 use super::{Alignment, Conflict};
@@ -342,7 +342,7 @@ fn conflicting_facts(a: &[&Fact], b: &[&Fact], score: f64) -> Vec<Conflict> {
     }
     candidates.sort_by(|p, q| q.0.cmp(&p.0).then(p.1.cmp(&q.1)).then(p.2.cmp(&q.2)));
     let mut conflicts = Vec::new();
-    let (mut used_a, mut used_b) = (HashSet::new(), HashSet::new());
+    let (mut used_a, mut used_b) = (HashSet::default(), HashSet::default());
     for (_, i, j) in candidates {
         if used_a.contains(&i) || used_b.contains(&j) {
             continue;

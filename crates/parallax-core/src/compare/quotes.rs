@@ -173,13 +173,14 @@ impl QuoteWords {
     /// The compared words of every quotation of every article, with ids shared across them.
     pub(crate) fn of_articles(articles: &[&[Quote]]) -> Vec<Vec<QuoteWords>> {
         let mut ids: rustc_hash::FxHashMap<String, u32> = rustc_hash::FxHashMap::default();
+        let mut stems: rustc_hash::FxHashMap<String, String> = rustc_hash::FxHashMap::default();
         articles
             .iter()
             .map(|quotes| {
                 quotes
                     .iter()
                     .map(|q| {
-                        let words = comparable_words(&q.text);
+                        let words = comparable_words(&q.text, &mut stems);
                         let mut bag: Vec<u32> = words
                             .iter()
                             .map(|w| {
@@ -457,7 +458,17 @@ fn trim_span(chars: &[char], mut start: usize, mut end: usize) -> (usize, usize)
 /// The words of a quotation as compared across outlets: editorial insertions left out,
 /// contractions spelled out and numbers in digits, since house style changes those and not
 /// what was said ("he's" = "he is", "two-in-three" = "2 in 3"); then stemmed.
-fn comparable_words(quoted: &str) -> Vec<String> {
+///
+/// `stems` keeps the stems already worked out in this comparison.
+fn comparable_words(quoted: &str, stems: &mut rustc_hash::FxHashMap<String, String>) -> Vec<String> {
+    let mut stem = |word: &str| -> String {
+        if let Some(known) = stems.get(word) {
+            return known.clone();
+        }
+        let stemmed = text::stem(word);
+        stems.insert(word.to_string(), stemmed.clone());
+        stemmed
+    };
     let said = without_brackets(quoted).replace("...", OMISSION);
     let mut out = Vec::new();
     for token in text::tokenize(&said) {
@@ -470,12 +481,12 @@ fn comparable_words(quoted: &str) -> Vec<String> {
         }
         let word = text::normalize(token.text);
         if let Some((base, tail)) = contraction(&word) {
-            out.push(text::stem(base));
+            out.push(stem(base));
             out.push(tail.to_string());
         } else if let Some(n) = number_word(&word) {
             out.push(n.to_string());
         } else {
-            out.push(text::stem(&word));
+            out.push(stem(&word));
         }
     }
     out

@@ -1,7 +1,7 @@
 //! Grouping the mentions of one article into entities: a surname, a title and surname and a full
 //! name are one person; an acronym and its expansion are one organisation.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::recognize::Mention;
 use super::{Entity, EntityKind};
@@ -30,7 +30,7 @@ struct Group {
 /// Groups mentions into entities, in order of first mention.
 pub(crate) fn group_mentions(mentions: &[Mention]) -> Vec<Entity> {
     let mut groups: Vec<Group> = Vec::new();
-    let mut by_form: HashMap<(EntityKind, String), usize> = HashMap::new();
+    let mut by_form: HashMap<(EntityKind, String), usize> = HashMap::default();
     // Full forms first, so that a surname mentioned before the full name still finds it.
     let mut order: Vec<usize> = (0..mentions.len()).collect();
     order.sort_by_key(|&i| (std::cmp::Reverse(mentions[i].words.len().min(2)), i));
@@ -149,7 +149,7 @@ fn find_group(groups: &[Group], mentions: &[Mention], m: &Mention, index: usize)
 
 /// The form with the most words, then the most used, then the first.
 fn fullest_form(group: &[usize], mentions: &[Mention]) -> String {
-    let mut counts: HashMap<String, (usize, usize, usize)> = HashMap::new();
+    let mut counts: HashMap<String, (usize, usize, usize)> = HashMap::default();
     for (order, &i) in group.iter().enumerate() {
         let form = mentions[i].words.join(" ");
         let words = mentions[i].words.len();

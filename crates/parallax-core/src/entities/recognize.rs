@@ -2,7 +2,7 @@
 //! people, organisations and places by word lists, name shapes, the words around them and what
 //! the rest of the article says about the same name.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::gazetteer as gaz;
 use super::tokens::{tokenize, Token};
@@ -526,8 +526,8 @@ pub(crate) fn find_mentions(text: &str) -> Vec<Mention> {
 /// people, and capitals the article never confirms are dropped.
 fn settle_kinds(candidates: Vec<Candidate>) -> Vec<Mention> {
     let key = |c: &Candidate| c.words.join(" ");
-    let mut votes: HashMap<String, HashMap<EntityKind, u32>> = HashMap::new();
-    let mut confirmed: HashSet<String> = HashSet::new();
+    let mut votes: HashMap<String, HashMap<EntityKind, u32>> = HashMap::default();
+    let mut confirmed: HashSet<String> = HashSet::default();
     for c in &candidates {
         if let Some((kind, evidence)) = c.kind {
             *votes.entry(key(c)).or_default().entry(kind).or_default() += evidence as u32;
@@ -544,8 +544,8 @@ fn settle_kinds(candidates: Vec<Candidate>) -> Vec<Mention> {
         Some((kind, score))
     };
     // Surnames and given names of the people the article names in full.
-    let mut person_parts: HashSet<String> = HashSet::new();
-    let mut org_parts: HashSet<String> = HashSet::new();
+    let mut person_parts: HashSet<String> = HashSet::default();
+    let mut org_parts: HashSet<String> = HashSet::default();
     for c in &candidates {
         match kind_of(&key(c)) {
             Some((EntityKind::Person, score)) if score >= Evidence::Context as u32 => {
