@@ -165,14 +165,19 @@ pub(crate) fn link_quotes(
 /// The compared words of one quotation, and the same words as sorted ids, to tell cheaply
 /// that two quotations share too few words to be one.
 pub(crate) struct QuoteWords {
-    words: Vec<String>,
+    /// The compared words as ids, in order.
+    words: Vec<u32>,
+    /// The same ids, sorted.
     bag: Vec<u32>,
+    /// The id of [`OMISSION`] in this comparison.
+    omission: u32,
 }
 
 impl QuoteWords {
     /// The compared words of every quotation of every article, with ids shared across them.
     pub(crate) fn of_articles(articles: &[&[Quote]]) -> Vec<Vec<QuoteWords>> {
-        let mut ids: rustc_hash::FxHashMap<String, u32> = rustc_hash::FxHashMap::default();
+        let mut ids: rustc_hash::FxHashMap<String, u32> =
+            rustc_hash::FxHashMap::from_iter([(OMISSION.to_string(), 0)]);
         let mut stems: rustc_hash::FxHashMap<String, String> = rustc_hash::FxHashMap::default();
         articles
             .iter()
@@ -180,16 +185,20 @@ impl QuoteWords {
                 quotes
                     .iter()
                     .map(|q| {
-                        let words = comparable_words(&q.text, &mut stems);
-                        let mut bag: Vec<u32> = words
-                            .iter()
+                        let words: Vec<u32> = comparable_words(&q.text, &mut stems)
+                            .into_iter()
                             .map(|w| {
                                 let next = ids.len() as u32;
-                                *ids.entry(w.clone()).or_insert(next)
+                                *ids.entry(w).or_insert(next)
                             })
                             .collect();
+                        let mut bag = words.clone();
                         bag.sort_unstable();
-                        QuoteWords { words, bag }
+                        QuoteWords {
+                            words,
+                            bag,
+                            omission: 0,
+                        }
                     })
                     .collect()
             })
@@ -227,13 +236,24 @@ pub(crate) fn link_quote_words(
     let mut candidates = Vec::new();
     for (i, x) in words_a.iter().enumerate() {
         for (j, y) in words_b.iter().enumerate() {
-            // match_words needs MIN_WORDS shared words and half of the shorter quotation.
+            // A diff cannot pair more words than the two have in common, and match_words needs
+            // MIN_WORDS shared words and half of the shorter quotation.
             let common = x.common(y);
             let shorter = x.words.len().min(y.words.len());
             if common < MIN_WORDS || common * 2 < shorter {
                 continue;
             }
-            if let Some(m) = match_words(&x.words, &y.words) {
+            // Nor can it find a run of MIN_RUN equal words that the two do not share.
+            let mostly_shared = common * 4 >= shorter * 3;
+            if !mostly_shared
+                && !x
+                    .words
+                    .windows(MIN_RUN)
+                    .any(|run| y.words.windows(MIN_RUN).any(|other| other == run))
+            {
+                continue;
+            }
+            if let Some(m) = match_words(&x.words, &y.words, x.omission) {
                 candidates.push((m.shared, i, j, m.interior_change));
             }
         }
@@ -287,7 +307,7 @@ const EDGE_RUN: usize = 3;
 /// Whether two quotations (as stemmed words) are the same quotation: they share at least
 /// [`MIN_WORDS`] words in order and half of the shorter one, with a run of [`MIN_RUN`] or
 /// three quarters of the shorter one.
-fn match_words(x: &[String], y: &[String]) -> Option<WordMatch> {
+fn match_words(x: &[u32], y: &[u32], omission: u32) -> Option<WordMatch> {
     let ops = capture_diff_slices(Algorithm::Myers, x, y);
     let shared: usize = ops
         .iter()
@@ -360,7 +380,7 @@ fn match_words(x: &[String], y: &[String]) -> Option<WordMatch> {
         x[op.old_range()]
             .iter()
             .chain(&y[op.new_range()])
-            .any(|w| w == OMISSION)
+            .any(|&w| w == omission)
     };
     let interior_change = ops[first..=last]
         .iter()
