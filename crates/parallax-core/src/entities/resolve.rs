@@ -46,20 +46,26 @@ pub(crate) fn skeleton(word: &str) -> String {
 
 /// What resolution needs of one name, alias or word, worked out once per resolution.
 struct NameInfo<'a> {
+    text: &'a str,
     folded: String,
+    /// Equal for equal folded names.
+    folded_id: usize,
     skeleton: String,
+    /// Equal for equal skeletons.
+    skeleton_id: usize,
     /// The skeleton without vowels.
     consonants: String,
     /// An initial such as `D.`.
     initial: bool,
-    words: Vec<&'a str>,
+    /// The words, as ids into [`Names`].
+    words: Vec<usize>,
     /// [`initials`] of the words, for names of two words or more.
     initials: Option<String>,
     /// [`acronym_letters`] of a one-word name.
     acronym: Option<String>,
 }
 
-/// Every name, alias and name word of the articles, each read once.
+/// Every name, alias and name word of the articles, each read once and known by an id.
 struct Names<'a> {
     ids: rustc_hash::FxHashMap<&'a str, usize>,
     infos: Vec<NameInfo<'a>>,
@@ -71,51 +77,78 @@ impl<'a> Names<'a> {
             ids: rustc_hash::FxHashMap::default(),
             infos: Vec::new(),
         };
+        let (mut folds, mut skeletons) = (
+            rustc_hash::FxHashMap::default(),
+            rustc_hash::FxHashMap::default(),
+        );
         for entity in articles.iter().flatten() {
             for form in std::iter::once(&entity.name).chain(&entity.aliases) {
-                names.add(form);
-                for word in form.split_whitespace() {
-                    names.add(word);
+                for name in std::iter::once(form.as_str()).chain(form.split_whitespace()) {
+                    names.add(name, &mut folds, &mut skeletons);
                 }
             }
+        }
+        for k in 0..names.infos.len() {
+            let words = names.infos[k]
+                .text
+                .split_whitespace()
+                .map(|w| names.ids[w])
+                .collect();
+            names.infos[k].words = words;
         }
         names
     }
 
-    fn add(&mut self, name: &'a str) {
+    fn add(
+        &mut self,
+        name: &'a str,
+        folds: &mut rustc_hash::FxHashMap<String, usize>,
+        skeletons: &mut rustc_hash::FxHashMap<String, usize>,
+    ) {
         if self.ids.contains_key(name) {
             return;
         }
+        let folded = fold(name);
         let skeleton = skeleton(name);
+        let next = folds.len();
+        let folded_id = *folds.entry(folded.clone()).or_insert(next);
+        let next = skeletons.len();
+        let skeleton_id = *skeletons.entry(skeleton.clone()).or_insert(next);
         let consonants = skeleton.chars().filter(|c| !"aeiou".contains(*c)).collect();
-        let words: Vec<&'a str> = name.split_whitespace().collect();
-        let owned = || words.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+        let words: Vec<String> = name.split_whitespace().map(str::to_string).collect();
         self.ids.insert(name, self.infos.len());
         self.infos.push(NameInfo {
-            folded: fold(name),
+            text: name,
+            folded,
+            folded_id,
             skeleton,
+            skeleton_id,
             consonants,
             initial: name.len() <= 2 && name.ends_with('.'),
-            initials: (words.len() >= 2).then(|| initials(&owned())),
+            initials: (words.len() >= 2).then(|| initials(&words)),
             acronym: (words.len() == 1).then(|| acronym_letters(name)).flatten(),
-            words,
+            words: Vec::new(),
         });
     }
 
-    fn get(&self, name: &str) -> &NameInfo<'a> {
-        &self.infos[self.ids[name]]
+    fn id(&self, name: &str) -> usize {
+        self.ids[name]
+    }
+
+    fn info(&self, id: usize) -> &NameInfo<'a> {
+        &self.infos[id]
     }
 }
 
 /// How likely two surnames (or one-word names) are one name written two ways, from 0 to 1.
 fn word_match(a: &NameInfo, b: &NameInfo) -> f64 {
-    let (fa, fb) = (&a.folded, &b.folded);
-    if fa == fb {
+    if a.folded_id == b.folded_id {
         return 1.0;
     }
-    if a.skeleton == b.skeleton {
+    if a.skeleton_id == b.skeleton_id {
         return 0.9;
     }
+    let (fa, fb) = (&a.folded, &b.folded);
     let similarity = strsim::jaro_winkler(fa, fb);
     if similarity >= 0.93 && fa.len().min(fb.len()) >= 6 {
         0.8 * similarity
@@ -130,44 +163,48 @@ fn given_names_agree(a: &NameInfo, b: &NameInfo) -> bool {
     if a.initial || b.initial {
         return fa.chars().next() == fb.chars().next();
     }
-    fa == fb
-        || a.skeleton == b.skeleton
+    a.folded_id == b.folded_id
+        || a.skeleton_id == b.skeleton_id
         || a.consonants.len() >= 3 && a.consonants == b.consonants
         || fa.len() >= 3 && fb.starts_with(fa.as_str())
         || fb.len() >= 3 && fa.starts_with(fb.as_str())
 }
 
+/// An entity of one article as resolution compares it with the rows.
+struct Item {
+    kind: EntityKind,
+    name: usize,
+    /// The name and the aliases.
+    forms: Vec<usize>,
+}
+
 /// How likely two entities of the same kind are one, from 0 to 1 (0: different).
-fn same_entity(names: &Names, a: &Row, b: &Entity) -> f64 {
+fn same_entity(names: &Names, a: &Row, b: &Item) -> f64 {
     if a.kind != b.kind {
         return 0.0;
     }
-    let b_forms: Vec<&NameInfo> = std::iter::once(b.name.as_str())
-        .chain(b.aliases.iter().map(String::as_str))
-        .map(|f| names.get(f))
-        .collect();
     if a.kind != EntityKind::Person
-        && a.forms.iter().any(|f| {
-            let f = names.get(f);
-            b_forms.iter().any(|g| f.folded == g.folded)
+        && a.forms.iter().any(|&f| {
+            let f = names.info(f).folded_id;
+            b.forms.iter().any(|&g| names.info(g).folded_id == f)
         })
     {
         return 1.0;
     }
-    let (na, nb) = (names.get(a.name), names.get(&b.name));
+    let (na, nb) = (names.info(a.name), names.info(b.name));
     match a.kind {
         EntityKind::Person => {
             let (wa, wb) = (&na.words, &nb.words);
-            let (Some(sa), Some(sb)) = (wa.last(), wb.last()) else {
+            let (Some(&sa), Some(&sb)) = (wa.last(), wb.last()) else {
                 return 0.0;
             };
-            let surname = word_match(names.get(sa), names.get(sb));
+            let surname = word_match(names.info(sa), names.info(sb));
             if surname == 0.0 {
                 return 0.0;
             }
             match (wa.len() >= 2, wb.len() >= 2) {
                 (true, true) => {
-                    if given_names_agree(names.get(wa[0]), names.get(wb[0])) {
+                    if given_names_agree(names.info(wa[0]), names.info(wb[0])) {
                         surname
                     } else {
                         0.0
@@ -178,12 +215,13 @@ fn same_entity(names: &Names, a: &Row, b: &Entity) -> f64 {
             }
         }
         EntityKind::Organization | EntityKind::Place => {
-            let spells = |forms: &[&NameInfo], acronym: &String| {
-                forms.iter().any(|f| f.initials.as_ref() == Some(acronym))
+            let spells = |forms: &[usize], acronym: &String| {
+                forms
+                    .iter()
+                    .any(|&f| names.info(f).initials.as_ref() == Some(acronym))
             };
-            let a_forms: Vec<&NameInfo> = a.forms.iter().map(|f| names.get(f)).collect();
-            if nb.acronym.as_ref().is_some_and(|x| spells(&a_forms, x))
-                || na.acronym.as_ref().is_some_and(|x| spells(&b_forms, x))
+            if nb.acronym.as_ref().is_some_and(|x| spells(&a.forms, x))
+                || na.acronym.as_ref().is_some_and(|x| spells(&b.forms, x))
             {
                 return 0.9;
             }
@@ -191,7 +229,7 @@ fn same_entity(names: &Names, a: &Row, b: &Entity) -> f64 {
             if wa.len() == wb.len() {
                 wa.iter()
                     .zip(wb)
-                    .map(|(x, y)| word_match(names.get(x), names.get(y)))
+                    .map(|(&x, &y)| word_match(names.info(x), names.info(y)))
                     .fold(1.0, f64::min)
             } else {
                 0.0
@@ -200,14 +238,15 @@ fn same_entity(names: &Names, a: &Row, b: &Entity) -> f64 {
     }
 }
 
-struct Row<'a> {
-    name: &'a str,
+/// One real-world entity; names are ids into [`Names`].
+struct Row {
+    name: usize,
     kind: EntityKind,
-    forms: Vec<&'a str>,
+    forms: Vec<usize>,
     mentions: Vec<usize>,
     confidence: f64,
     /// Given names of the people merged into this row.
-    given_names: Vec<&'a str>,
+    given_names: Vec<usize>,
 }
 
 /// Resolves the entities of several articles into rows, one per real-world entity.
@@ -229,10 +268,18 @@ pub(crate) fn resolve(articles: &[Vec<Entity>]) -> Vec<ResolvedEntity> {
     let mut rows: Vec<Row> = Vec::new();
     let mut scores: Vec<f64> = Vec::new();
     for (article, entity) in items {
-        let name_words = &names.get(&entity.name).words;
+        let item = Item {
+            kind: entity.kind,
+            name: names.id(&entity.name),
+            forms: std::iter::once(&entity.name)
+                .chain(&entity.aliases)
+                .map(|f| names.id(f))
+                .collect(),
+        };
+        let name_words = &names.info(item.name).words;
         let given = name_words.first().copied().filter(|_| name_words.len() >= 2);
         scores.clear();
-        scores.extend(rows.iter().map(|row| same_entity(&names, row, entity)));
+        scores.extend(rows.iter().map(|row| same_entity(&names, row, &item)));
         let best = rows
             .iter()
             .zip(&scores)
@@ -240,11 +287,11 @@ pub(crate) fn resolve(articles: &[Vec<Entity>]) -> Vec<ResolvedEntity> {
             .map(|(r, (row, &score))| {
                 let mut score = score;
                 if let Some(g) = given {
-                    let g = names.get(g);
+                    let g = names.info(g);
                     if row
                         .given_names
                         .iter()
-                        .any(|h| !given_names_agree(g, names.get(h)))
+                        .any(|&h| !given_names_agree(g, names.info(h)))
                     {
                         score = 0.0;
                     }
@@ -264,28 +311,26 @@ pub(crate) fn resolve(articles: &[Vec<Entity>]) -> Vec<ResolvedEntity> {
                 row.confidence = row
                     .confidence
                     .min(if ambiguous { score * 0.7 } else { score });
-                for form in std::iter::once(&entity.name).chain(&entity.aliases) {
-                    if !row.forms.contains(&form.as_str()) {
+                for &form in &item.forms {
+                    if !row.forms.contains(&form) {
                         row.forms.push(form);
                     }
                 }
                 if let Some(g) = given {
                     row.given_names.push(g);
                 }
-                let fuller = name_words.len() > names.get(row.name).words.len();
+                let fuller = name_words.len() > names.info(row.name).words.len();
                 if fuller {
-                    row.name = &entity.name;
+                    row.name = item.name;
                 }
             }
             None => {
                 let mut mentions = vec![0; articles.len()];
                 mentions[article] = entity.mentions;
-                let mut forms = vec![entity.name.as_str()];
-                forms.extend(entity.aliases.iter().map(String::as_str));
                 rows.push(Row {
-                    name: &entity.name,
+                    name: item.name,
                     kind: entity.kind,
-                    forms,
+                    forms: item.forms,
                     mentions,
                     confidence: 1.0,
                     given_names: given.into_iter().collect(),
@@ -304,10 +349,10 @@ pub(crate) fn resolve(articles: &[Vec<Entity>]) -> Vec<ResolvedEntity> {
             aliases: row
                 .forms
                 .iter()
-                .filter(|f| **f != row.name)
-                .map(|f| f.to_string())
+                .filter(|&&f| f != row.name)
+                .map(|&f| names.info(f).text.to_string())
                 .collect(),
-            name: row.name.to_string(),
+            name: names.info(row.name).text.to_string(),
             kind: row.kind,
             mentions: row.mentions,
             confidence: (row.confidence * 100.0).round() / 100.0,
