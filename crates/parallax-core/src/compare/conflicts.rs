@@ -207,15 +207,14 @@ fn facts_of(sentences: &[Sentence]) -> Vec<Fact> {
                 .chain(&tokens[after..(after + CONTEXT).min(tokens.len())])
                 .filter(|t| t.kind == TokenKind::Word && !text::is_function_word(t.text))
                 .collect();
-            let context: HashSet<String> = window
-                .iter()
-                .map(|t| text::stem(t.text))
-                .filter(|s| !is_filler(s))
-                .collect();
+            let stems: Vec<String> = window.iter().map(|t| text::stem(t.text)).collect();
+            let context: HashSet<String> =
+                stems.iter().filter(|s| !is_filler(s)).cloned().collect();
             let names: HashSet<String> = window
                 .iter()
-                .filter(|t| t.text.starts_with(char::is_uppercase))
-                .map(|t| text::stem(t.text))
+                .zip(&stems)
+                .filter(|(t, _)| t.text.starts_with(char::is_uppercase))
+                .map(|(_, s)| s.clone())
                 .collect();
             let casualty = context.iter().any(|w| CASUALTY_WORDS.contains(&w.as_str()))
                 || quantity

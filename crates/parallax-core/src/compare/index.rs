@@ -319,6 +319,8 @@ struct Spelling {
 struct Vocabulary {
     spellings: FxHashMap<String, Spelling>,
     forms: FxHashMap<String, u32>,
+    /// The term of each form.
+    form_terms: Vec<u32>,
     terms: FxHashMap<String, u32>,
     term_is_function: Vec<bool>,
     capitalized_inside: Vec<u32>,
@@ -331,8 +333,17 @@ impl Vocabulary {
             return known;
         }
         let folded = text::normalize(token);
-        let next_form = self.forms.len() as u32;
-        let form = *self.forms.entry(folded.clone()).or_insert(next_form);
+        if let Some(&form) = self.forms.get(folded.as_str()) {
+            // A stem depends on the folded form alone: `The` is stemmed as `the` was.
+            let spelling = Spelling {
+                form,
+                term: self.form_terms[form as usize],
+            };
+            self.spellings.insert(token.to_string(), spelling);
+            return spelling;
+        }
+        let form = self.forms.len() as u32;
+        self.forms.insert(folded.clone(), form);
         let stem = text::stem(token);
         let term = match self.terms.get(stem.as_str()) {
             Some(&term) => term,
@@ -347,6 +358,7 @@ impl Vocabulary {
                 term
             }
         };
+        self.form_terms.push(term);
         let spelling = Spelling { form, term };
         self.spellings.insert(token.to_string(), spelling);
         spelling
