@@ -1,6 +1,6 @@
 //! Small word lists shipped with the engine (`data/`), written for Parallax from public facts.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
@@ -264,7 +264,12 @@ const COMPASS: &[&str] = &[
 ];
 
 pub(crate) fn is_place(name: &str) -> bool {
-    PLACES.contains(name) || PLACE_INITIALS.contains(&name.replace('.', "").as_str())
+    PLACES.contains(name)
+        || if name.contains('.') {
+            PLACE_INITIALS.contains(&name.replace('.', "").as_str())
+        } else {
+            PLACE_INITIALS.contains(&name)
+        }
 }
 
 pub(crate) fn is_organization(name: &str) -> bool {
@@ -356,6 +361,9 @@ pub(crate) fn is_calendar_word(word: &str) -> bool {
 
 /// A word written in lower case in running English (`However`, `Still`, `Obamacare` is not).
 pub(crate) fn is_common_word(word: &str) -> bool {
+    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return COMMON_WORDS.contains(word);
+    }
     let lower = word.to_lowercase();
     COMMON_WORDS.contains(lower.as_str())
 }
