@@ -16,7 +16,9 @@ use rustc_hash::FxHashSet as HashSet;
 use std::rc::Rc;
 
 use super::{Alignment, Conflict};
-use crate::entities::{find_quantities, Quantity, QuantityKind, QuantityValue};
+use crate::entities::{
+    find_quantities_in, may_hold_quantity, Quantity, QuantityKind, QuantityValue,
+};
 use crate::text::{self, Sentence, TokenKind};
 
 /// Finds the facts that aligned sentences of two articles state differently.
@@ -185,11 +187,15 @@ fn recent_facts_of(sentences: &[Sentence]) -> Rc<Vec<Fact>> {
 fn facts_of(sentences: &[Sentence]) -> Vec<Fact> {
     let mut facts = Vec::new();
     for (index, sentence) in sentences.iter().enumerate() {
-        let quantities = find_quantities(&sentence.text);
+        if !may_hold_quantity(&sentence.text) {
+            continue;
+        }
+        let mut tokens = text::tokenize(&sentence.text);
+        let quantities = find_quantities_in(&sentence.text, &tokens);
         if quantities.is_empty() {
             continue;
         }
-        let tokens: Vec<_> = text::words(&sentence.text).collect();
+        tokens.retain(text::Token::is_word);
         for quantity in quantities {
             if in_dateline(&sentence.text, &quantity) {
                 continue;

@@ -13,6 +13,7 @@ mod tokens;
 
 pub use overlap::{overlap, KindOverlap, Overlap, PairOverlap};
 pub use quantities::{find_quantities, Quantity, QuantityKind, QuantityValue};
+pub(crate) use quantities::{find_quantities_in, may_hold_quantity};
 
 /// What an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

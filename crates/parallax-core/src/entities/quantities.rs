@@ -87,11 +87,16 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
     if !may_hold_quantity(text) {
         return Vec::new();
     }
-    let tokens = text::tokenize(text);
+    find_quantities_in(text, &text::tokenize(text))
+}
+
+/// [`find_quantities`] on a text already tokenized with [`text::tokenize`], without the fast
+/// first look.
+pub(crate) fn find_quantities_in(text: &str, tokens: &[text::Token<'_>]) -> Vec<Quantity> {
     let lower: Vec<String> = tokens.iter().map(|t| text::normalize(t.text)).collect();
     let scan = Scan {
         text,
-        tokens: &tokens,
+        tokens,
         lower: &lower,
     };
     let mut found = Vec::new();
@@ -110,7 +115,7 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
 
 /// A fast first look, without tokenizing: most sentences of an article state no quantity, and
 /// the comparison reads every sentence of every pair.
-fn may_hold_quantity(text: &str) -> bool {
+pub(crate) fn may_hold_quantity(text: &str) -> bool {
     if text.bytes().any(|b| b.is_ascii_digit()) || text.contains(['$', '€', '£', '¥', '₴', '₽'])
     {
         return true;

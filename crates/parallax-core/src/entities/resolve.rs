@@ -50,7 +50,6 @@ struct NameInfo<'a> {
     folded: String,
     /// Equal for equal folded names.
     folded_id: usize,
-    skeleton: String,
     /// Equal for equal skeletons.
     skeleton_id: usize,
     /// The skeleton without vowels.
@@ -121,7 +120,6 @@ impl<'a> Names<'a> {
             text: name,
             folded,
             folded_id,
-            skeleton,
             skeleton_id,
             consonants,
             initial: name.len() <= 2 && name.ends_with('.'),
