@@ -11,8 +11,8 @@
 //! amount of money in a currency and the two differ ("$42.6 million" against "$46.2 million"),
 //! the articles disagree on the amount however differently they word the sentence around it.
 
-use std::cell::RefCell;
 use rustc_hash::FxHashSet as HashSet;
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::{Alignment, Conflict};

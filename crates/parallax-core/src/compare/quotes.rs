@@ -480,7 +480,10 @@ fn trim_span(chars: &[char], mut start: usize, mut end: usize) -> (usize, usize)
 /// what was said ("he's" = "he is", "two-in-three" = "2 in 3"); then stemmed.
 ///
 /// `stems` keeps the stems already worked out in this comparison.
-fn comparable_words(quoted: &str, stems: &mut rustc_hash::FxHashMap<String, String>) -> Vec<String> {
+fn comparable_words(
+    quoted: &str,
+    stems: &mut rustc_hash::FxHashMap<String, String>,
+) -> Vec<String> {
     let mut stem = |word: &str| -> String {
         if let Some(known) = stems.get(word) {
             return known.clone();

@@ -275,7 +275,10 @@ pub(crate) fn resolve(articles: &[Vec<Entity>]) -> Vec<ResolvedEntity> {
                 .collect(),
         };
         let name_words = &names.info(item.name).words;
-        let given = name_words.first().copied().filter(|_| name_words.len() >= 2);
+        let given = name_words
+            .first()
+            .copied()
+            .filter(|_| name_words.len() >= 2);
         scores.clear();
         scores.extend(rows.iter().map(|row| same_entity(&names, row, &item)));
         let best = rows
