@@ -305,7 +305,7 @@ fn open(cli: &Cli) -> Result<Library> {
 }
 
 fn read_article(file: &Path) -> Result<(ingest::ExtractedArticle, usize)> {
-    let bytes = std::fs::read(file).with_context(|| format!("cannot read '{}'", file.display()))?;
+    let bytes = parallax_library::read_source_file(file)?;
     let name = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

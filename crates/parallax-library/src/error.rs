@@ -54,6 +54,14 @@ pub enum Error {
     /// Another program holds the library for longer than Parallax waits.
     #[error("the library is busy: another Parallax window or command is writing to it; try again in a moment")]
     Busy,
+    /// A file given for import cannot be read, or is too large to read.
+    #[error("cannot read '{path}': {reason}")]
+    Unreadable {
+        /// The file.
+        path: PathBuf,
+        /// Why, in words a user can act on.
+        reason: String,
+    },
     /// No article has this id.
     #[error("no article with id {0} in the library (see `parallax list`)")]
     NoSuchArticle(i64),

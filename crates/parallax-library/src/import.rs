@@ -125,7 +125,10 @@ pub(crate) fn collect(paths: &[PathBuf]) -> (Vec<Source>, Vec<FailedFile>) {
                     .follow_links(true)
                     .sort_by_file_name()
                     .into_iter()
-                    .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()));
+                    .filter_entry(|entry| {
+                        entry.depth() == 0
+                            || !is_hidden(entry.file_name()) && !is_saved_page_assets(entry)
+                    });
                 for entry in walk {
                     match entry {
                         Ok(entry)
@@ -154,6 +157,22 @@ pub(crate) fn collect(paths: &[PathBuf]) -> (Vec<Source>, Vec<FailedFile>) {
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_string_lossy().starts_with('.')
+}
+
+/// The `Page_files` folder a browser's "Save Page As, complete" writes beside `Page.html`: its
+/// frames and scripts are parts of that page, not articles.
+fn is_saved_page_assets(entry: &walkdir::DirEntry) -> bool {
+    let name = entry.file_name().to_string_lossy();
+    let Some(stem) = name.strip_suffix("_files") else {
+        return false;
+    };
+    entry.file_type().is_dir()
+        && ["html", "htm"].iter().any(|ext| {
+            entry
+                .path()
+                .with_file_name(format!("{stem}.{ext}"))
+                .is_file()
+        })
 }
 
 fn has_article_extension(path: &Path) -> bool {
@@ -384,11 +403,39 @@ fn store(
     Ok(Stored::New { id, event })
 }
 
+/// Reads a file to import; one over the engine's size limit is refused from its size alone, and
+/// never read further than the limit even if it grows while being read.
+pub fn read_source_file(path: &Path) -> Result<Vec<u8>, Error> {
+    read_limited(path).map_err(|reason| Error::Unreadable {
+        path: path.to_path_buf(),
+        reason,
+    })
+}
+
+fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot read it: {e}"))?;
+    let metadata = file
+        .metadata()
+        .map_err(|e| format!("cannot read it: {e}"))?;
+    if metadata.is_dir() {
+        return Err("it is a folder".into());
+    }
+    let size = metadata.len();
+    ingest::check_size(size).map_err(|e| e.to_string())?;
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(ingest::MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read it: {e}"))?;
+    ingest::check_size(bytes.len() as u64).map_err(|e| e.to_string())?;
+    Ok(bytes)
+}
+
 /// Reads and extracts one source, on a worker thread.
 fn prepare(source: &Source) -> Result<Prepared, String> {
     let (bytes, name, stored_path) = match source {
         Source::File(path) => {
-            let bytes = std::fs::read(path).map_err(|e| format!("cannot read it: {e}"))?;
+            let bytes = read_limited(path)?;
             let stored = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
             (
                 std::borrow::Cow::Owned(bytes),
@@ -458,6 +505,11 @@ mod tests {
         std::fs::write(folder.path().join(".git").join("b.txt"), "x").unwrap();
         std::fs::create_dir(folder.path().join("sub")).unwrap();
         std::fs::write(folder.path().join("sub").join("c.md"), "x").unwrap();
+        std::fs::write(folder.path().join("page.html"), "x").unwrap();
+        std::fs::create_dir(folder.path().join("page_files")).unwrap();
+        std::fs::write(folder.path().join("page_files").join("frame.htm"), "x").unwrap();
+        std::fs::create_dir(folder.path().join("notes_files")).unwrap();
+        std::fs::write(folder.path().join("notes_files").join("d.txt"), "x").unwrap();
         let (sources, failed) = collect(&[
             folder.path().to_path_buf(),
             folder.path().join("missing.txt"),
@@ -466,7 +518,7 @@ mod tests {
             .iter()
             .map(|s| s.display().rsplit('/').next().unwrap().to_string())
             .collect();
-        assert_eq!(names, ["a.txt", "c.md"]);
+        assert_eq!(names, ["a.txt", "d.txt", "page.html", "c.md"]);
         assert_eq!(failed.len(), 1);
         assert_eq!(failed[0].error, "no such file or folder");
     }

@@ -47,7 +47,9 @@ mod search;
 pub use articles::{ArticleRecord, ArticleSummary};
 pub use error::Error;
 pub use events::{EventSummary, Grouping};
-pub use import::{DuplicateFile, FailedFile, ImportProgress, ImportReport, ImportedArticle};
+pub use import::{
+    read_source_file, DuplicateFile, FailedFile, ImportProgress, ImportReport, ImportedArticle,
+};
 pub use report::{compare_texts, CompareReport, ComparedInput, ReportArticle};
 pub use search::{SearchHit, SearchOptions, SearchSort};
 

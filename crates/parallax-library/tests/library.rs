@@ -538,3 +538,34 @@ fn two_writers_at_once_both_succeed() {
         .sum();
     assert_eq!(grouped, 600, "every article is in exactly one event");
 }
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_without_being_read_and_the_rest_imports() {
+    let folder = tempfile::tempdir().unwrap();
+    let huge = folder.path().join("huge.txt");
+    // A sparse 1 GiB file: reading it whole would take a gigabyte of memory.
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(1 << 30)
+        .unwrap();
+    let fine = write(
+        folder.path(),
+        "fine.txt",
+        "Harbour reopens\n\nThe harbour reopened on Monday after repairs.\n",
+    );
+    let library = Library::open(&folder.path().join("library.sqlite3")).unwrap();
+    let report = import(&library, &[huge.clone(), fine]);
+    assert_eq!(report.imported.len(), 1);
+    assert_eq!(report.failed.len(), 1);
+    assert!(
+        report.failed[0].error.contains("too large"),
+        "{}",
+        report.failed[0].error
+    );
+    let error = parallax_library::read_source_file(&huge).unwrap_err();
+    assert!(matches!(error, Error::Unreadable { .. }), "{error}");
+    assert!(
+        error.to_string().contains("huge.txt") && error.to_string().contains("too large"),
+        "{error}"
+    );
+}
