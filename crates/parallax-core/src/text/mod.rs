@@ -22,6 +22,7 @@ mod sentences;
 mod words;
 
 pub use sentences::{split_sentences, Sentence};
+pub(crate) use words::StemCache;
 pub use words::{is_function_word, stem, tokenize, words, Token, TokenKind};
 
 /// Counts the words of a text (Unicode word boundaries, punctuation left out).

@@ -1,6 +1,9 @@
 //! Words: tokens with character offsets, a light English stemmer and the function-word list.
 
+use std::cell::RefCell;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::{Deserialize, Serialize};
@@ -124,6 +127,62 @@ pub fn words(text: &str) -> impl Iterator<Item = Token<'_>> {
 /// assert_eq!(stem("1,200"), "1200");
 /// ```
 pub fn stem(word: &str) -> String {
+    let cached = STEMS.with(|stems| {
+        stems
+            .borrow()
+            .as_ref()
+            .map(|known| known.get(word).cloned())
+    });
+    match cached {
+        Some(Some(known)) => known,
+        Some(None) => {
+            let stemmed = stem_uncached(word);
+            STEMS.with(|stems| {
+                if let Some(known) = stems.borrow_mut().as_mut() {
+                    known.insert(word.to_string(), stemmed.clone());
+                }
+            });
+            stemmed
+        }
+        None => stem_uncached(word),
+    }
+}
+
+thread_local! {
+    /// The stems worked out during the current [`StemCache`], if any.
+    static STEMS: RefCell<Option<FxHashMap<String, String>>> = const { RefCell::new(None) };
+}
+
+/// While one lives, [`stem`] on this thread remembers each word's stem, so that a comparison
+/// stems a word once however many of its parts ask; the stems are forgotten when the first
+/// one made is dropped.
+pub(crate) struct StemCache {
+    owner: bool,
+}
+
+impl StemCache {
+    pub(crate) fn start() -> StemCache {
+        let owner = STEMS.with(|stems| {
+            let mut stems = stems.borrow_mut();
+            let owner = stems.is_none();
+            if owner {
+                *stems = Some(FxHashMap::default());
+            }
+            owner
+        });
+        StemCache { owner }
+    }
+}
+
+impl Drop for StemCache {
+    fn drop(&mut self) {
+        if self.owner {
+            STEMS.with(|stems| *stems.borrow_mut() = None);
+        }
+    }
+}
+
+fn stem_uncached(word: &str) -> String {
     let folded = normalize(word);
     if folded.chars().any(|c| c.is_ascii_digit()) {
         return folded.chars().filter(|&c| c != ',').collect();
