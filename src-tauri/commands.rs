@@ -5,7 +5,7 @@ use parallax_library::{ArticleRecord, ArticleSummary, CompareReport, EventSummar
 use serde::Serialize;
 use tauri::{AppHandle, State};
 
-use crate::import;
+use crate::{import, library_switch};
 use crate::state::AppState;
 
 /// The most articles one comparison shows side by side.
@@ -28,7 +28,14 @@ pub fn window_ready(app: AppHandle, state: State<'_, AppState>) {
 #[tauri::command]
 pub fn library_info(state: State<'_, AppState>) -> Result<LibraryInfo, String> {
     let articles = state.with_library(|library| library.list())?.len();
-    Ok(LibraryInfo { path: state.library_path.display().to_string(), articles })
+    Ok(LibraryInfo { path: state.library_path().display().to_string(), articles })
+}
+
+/// Opens the native dialog to choose another library file (or name a new one), and switches
+/// to it; the window hears `library-changed`.
+#[tauri::command]
+pub fn choose_library(app: AppHandle, create: bool) {
+    library_switch::choose(app, create);
 }
 
 #[tauri::command]

@@ -84,7 +84,7 @@ pub fn start(app: AppHandle, paths: Vec<PathBuf>) {
         }
         *slot = Some(cancel.clone());
     }
-    let library_path = state.library_path.clone();
+    let library_path = state.library_path();
     std::thread::spawn(move || {
         let finished = match Library::open(&library_path) {
             Ok(library) => {

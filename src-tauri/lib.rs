@@ -6,6 +6,7 @@
 
 mod commands;
 mod import;
+mod library_switch;
 mod menu;
 mod state;
 
@@ -50,6 +51,7 @@ pub fn run() {
         .invoke_handler(tauri::generate_handler![
             commands::window_ready,
             commands::library_info,
+            commands::choose_library,
             commands::list_articles,
             commands::list_events,
             commands::get_article,

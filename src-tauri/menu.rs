@@ -1,12 +1,15 @@
-//! The native menu bar: File > Open…, Import Folder…, Quit; Edit > Copy, Select All.
+//! The native menu bar: File > Open…, Import Folder…, Open Library…, New Library…, Quit;
+//! Edit > Copy, Select All.
 
 use tauri::menu::{Menu, MenuBuilder, MenuEvent, MenuItemBuilder, SubmenuBuilder};
 use tauri::{AppHandle, Runtime};
 
-use crate::import;
+use crate::{import, library_switch};
 
 const OPEN: &str = "open";
 const IMPORT_FOLDER: &str = "import-folder";
+const OPEN_LIBRARY: &str = "open-library";
+const NEW_LIBRARY: &str = "new-library";
 const QUIT: &str = "quit";
 
 /// Builds the menu bar.
@@ -16,7 +19,17 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         MenuItemBuilder::with_id(IMPORT_FOLDER, "Import Folder…").accelerator("CmdOrCtrl+Shift+O").build(app)?;
     // Our own Quit: the predefined one is not available on Linux.
     let quit = MenuItemBuilder::with_id(QUIT, "Quit").accelerator("CmdOrCtrl+Q").build(app)?;
-    let file = SubmenuBuilder::new(app, "File").item(&open).item(&folder).separator().item(&quit).build()?;
+    let open_library = MenuItemBuilder::with_id(OPEN_LIBRARY, "Open Library…").build(app)?;
+    let new_library = MenuItemBuilder::with_id(NEW_LIBRARY, "New Library…").build(app)?;
+    let file = SubmenuBuilder::new(app, "File")
+        .item(&open)
+        .item(&folder)
+        .separator()
+        .item(&open_library)
+        .item(&new_library)
+        .separator()
+        .item(&quit)
+        .build()?;
     let edit = SubmenuBuilder::new(app, "Edit").copy().select_all().build()?;
     MenuBuilder::new(app).item(&file).item(&edit).build()
 }
@@ -26,6 +39,8 @@ pub fn handle(app: &AppHandle, event: MenuEvent) {
     match event.id().as_ref() {
         OPEN => import::choose_and_import(app.clone(), false),
         IMPORT_FOLDER => import::choose_and_import(app.clone(), true),
+        OPEN_LIBRARY => library_switch::choose(app.clone(), false),
+        NEW_LIBRARY => library_switch::choose(app.clone(), true),
         QUIT => app.exit(0),
         _ => {}
     }

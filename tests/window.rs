@@ -237,3 +237,27 @@ async fn the_reader_says_why_an_article_is_in_its_event() {
     assert!(reasons.iter().filter(|r| r.starts_with("Grouped with")).all(|r| r.contains("both name")), "{reasons:#?}");
     app.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_library_that_is_not_one_is_left_untouched_and_another_can_be_started() {
+    let garbage = b"These are notes, not an SQLite database.\n".to_vec();
+    let mut library = std::path::PathBuf::new();
+    let app = App::start_with(&[], |path| {
+        std::fs::write(path, &garbage).unwrap();
+        library = path.to_path_buf();
+    })
+    .await;
+    app.wait_for("library-trouble").await;
+    let message = app.wait_for("error-message").await.text().await.unwrap();
+    assert!(message.contains("not a Parallax library"), "the window says why: '{message}'");
+    assert!(app.client.find_all(Locator::Css("[data-testid=library-item]")).await.unwrap().is_empty());
+
+    app.wait_for("new-library-button").await.click().await.unwrap();
+    let fresh = library.with_file_name("fresh.sqlite3");
+    let chosen = fresh.clone();
+    tokio::task::spawn_blocking(move || choose_in_file_dialog("New Library", &chosen)).await.unwrap();
+    assert_eq!(app.wait_for_all("library-item", 8).await.len(), 8, "a new library starts with the samples");
+    assert!(fresh.exists());
+    assert_eq!(std::fs::read(&library).unwrap(), garbage, "the file that is not a library was never overwritten");
+    app.close().await;
+}

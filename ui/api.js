@@ -9,6 +9,8 @@ function call(command, args) {
 export const api = {
   windowReady: () => call('window_ready'),
   libraryInfo: () => call('library_info'),
+  chooseLibrary: (create) => call('choose_library', { create }),
+  onLibraryChanged: (handler) => tauri.event.listen('library-changed', (event) => handler(event.payload)),
   listArticles: () => call('list_articles'),
   listEvents: () => call('list_events'),
   getArticle: (id) => call('get_article', { id }),

@@ -1,6 +1,7 @@
 // Starts the window: wires the toolbar, the library sidebar and the main view together.
 
 import { api } from './api.js';
+import { el } from './dom.js';
 import { showError, clearError } from './views/errors.js';
 import { LibraryView } from './views/library.js';
 import { showComparison } from './views/compare.js';
@@ -46,15 +47,23 @@ function openEvent(event) {
 }
 
 function showWelcome() {
-  const note = document.createElement('section');
-  note.className = 'empty-state';
-  const heading = document.createElement('h1');
-  heading.textContent = 'Compare how outlets report one event';
-  const text = document.createElement('p');
-  text.textContent = 'Open article files (text, Markdown, saved web pages, PDF) with Open… or drop them on the window. '
-    + 'Then choose an event, or check two or more articles and press Compare.';
-  note.append(heading, text);
-  main.replaceChildren(note);
+  main.replaceChildren(el('section', { class: 'empty-state' },
+    el('h1', { text: 'Compare how outlets report one event' }),
+    el('p', { text: 'Open article files (text, Markdown, saved web pages, PDF) with Open… or drop them on the window. '
+      + 'Then choose an event, or check two or more articles and press Compare.' })));
+}
+
+// The library file cannot be opened: say so, and offer another (it is never overwritten).
+function showLibraryTrouble(message) {
+  showError(message);
+  main.replaceChildren(el('section', { class: 'empty-state', 'data-testid': 'library-trouble' },
+    el('h1', { text: 'This library cannot be opened' }),
+    el('p', { text: message }),
+    el('p', { text: 'The file was left as it is. Open another library, or start a new one.' }),
+    el('p', { class: 'actions' },
+      el('button', { type: 'button', 'data-testid': 'open-library-button', onclick: () => api.chooseLibrary(false).catch(showError), text: 'Open Library…' }),
+      ' ',
+      el('button', { type: 'button', 'data-testid': 'new-library-button', onclick: () => api.chooseLibrary(true).catch(showError), text: 'New Library…' }))));
 }
 
 compareButton.addEventListener('click', () => openComparison(library.selectedIds()));
@@ -80,17 +89,24 @@ document.addEventListener('keydown', (event) => {
   }
 });
 
-async function start() {
+// Shows the library: its biggest event compared, or the welcome when there is none.
+async function showLibrary() {
   try {
-    await imports.listening;
     await library.refresh();
-    const biggest = library.events().slice().sort((a, b) => b.articles.length - a.articles.length)[0];
-    if (biggest && biggest.articles.length >= 2) openEvent(biggest);
-    else showWelcome();
   } catch (error) {
-    showWelcome();
-    showError(error);
+    library.clearLists();
+    showLibraryTrouble(typeof error === 'string' ? error : String(error));
+    return;
   }
+  clearError();
+  const biggest = library.events().slice().sort((a, b) => b.articles.length - a.articles.length)[0];
+  if (biggest && biggest.articles.length >= 2) openEvent(biggest);
+  else showWelcome();
+}
+
+async function start() {
+  await Promise.all([imports.listening, api.onLibraryChanged(() => showLibrary())]);
+  await showLibrary();
   api.windowReady().catch(showError);
 }
 

@@ -24,6 +24,11 @@ pub struct App {
 impl App {
     /// Starts the app on a new library, with `args` after `--library PATH`.
     pub async fn start(args: &[String]) -> App {
+        App::start_with(args, |_| {}).await
+    }
+
+    /// Starts the app after `prepare` has had the library's path (to put a file there).
+    pub async fn start_with(args: &[String], prepare: impl FnOnce(&Path)) -> App {
         let turn = ONE_WINDOW_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         assert!(
             std::env::var_os("DISPLAY").is_some(),
@@ -31,6 +36,7 @@ impl App {
         );
         let dir = tempfile::tempdir().expect("temporary folder");
         let library = dir.path().join("library.sqlite3");
+        prepare(&library);
         let port = free_port();
         let native_port = free_port();
         // The app keeps window state and web storage under the XDG folders: one set per test.
@@ -133,7 +139,8 @@ fn wait_for_port(port: u16) {
 }
 
 /// Answers the native GTK file dialog titled `title` as a person would: focus it, open the
-/// location field (Ctrl+L), type `path` and press Enter. Needs `xdotool` and the display.
+/// location field (Ctrl+L; a save dialog has its name field focused already), type `path` and
+/// press Enter. Needs `xdotool` and the display.
 pub fn choose_in_file_dialog(title: &str, path: &Path) {
     let deadline = Instant::now() + Duration::from_secs(20);
     let window = loop {
@@ -151,6 +158,8 @@ pub fn choose_in_file_dialog(title: &str, path: &Path) {
     };
     xdotool(&["windowfocus", "--sync", &window]);
     xdotool(&["key", "--clearmodifiers", "ctrl+l"]);
+    std::thread::sleep(Duration::from_millis(200));
+    xdotool(&["key", "--clearmodifiers", "ctrl+a"]);
     std::thread::sleep(Duration::from_millis(300));
     xdotool(&["type", "--delay", "10", &path.display().to_string()]);
     std::thread::sleep(Duration::from_millis(300));

@@ -28,6 +28,16 @@ export class LibraryView {
     });
   }
 
+  clearLists() {
+    this.articles = [];
+    this.eventRows = [];
+    this.selected.clear();
+    clear(this.list);
+    clear(this.eventList);
+    this.count.textContent = '';
+    this.onSelectionChange([]);
+  }
+
   events() {
     return this.eventRows;
   }
