@@ -48,6 +48,7 @@ impl App {
             .env("XDG_CONFIG_HOME", dir.path().join("config"))
             .env("XDG_DATA_HOME", dir.path().join("data"))
             .env("XDG_CACHE_HOME", dir.path().join("cache"))
+            .env("MESA_SHADER_CACHE_DISABLE", "true")
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()
