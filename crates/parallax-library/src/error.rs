@@ -71,6 +71,9 @@ pub enum Error {
     /// A comparison was asked of fewer than two articles.
     #[error("a comparison needs at least two articles, {0} given")]
     TooFewArticles(usize),
+    /// An export was asked in a format Parallax does not write.
+    #[error("unknown export format '{0}': use html, markdown, json or csv")]
+    UnknownExportFormat(String),
     /// The schema could not be brought up to date.
     #[error("cannot update the library's schema: {0}")]
     Migration(String),

@@ -14,7 +14,8 @@
 //!   ([`parallax_core::events`]), [`Library::grouping`] says why an article is in its event;
 //!   [`Library::rename_event`], [`Library::merge_events`] and [`Library::move_article`] record a
 //!   person's corrections, which later imports keep.
-//! - [`Library::compare`], [`compare_texts`]: the engine's comparison as one report.
+//! - [`Library::compare`], [`compare_texts`]: the engine's comparison as one report;
+//!   [`export()`] writes it as HTML, Markdown, JSON or (the entity matrix) CSV.
 //!
 //! ```
 //! use std::sync::atomic::AtomicBool;
@@ -38,6 +39,7 @@ use rusqlite::{Connection, OpenFlags};
 mod articles;
 mod error;
 mod events;
+mod export;
 mod import;
 mod report;
 mod samples;
@@ -47,6 +49,7 @@ mod search;
 pub use articles::{ArticleRecord, ArticleSummary};
 pub use error::Error;
 pub use events::{EventSummary, Grouping};
+pub use export::{export, ExportFormat};
 pub use import::{
     read_source_file, DuplicateFile, FailedFile, ImportProgress, ImportReport, ImportedArticle,
 };

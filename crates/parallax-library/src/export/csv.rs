@@ -1,0 +1,53 @@
+//! The entity x article matrix as CSV: one row per entity (name, kind, aliases joined with
+//! "; "), one column of mention counts per article, headed by its outlet or title.
+
+use crate::report::CompareReport;
+
+use super::{article_labels, kind_name};
+
+/// Writes the entity matrix of `report` as CSV with a header row.
+pub(crate) fn write(report: &CompareReport) -> String {
+    let mut writer = ::csv::Writer::from_writer(Vec::new());
+    let mut header = vec!["name".to_string(), "kind".into(), "aliases".into()];
+    header.extend(article_labels(report).iter().map(|label| inert(label)));
+    let columns = header.len();
+    // Writing to memory cannot fail, and every record has the header's length.
+    writer.write_record(&header).expect("writes to memory");
+    for entity in &report.entities {
+        let mut record = vec![
+            inert(&entity.name),
+            kind_name(entity.kind).to_string(),
+            inert(&entity.aliases.join("; ")),
+        ];
+        record.extend(
+            (0..report.articles.len())
+                .map(|k| entity.mentions.get(k).copied().unwrap_or(0).to_string()),
+        );
+        debug_assert_eq!(record.len(), columns);
+        writer.write_record(&record).expect("writes to memory");
+    }
+    let bytes = writer.into_inner().expect("writes to memory");
+    String::from_utf8(bytes).expect("the records are strings")
+}
+
+/// `text`, kept from being read as a formula by a spreadsheet: a cell that opens with `=`, `+`,
+/// `-`, `@` or a tab gets a leading apostrophe (an outlet named `=HYPERLINK(...)` stays text).
+fn inert(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cell_that_looks_like_a_formula_stays_text() {
+        assert_eq!(inert("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(inert("@SUM"), "'@SUM");
+        assert_eq!(inert("Reuters"), "Reuters");
+    }
+}
