@@ -1,12 +1,14 @@
 //! The commands the window calls: each parses its arguments, calls one library function and
 //! maps the error to a message the window shows.
 
-use parallax_library::{ArticleRecord, ArticleSummary, CompareReport, EventSummary, Grouping, SearchHit};
+use parallax_library::{
+    ArticleRecord, ArticleSummary, CompareReport, EventSummary, Grouping, SearchHit,
+};
 use serde::Serialize;
 use tauri::{AppHandle, State};
 
-use crate::{import, library_switch};
 use crate::state::AppState;
+use crate::{import, library_switch};
 
 /// The most articles one comparison shows side by side.
 pub const MAX_COMPARED_ARTICLES: usize = 20;
@@ -21,14 +23,21 @@ pub struct LibraryInfo {
 /// The page is listening: import the files named on the command line, if any.
 #[tauri::command]
 pub fn window_ready(app: AppHandle, state: State<'_, AppState>) {
-    let files = state.files_to_open.lock().map(|mut files| std::mem::take(&mut *files)).unwrap_or_default();
+    let files = state
+        .files_to_open
+        .lock()
+        .map(|mut files| std::mem::take(&mut *files))
+        .unwrap_or_default();
     import::start(app, files);
 }
 
 #[tauri::command]
 pub fn library_info(state: State<'_, AppState>) -> Result<LibraryInfo, String> {
     let articles = state.with_library(|library| library.list())?.len();
-    Ok(LibraryInfo { path: state.library_path().display().to_string(), articles })
+    Ok(LibraryInfo {
+        path: state.library_path().display().to_string(),
+        articles,
+    })
 }
 
 /// Opens the native dialog to choose another library file (or name a new one), and switches
@@ -59,7 +68,10 @@ pub fn explain_grouping(state: State<'_, AppState>, id: i64) -> Result<Grouping,
 }
 
 #[tauri::command]
-pub fn compare_articles(state: State<'_, AppState>, ids: Vec<i64>) -> Result<CompareReport, String> {
+pub fn compare_articles(
+    state: State<'_, AppState>,
+    ids: Vec<i64>,
+) -> Result<CompareReport, String> {
     let mut unique = ids.clone();
     unique.sort_unstable();
     unique.dedup();
@@ -70,13 +82,18 @@ pub fn compare_articles(state: State<'_, AppState>, ids: Vec<i64>) -> Result<Com
         return Err("choose at least two articles to compare".into());
     }
     if ids.len() > MAX_COMPARED_ARTICLES {
-        return Err(format!("choose at most {MAX_COMPARED_ARTICLES} articles to compare at once"));
+        return Err(format!(
+            "choose at most {MAX_COMPARED_ARTICLES} articles to compare at once"
+        ));
     }
     state.with_library(|library| library.compare(&ids))
 }
 
 #[tauri::command]
-pub fn search_articles(state: State<'_, AppState>, query: String) -> Result<Vec<SearchHit>, String> {
+pub fn search_articles(
+    state: State<'_, AppState>,
+    query: String,
+) -> Result<Vec<SearchHit>, String> {
     if query.chars().count() > 500 {
         return Err("the search is too long: use at most 500 characters".into());
     }

@@ -26,18 +26,33 @@ const FORMATS: &[&str] = &["txt", "md", "markdown", "html", "htm", "pdf", "eml"]
 
 /// Shows the native dialog, then imports the chosen files or folders.
 pub fn choose_and_import(app: AppHandle, folders: bool) {
-    let dialog = app.dialog().file().set_title(if folders { "Import Folder" } else { "Open Articles" });
+    let dialog = app.dialog().file().set_title(if folders {
+        "Import Folder"
+    } else {
+        "Open Articles"
+    });
     let handle = app.clone();
     if folders {
         dialog.pick_folders(move |chosen| {
-            let paths = chosen.unwrap_or_default().into_iter().filter_map(|p| p.into_path().ok()).collect();
+            let paths = chosen
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|p| p.into_path().ok())
+                .collect();
             start(handle, paths);
         });
     } else {
-        dialog.add_filter("Articles", FORMATS).add_filter("All files", &["*"]).pick_files(move |chosen| {
-            let paths = chosen.unwrap_or_default().into_iter().filter_map(|p| p.into_path().ok()).collect();
-            start(handle, paths);
-        });
+        dialog
+            .add_filter("Articles", FORMATS)
+            .add_filter("All files", &["*"])
+            .pick_files(move |chosen| {
+                let paths = chosen
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter_map(|p| p.into_path().ok())
+                    .collect();
+                start(handle, paths);
+            });
     }
 }
 
@@ -50,7 +65,12 @@ pub fn on_window_event(window: &Window, event: &WindowEvent) {
 
 /// Asks the import under way to stop; what it already imported stays.
 pub fn cancel(state: &AppState) -> bool {
-    match state.import_cancel.lock().ok().and_then(|guard| guard.clone()) {
+    match state
+        .import_cancel
+        .lock()
+        .ok()
+        .and_then(|guard| guard.clone())
+    {
         Some(flag) => {
             flag.store(true, Ordering::SeqCst);
             true
@@ -74,11 +94,16 @@ pub fn start(app: AppHandle, paths: Vec<PathBuf>) {
     let state = app.state::<AppState>();
     let cancel = Arc::new(AtomicBool::new(false));
     {
-        let Ok(mut slot) = state.import_cancel.lock() else { return };
+        let Ok(mut slot) = state.import_cancel.lock() else {
+            return;
+        };
         if slot.is_some() {
             let _ = app.emit(
                 FINISHED_EVENT,
-                ImportFinished { report: None, error: Some("an import is already running: wait for it or cancel it".into()) },
+                ImportFinished {
+                    report: None,
+                    error: Some("an import is already running: wait for it or cancel it".into()),
+                },
             );
             return;
         }
@@ -91,15 +116,23 @@ pub fn start(app: AppHandle, paths: Vec<PathBuf>) {
                 let mut last_sent = Instant::now() - Duration::from_secs(1);
                 let mut send = |progress: &ImportProgress| {
                     // The window redraws at most ~30 times a second, and always at the end.
-                    if progress.done == progress.total || last_sent.elapsed() >= Duration::from_millis(33) {
+                    if progress.done == progress.total
+                        || last_sent.elapsed() >= Duration::from_millis(33)
+                    {
                         last_sent = Instant::now();
                         let _ = app.emit(PROGRESS_EVENT, progress);
                     }
                 };
                 let report = library.import_paths(&paths, &mut send, &cancel);
-                ImportFinished { report: Some(report), error: None }
+                ImportFinished {
+                    report: Some(report),
+                    error: None,
+                }
             }
-            Err(error) => ImportFinished { report: None, error: Some(format!("cannot open the library: {error}")) },
+            Err(error) => ImportFinished {
+                report: None,
+                error: Some(format!("cannot open the library: {error}")),
+            },
         };
         if let Ok(mut slot) = app.state::<AppState>().import_cancel.lock() {
             *slot = None;

@@ -19,7 +19,11 @@ use state::AppState;
 
 /// `parallax-desktop [--library PATH] [FILE ...]`
 #[derive(Debug, Parser)]
-#[command(name = "parallax-desktop", version, about = "Compare how news outlets report the same event")]
+#[command(
+    name = "parallax-desktop",
+    version,
+    about = "Compare how news outlets report the same event"
+)]
 struct Arguments {
     /// The library file (default: $PARALLAX_LIBRARY, then the OS data directory).
     #[arg(long, value_name = "PATH")]

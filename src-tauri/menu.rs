@@ -14,11 +14,16 @@ const QUIT: &str = "quit";
 
 /// Builds the menu bar.
 pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
-    let open = MenuItemBuilder::with_id(OPEN, "Open…").accelerator("CmdOrCtrl+O").build(app)?;
-    let folder =
-        MenuItemBuilder::with_id(IMPORT_FOLDER, "Import Folder…").accelerator("CmdOrCtrl+Shift+O").build(app)?;
+    let open = MenuItemBuilder::with_id(OPEN, "Open…")
+        .accelerator("CmdOrCtrl+O")
+        .build(app)?;
+    let folder = MenuItemBuilder::with_id(IMPORT_FOLDER, "Import Folder…")
+        .accelerator("CmdOrCtrl+Shift+O")
+        .build(app)?;
     // Our own Quit: the predefined one is not available on Linux.
-    let quit = MenuItemBuilder::with_id(QUIT, "Quit").accelerator("CmdOrCtrl+Q").build(app)?;
+    let quit = MenuItemBuilder::with_id(QUIT, "Quit")
+        .accelerator("CmdOrCtrl+Q")
+        .build(app)?;
     let open_library = MenuItemBuilder::with_id(OPEN_LIBRARY, "Open Library…").build(app)?;
     let new_library = MenuItemBuilder::with_id(NEW_LIBRARY, "New Library…").build(app)?;
     let file = SubmenuBuilder::new(app, "File")
@@ -30,7 +35,10 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         .separator()
         .item(&quit)
         .build()?;
-    let edit = SubmenuBuilder::new(app, "Edit").copy().select_all().build()?;
+    let edit = SubmenuBuilder::new(app, "Edit")
+        .copy()
+        .select_all()
+        .build()?;
     MenuBuilder::new(app).item(&file).item(&edit).build()
 }
 

@@ -42,7 +42,9 @@ impl AppState {
 
     /// Where the library file is.
     pub fn library_path(&self) -> PathBuf {
-        self.lock().map(|open| open.path.clone()).unwrap_or_default()
+        self.lock()
+            .map(|open| open.path.clone())
+            .unwrap_or_default()
     }
 
     /// Switches to the library at `path`; on failure the window keeps the error to show.
@@ -65,6 +67,8 @@ impl AppState {
     }
 
     fn lock(&self) -> Result<std::sync::MutexGuard<'_, OpenLibrary>, String> {
-        self.library.lock().map_err(|_| "the library is unavailable after an earlier failure".to_string())
+        self.library
+            .lock()
+            .map_err(|_| "the library is unavailable after an earlier failure".to_string())
     }
 }

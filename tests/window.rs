@@ -13,9 +13,15 @@ async fn first_launch_lists_the_samples_and_shows_a_comparison() {
     assert!(!app.wait_for_all("event-item", 2).await.is_empty());
     app.wait_for("compare-view").await;
     let panes = app.wait_for_all("compare-pane", 2).await;
-    assert!(panes.len() >= 2, "a first launch compares the reports of the sample event");
+    assert!(
+        panes.len() >= 2,
+        "a first launch compares the reports of the sample event"
+    );
     let pairs = app.wait_for_all("aligned-pair", 4).await;
-    assert!(pairs.len() >= 4, "sentences of different outlets face each other");
+    assert!(
+        pairs.len() >= 4,
+        "sentences of different outlets face each other"
+    );
     app.close().await;
 }
 
@@ -25,17 +31,32 @@ async fn opening_the_sample_event_shows_every_report_side_by_side() {
     let events = app.wait_for_all("event-item", 2).await;
     let mut biggest = (0usize, None);
     for event in events {
-        let count: usize = event.find(Locator::Css(".count")).await.unwrap().text().await.unwrap().parse().unwrap();
+        let count: usize = event
+            .find(Locator::Css(".count"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+            .parse()
+            .unwrap();
         if count > biggest.0 {
             biggest = (count, Some(event));
         }
     }
-    assert!(biggest.0 >= 5, "the sample event groups the five Kyiv reports, found {}", biggest.0);
+    assert!(
+        biggest.0 >= 5,
+        "the sample event groups the five Kyiv reports, found {}",
+        biggest.0
+    );
     biggest.1.unwrap().click().await.unwrap();
     let panes = app.wait_for_all("compare-pane", biggest.0).await;
     assert_eq!(panes.len(), biggest.0);
     assert!(app.wait_for_all("aligned-pair", 10).await.len() >= 10);
-    assert!(!app.wait_for_all("only-here", 1).await.is_empty(), "facts only one outlet reports are marked");
+    assert!(
+        !app.wait_for_all("only-here", 1).await.is_empty(),
+        "facts only one outlet reports are marked"
+    );
     app.close().await;
 }
 
@@ -44,10 +65,27 @@ async fn next_difference_moves_to_a_difference() {
     let app = App::start(&[]).await;
     app.wait_for_all("aligned-pair", 2).await;
     app.wait_for("next-difference").await.click().await.unwrap();
-    let current = app.client.find_all(Locator::Css(".cell.current")).await.unwrap();
-    assert!(!current.is_empty(), "the next difference is marked as current");
-    let counter = app.client.find(Locator::Css(".difference-counter")).await.unwrap().text().await.unwrap();
-    assert!(counter.starts_with("Difference 1 of"), "counter reads '{counter}'");
+    let current = app
+        .client
+        .find_all(Locator::Css(".cell.current"))
+        .await
+        .unwrap();
+    assert!(
+        !current.is_empty(),
+        "the next difference is marked as current"
+    );
+    let counter = app
+        .client
+        .find(Locator::Css(".difference-counter"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        counter.starts_with("Difference 1 of"),
+        "counter reads '{counter}'"
+    );
     app.close().await;
 }
 
@@ -62,12 +100,17 @@ async fn a_file_opened_with_the_app_is_imported_and_listed() {
     .await;
     let titles: Vec<String> = serde_json::from_value(titles).unwrap();
     assert!(
-        titles.iter().any(|t| t == "Ferry timetable doubled while the harbour bridge is repaired"),
+        titles
+            .iter()
+            .any(|t| t == "Ferry timetable doubled while the harbour bridge is repaired"),
         "the imported article is listed: {titles:?}"
     );
     let status = app.script("const box = document.querySelector('[data-testid=import-progress]'); return [box.hidden, box.textContent]").await;
     assert_eq!(status[0], false, "the import summary is shown");
-    assert!(status[1].as_str().unwrap().contains("1 imported"), "the progress bar reports the import: {status}");
+    assert!(
+        status[1].as_str().unwrap().contains("1 imported"),
+        "the progress bar reports the import: {status}"
+    );
     app.close().await;
 }
 
@@ -83,7 +126,10 @@ async fn a_file_that_cannot_be_imported_shows_an_error_in_the_window() {
             assert!(text.contains("empty"), "the error says why: '{text}'");
             break;
         }
-        assert!(std::time::Instant::now() < deadline, "no error shown for the empty file: '{text}'");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no error shown for the empty file: '{text}'"
+        );
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     app.close().await;
@@ -95,14 +141,21 @@ async fn a_file_chosen_in_the_open_dialog_is_imported_and_listed() {
     app.wait_for_all("library-item", 8).await;
     app.wait_for("import-button").await.click().await.unwrap();
     let article = fixture("harbour-ferry.md");
-    tokio::task::spawn_blocking(move || choose_in_file_dialog("Open Articles", &article)).await.unwrap();
+    tokio::task::spawn_blocking(move || choose_in_file_dialog("Open Articles", &article))
+        .await
+        .unwrap();
     app.wait_for_all("library-item", 9).await;
     let titles = app.script(
         "return [...document.querySelectorAll('[data-testid=library-item] .article-title')].map(n => n.textContent)",
     )
     .await;
     let titles: Vec<String> = serde_json::from_value(titles).unwrap();
-    assert!(titles.iter().any(|t| t.starts_with("Ferry timetable doubled")), "the chosen article is listed: {titles:?}");
+    assert!(
+        titles
+            .iter()
+            .any(|t| t.starts_with("Ferry timetable doubled")),
+        "the chosen article is listed: {titles:?}"
+    );
     app.close().await;
 }
 
@@ -114,17 +167,28 @@ async fn the_sample_comparison_lists_conflicts_copied_passages_and_entities() {
     let texts = app.script("return [...document.querySelectorAll('[data-testid=conflict-item]')].map(n => n.textContent)").await;
     let texts: Vec<String> = serde_json::from_value(texts).unwrap();
     assert!(
-        texts.iter().any(|t| t.contains("$105 million") && t.contains("$150 million")),
+        texts
+            .iter()
+            .any(|t| t.contains("$105 million") && t.contains("$150 million")),
         "the PATRIOT package's two amounts are a conflict: {texts:?}"
     );
     assert!(
-        !texts.iter().any(|t| t.contains("$105m") && t.contains("$105 million")),
+        !texts
+            .iter()
+            .any(|t| t.contains("$105m") && t.contains("$105 million")),
         "equal amounts in different forms are no conflict: {texts:?}"
     );
     conflicts[0].click().await.unwrap();
-    let current = app.client.find_all(Locator::Css(".cell.current")).await.unwrap();
+    let current = app
+        .client
+        .find_all(Locator::Css(".cell.current"))
+        .await
+        .unwrap();
     assert_eq!(current.len(), 2, "a conflict jumps to both sentences");
-    assert!(!app.wait_for_all("shared-passage", 1).await.is_empty(), "the wire copy is found");
+    assert!(
+        !app.wait_for_all("shared-passage", 1).await.is_empty(),
+        "the wire copy is found"
+    );
     assert!(app.wait_for_all("entity-row", 5).await.len() >= 5);
     app.wait_for("coverage-summary").await;
     app.close().await;
@@ -143,20 +207,54 @@ async fn choosing_an_entity_highlights_it_in_every_pane_and_layers_switch_off() 
              return document.querySelectorAll('.compare-pane mark.entity-hit').length",
         )
         .await;
-    assert!(row.as_u64().unwrap() >= 5, "Driscoll is marked in the panes: {row}");
+    assert!(
+        row.as_u64().unwrap() >= 5,
+        "Driscoll is marked in the panes: {row}"
+    );
     let panes_with_hits = app
         .script("return [...document.querySelectorAll('[data-testid=compare-pane]')].filter(p => p.querySelector('mark.entity-hit')).length")
         .await;
-    assert_eq!(panes_with_hits, 5, "every report that names him shows the mark");
+    assert_eq!(
+        panes_with_hits, 5,
+        "every report that names him shows the mark"
+    );
 
-    app.client.find(Locator::Css("input[data-layer=differences]")).await.unwrap().click().await.unwrap();
+    app.client
+        .find(Locator::Css("input[data-layer=differences]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     let hidden = app.script("return document.querySelector('[data-testid=compare-view]').classList.contains('hide-differences')").await;
     assert_eq!(hidden, true, "the differences layer switches off");
 
-    app.client.execute("document.querySelector('[data-testid=next-difference]').blur()", vec![]).await.unwrap();
-    app.client.find(Locator::Css("body")).await.unwrap().send_keys("\u{E037}").await.unwrap();
-    let counter = app.client.find(Locator::Css(".difference-counter")).await.unwrap().text().await.unwrap();
-    assert!(counter.starts_with("Difference 1 of"), "F7 goes to the next difference: '{counter}'");
+    app.client
+        .execute(
+            "document.querySelector('[data-testid=next-difference]').blur()",
+            vec![],
+        )
+        .await
+        .unwrap();
+    app.client
+        .find(Locator::Css("body"))
+        .await
+        .unwrap()
+        .send_keys("\u{E037}")
+        .await
+        .unwrap();
+    let counter = app
+        .client
+        .find(Locator::Css(".difference-counter"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        counter.starts_with("Difference 1 of"),
+        "F7 goes to the next difference: '{counter}'"
+    );
     app.close().await;
 }
 
@@ -180,38 +278,89 @@ async fn a_long_import_shows_progress_and_cancelling_keeps_what_was_imported() {
         if state.as_deref() == Some("running") {
             break;
         }
-        assert!(std::time::Instant::now() < deadline, "the progress bar never showed the import running");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the progress bar never showed the import running"
+        );
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     }
-    app.client.find(Locator::Id("import-cancel")).await.unwrap().click().await.unwrap();
+    app.client
+        .find(Locator::Id("import-cancel"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     let status = loop {
         let status = app.script("const box = document.querySelector('[data-testid=import-progress]'); return box.dataset.state === 'done' ? box.textContent : null").await;
         if let Some(text) = status.as_str() {
             break text.to_string();
         }
-        assert!(std::time::Instant::now() < deadline + std::time::Duration::from_secs(120), "the import did not end after cancel");
+        assert!(
+            std::time::Instant::now() < deadline + std::time::Duration::from_secs(120),
+            "the import did not end after cancel"
+        );
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     };
-    assert!(status.contains("cancelled"), "the outcome says the import was cancelled: '{status}'");
-    let imported: usize = status.split(" imported").next().unwrap().trim().rsplit(' ').next().unwrap().parse().unwrap();
-    assert!(imported < total, "cancel stopped the import before the end ({imported} of {total})");
+    assert!(
+        status.contains("cancelled"),
+        "the outcome says the import was cancelled: '{status}'"
+    );
+    let imported: usize = status
+        .split(" imported")
+        .next()
+        .unwrap()
+        .trim()
+        .rsplit(' ')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(
+        imported < total,
+        "cancel stopped the import before the end ({imported} of {total})"
+    );
     let expected = format!("({})", 8 + imported);
     let listed = loop {
-        let count = app.client.find(Locator::Id("article-count")).await.unwrap().text().await.unwrap();
-        if count == expected || std::time::Instant::now() > deadline + std::time::Duration::from_secs(150) {
+        let count = app
+            .client
+            .find(Locator::Id("article-count"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        if count == expected
+            || std::time::Instant::now() > deadline + std::time::Duration::from_secs(150)
+        {
             break count;
         }
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     };
-    assert_eq!(listed, expected, "what was imported before cancel stays in the library, and nothing more");
-    let drawn = app.client.find_all(Locator::Css("[data-testid=library-item]")).await.unwrap().len();
-    assert!(drawn < 60, "the list draws only the rows in view, not all {} ({drawn} drawn)", 8 + imported);
+    assert_eq!(
+        listed, expected,
+        "what was imported before cancel stays in the library, and nothing more"
+    );
+    let drawn = app
+        .client
+        .find_all(Locator::Css("[data-testid=library-item]"))
+        .await
+        .unwrap()
+        .len();
+    assert!(
+        drawn < 60,
+        "the list draws only the rows in view, not all {} ({drawn} drawn)",
+        8 + imported
+    );
     app.script("const list = document.getElementById('library-list'); list.scrollTop = list.scrollHeight; list.dispatchEvent(new Event('scroll'))").await;
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     let last_title = app
         .script("return [...document.querySelectorAll('[data-testid=library-item] .article-title')].map(n => n.textContent).pop()")
         .await;
-    assert!(last_title.as_str().unwrap().starts_with("Harbour note"), "scrolling to the end draws the last rows: {last_title}");
+    assert!(
+        last_title.as_str().unwrap().starts_with("Harbour note"),
+        "scrolling to the end draws the last rows: {last_title}"
+    );
     app.close().await;
 }
 
@@ -219,7 +368,11 @@ async fn a_long_import_shows_progress_and_cancelling_keeps_what_was_imported() {
 async fn searching_as_one_types_narrows_the_list_and_marks_the_words() {
     let app = App::start(&[]).await;
     app.wait_for_all("library-item", 8).await;
-    app.wait_for("library-search").await.send_keys("bridge").await.unwrap();
+    app.wait_for("library-search")
+        .await
+        .send_keys("bridge")
+        .await
+        .unwrap();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
     loop {
         let shown = app
@@ -227,11 +380,20 @@ async fn searching_as_one_types_narrows_the_list_and_marks_the_words() {
             .await;
         let shown: Vec<(String, bool)> = serde_json::from_value(shown).unwrap();
         if shown.len() == 3 {
-            assert!(shown.iter().all(|(title, _)| title.contains("Bridge")), "only the bridge reports are left: {shown:?}");
-            assert!(shown.iter().all(|(_, marked)| *marked), "each hit marks the word found: {shown:?}");
+            assert!(
+                shown.iter().all(|(title, _)| title.contains("Bridge")),
+                "only the bridge reports are left: {shown:?}"
+            );
+            assert!(
+                shown.iter().all(|(_, marked)| *marked),
+                "each hit marks the word found: {shown:?}"
+            );
             break;
         }
-        assert!(std::time::Instant::now() < deadline, "the search did not narrow the list to the three bridge reports: {shown:?}");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the search did not narrow the list to the three bridge reports: {shown:?}"
+        );
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     app.close().await;
@@ -244,12 +406,45 @@ async fn the_reader_says_why_an_article_is_in_its_event() {
     let mut reasons = Vec::new();
     for item in items {
         let id = item.attr("data-article-id").await.unwrap().unwrap();
-        item.find(Locator::Css(".article-open")).await.unwrap().click().await.unwrap();
-        let reader = app.client.wait().for_element(Locator::Css(&format!("[data-testid=article-reader][data-article-id='{id}']"))).await.unwrap();
-        reasons.push(reader.find(Locator::Css("[data-testid=grouping-reason]")).await.unwrap().text().await.unwrap());
+        item.find(Locator::Css(".article-open"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let reader = app
+            .client
+            .wait()
+            .for_element(Locator::Css(&format!(
+                "[data-testid=article-reader][data-article-id='{id}']"
+            )))
+            .await
+            .unwrap();
+        reasons.push(
+            reader
+                .find(Locator::Css("[data-testid=grouping-reason]"))
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap(),
+        );
     }
-    assert_eq!(reasons.iter().filter(|r| r.starts_with("This article started its event")).count(), 2, "{reasons:#?}");
-    assert!(reasons.iter().filter(|r| r.starts_with("Grouped with")).all(|r| r.contains("both name")), "{reasons:#?}");
+    assert_eq!(
+        reasons
+            .iter()
+            .filter(|r| r.starts_with("This article started its event"))
+            .count(),
+        2,
+        "{reasons:#?}"
+    );
+    assert!(
+        reasons
+            .iter()
+            .filter(|r| r.starts_with("Grouped with"))
+            .all(|r| r.contains("both name")),
+        "{reasons:#?}"
+    );
     app.close().await;
 }
 
@@ -264,15 +459,37 @@ async fn a_library_that_is_not_one_is_left_untouched_and_another_can_be_started(
     .await;
     app.wait_for("library-trouble").await;
     let message = app.wait_for("error-message").await.text().await.unwrap();
-    assert!(message.contains("not a Parallax library"), "the window says why: '{message}'");
-    assert!(app.client.find_all(Locator::Css("[data-testid=library-item]")).await.unwrap().is_empty());
+    assert!(
+        message.contains("not a Parallax library"),
+        "the window says why: '{message}'"
+    );
+    assert!(app
+        .client
+        .find_all(Locator::Css("[data-testid=library-item]"))
+        .await
+        .unwrap()
+        .is_empty());
 
-    app.wait_for("new-library-button").await.click().await.unwrap();
+    app.wait_for("new-library-button")
+        .await
+        .click()
+        .await
+        .unwrap();
     let fresh = library.with_file_name("fresh.sqlite3");
     let chosen = fresh.clone();
-    tokio::task::spawn_blocking(move || choose_in_file_dialog("New Library", &chosen)).await.unwrap();
-    assert_eq!(app.wait_for_all("library-item", 8).await.len(), 8, "a new library starts with the samples");
+    tokio::task::spawn_blocking(move || choose_in_file_dialog("New Library", &chosen))
+        .await
+        .unwrap();
+    assert_eq!(
+        app.wait_for_all("library-item", 8).await.len(),
+        8,
+        "a new library starts with the samples"
+    );
     assert!(fresh.exists());
-    assert_eq!(std::fs::read(&library).unwrap(), garbage, "the file that is not a library was never overwritten");
+    assert_eq!(
+        std::fs::read(&library).unwrap(),
+        garbage,
+        "the file that is not a library was never overwritten"
+    );
     app.close().await;
 }

@@ -1,24 +1,25 @@
 //! Starts the real desktop app under WebDriver: tauri-driver in front of WebKitWebDriver, on
 //! a fresh temporary library, with a display (Xvfb in CI) taken from `DISPLAY`.
+// Each test binary uses the helpers it needs.
+#![allow(dead_code)]
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
 
 /// One window at a time: each test starts its own app, and two cores run one comfortably.
-static ONE_WINDOW_AT_A_TIME: Mutex<()> = Mutex::new(());
+static ONE_WINDOW_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 /// A running app, its driver and its library; everything stops on drop.
 pub struct App {
     pub client: Client,
     driver: Child,
     _dir: tempfile::TempDir,
-    _turn: MutexGuard<'static, ()>,
+    _turn: tokio::sync::MutexGuard<'static, ()>,
 }
 
 impl App {
@@ -29,7 +30,7 @@ impl App {
 
     /// Starts the app after `prepare` has had the library's path (to put a file there).
     pub async fn start_with(args: &[String], prepare: impl FnOnce(&Path)) -> App {
-        let turn = ONE_WINDOW_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let turn = ONE_WINDOW_AT_A_TIME.lock().await;
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "the window tests need a display: run them through the README's test command, which starts Xvfb"
@@ -44,7 +45,12 @@ impl App {
             std::fs::create_dir_all(dir.path().join(folder)).expect("XDG folder");
         }
         let driver = Command::new(tauri_driver())
-            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
             .env("XDG_CONFIG_HOME", dir.path().join("config"))
             .env("XDG_DATA_HOME", dir.path().join("data"))
             .env("XDG_CACHE_HOME", dir.path().join("cache"))
@@ -52,7 +58,9 @@ impl App {
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()
-            .expect("cannot start tauri-driver: install it with `cargo install tauri-driver --locked`");
+            .expect(
+                "cannot start tauri-driver: install it with `cargo install tauri-driver --locked`",
+            );
         wait_for_port(port);
 
         let mut all_args = vec!["--library".to_string(), library.display().to_string()];
@@ -61,25 +69,44 @@ impl App {
             "browserName": "wry",
             "tauri:options": { "application": env!("CARGO_BIN_EXE_parallax-desktop"), "args": all_args },
         });
-        let serde_json::Value::Object(capabilities) = capabilities else { unreachable!() };
+        let serde_json::Value::Object(capabilities) = capabilities else {
+            unreachable!()
+        };
         let client = ClientBuilder::native()
             .capabilities(capabilities)
             .connect(&format!("http://127.0.0.1:{port}"))
             .await
             .expect("cannot start a WebDriver session with the app");
-        App { client, driver, _dir: dir, _turn: turn }
+        App {
+            client,
+            driver,
+            _dir: dir,
+            _turn: turn,
+        }
     }
 
     /// Waits until at least `count` elements with this `data-testid` exist, and returns them.
-    pub async fn wait_for_all(&self, testid: &str, count: usize) -> Vec<fantoccini::elements::Element> {
+    pub async fn wait_for_all(
+        &self,
+        testid: &str,
+        count: usize,
+    ) -> Vec<fantoccini::elements::Element> {
         let selector = format!("[data-testid='{testid}']");
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {
-            let found = self.client.find_all(Locator::Css(&selector)).await.unwrap_or_default();
+            let found = self
+                .client
+                .find_all(Locator::Css(&selector))
+                .await
+                .unwrap_or_default();
             if found.len() >= count {
                 return found;
             }
-            assert!(Instant::now() < deadline, "waited 30 s for {count} element(s) '{testid}', found {}", found.len());
+            assert!(
+                Instant::now() < deadline,
+                "waited 30 s for {count} element(s) '{testid}', found {}",
+                found.len()
+            );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
@@ -91,7 +118,10 @@ impl App {
 
     /// Runs a script in the page and returns its value.
     pub async fn script(&self, source: &str) -> serde_json::Value {
-        self.client.execute(source, vec![]).await.expect("script runs in the page")
+        self.client
+            .execute(source, vec![])
+            .await
+            .expect("script runs in the page")
     }
 
     /// Ends the session (which ends the app) and the driver.
@@ -110,7 +140,9 @@ impl Drop for App {
 
 /// A fixture file of the end-to-end tests.
 pub fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 fn tauri_driver() -> PathBuf {
@@ -128,13 +160,20 @@ fn tauri_driver() -> PathBuf {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").expect("a free port").local_addr().expect("its address").port()
+    TcpListener::bind("127.0.0.1:0")
+        .expect("a free port")
+        .local_addr()
+        .expect("its address")
+        .port()
 }
 
 fn wait_for_port(port: u16) {
     let deadline = Instant::now() + Duration::from_secs(20);
     while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(Instant::now() < deadline, "tauri-driver did not listen on port {port}");
+        assert!(
+            Instant::now() < deadline,
+            "tauri-driver did not listen on port {port}"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
 }
@@ -145,16 +184,27 @@ fn wait_for_port(port: u16) {
 pub fn choose_in_file_dialog(title: &str, path: &Path) {
     let deadline = Instant::now() + Duration::from_secs(20);
     let window = loop {
-        let found = Command::new("xdotool").args(["search", "--onlyvisible", "--name", title]).output();
+        let found = Command::new("xdotool")
+            .args(["search", "--onlyvisible", "--name", title])
+            .output();
         let found = found.expect("cannot run xdotool: scripts/setup --tests installs it");
-        if let Some(id) = String::from_utf8_lossy(&found.stdout).split_whitespace().next() {
+        if let Some(id) = String::from_utf8_lossy(&found.stdout)
+            .split_whitespace()
+            .next()
+        {
             break id.to_string();
         }
-        assert!(Instant::now() < deadline, "the '{title}' dialog did not open");
+        assert!(
+            Instant::now() < deadline,
+            "the '{title}' dialog did not open"
+        );
         std::thread::sleep(Duration::from_millis(100));
     };
     let xdotool = |args: &[&str]| {
-        let status = Command::new("xdotool").args(args).status().expect("xdotool runs");
+        let status = Command::new("xdotool")
+            .args(args)
+            .status()
+            .expect("xdotool runs");
         assert!(status.success(), "xdotool {args:?} failed");
     };
     xdotool(&["windowfocus", "--sync", &window]);
