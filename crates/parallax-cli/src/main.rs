@@ -6,6 +6,7 @@
 //! parallax events                  # the events found
 //! parallax compare 3 4 5           # library ids or files
 //! parallax search "peace plan" --json
+//! parallax export 3 4 5 --format html --output storm.html
 //! ```
 //!
 //! With `--json` every command prints exactly one JSON document on stdout (the contract in
@@ -21,7 +22,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use parallax_core::{entities, ingest};
 use parallax_library::{
-    compare_texts, ComparedInput, ImportProgress, Library, SearchOptions, SearchSort,
+    compare_texts, ComparedInput, ExportFormat, ImportProgress, Library, SearchOptions, SearchSort,
 };
 use serde::Serialize;
 
@@ -58,6 +59,18 @@ enum Command {
         /// Files or library ids
         #[arg(required = true, num_args = 2..)]
         articles: Vec<String>,
+    },
+    /// Export a comparison: a self-contained HTML page, Markdown, JSON, or the entity matrix as CSV
+    Export {
+        /// Files or library ids, as for `compare`
+        #[arg(required = true, num_args = 2..)]
+        articles: Vec<String>,
+        /// The format [default: from --output's extension; json with --json]
+        #[arg(long, value_parser = format_parser())]
+        format: Option<ExportFormat>,
+        /// Write to this file instead of standard output
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Import files and folders into the library (exit code 1 when a file failed)
     Import {
@@ -180,6 +193,38 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             let report = compare_texts(inputs);
             print(cli, &report, || render::comparison(&report))?;
         }
+        Command::Export {
+            articles,
+            format,
+            output,
+        } => {
+            let format = export_format(cli, *format, output.as_deref()).unwrap_or_else(|usage| {
+                use clap::CommandFactory;
+                Cli::command()
+                    .error(clap::error::ErrorKind::ArgumentConflict, usage)
+                    .exit()
+            });
+            let report = compare_texts(compare_inputs(cli, articles)?);
+            let exported = parallax_library::export(&report, format);
+            match output {
+                None => write_stdout(&exported)?,
+                Some(path) => {
+                    std::fs::write(path, &exported)
+                        .with_context(|| format!("cannot write '{}'", path.display()))?;
+                    let written = Written {
+                        path: path.display().to_string(),
+                        format: format.to_string(),
+                        bytes: exported.len(),
+                    };
+                    print(cli, &written, || {
+                        format!(
+                            "Wrote {} ({}, {} bytes)\n",
+                            written.path, written.format, written.bytes
+                        )
+                    })?;
+                }
+            }
+        }
         Command::Import { paths } => {
             let library = open(cli)?;
             let mut bar = ProgressBar::new();
@@ -281,6 +326,49 @@ struct Entities {
     quantities: Vec<entities::Quantity>,
 }
 
+/// What `export --output FILE` prints.
+#[derive(Serialize)]
+struct Written {
+    path: String,
+    format: String,
+    bytes: usize,
+}
+
+/// `--format`'s values, listed in the help.
+fn format_parser() -> impl clap::builder::TypedValueParser<Value = ExportFormat> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(["html", "markdown", "json", "csv"])
+        .try_map(|name| name.parse::<ExportFormat>())
+}
+
+/// The format to export in: the one asked, else the output file's extension, else JSON with
+/// `--json`. Standard output takes only JSON when `--json` is given (one JSON document).
+/// A usage error is returned as its message.
+fn export_format(
+    cli: &Cli,
+    asked: Option<ExportFormat>,
+    output: Option<&Path>,
+) -> Result<ExportFormat, String> {
+    let from_extension = || {
+        output
+            .and_then(|path| path.extension())
+            .and_then(|extension| extension.to_str()?.parse().ok())
+    };
+    let format = match asked.or_else(from_extension) {
+        Some(format) => format,
+        None if cli.json => ExportFormat::Json,
+        None => {
+            return Err("say which format to export: --format html, markdown, json or csv".into())
+        }
+    };
+    if cli.json && output.is_none() && format != ExportFormat::Json {
+        return Err(format!(
+            "--json prints JSON on standard output; write {format} to a file with --output FILE"
+        ));
+    }
+    Ok(format)
+}
+
 /// Prints `value` as JSON with `--json`, else the text `render` makes.
 fn print<T: Serialize>(cli: &Cli, value: &T, render: impl FnOnce() -> String) -> Result<()> {
     let out = if cli.json {
@@ -288,6 +376,11 @@ fn print<T: Serialize>(cli: &Cli, value: &T, render: impl FnOnce() -> String) ->
     } else {
         render()
     };
+    write_stdout(&out)
+}
+
+/// Writes `out` to standard output; a reader that stops early (`| head`) is no error.
+fn write_stdout(out: &str) -> Result<()> {
     use std::io::Write;
     let mut stdout = std::io::stdout().lock();
     match stdout

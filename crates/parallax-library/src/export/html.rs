@@ -194,7 +194,7 @@ fn sentences(page: &mut Page, labels: &[String], rows: &[Row]) {
             page.raw(">");
             let numbers: Vec<String> = cell.sentences.iter().map(|s| (s + 1).to_string()).collect();
             page.raw(&format!(
-                "<span class=\"num\" title=\"sentence {0} of {1}\">{0}</span>",
+                "<span class=\"num\" title=\"sentence {0} of article {1}\">{0}</span>",
                 numbers.join("+"),
                 k + 1
             ));
