@@ -10,6 +10,7 @@ const COMMANDS: &[&str] = &[
     "get_article",
     "explain_grouping",
     "compare_articles",
+    "export_comparison",
     "search_articles",
     "import_with_dialog",
     "cancel_import",

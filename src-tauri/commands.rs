@@ -2,13 +2,13 @@
 //! maps the error to a message the window shows.
 
 use parallax_library::{
-    ArticleRecord, ArticleSummary, CompareReport, EventSummary, Grouping, SearchHit,
+    ArticleRecord, ArticleSummary, CompareReport, EventSummary, ExportFormat, Grouping, SearchHit,
 };
 use serde::Serialize;
 use tauri::{AppHandle, State};
 
 use crate::state::AppState;
-use crate::{import, library_switch};
+use crate::{export, import, library_switch};
 
 /// The most articles one comparison shows side by side.
 pub const MAX_COMPARED_ARTICLES: usize = 20;
@@ -72,7 +72,23 @@ pub fn compare_articles(
     state: State<'_, AppState>,
     ids: Vec<i64>,
 ) -> Result<CompareReport, String> {
-    let mut unique = ids.clone();
+    check_comparison(&ids)?;
+    state.with_library(|library| library.compare(&ids))
+}
+
+/// Asks where to save the comparison of `ids` in `format`, then writes it there.
+#[tauri::command]
+pub fn export_comparison(app: AppHandle, ids: Vec<i64>, format: String) -> Result<(), String> {
+    check_comparison(&ids)?;
+    let format: ExportFormat = format
+        .parse()
+        .map_err(|e: parallax_library::Error| e.to_string())?;
+    export::choose_and_write(app, ids, format);
+    Ok(())
+}
+
+fn check_comparison(ids: &[i64]) -> Result<(), String> {
+    let mut unique = ids.to_vec();
     unique.sort_unstable();
     unique.dedup();
     if unique.len() != ids.len() {
@@ -86,7 +102,7 @@ pub fn compare_articles(
             "choose at most {MAX_COMPARED_ARTICLES} articles to compare at once"
         ));
     }
-    state.with_library(|library| library.compare(&ids))
+    Ok(())
 }
 
 #[tauri::command]

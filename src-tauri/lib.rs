@@ -5,6 +5,7 @@
 //! window, or paths given on the command line; the page never names a path.
 
 mod commands;
+mod export;
 mod import;
 mod library_switch;
 mod menu;
@@ -61,6 +62,7 @@ pub fn run() {
             commands::get_article,
             commands::explain_grouping,
             commands::compare_articles,
+            commands::export_comparison,
             commands::search_articles,
             commands::import_with_dialog,
             commands::cancel_import,

@@ -493,3 +493,40 @@ async fn a_library_that_is_not_one_is_left_untouched_and_another_can_be_started(
     );
     app.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_comparison_on_screen_is_exported_as_an_html_report_through_the_save_dialog() {
+    let app = App::start(&[]).await;
+    app.wait_for_all("compare-pane", 5).await;
+    app.wait_for("export-format")
+        .await
+        .select_by_value("html")
+        .await
+        .unwrap();
+    app.wait_for("export-button").await.click().await.unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let target = folder.path().join("kyiv-report.html");
+    let chosen = target.clone();
+    tokio::task::spawn_blocking(move || choose_in_file_dialog("Export Comparison", &chosen))
+        .await
+        .unwrap();
+    let status = app.wait_for("export-status").await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !status.text().await.unwrap().contains("kyiv-report.html") {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the window never said the report was saved"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let html = std::fs::read_to_string(&target).unwrap();
+    assert!(
+        html.contains("Content-Security-Policy") && !html.contains("<script"),
+        "a self-contained report without script"
+    );
+    assert!(
+        html.contains("$150 million") && html.contains("Northgate Wire"),
+        "the report holds the comparison"
+    );
+    app.close().await;
+}

@@ -16,6 +16,8 @@ export const api = {
   getArticle: (id) => call('get_article', { id }),
   explainGrouping: (id) => call('explain_grouping', { id }),
   compare: (ids) => call('compare_articles', { ids }),
+  exportComparison: (ids, format) => call('export_comparison', { ids, format }),
+  onExportFinished: (handler) => tauri.event.listen('export-finished', (event) => handler(event.payload)),
   search: (query) => call('search_articles', { query }),
   importWithDialog: (folders) => call('import_with_dialog', { folders }),
   cancelImport: () => call('cancel_import'),

@@ -104,8 +104,17 @@ async function showLibrary() {
   else showWelcome();
 }
 
+function showExported({ path, error }) {
+  if (error) {
+    showError(error);
+    return;
+  }
+  const status = document.querySelector('[data-testid=export-status]');
+  if (status) status.textContent = `Saved ${path.split(/[\\/]/).pop()}`;
+}
+
 async function start() {
-  await Promise.all([imports.listening, api.onLibraryChanged(() => showLibrary())]);
+  await Promise.all([imports.listening, api.onLibraryChanged(() => showLibrary()), api.onExportFinished(showExported)]);
   await showLibrary();
   api.windowReady().catch(showError);
 }

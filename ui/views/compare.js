@@ -1,7 +1,9 @@
 // The compare view: one pane per article, aligned sentences facing each other, word
 // differences inside aligned pairs, copied passages, conflicts and the entity table.
 
+import { api } from '../api.js';
 import { el } from '../dom.js';
+import { showError } from './errors.js';
 import { buildRows } from './rows.js';
 
 // The key handler of the comparison on screen; replaced when another is shown.
@@ -22,7 +24,14 @@ export function showComparison(main, report) {
         box.addEventListener('change', () => view.classList.toggle(`hide-${layer}`, !box.checked));
         return el('label', {}, box, label);
       }));
-  navigation.append(previous, next, counter, layers, el('span', { class: 'legend' },
+  const ids = report.articles.map((article) => article.id);
+  const format = el('select', { 'data-testid': 'export-format', 'aria-label': 'Export format' },
+    ...[['html', 'HTML report'], ['markdown', 'Markdown'], ['json', 'JSON'], ['csv', 'Entities (CSV)']]
+      .map(([value, label]) => el('option', { value, text: label })));
+  const exportButton = el('button', { type: 'button', 'data-testid': 'export-button', title: 'Save this comparison to a file', text: 'Export…',
+    onclick: () => api.exportComparison(ids, format.value).catch(showError) });
+  const exportStatus = el('span', { class: 'export-status', 'data-testid': 'export-status', role: 'status' });
+  navigation.append(previous, next, counter, layers, format, exportButton, exportStatus, el('span', { class: 'legend' },
     el('span', { class: 'legend-swatch only-here', text: 'only here' }),
     el('span', { class: 'legend-swatch copied', text: 'copied word for word' }),
     el('span', { class: 'legend-swatch conflict', text: 'conflict' })));

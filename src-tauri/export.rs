@@ -1,0 +1,46 @@
+//! Saving a comparison where the user chooses, in the format they choose.
+
+use parallax_library::{export, ExportFormat, Library};
+use serde::Serialize;
+use tauri::{AppHandle, Emitter, Manager};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::state::AppState;
+
+/// Sent once an export is written or has failed: `{ path, error }`.
+pub const EXPORTED_EVENT: &str = "export-finished";
+
+#[derive(Debug, Clone, Serialize)]
+struct ExportFinished {
+    path: String,
+    error: Option<String>,
+}
+
+/// Shows the save dialog, then compares `ids` on the library and writes the export.
+pub fn choose_and_write(app: AppHandle, ids: Vec<i64>, format: ExportFormat) {
+    let extension = format.extension();
+    let handle = app.clone();
+    app.dialog()
+        .file()
+        .set_title("Export Comparison")
+        .set_file_name(format!("comparison.{extension}"))
+        .add_filter(format.to_string(), &[extension])
+        .save_file(move |chosen| {
+            let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
+                return;
+            };
+            let library_path = handle.state::<AppState>().library_path();
+            let written = Library::open(&library_path)
+                .and_then(|library| library.compare(&ids))
+                .map_err(|e| e.to_string())
+                .and_then(|report| {
+                    std::fs::write(&path, export(&report, format))
+                        .map_err(|e| format!("cannot write '{}': {e}", path.display()))
+                });
+            let finished = ExportFinished {
+                path: path.display().to_string(),
+                error: written.err(),
+            };
+            let _ = handle.emit(EXPORTED_EVENT, finished);
+        });
+}
