@@ -349,7 +349,7 @@ const PREFIXES: &[&[u8]] = &[
 ];
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
     #[test]
     fn diff_runs_rebuild_both_sentences_of_every_alignment(texts in related_articles()) {

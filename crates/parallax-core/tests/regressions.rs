@@ -38,3 +38,10 @@ fn a_pdf_referring_to_a_missing_object_is_malformed_not_a_crash() {
 fn a_pdf_with_a_short_text_matrix_is_malformed_not_a_crash() {
     assert_refused_as_malformed(&fixture("pdf-reader-panics-on-a-short-text-matrix.pdf"));
 }
+
+/// pdf-extract 0.12 expects every page to have a `MediaBox`, its own or inherited, and panics
+/// without one.
+#[test]
+fn a_pdf_page_without_a_media_box_is_malformed_not_a_crash() {
+    assert_refused_as_malformed(&fixture("pdf-reader-panics-without-a-media-box.pdf"));
+}
