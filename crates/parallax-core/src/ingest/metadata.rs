@@ -87,7 +87,14 @@ fn read_header_line(line: &str, found: &mut Metadata) -> bool {
         Regex::new(r"^[*_]*[Bb][Yy]\s+(\p{Lu}[\p{L}.'’\-]*(?:[ ,]+(?:and |&\s*)?\p{Lu}[\p{L}.'’\-]*){0,8})\s*[*_]*$")
             .expect("valid byline pattern")
     });
-    if let Some(captures) = LABELLED.captures(line) {
+    // Cheap tests first: every labelled line has a colon and every byline starts with "by", so
+    // most lines never build or run the patterns (building them is most of a short run's cost).
+    let labelled = if line.contains(':') {
+        LABELLED.captures(line)
+    } else {
+        None
+    };
+    if let Some(captures) = labelled {
         let value = captures[2].trim().to_string();
         match captures[1].to_ascii_lowercase().as_str() {
             "title" | "headline" => set(&mut found.title, value),
@@ -104,7 +111,17 @@ fn read_header_line(line: &str, found: &mut Metadata) -> bool {
         }
         return true;
     }
-    if let Some(captures) = BY.captures(line) {
+    let unmarked = line.trim_start_matches(['*', '_']);
+    let may_be_byline = unmarked
+        .get(..2)
+        .is_some_and(|by| by.eq_ignore_ascii_case("by"))
+        && unmarked[2..].starts_with(char::is_whitespace);
+    let byline = if may_be_byline {
+        BY.captures(line)
+    } else {
+        None
+    };
+    if let Some(captures) = byline {
         set(&mut found.byline, captures[1].trim().to_string());
         return true;
     }
