@@ -57,15 +57,17 @@ async fn hostile_articles_show_as_text_in_the_reader_and_the_compare_view_and_no
     assert_eq!(ids.len(), 3, "the three hostile files are in the library");
 
     for id in &ids {
-        let item = app
-            .client
-            .find(Locator::Css(&format!(
-                "[data-testid=library-item][data-article-id='{id}'] .article-open"
+        app.click(&format!(
+            "[data-testid=library-item][data-article-id='{id}'] .article-open"
+        ))
+        .await;
+        app.client
+            .wait()
+            .for_element(Locator::Css(&format!(
+                "[data-testid=article-reader][data-article-id='{id}']"
             )))
             .await
             .unwrap();
-        item.click().await.unwrap();
-        app.wait_for("article-reader").await;
         assert_nothing_ran(&app, &format!("opening article {id} in the reader")).await;
     }
 
@@ -83,14 +85,10 @@ async fn hostile_articles_show_as_text_in_the_reader_and_the_compare_view_and_no
     );
 
     for id in &ids {
-        let box_ = app
-            .client
-            .find(Locator::Css(&format!(
-                "[data-testid=library-item][data-article-id='{id}'] input[type=checkbox]"
-            )))
-            .await
-            .unwrap();
-        box_.click().await.unwrap();
+        app.click(&format!(
+            "[data-testid=library-item][data-article-id='{id}'] input[type=checkbox]"
+        ))
+        .await;
     }
     app.client
         .find(Locator::Id("compare-button"))

@@ -406,12 +406,10 @@ async fn the_reader_says_why_an_article_is_in_its_event() {
     let mut reasons = Vec::new();
     for item in items {
         let id = item.attr("data-article-id").await.unwrap().unwrap();
-        item.find(Locator::Css(".article-open"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        app.click(&format!(
+            "[data-testid=library-item][data-article-id='{id}'] .article-open"
+        ))
+        .await;
         let reader = app
             .client
             .wait()

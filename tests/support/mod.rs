@@ -116,6 +116,22 @@ impl App {
         self.wait_for_all(testid, 1).await.remove(0)
     }
 
+    /// Clicks the element `css` finds, finding it again if the page redrew it meanwhile.
+    pub async fn click(&self, css: &str) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let clicked = match self.client.find(Locator::Css(css)).await {
+                Ok(element) => element.click().await.map_err(|e| e.to_string()),
+                Err(e) => Err(e.to_string()),
+            };
+            match clicked {
+                Ok(()) => return,
+                Err(error) => assert!(Instant::now() < deadline, "cannot click '{css}': {error}"),
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Runs a script in the page and returns its value.
     pub async fn script(&self, source: &str) -> serde_json::Value {
         self.client

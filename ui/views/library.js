@@ -30,7 +30,7 @@ export class LibraryView {
       if (this.frame) return;
       this.frame = requestAnimationFrame(() => {
         this.frame = null;
-        this.renderWindow();
+        this.renderWindow(false);
       });
     });
     this.search.addEventListener('input', () => {
@@ -100,8 +100,13 @@ export class LibraryView {
     this.renderWindow();
   }
 
-  // Draws the rows in view; the spacer gives the list its full scroll height.
-  renderWindow() {
+  // Draws the rows in view; the spacer gives the list its full scroll height. A scroll that
+  // keeps the same rows in view redraws nothing, so focus and clicks stay on their rows.
+  renderWindow(force = true) {
+    const first = Math.max(0, Math.floor(this.list.scrollTop / ROW_HEIGHT) - OVERSCAN);
+    const last = Math.min(this.rows.length, Math.ceil((this.list.scrollTop + this.list.clientHeight) / ROW_HEIGHT) + OVERSCAN);
+    if (!force && this.drawn && this.drawn[0] === first && this.drawn[1] === last) return;
+    this.drawn = [first, last];
     clear(this.list);
     if (!this.rows.length) {
       this.list.append(el('li', { class: 'empty', text: this.search.value.trim() ? 'No article matches.' : 'No articles yet: press Open… or drop files here.' }));
@@ -110,8 +115,6 @@ export class LibraryView {
     const spacer = el('li', { class: 'list-spacer', role: 'presentation' });
     spacer.style.height = `${this.rows.length * ROW_HEIGHT}px`;
     this.list.append(spacer);
-    const first = Math.max(0, Math.floor(this.list.scrollTop / ROW_HEIGHT) - OVERSCAN);
-    const last = Math.min(this.rows.length, Math.ceil((this.list.scrollTop + this.list.clientHeight) / ROW_HEIGHT) + OVERSCAN);
     for (let index = first; index < last; index += 1) {
       const article = this.rows[index];
       const item = this.renderItem(article, this.hits.get(article.id));
