@@ -4,14 +4,13 @@
 import { api } from '../api.js';
 import { el } from '../dom.js';
 import { showError } from './errors.js';
-import { buildRows } from './rows.js';
 
 // The key handler of the comparison on screen; replaced when another is shown.
 let differenceKeys = null;
 
 /** Shows a comparison report (the CLI's `compare` JSON) in the main area. */
 export function showComparison(main, report) {
-  const rows = buildRows(report);
+  const rows = report.rows;
   const view = el('section', { class: 'compare-view', 'data-testid': 'compare-view', 'aria-label': 'Comparison' });
   const navigation = el('div', { class: 'compare-toolbar', role: 'toolbar', 'aria-label': 'Differences' });
   const counter = el('span', { class: 'difference-counter' });

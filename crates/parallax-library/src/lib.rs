@@ -41,6 +41,7 @@ mod error;
 mod events;
 mod export;
 mod import;
+mod layout;
 mod report;
 mod samples;
 mod schema;
@@ -53,6 +54,7 @@ pub use export::{export, ExportFormat};
 pub use import::{
     read_source_file, DuplicateFile, FailedFile, ImportProgress, ImportReport, ImportedArticle,
 };
+pub use layout::{Cell, CellState, Row};
 pub use report::{compare_texts, CompareReport, ComparedInput, ReportArticle};
 pub use search::{SearchHit, SearchOptions, SearchSort};
 

@@ -5,6 +5,8 @@ use parallax_core::compare::{self, Coverage, PairComparison, Quote, QuoteLink};
 use parallax_core::entities::ResolvedEntity;
 use serde::{Deserialize, Serialize};
 
+use crate::layout::{self, Row};
+
 /// An article to compare: from the library (with its id) or from a file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ComparedInput {
@@ -58,6 +60,8 @@ pub struct CompareReport {
     pub quotes: Vec<Vec<Quote>>,
     /// The same quotation in two articles.
     pub quote_links: Vec<QuoteLink>,
+    /// The articles laid out side by side: aligned sentences in one row.
+    pub rows: Vec<Row>,
 }
 
 /// Compares articles given as text (files, or articles read from the library).
@@ -78,14 +82,17 @@ pub fn compare_texts(articles: Vec<ComparedInput>) -> CompareReport {
             text: input.text,
         })
         .collect();
-    CompareReport {
+    let mut report = CompareReport {
         articles: report_articles,
         pairs: comparison.pairs,
         entities: comparison.entities,
         coverage: comparison.coverage,
         quotes: comparison.quotes,
         quote_links: comparison.quote_links,
-    }
+        rows: Vec::new(),
+    };
+    report.rows = layout::build_rows(&report);
+    report
 }
 
 #[cfg(test)]

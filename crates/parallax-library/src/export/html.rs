@@ -9,8 +9,8 @@ use parallax_core::compare::DiffOp;
 
 use crate::report::CompareReport;
 
-use super::rows::{build_rows, CellState, Row};
 use super::{article_labels, kind_name, report_title};
+use crate::layout::{CellState, Row};
 
 const STYLE: &str = "
 :root { color-scheme: light dark; --line: #8884; --muted: #777; --ins: #2a7a2a33; --del: #b3262633;
@@ -96,7 +96,7 @@ pub(crate) fn write(report: &CompareReport) -> String {
     ));
     articles(&mut page, report);
     pairs(&mut page, report, &labels);
-    sentences(&mut page, &labels, &build_rows(report));
+    sentences(&mut page, &labels, &report.rows);
     passages(&mut page, report, &labels);
     conflicts(&mut page, report, &labels);
     entities(&mut page, report, &labels);

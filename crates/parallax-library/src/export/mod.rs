@@ -20,7 +20,6 @@ mod csv;
 mod html;
 mod json;
 mod markdown;
-mod rows;
 
 /// A format a comparison can be exported in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

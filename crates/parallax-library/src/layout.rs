@@ -1,5 +1,6 @@
-//! Lays a comparison out in rows, as the window does (`ui/views/rows.js`): each row holds, for
-//! every article, the sentences that say the same thing, so aligned sentences face each other.
+//! Lays a comparison out in rows for showing side by side (the window, the HTML report): each
+//! row holds, for every article, the sentences that say the same thing, so aligned sentences
+//! face each other.
 //!
 //! The first article is the spine: its sentences keep their order, and every other article's
 //! aligned sentences join their row (marked as moved when they stand elsewhere in their own
@@ -10,21 +11,27 @@ use std::collections::{BTreeSet, HashMap};
 
 use parallax_core::compare::{Alignment, DiffOp, DiffRun, PairComparison, Span};
 
+use serde::{Deserialize, Serialize};
+
 use crate::report::{CompareReport, ReportArticle};
 
 /// One line of the side-by-side table: a cell per article, empty where it says nothing here.
-pub(crate) struct Row {
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Row {
+    /// One cell per article, in the order of the report's articles.
     pub cells: Vec<Option<Cell>>,
     /// Something differs in this row: an article is silent, words differ or a fact conflicts.
     pub different: bool,
 }
 
 /// What one article says in a row.
-pub(crate) struct Cell {
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cell {
     /// Its sentence indices, in order.
     pub sentences: Vec<usize>,
     /// The text to show, with the words other articles lack marked.
     pub runs: Vec<DiffRun>,
+    /// How the cell relates to the other articles.
     pub state: CellState,
     /// The sentences stand earlier in their article than the previous row's.
     pub moved: bool,
@@ -35,8 +42,9 @@ pub(crate) struct Cell {
 }
 
 /// How a cell relates to the other articles.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum CellState {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CellState {
     /// Another article says the same in this row.
     Aligned,
     /// No other article says it.
