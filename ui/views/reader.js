@@ -21,7 +21,7 @@ export function showArticle(main, article, grouping, titleOf) {
 
 function groupingReason(grouping, titleOf) {
   if (grouping.placed_by_user) return 'You put this article in its event.';
-  if (grouping.grouped_with === null || grouping.grouped_with === undefined) return 'This article started its event: no earlier article reports the same story.';
+  if (grouping.grouped_with === null || grouping.grouped_with === undefined) return 'This article started its event: no article imported before it reports the same story.';
   const similarity = grouping.similarity === null ? '' : ` (similarity ${grouping.similarity.toFixed(2)})`;
   const shared = grouping.shared_terms.length ? `; both name ${grouping.shared_terms.slice(0, 8).join(', ')}` : '';
   return `Grouped with “${titleOf(grouping.grouped_with)}”${similarity}${shared}.`;
