@@ -13,11 +13,10 @@ use crate::{export, import, library_switch};
 /// The most articles one comparison shows side by side.
 pub const MAX_COMPARED_ARTICLES: usize = 20;
 
-/// Where the library is and how much it holds.
+/// Which library file the window shows.
 #[derive(Debug, Serialize)]
 pub struct LibraryInfo {
     path: String,
-    articles: usize,
 }
 
 /// The page is listening: import the files named on the command line, if any.
@@ -32,12 +31,10 @@ pub fn window_ready(app: AppHandle, state: State<'_, AppState>) {
 }
 
 #[tauri::command]
-pub fn library_info(state: State<'_, AppState>) -> Result<LibraryInfo, String> {
-    let articles = state.with_library(|library| library.list())?.len();
-    Ok(LibraryInfo {
+pub fn library_info(state: State<'_, AppState>) -> LibraryInfo {
+    LibraryInfo {
         path: state.library_path().display().to_string(),
-        articles,
-    })
+    }
 }
 
 /// Opens the native dialog to choose another library file (or name a new one), and switches

@@ -484,6 +484,15 @@ async fn a_library_that_is_not_one_is_left_untouched_and_another_can_be_started(
         "a new library starts with the samples"
     );
     assert!(fresh.exists());
+    let named = app.wait_for("library-path").await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while named.attr("title").await.unwrap().as_deref() != Some(&*fresh.display().to_string()) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the window never named the library it now shows"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     assert_eq!(
         std::fs::read(&library).unwrap(),
         garbage,

@@ -91,6 +91,11 @@ document.addEventListener('keydown', (event) => {
 
 // Shows the library: its biggest event compared, or the welcome when there is none.
 async function showLibrary() {
+  api.libraryInfo().then(({ path }) => {
+    const shown = document.getElementById('library-path');
+    shown.textContent = `Library: ${path.split(/[\\/]/).pop()}`;
+    shown.title = path;
+  }).catch(showError);
   try {
     await library.refresh();
   } catch (error) {
