@@ -83,8 +83,24 @@ pub(crate) struct Opened {
 }
 
 /// Checks that the file is a Parallax library this build can read (or an empty file), then
-/// brings its schema up to date. Nothing is written before the checks pass.
+/// brings its schema up to date. Nothing is written before the checks pass, and a library that
+/// needs migrating is first copied whole beside itself ([`backup_path`]).
 pub(crate) fn prepare(connection: &mut Connection, path: &Path) -> Result<Opened, Error> {
+    prepare_with(connection, path, MIGRATIONS)
+}
+
+/// Where the copy of a library made before migrating it from schema `version` goes.
+pub(crate) fn backup_path(path: &Path, version: i64) -> std::path::PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".schema-{version}.backup"));
+    path.with_file_name(name)
+}
+
+fn prepare_with(
+    connection: &mut Connection,
+    path: &Path,
+    migrations: &[M<'static>],
+) -> Result<Opened, Error> {
     let classify = |error: rusqlite::Error| match error.sqlite_error_code() {
         Some(ErrorCode::NotADatabase) => Error::NotADatabase {
             path: path.to_path_buf(),
@@ -115,13 +131,25 @@ pub(crate) fn prepare(connection: &mut Connection, path: &Path) -> Result<Opened
             path: path.to_path_buf(),
         });
     }
-    let supported = MIGRATIONS.len() as i64;
+    let supported = migrations.len() as i64;
     if version > supported {
         return Err(Error::TooNew {
             path: path.to_path_buf(),
             found: version,
             supported,
         });
+    }
+    if tables > 0 && version < supported {
+        let backup = backup_path(path, version);
+        connection
+            .execute("VACUUM INTO ?1", [backup.to_string_lossy()])
+            .map_err(|e| Error::Open {
+                path: path.to_path_buf(),
+                detail: format!(
+                    "cannot copy it to '{}' before updating it, so it was left as it is: {e}",
+                    backup.display()
+                ),
+            })?;
     }
     connection
         .pragma_update(None, "journal_mode", "WAL")
@@ -132,7 +160,7 @@ pub(crate) fn prepare(connection: &mut Connection, path: &Path) -> Result<Opened
     connection
         .pragma_update(None, "foreign_keys", true)
         .map_err(classify)?;
-    Migrations::from_slice(MIGRATIONS).to_latest(connection)?;
+    Migrations::from_slice(migrations).to_latest(connection)?;
     if application_id != APPLICATION_ID {
         connection
             .pragma_update(None, "application_id", APPLICATION_ID)
@@ -150,5 +178,47 @@ mod tests {
     #[test]
     fn migrations_are_valid() {
         assert!(Migrations::from_slice(MIGRATIONS).validate().is_ok());
+    }
+
+    #[test]
+    fn a_library_is_copied_whole_before_it_is_migrated() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("library.sqlite3");
+        let current = MIGRATIONS.len() as i64;
+        {
+            let mut connection = Connection::open(&path).unwrap();
+            prepare(&mut connection, &path).unwrap();
+            connection
+                .execute("INSERT INTO events (title) VALUES ('kept in the copy')", [])
+                .unwrap();
+        }
+        assert!(
+            !backup_path(&path, current).exists(),
+            "an up-to-date library is not copied"
+        );
+
+        let newer: Vec<M<'static>> = MIGRATIONS
+            .iter()
+            .cloned()
+            .chain([M::up(
+                "CREATE TABLE later_addition (id INTEGER PRIMARY KEY);",
+            )])
+            .collect();
+        let mut connection = Connection::open(&path).unwrap();
+        prepare_with(&mut connection, &path, &newer).unwrap();
+        let version: i64 = connection
+            .pragma_query_value(None, "user_version", |row| row.get(0))
+            .unwrap();
+        assert_eq!(version, current + 1, "the library was migrated");
+
+        let copy = Connection::open(backup_path(&path, current)).unwrap();
+        let copied_version: i64 = copy
+            .pragma_query_value(None, "user_version", |row| row.get(0))
+            .unwrap();
+        assert_eq!(copied_version, current, "the copy keeps the schema it had");
+        let title: String = copy
+            .query_row("SELECT title FROM events", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(title, "kept in the copy");
     }
 }
