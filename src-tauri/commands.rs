@@ -10,9 +10,6 @@ use tauri::{AppHandle, State};
 use crate::state::AppState;
 use crate::{export, import, library_switch};
 
-/// The most articles one comparison shows side by side.
-pub const MAX_COMPARED_ARTICLES: usize = 20;
-
 /// Which library file the window shows.
 #[derive(Debug, Serialize)]
 pub struct LibraryInfo {
@@ -91,15 +88,7 @@ fn check_comparison(ids: &[i64]) -> Result<(), String> {
     if unique.len() != ids.len() {
         return Err("an article was chosen twice: choose different articles to compare".into());
     }
-    if ids.len() < 2 {
-        return Err("choose at least two articles to compare".into());
-    }
-    if ids.len() > MAX_COMPARED_ARTICLES {
-        return Err(format!(
-            "choose at most {MAX_COMPARED_ARTICLES} articles to compare at once"
-        ));
-    }
-    Ok(())
+    parallax_library::check_comparison_size(ids.len()).map_err(|e| e.to_string())
 }
 
 #[tauri::command]

@@ -412,6 +412,7 @@ fn read_article(file: &Path) -> Result<(ingest::ExtractedArticle, usize)> {
 /// Turns `compare`'s arguments into articles: an existing file is a file; a whole number that
 /// names no file is a library id.
 fn compare_inputs(cli: &Cli, arguments: &[String]) -> Result<Vec<ComparedInput>> {
+    parallax_library::check_comparison_size(arguments.len())?;
     let mut library = None;
     let mut inputs = Vec::new();
     for argument in arguments {

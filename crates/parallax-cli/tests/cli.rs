@@ -544,3 +544,16 @@ fn search_takes_filters() {
         1
     );
 }
+
+#[test]
+fn a_comparison_of_more_than_twenty_articles_is_refused_with_a_clear_error() {
+    let setup = Setup::new();
+    let file = fixture("wire-report.txt");
+    let file = file.to_str().unwrap();
+    let args: Vec<&str> = std::iter::once("compare").chain(std::iter::repeat_n(file, 21)).collect();
+    let output = setup.run(&args);
+    assert_eq!(output.status.code(), Some(1));
+    let error = String::from_utf8_lossy(&output.stderr);
+    assert!(error.contains("at most 20 articles, 21 given"), "{error}");
+    assert_eq!(error.trim().lines().count(), 1, "one line: {error}");
+}

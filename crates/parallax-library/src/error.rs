@@ -71,6 +71,14 @@ pub enum Error {
     /// A comparison was asked of fewer than two articles.
     #[error("a comparison needs at least two articles, {0} given")]
     TooFewArticles(usize),
+    /// A comparison was asked of more articles than one comparison shows.
+    #[error("a comparison takes at most {limit} articles, {given} given: choose fewer")]
+    TooManyArticles {
+        /// How many were asked for.
+        given: usize,
+        /// The most one comparison takes.
+        limit: usize,
+    },
     /// An export was asked in a format Parallax does not write.
     #[error("unknown export format '{0}': use html, markdown, json or csv")]
     UnknownExportFormat(String),

@@ -75,6 +75,24 @@ pub fn default_library_path() -> PathBuf {
 }
 
 /// The library to open: the explicit path if given, else `$PARALLAX_LIBRARY` if set and not
+/// The most articles one comparison takes: beyond it the side-by-side view stops being readable
+/// and the pairwise work grows with the square of the count.
+pub const MAX_COMPARED_ARTICLES: usize = 20;
+
+/// Checks that a comparison of `count` articles can be made (two to [`MAX_COMPARED_ARTICLES`]).
+pub fn check_comparison_size(count: usize) -> Result<(), Error> {
+    if count < 2 {
+        return Err(Error::TooFewArticles(count));
+    }
+    if count > MAX_COMPARED_ARTICLES {
+        return Err(Error::TooManyArticles {
+            given: count,
+            limit: MAX_COMPARED_ARTICLES,
+        });
+    }
+    Ok(())
+}
+
 /// empty, else [`default_library_path`].
 pub fn resolve_library_path(explicit: Option<&Path>) -> PathBuf {
     if let Some(path) = explicit {
@@ -179,9 +197,7 @@ impl Library {
 
     /// Compares two or more articles of the library.
     pub fn compare(&self, ids: &[i64]) -> Result<CompareReport, Error> {
-        if ids.len() < 2 {
-            return Err(Error::TooFewArticles(ids.len()));
-        }
+        check_comparison_size(ids.len())?;
         let inputs = ids
             .iter()
             .map(|&id| {
