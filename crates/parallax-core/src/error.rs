@@ -15,6 +15,14 @@ pub enum Error {
         /// The largest size accepted.
         limit: u64,
     },
+    /// The article is longer than Parallax compares.
+    #[error("the article is too long ({words} words; the limit is {limit} words)")]
+    TooLong {
+        /// Its length in words.
+        words: usize,
+        /// The longest article accepted.
+        limit: usize,
+    },
     /// The document was read but holds no article text.
     #[error("no article text found: {0}")]
     NoText(String),

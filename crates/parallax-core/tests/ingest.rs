@@ -449,3 +449,18 @@ fn a_single_file_saved_page_is_read_as_a_web_page() {
         .starts_with("A delegation of senior United States Army officers"));
     assert!(!article.text.contains("cookies"));
 }
+
+#[test]
+fn an_article_longer_than_the_word_limit_is_refused_with_its_length() {
+    let limit = parallax_core::ingest::MAX_ARTICLE_WORDS;
+    let sentence = "The council met again on Tuesday. ";
+    let text = format!("A very long record\n\n{}", sentence.repeat(limit / 6 + 1));
+    let error = parallax_core::ingest::extract(text.as_bytes(), "record.txt").unwrap_err();
+    assert!(
+        matches!(error, parallax_core::Error::TooLong { words, .. } if words > limit),
+        "{error}"
+    );
+    assert!(error.to_string().contains("too long"), "{error}");
+    let within = format!("A long record\n\n{}", sentence.repeat(limit / 6 - 10));
+    assert!(parallax_core::ingest::extract(within.as_bytes(), "record.txt").is_ok());
+}

@@ -42,6 +42,10 @@ use metadata::Metadata;
 /// The largest file Parallax reads, in bytes.
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 
+/// The longest article Parallax reads, in words: a book-length text is no news report, and
+/// comparing it would take minutes instead of milliseconds.
+pub const MAX_ARTICLE_WORDS: usize = 200_000;
+
 /// The kind of document an article came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -163,7 +167,15 @@ pub fn extract(bytes: &[u8], file_name: &str) -> Result<ExtractedArticle, Error>
             format.describe()
         )));
     }
-    Ok(finish(format, body, found, file_name))
+    let article = finish(format, body, found, file_name);
+    let words = crate::text::word_count(&article.text);
+    if words > MAX_ARTICLE_WORDS {
+        return Err(Error::TooLong {
+            words,
+            limit: MAX_ARTICLE_WORDS,
+        });
+    }
+    Ok(article)
 }
 
 impl Format {
