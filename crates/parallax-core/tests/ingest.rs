@@ -419,15 +419,14 @@ fn a_file_name_that_was_not_utf8_still_gives_an_article() {
 #[test]
 fn a_page_with_a_huge_number_of_elements_gives_its_visible_text() {
     let mut page = b"<html><body><nav>Menu</nav>".to_vec();
+    // Short paragraphs keep the page under the article word limit while it has 61,000 elements.
     for index in 0..61_000 {
-        page.extend(format!("<p>Paragraph {index} of a very long page.</p>").as_bytes());
+        page.extend(format!("<p>Line {index}.</p>").as_bytes());
     }
     page.extend(b"</body></html>");
     let article = extract(&page, "huge.html").unwrap();
-    assert!(article.text.starts_with("Paragraph 0 of a very long page."));
-    assert!(article
-        .text
-        .ends_with("Paragraph 60999 of a very long page."));
+    assert!(article.text.starts_with("Line 0."));
+    assert!(article.text.ends_with("Line 60999."));
 }
 
 #[test]
