@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
 use super::Conflict;
-use crate::entities::{self, Entity};
+use crate::entities::{self, small_number, Entity};
 use crate::text::{self, Sentence};
 
 mod attribution;
@@ -506,7 +506,7 @@ fn comparable_words(
         if let Some((base, tail)) = contraction(&word) {
             out.push(stem(base));
             out.push(tail.to_string());
-        } else if let Some(n) = number_word(&word) {
+        } else if let Some(n) = small_number(&word) {
             out.push(n.to_string());
         } else {
             out.push(stem(&word));
@@ -547,33 +547,6 @@ fn contraction(word: &str) -> Option<(&str, &'static str)> {
         "he" | "she" | "it" | "that" | "there" | "here" | "what" | "who" | "where" | "how"
     )
     .then_some((base, "is"))
-}
-
-fn number_word(word: &str) -> Option<u32> {
-    const WORDS: [&str; 21] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-    ];
-    WORDS.iter().position(|w| *w == word).map(|k| k as u32)
 }
 
 /// The quotation without the editor's insertions: "(Libyan strongman Muammar) al-Qaddafi"

@@ -12,6 +12,7 @@ mod resolve;
 mod tokens;
 
 pub use overlap::{overlap, KindOverlap, Overlap, PairOverlap};
+pub(crate) use quantities::small_number;
 pub use quantities::{find_quantities, Quantity, QuantityKind, QuantityValue};
 pub(crate) use quantities::{find_quantities_in, may_hold_quantity};
 

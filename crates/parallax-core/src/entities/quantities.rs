@@ -659,7 +659,8 @@ fn scale_word(word: &str) -> Option<f64> {
     })
 }
 
-fn small_number(word: &str) -> Option<u32> {
+/// The value of a number written as a word (zero to nineteen, the tens, a dozen).
+pub(crate) fn small_number(word: &str) -> Option<u32> {
     const ONES: [&str; 20] = [
         "zero",
         "one",
