@@ -74,14 +74,7 @@ async fn next_difference_moves_to_a_difference() {
         !current.is_empty(),
         "the next difference is marked as current"
     );
-    let counter = app
-        .client
-        .find(Locator::Css(".difference-counter"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let counter = app.text(".difference-counter").await;
     assert!(
         counter.starts_with("Difference 1 of"),
         "counter reads '{counter}'"
@@ -243,14 +236,7 @@ async fn choosing_an_entity_highlights_it_in_every_pane_and_layers_switch_off() 
         .send_keys("\u{E037}")
         .await
         .unwrap();
-    let counter = app
-        .client
-        .find(Locator::Css(".difference-counter"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let counter = app.text(".difference-counter").await;
     assert!(
         counter.starts_with("Difference 1 of"),
         "F7 goes to the next difference: '{counter}'"
@@ -322,14 +308,7 @@ async fn a_long_import_shows_progress_and_cancelling_keeps_what_was_imported() {
     );
     let expected = format!("({})", 8 + imported);
     let listed = loop {
-        let count = app
-            .client
-            .find(Locator::Id("article-count"))
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let count = app.text("#article-count").await;
         if count == expected
             || std::time::Instant::now() > deadline + std::time::Duration::from_secs(150)
         {

@@ -132,6 +132,19 @@ impl App {
         }
     }
 
+    /// The text of the element `css` finds.
+    pub async fn text(&self, css: &str) -> String {
+        let element = self
+            .client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no '{css}': {e}"));
+        element
+            .text()
+            .await
+            .unwrap_or_else(|e| panic!("no text in '{css}': {e}"))
+    }
+
     /// Runs a script in the page and returns its value.
     pub async fn script(&self, source: &str) -> serde_json::Value {
         self.client
