@@ -49,10 +49,12 @@ enum Command {
         /// A .txt, .md, .html, ... file
         file: PathBuf,
     },
-    /// List the people, organisations, places and quantities a file's article names
+    /// List the people, organisations, places and quantities a file's article names; with
+    /// several files, the entities resolved across them and which ones each leaves out
     Entities {
-        /// A .txt, .md, .html, ... file
-        file: PathBuf,
+        /// .txt, .md, .html, ... files
+        #[arg(required = true, num_args = 1..)]
+        files: Vec<PathBuf>,
     },
     /// Compare two or more articles: files, or ids of library articles
     Compare {
@@ -178,14 +180,45 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 render::extracted(&shown.path, &article, word_count)
             })?;
         }
-        Command::Entities { file } => {
-            let (article, _) = read_article(file)?;
+        Command::Entities { files } if files.len() == 1 => {
+            let (article, _) = read_article(&files[0])?;
             let found = Entities {
                 entities: entities::find_entities(&article.text),
                 quantities: entities::find_quantities(&article.text),
             };
             print(cli, &found, || {
                 render::entities(&found.entities, &found.quantities)
+            })?;
+        }
+        Command::Entities { files } => {
+            parallax_library::check_comparison_size(files.len())?;
+            let mut articles = Vec::with_capacity(files.len());
+            let mut found = Vec::with_capacity(files.len());
+            let mut quantities = Vec::new();
+            for (index, file) in files.iter().enumerate() {
+                let (article, _) = read_article(file)?;
+                found.push(entities::find_entities(&article.text));
+                quantities.extend(entities::find_quantities(&article.text).into_iter().map(
+                    |quantity| ArticleQuantity {
+                        article: index,
+                        quantity,
+                    },
+                ));
+                articles.push(EntitiesArticle {
+                    path: file.display().to_string(),
+                    title: article.title,
+                    outlet: article.outlet,
+                });
+            }
+            let resolved = entities::resolve_across(&found);
+            let shown = EntitiesAcross {
+                overlap: entities::overlap(&resolved, articles.len()),
+                articles,
+                entities: resolved,
+                quantities,
+            };
+            print(cli, &shown, || {
+                render::entities_across(&shown.articles_named(), &shown.entities, &shown.overlap)
             })?;
         }
         Command::Compare { articles } => {
@@ -324,6 +357,40 @@ struct Extracted<'a> {
 struct Entities {
     entities: Vec<entities::Entity>,
     quantities: Vec<entities::Quantity>,
+}
+
+/// What `entities` prints for several files: the entities resolved across them, with mention
+/// counts per file, and their overlap.
+#[derive(Serialize)]
+struct EntitiesAcross {
+    articles: Vec<EntitiesArticle>,
+    entities: Vec<entities::ResolvedEntity>,
+    overlap: entities::Overlap,
+    quantities: Vec<ArticleQuantity>,
+}
+
+impl EntitiesAcross {
+    fn articles_named(&self) -> Vec<String> {
+        self.articles
+            .iter()
+            .map(|a| a.outlet.clone().unwrap_or_else(|| a.path.clone()))
+            .collect()
+    }
+}
+
+#[derive(Serialize)]
+struct EntitiesArticle {
+    path: String,
+    title: String,
+    outlet: Option<String>,
+}
+
+/// A quantity of one of several files (`article` indexes `articles`).
+#[derive(Serialize)]
+struct ArticleQuantity {
+    article: usize,
+    #[serde(flatten)]
+    quantity: entities::Quantity,
 }
 
 /// What `export --output FILE` prints.

@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use parallax_core::compare::DiffOp;
-use parallax_core::entities::{Entity, Quantity};
+use parallax_core::entities::{Entity, Overlap, Quantity, ResolvedEntity};
 use parallax_core::ingest::ExtractedArticle;
 use parallax_library::{
     ArticleSummary, CompareReport, EventSummary, Grouping, ImportReport, SearchHit,
@@ -55,6 +55,67 @@ pub(crate) fn entities(entities: &[Entity], quantities: &[Quantity]) -> String {
         let _ = writeln!(out, "{kind:<13} {} = {value}", quantity.text);
     }
     out
+}
+
+/// The entity x article matrix of several files and the overlap per kind.
+pub(crate) fn entities_across(
+    articles: &[String],
+    entities: &[ResolvedEntity],
+    overlap: &Overlap,
+) -> String {
+    let mut out = String::new();
+    for (i, article) in articles.iter().enumerate() {
+        let _ = writeln!(out, "[{i}] {article}");
+    }
+    if entities.is_empty() {
+        out.push_str("No people, organisations or places found.\n");
+        return out;
+    }
+    let width = entities
+        .iter()
+        .map(|e| e.name.chars().count())
+        .max()
+        .unwrap_or(0);
+    for entity in entities {
+        let counts: Vec<String> = entity
+            .mentions
+            .iter()
+            .map(|&m| {
+                if m == 0 {
+                    "-".to_string()
+                } else {
+                    m.to_string()
+                }
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "{:<13} {:<width$}  {}",
+            kind_name(entity.kind),
+            entity.name,
+            counts.join(" ")
+        );
+    }
+    out.push('\n');
+    for kind in &overlap.by_kind {
+        let _ = writeln!(
+            out,
+            "{:<13} named by all: {} of {} ({:.0}%)",
+            kind_name(kind.kind),
+            kind.shared,
+            kind.named,
+            kind.score * 100.0
+        );
+    }
+    let _ = writeln!(out, "{:<13} {:.0}%", "overlap", overlap.score * 100.0);
+    out
+}
+
+fn kind_name(kind: impl serde::Serialize) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
 pub(crate) fn comparison(report: &CompareReport) -> String {

@@ -152,6 +152,73 @@ fn entities_lists_names_and_quantities() {
 }
 
 #[test]
+fn entities_of_several_files_are_resolved_across_them_with_their_overlap() {
+    let setup = Setup::new();
+    let folder = setup.folder.path();
+    let a = folder.join("a.txt");
+    let b = folder.join("b.txt");
+    std::fs::write(
+        &a,
+        "Talks in Kyiv\n\nPresident Volodymyr Zelensky met Army Secretary Dan Driscoll in Kyiv \
+         on Thursday. Zelensky thanked the Pentagon.",
+    )
+    .unwrap();
+    std::fs::write(
+        &b,
+        "Driscoll in Kyiv\n\nOfficials said Driscoll met President Zelenskyy in Kyiv on Friday. \
+         Driscoll left.",
+    )
+    .unwrap();
+    let found = setup.json(&["entities", a.to_str().unwrap(), b.to_str().unwrap()], 0);
+    assert_eq!(
+        keys(&found),
+        ["articles", "entities", "overlap", "quantities"]
+    );
+    let row = |name: &str| {
+        found["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["name"] == name)
+            .unwrap_or_else(|| panic!("no {name} in {found}"))
+            .clone()
+    };
+    assert_eq!(
+        row("Volodymyr Zelensky")["mentions"],
+        serde_json::json!([2, 1])
+    );
+    assert!(row("Volodymyr Zelensky")["aliases"]
+        .as_array()
+        .unwrap()
+        .contains(&serde_json::json!("Zelenskyy")));
+    assert_eq!(row("Dan Driscoll")["mentions"], serde_json::json!([1, 2]));
+    assert_eq!(row("Pentagon")["mentions"], serde_json::json!([1, 0]));
+    let people = found["overlap"]["by_kind"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["kind"] == "person")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (people["shared"].as_u64(), people["named"].as_u64()),
+        (Some(2), Some(2))
+    );
+    let weekdays: Vec<(u64, &str)> = found["quantities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|q| q["kind"] == "weekday")
+        .map(|q| (q["article"].as_u64().unwrap(), q["text"].as_str().unwrap()))
+        .collect();
+    assert_eq!(weekdays, [(0, "Thursday"), (1, "Friday")]);
+
+    let text = setup.run(&["entities", a.to_str().unwrap(), b.to_str().unwrap()]);
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.contains("named by all: 2 of 2"), "{text}");
+}
+
+#[test]
 fn a_file_that_cannot_be_read_is_one_line_on_stderr_and_exit_code_1() {
     let setup = Setup::new();
     for args in [
@@ -550,7 +617,9 @@ fn a_comparison_of_more_than_twenty_articles_is_refused_with_a_clear_error() {
     let setup = Setup::new();
     let file = fixture("wire-report.txt");
     let file = file.to_str().unwrap();
-    let args: Vec<&str> = std::iter::once("compare").chain(std::iter::repeat_n(file, 21)).collect();
+    let args: Vec<&str> = std::iter::once("compare")
+        .chain(std::iter::repeat_n(file, 21))
+        .collect();
     let output = setup.run(&args);
     assert_eq!(output.status.code(), Some(1));
     let error = String::from_utf8_lossy(&output.stderr);

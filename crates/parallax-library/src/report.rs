@@ -2,7 +2,7 @@
 //! articles it compared, their sentences and where those stand in the text.
 
 use parallax_core::compare::{self, Coverage, PairComparison, Quote, QuoteLink};
-use parallax_core::entities::ResolvedEntity;
+use parallax_core::entities::{self, Overlap, ResolvedEntity};
 use serde::{Deserialize, Serialize};
 
 use crate::layout::{self, Row};
@@ -54,6 +54,8 @@ pub struct CompareReport {
     pub pairs: Vec<PairComparison>,
     /// The entities of all articles, resolved across them.
     pub entities: Vec<ResolvedEntity>,
+    /// Which of those entities every article names and which only some, per kind and per pair.
+    pub overlap: Overlap,
     /// For every sentence, which other articles say the same.
     pub coverage: Coverage,
     /// The direct quotations of each article, in the order of `articles`.
@@ -68,7 +70,7 @@ pub struct CompareReport {
 pub fn compare_texts(articles: Vec<ComparedInput>) -> CompareReport {
     let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
     let comparison = compare::compare(&texts);
-    let report_articles = articles
+    let report_articles: Vec<ReportArticle> = articles
         .into_iter()
         .zip(comparison.sentences)
         .map(|(input, sentences)| ReportArticle {
@@ -82,10 +84,12 @@ pub fn compare_texts(articles: Vec<ComparedInput>) -> CompareReport {
             text: input.text,
         })
         .collect();
+    let overlap = entities::overlap(&comparison.entities, report_articles.len());
     let mut report = CompareReport {
         articles: report_articles,
         pairs: comparison.pairs,
         entities: comparison.entities,
+        overlap,
         coverage: comparison.coverage,
         quotes: comparison.quotes,
         quote_links: comparison.quote_links,
