@@ -80,6 +80,24 @@ fn titles_party_tags_datelines_and_nationalities_are_left_out() {
 }
 
 #[test]
+fn an_office_without_a_name_is_its_body_and_a_shouted_dateline_city_is_left_out() {
+    let entities = find_entities(
+        "BRUSSELS/KYIV – The delegation includes the Sergeant Major of the Army. \
+         The Sergeant Major of the Army advises the service. Talks in Kyiv went on.",
+    );
+    let names: Vec<(&str, EntityKind)> =
+        entities.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+    assert!(
+        !names.iter().any(|(n, _)| n.contains("Sergeant")),
+        "{names:?}"
+    );
+    assert!(!names.iter().any(|(n, _)| *n == "KYIV"), "{names:?}");
+    assert_eq!(named(&entities, "Army").kind, EntityKind::Organization);
+    assert_eq!(named(&entities, "Kyiv").kind, EntityKind::Place);
+    assert_eq!(named(&entities, "Kyiv").mentions, 1);
+}
+
+#[test]
 fn transliterations_resolve_to_one_row_with_a_confidence() {
     let a = find_entities("Volodymyr Zelensky spoke in Kyiv. Zelensky said more.");
     let b = find_entities("President Zelenskyy met Muammar Gaddafi's son.");

@@ -380,6 +380,27 @@ fn classify_into(
     {
         return make(&words, Some((EntityKind::Organization, Evidence::Strong)));
     }
+    // An office with no one named: `Sergeant Major of the Army`, `Secretary of the Navy`. The
+    // title is not a name; the body it belongs to is.
+    if let Some(of) = words.iter().position(|t| t.text == "of") {
+        let body = words[of + 1..]
+            .iter()
+            .position(|t| t.text != "the")
+            .map_or(words.len(), |k| of + 1 + k);
+        if of > 0
+            && body < words.len()
+            && words[..of].iter().all(|t| gaz::is_title(t.text))
+            && (gaz::is_organization(&joined(&words[body..]))
+                || words
+                    .last()
+                    .is_some_and(|t| gaz::is_organization_ending(t.text)))
+        {
+            return make(
+                &words[body..],
+                Some((EntityKind::Organization, Evidence::Strong)),
+            );
+        }
+    }
 
     // Titles: `Army Secretary Dan Driscoll`, `Secretary of State Marco Rubio`, `Sen. Rand Paul`.
     let mut person_title = false;
@@ -444,6 +465,18 @@ fn classify_into(
         && (gaz::is_organization(last.text) || last.is_all_caps() && !gaz::is_place(last.text))
     {
         return make(&words, Some((EntityKind::Organization, Evidence::Strong)));
+    }
+    if words.len() == 1 && first.is_all_caps() {
+        // A dateline's city (`BRUSSELS/KYIV –`), shouted: the place line, not a name in the text.
+        let mut letters = first.text.chars();
+        let proper: String = letters
+            .next()
+            .into_iter()
+            .chain(letters.flat_map(char::to_lowercase))
+            .collect();
+        if proper != first.text && gaz::is_place(&proper) {
+            return None;
+        }
     }
     if words.len() == 1 && (first.is_all_caps() || first.is_dotted_initials()) {
         let letters = first.text.chars().filter(|c| c.is_alphabetic()).count();
