@@ -516,6 +516,7 @@ mod tests {
             right: (0..b.len()).collect(),
             score: 1.0,
             diff: Vec::new(),
+            by_user: false,
         };
         find_conflicts(&a, &b, &[alignment])
             .into_iter()
@@ -648,6 +649,7 @@ mod tests {
             right: vec![0],
             score: 0.3,
             diff: Vec::new(),
+            by_user: false,
         };
         assert!(find_conflicts(&a, &b, &[alignment]).is_empty());
     }
@@ -663,6 +665,7 @@ mod tests {
             right: vec![0],
             score: 0.3,
             diff: Vec::new(),
+            by_user: false,
         };
         assert!(find_conflicts(&a, &b, &[alignment]).is_empty());
     }
@@ -721,6 +724,7 @@ mod tests {
             right: vec![0],
             score: 0.8,
             diff: Vec::new(),
+            by_user: false,
         };
         let found = find_conflicts(&a, &b, &[alignment]);
         assert_eq!((found[0].left_sentence, found[0].right_sentence), (1, 0));

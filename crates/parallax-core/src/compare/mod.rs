@@ -8,11 +8,13 @@ mod conflicts;
 mod coverage;
 mod diff;
 mod index;
+mod overrides;
 mod passages;
 mod quotes;
 
 pub use coverage::{Coverage, SentenceRef, Statement};
 pub use diff::word_diff;
+pub use overrides::{apply_overrides, recount_coverage, AlignmentOverride, USER_ALIGNMENT_SCORE};
 pub use quotes::{find_quotes, Quote, QuoteLink};
 
 use crate::entities::{self, ResolvedEntity};
@@ -71,6 +73,9 @@ pub struct Alignment {
     pub score: f64,
     /// Word-level differences from the left text to the right text.
     pub diff: Vec<DiffRun>,
+    /// True when a person linked these sentences ([`apply_overrides`]), not the engine.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub by_user: bool,
 }
 
 /// What a run of a word diff does.
@@ -211,6 +216,7 @@ fn compare_pair(
                 right: m.right,
                 score: m.score,
                 diff,
+                by_user: false,
             }
         })
         .collect();
