@@ -1,10 +1,11 @@
 //! Full-text search: SQLite FTS5 over title, outlet, byline and text, ranked by BM25, with
-//! the matched words marked in a snippet.
+//! the matched words marked in a snippet; and the library narrowed by outlet, dates and event,
+//! a page at a time, with or without words to search for.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, Row};
 use serde::{Deserialize, Serialize};
 
-use crate::Error;
+use crate::{ArticleSummary, Error, Library};
 
 /// How many hits a search returns.
 pub(crate) const DEFAULT_LIMIT: usize = 50;
@@ -120,6 +121,207 @@ pub(crate) fn search(
     Ok(hits)
 }
 
+/// One article of a narrowed listing: what a list shows of it, and where a search found it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListedArticle {
+    /// The article.
+    #[serde(flatten)]
+    pub article: ArticleSummary,
+    /// A passage around the matched words, when words were searched for.
+    pub snippet: Option<String>,
+    /// The matched words in `snippet`, as `[start, end)` character offsets.
+    pub highlights: Vec<[usize; 2]>,
+}
+
+/// One page of the articles that match a search and its filters.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticlePage {
+    /// How many articles match in all.
+    pub total: usize,
+    /// The position of the first article of this page among them.
+    pub offset: usize,
+    /// At most the asked limit of articles, from `offset` on.
+    pub articles: Vec<ListedArticle>,
+}
+
+/// An outlet and how many articles of the library it published.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutletCount {
+    /// The outlet's name, as stored.
+    pub outlet: String,
+    /// Its articles in the library.
+    pub articles: usize,
+}
+
+/// The filters of [`SearchOptions`] as SQL over `articles a`; parameters `?1` to `?4` are
+/// outlet, since, until and event.
+const FILTERS: &str = "(?1 IS NULL OR a.outlet = ?1)
+           AND (?2 IS NULL OR a.published >= ?2)
+           AND (?3 IS NULL OR substr(a.published, 1, length(?3)) <= ?3)
+           AND (?4 IS NULL OR a.event_id = ?4)";
+
+const LISTED_COLUMNS: &str =
+    "a.id, a.title, a.outlet, a.published, a.path, a.word_count, a.event_id";
+
+impl Library {
+    /// The articles matching `query` and the filters of `options`, a page of at most
+    /// `options.limit` from `offset` on, with the total. An empty query lists every article the
+    /// filters let through (relevance then means newest first); a query with no word in it
+    /// finds nothing.
+    pub fn find_articles(
+        &self,
+        query: &str,
+        options: &SearchOptions,
+        offset: usize,
+    ) -> Result<ArticlePage, Error> {
+        if query.trim().is_empty() {
+            return list_filtered(&self.connection, options, offset);
+        }
+        let Some(expression) = match_expression(query) else {
+            return Ok(ArticlePage {
+                total: 0,
+                offset,
+                articles: Vec::new(),
+            });
+        };
+        search_page(&self.connection, &expression, options, offset)
+    }
+
+    /// Every outlet in the library with its number of articles, most articles first.
+    pub fn outlets(&self) -> Result<Vec<OutletCount>, Error> {
+        let mut statement = self.connection.prepare_cached(
+            "SELECT outlet, count(*) FROM articles WHERE outlet IS NOT NULL AND outlet <> ''
+             GROUP BY outlet ORDER BY count(*) DESC, outlet",
+        )?;
+        let outlets = statement
+            .query_map([], |row| {
+                Ok(OutletCount {
+                    outlet: row.get(0)?,
+                    articles: row.get::<_, i64>(1)? as usize,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(outlets)
+    }
+}
+
+fn listed(row: &Row, snippet: Option<String>) -> rusqlite::Result<ListedArticle> {
+    let (snippet, highlights) = match snippet {
+        Some(marked) => {
+            let (text, highlights) = unmark(&marked);
+            (Some(text), highlights)
+        }
+        None => (None, Vec::new()),
+    };
+    Ok(ListedArticle {
+        article: ArticleSummary {
+            id: row.get(0)?,
+            title: row.get(1)?,
+            outlet: row.get(2)?,
+            published: row.get(3)?,
+            path: row.get(4)?,
+            word_count: row.get::<_, i64>(5)? as usize,
+            event: row.get(6)?,
+        },
+        snippet,
+        highlights,
+    })
+}
+
+/// The articles the filters let through, without a query. Newest first walks the publication
+/// index backwards (undated articles sort last there), so a page costs its offset, not a sort
+/// of the whole library.
+fn list_filtered(
+    connection: &Connection,
+    options: &SearchOptions,
+    offset: usize,
+) -> Result<ArticlePage, Error> {
+    let order = match options.sort {
+        SearchSort::Relevance | SearchSort::Newest => "a.published DESC, a.id DESC",
+        SearchSort::Oldest => "a.published IS NULL, a.published, a.id",
+    };
+    let filters = rusqlite::params![options.outlet, options.since, options.until, options.event];
+    let total: i64 = connection
+        .prepare_cached(&format!("SELECT count(*) FROM articles a WHERE {FILTERS}"))?
+        .query_row(filters, |row| row.get(0))?;
+    let mut statement = connection.prepare_cached(&format!(
+        "SELECT {LISTED_COLUMNS} FROM articles a WHERE {FILTERS}
+         ORDER BY {order} LIMIT ?5 OFFSET ?6"
+    ))?;
+    let articles = statement
+        .query_map(
+            rusqlite::params![
+                options.outlet,
+                options.since,
+                options.until,
+                options.event,
+                options.limit as i64,
+                offset as i64
+            ],
+            |row| listed(row, None),
+        )?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(ArticlePage {
+        total: total as usize,
+        offset,
+        articles,
+    })
+}
+
+/// The articles matching an FTS5 expression and the filters, a page at a time.
+fn search_page(
+    connection: &Connection,
+    expression: &str,
+    options: &SearchOptions,
+    offset: usize,
+) -> Result<ArticlePage, Error> {
+    let order = match options.sort {
+        SearchSort::Relevance => "bm25(articles_fts, 8.0, 2.0, 2.0, 1.0), a.id",
+        SearchSort::Newest => "a.published DESC, a.id DESC",
+        SearchSort::Oldest => "a.published IS NULL, a.published, a.id",
+    };
+    let total: i64 = connection
+        .prepare_cached(&format!(
+            "SELECT count(*) FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+             WHERE {FILTERS} AND articles_fts MATCH ?5"
+        ))?
+        .query_row(
+            rusqlite::params![
+                options.outlet,
+                options.since,
+                options.until,
+                options.event,
+                expression
+            ],
+            |row| row.get(0),
+        )?;
+    let mut statement = connection.prepare_cached(&format!(
+        "SELECT {LISTED_COLUMNS}, snippet(articles_fts, -1, '{OPEN}', '{CLOSE}', '…', 24)
+         FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+         WHERE {FILTERS} AND articles_fts MATCH ?5
+         ORDER BY {order} LIMIT ?6 OFFSET ?7"
+    ))?;
+    let articles = statement
+        .query_map(
+            rusqlite::params![
+                options.outlet,
+                options.since,
+                options.until,
+                options.event,
+                expression,
+                options.limit as i64,
+                offset as i64
+            ],
+            |row| listed(row, Some(row.get(7)?)),
+        )?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(ArticlePage {
+        total: total as usize,
+        offset,
+        articles,
+    })
+}
+
 /// Turns what a person types into an FTS5 expression that cannot be a syntax error: every
 /// word quoted, `"quoted words"` kept as phrases, and the last word also matched as a prefix
 /// unless the query ends with a space (so results follow typing).
@@ -175,6 +377,164 @@ fn unmark(marked: &str) -> (String, Vec<[usize; 2]>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn sample_library() -> (tempfile::TempDir, Library) {
+        let folder = tempfile::tempdir().unwrap();
+        let library = Library::open(&folder.path().join("library.sqlite3")).unwrap();
+        library.add_samples().unwrap();
+        (folder, library)
+    }
+
+    fn ids(page: &ArticlePage) -> Vec<i64> {
+        page.articles.iter().map(|a| a.article.id).collect()
+    }
+
+    #[test]
+    fn an_empty_query_lists_every_article_a_page_at_a_time() {
+        let (_folder, library) = sample_library();
+        let all = library.list().unwrap();
+        let whole = library
+            .find_articles(
+                " ",
+                &SearchOptions {
+                    limit: 100,
+                    ..SearchOptions::default()
+                },
+                0,
+            )
+            .unwrap();
+        assert_eq!(whole.total, all.len());
+        assert_eq!(
+            ids(&whole),
+            all.iter().map(|a| a.id).collect::<Vec<_>>(),
+            "newest first, as the list"
+        );
+        let mut paged = Vec::new();
+        for offset in (0..all.len()).step_by(3) {
+            let page = library
+                .find_articles(
+                    "",
+                    &SearchOptions {
+                        limit: 3,
+                        ..SearchOptions::default()
+                    },
+                    offset,
+                )
+                .unwrap();
+            assert_eq!((page.total, page.offset), (all.len(), offset));
+            paged.extend(ids(&page));
+        }
+        assert_eq!(paged, ids(&whole));
+        let oldest = library
+            .find_articles(
+                "",
+                &SearchOptions {
+                    sort: SearchSort::Oldest,
+                    limit: 100,
+                    ..SearchOptions::default()
+                },
+                0,
+            )
+            .unwrap();
+        let dates: Vec<&str> = oldest
+            .articles
+            .iter()
+            .filter_map(|a| a.article.published.as_deref())
+            .collect();
+        assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
+    }
+
+    #[test]
+    fn filters_narrow_the_listing_with_and_without_words() {
+        let (_folder, library) = sample_library();
+        let outlets = library.outlets().unwrap();
+        let all = library.list().unwrap();
+        assert_eq!(
+            outlets.iter().map(|o| o.articles).sum::<usize>(),
+            all.iter().filter(|a| a.outlet.is_some()).count()
+        );
+        let outlet = &outlets[0];
+        let page = library
+            .find_articles(
+                "",
+                &SearchOptions {
+                    outlet: Some(outlet.outlet.clone()),
+                    ..SearchOptions::default()
+                },
+                0,
+            )
+            .unwrap();
+        assert_eq!(page.total, outlet.articles);
+        assert!(page
+            .articles
+            .iter()
+            .all(|a| a.article.outlet.as_deref() == Some(outlet.outlet.as_str())));
+
+        let event = &library.events().unwrap()[0];
+        let page = library
+            .find_articles(
+                "",
+                &SearchOptions {
+                    event: Some(event.id),
+                    ..SearchOptions::default()
+                },
+                0,
+            )
+            .unwrap();
+        let mut found = ids(&page);
+        found.sort_unstable();
+        let mut expected = event.articles.clone();
+        expected.sort_unstable();
+        assert_eq!(found, expected);
+
+        let day = all.iter().find_map(|a| a.published.clone()).unwrap()[..10].to_string();
+        let page = library
+            .find_articles(
+                "",
+                &SearchOptions {
+                    since: Some(day.clone()),
+                    until: Some(day.clone()),
+                    ..SearchOptions::default()
+                },
+                0,
+            )
+            .unwrap();
+        let on_that_day = all
+            .iter()
+            .filter(|a| a.published.as_deref().is_some_and(|p| p.starts_with(&day)))
+            .count();
+        assert_eq!(page.total, on_that_day);
+
+        let bridge = library
+            .find_articles("bridge", &SearchOptions::default(), 0)
+            .unwrap();
+        assert_eq!(bridge.total, 3);
+        assert!(bridge
+            .articles
+            .iter()
+            .all(|a| a.snippet.is_some() && !a.highlights.is_empty()));
+        let kyiv_event = library
+            .find_articles(
+                "bridge",
+                &SearchOptions {
+                    event: Some(event.id),
+                    ..SearchOptions::default()
+                },
+                0,
+            )
+            .unwrap();
+        assert!(kyiv_event
+            .articles
+            .iter()
+            .all(|a| a.article.event == Some(event.id)));
+        assert_eq!(
+            library
+                .find_articles("--", &SearchOptions::default(), 0)
+                .unwrap()
+                .total,
+            0
+        );
+    }
 
     #[test]
     fn typed_queries_become_safe_expressions() {
