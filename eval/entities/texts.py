@@ -8,6 +8,12 @@ EVENTS = {
     "74708dbf": "dev",
     "97566c74": "held-out",
     "f11c2566": "held-out",
+    # held-out-2: the first four events in sorted order, each on a different topic (a birther
+    # inquiry, a Senate candidate's abortion remark, a sheriff's primary endorsement, a Supreme Court sex-bias suit).
+    "005a2961": "held-out-2",
+    "08bb9bee": "held-out-2",
+    "0ffb34cd": "held-out-2",
+    "2058ec60": "held-out-2",
 }
 
 
