@@ -52,6 +52,8 @@ const JOIN_SCORE: f64 = 0.18;
 const CANDIDATE_TERMS: usize = 24;
 /// How many earlier articles at most are scored against a new one.
 const MAX_CANDIDATES: usize = 2000;
+/// How many of those get the full cosine.
+const SCORED_CANDIDATES: usize = 200;
 /// How many shared words an explanation names.
 const EXPLAINED_TERMS: usize = 6;
 
@@ -226,7 +228,7 @@ impl EventIndex {
     pub fn assign(&self, profile: &ArticleProfile) -> Assignment {
         let query = self.weigh(profile);
         let log_documents = (self.members.len() as f64 + 1.0).ln();
-        let candidates = self.candidates(&query);
+        let candidates = self.candidates(&query, profile.day);
         let query_norm = norm(query.iter().map(|t| t.weight));
         let mut known: Vec<(u32, f64)> = query
             .iter()
@@ -236,9 +238,6 @@ impl EventIndex {
         let mut best: Option<(f64, f64, &Member)> = None;
         for slot in candidates {
             let member = &self.members[slot as usize];
-            if !self.within_dates(profile.day, member) {
-                continue;
-            }
             let similarity = self.cosine(&known, query_norm, member, log_documents);
             let days_apart = profile
                 .day
@@ -278,27 +277,41 @@ impl EventIndex {
     /// The articles worth scoring: those sharing one of the query's most distinctive words,
     /// heaviest first, until a bounded number is found. A word in very many articles finds
     /// none on its own (it weighs little in the score anyway), so the work per article stays
-    /// the same in a library of a hundred thousand articles as in one of a hundred.
-    fn candidates(&self, query: &[Weighted]) -> Vec<u32> {
+    /// the same in a library of a hundred thousand articles as in one of a hundred. Of those
+    /// within the dates, the ones sharing the most weight of those words are kept for the full
+    /// cosine: the article that wins it shares the query's heaviest words.
+    fn candidates(&self, query: &[Weighted], day: Option<i32>) -> Vec<u32> {
         let mut distinctive: Vec<(u32, f64)> = query
             .iter()
             .filter_map(|t| Some((t.id?, t.weight)))
             .collect();
         distinctive.sort_by(|a, b| b.1.total_cmp(&a.1));
-        let mut candidates: Vec<u32> = Vec::new();
-        for (id, _) in distinctive.into_iter().take(CANDIDATE_TERMS) {
+        let mut shared: FastMap<u32, f64> = FastMap::default();
+        for (id, weight) in distinctive.into_iter().take(CANDIDATE_TERMS) {
             let postings = &self.postings[id as usize];
             if postings.len() > MAX_CANDIDATES {
                 continue;
             }
-            candidates.extend(postings);
-            if candidates.len() >= MAX_CANDIDATES {
+            for &slot in postings {
+                *shared.entry(slot).or_insert(0.0) += weight;
+            }
+            if shared.len() >= MAX_CANDIDATES {
                 break;
             }
         }
-        candidates.sort_unstable();
-        candidates.dedup();
-        candidates
+        let mut candidates: Vec<(u32, f64)> = shared
+            .into_iter()
+            .filter(|&(slot, _)| self.within_dates(day, &self.members[slot as usize]))
+            .collect();
+        if candidates.len() > SCORED_CANDIDATES {
+            candidates.select_nth_unstable_by(SCORED_CANDIDATES - 1, |a, b| {
+                b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+            });
+            candidates.truncate(SCORED_CANDIDATES);
+        }
+        let mut slots: Vec<u32> = candidates.into_iter().map(|(slot, _)| slot).collect();
+        slots.sort_unstable();
+        slots
     }
 
     /// The TF-IDF weight of each term of a profile.
