@@ -45,24 +45,30 @@ def overlaps(a_forms, b_forms):
     return False
 
 
-def score_article(gold, predicted):
-    """Counts (true positives, false positives, false negatives) per kind."""
-    counts = {k: [0, 0, 0] for k in KINDS}
-    matched = [False] * len(gold)
+def match(gold, predicted):
+    """One-to-one matching: which reference entities were found, and the predictions that are wrong."""
+    matched, wrong = [False] * len(gold), []
     for p in predicted:
         if p["kind"] not in KINDS:
             continue
         hit = next((i for i, g in enumerate(gold) if not matched[i] and g["kind"] == p["kind"] and overlaps(p["forms"], g["forms"])), None)
         if hit is not None:
             matched[hit] = True
-            counts[p["kind"]][0] += 1
         elif any(g["kind"] == p["kind"] and overlaps(p["forms"], g["forms"]) for g in gold):
             continue  # a second prediction of an entity already found
         else:
-            counts[p["kind"]][1] += 1
+            wrong.append(p)
+    return matched, wrong
+
+
+def score_article(gold, predicted):
+    """Counts (true positives, false positives, false negatives) per kind."""
+    counts = {k: [0, 0, 0] for k in KINDS}
+    matched, wrong = match(gold, predicted)
     for g, m in zip(gold, matched):
-        if not m:
-            counts[g["kind"]][2] += 1
+        counts[g["kind"]][0 if m else 2] += 1
+    for p in wrong:
+        counts[p["kind"]][1] += 1
     return counts
 
 
@@ -73,10 +79,11 @@ def prf(tp, fp, fn):
     return p, r, f
 
 
-def table(reference, splits, predictions, split=None):
+def table(reference, splits, predictions, chosen=None):
+    """P, R, F1 per kind and overall over the articles whose split is in `chosen` (all when None)."""
     total = {k: [0, 0, 0] for k in KINDS}
     for stem, gold in reference.items():
-        if split and splits[stem] != split:
+        if chosen and splits[stem] not in chosen:
             continue
         counts = score_article(gold, predictions.get(stem, []))
         for k in KINDS:
@@ -90,12 +97,19 @@ def table(reference, splits, predictions, split=None):
 def main():
     here = pathlib.Path(__file__).parent
     reference, splits = load_reference(here / "reference.txt")
+
+    def count(split):
+        return sum(1 for s in splits.values() if s == split)
+
     systems = {pathlib.Path(p).stem: json.loads(pathlib.Path(p).read_text()) for p in sys.argv[1:]}
-    for split in (None, "dev", "held-out"):
-        print(f"\n{split or 'all 12 articles'}")
+    tables = [(f"{split} ({count(split)} articles)", (split,)) for split in ("dev", "held-out", "held-out-2")]
+    tables.append((f"held-out + held-out-2 ({count('held-out') + count('held-out-2')} articles)", ("held-out", "held-out-2")))
+    tables.append((f"all ({len(reference)} articles)", None))
+    for title, chosen in tables:
+        print(f"\n{title}")
         print(f"{'system':<12} {'kind':<13} {'P':>5} {'R':>5} {'F1':>5}")
         for name, predictions in systems.items():
-            for kind, (p, r, f) in table(reference, splits, predictions, split).items():
+            for kind, (p, r, f) in table(reference, splits, predictions, chosen).items():
                 print(f"{name:<12} {kind:<13} {p:5.2f} {r:5.2f} {f:5.2f}")
 
 
