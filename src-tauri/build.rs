@@ -11,7 +11,8 @@ const COMMANDS: &[&str] = &[
     "explain_grouping",
     "compare_articles",
     "export_comparison",
-    "search_articles",
+    "find_articles",
+    "list_outlets",
     "import_with_dialog",
     "cancel_import",
 ];

@@ -2,9 +2,10 @@
 //! maps the error to a message the window shows.
 
 use parallax_library::{
-    ArticleRecord, ArticleSummary, CompareReport, EventSummary, ExportFormat, Grouping, SearchHit,
+    ArticlePage, ArticleRecord, ArticleSummary, CompareReport, EventSummary, ExportFormat,
+    Grouping, OutletCount, SearchOptions, SearchSort,
 };
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, State};
 
 use crate::state::AppState;
@@ -91,15 +92,69 @@ fn check_comparison(ids: &[i64]) -> Result<(), String> {
     parallax_library::check_comparison_size(ids.len()).map_err(|e| e.to_string())
 }
 
+/// The most articles one page of the library list asks for.
+const MAX_PAGE: usize = 500;
+
+/// What narrows the library list: an outlet, a date range, an event and an order.
+#[derive(Debug, Deserialize)]
+pub struct ListFilters {
+    outlet: Option<String>,
+    since: Option<String>,
+    until: Option<String>,
+    event: Option<i64>,
+    sort: SearchSort,
+}
+
+/// One page of the articles matching `query` (may be empty) and `filters`.
 #[tauri::command]
-pub fn search_articles(
+pub fn find_articles(
     state: State<'_, AppState>,
     query: String,
-) -> Result<Vec<SearchHit>, String> {
+    filters: ListFilters,
+    offset: usize,
+    limit: usize,
+) -> Result<ArticlePage, String> {
+    check_query(&query)?;
+    for date in [&filters.since, &filters.until].into_iter().flatten() {
+        check_date(date)?;
+    }
+    let options = SearchOptions {
+        outlet: filters.outlet,
+        since: filters.since,
+        until: filters.until,
+        event: filters.event,
+        sort: filters.sort,
+        limit: limit.clamp(1, MAX_PAGE),
+    };
+    state.with_library(|library| library.find_articles(&query, &options, offset))
+}
+
+/// The outlets of the library with their article counts, for the outlet filter.
+#[tauri::command]
+pub fn list_outlets(state: State<'_, AppState>) -> Result<Vec<OutletCount>, String> {
+    state.with_library(|library| library.outlets())
+}
+
+fn check_query(query: &str) -> Result<(), String> {
     if query.chars().count() > 500 {
         return Err("the search is too long: use at most 500 characters".into());
     }
-    state.with_library(|library| library.search(&query))
+    Ok(())
+}
+
+/// A filter date is a calendar day, `YYYY-MM-DD`, as the date fields give it.
+fn check_date(date: &str) -> Result<(), String> {
+    let bytes = date.as_bytes();
+    let shaped = bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| match i {
+            4 | 7 => *b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    if shaped {
+        Ok(())
+    } else {
+        Err(format!("'{date}' is not a date: write it as YYYY-MM-DD"))
+    }
 }
 
 /// Opens the native file (or folder) dialog and imports what the user picks.

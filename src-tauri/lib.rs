@@ -63,7 +63,8 @@ pub fn run() {
             commands::explain_grouping,
             commands::compare_articles,
             commands::export_comparison,
-            commands::search_articles,
+            commands::find_articles,
+            commands::list_outlets,
             commands::import_with_dialog,
             commands::cancel_import,
         ])

@@ -111,20 +111,13 @@ async fn a_file_opened_with_the_app_is_imported_and_listed() {
 async fn a_file_that_cannot_be_imported_shows_an_error_in_the_window() {
     let empty = fixture("empty.txt").display().to_string();
     let app = App::start(&[empty]).await;
-    let banner = app.wait_for("error-message").await;
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    loop {
-        let text = banner.text().await.unwrap_or_default();
-        if text.contains("empty.txt") {
-            assert!(text.contains("empty"), "the error says why: '{text}'");
-            break;
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "no error shown for the empty file: '{text}'"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    app.wait_for("import-errors").await;
+    let row = app.wait_for("import-error").await;
+    let text = row.text().await.unwrap();
+    assert!(
+        text.contains("empty.txt") && text.contains("empty"),
+        "the error names the file and says why: '{text}'"
+    );
     app.close().await;
 }
 
@@ -514,5 +507,215 @@ async fn the_comparison_on_screen_is_exported_as_an_html_report_through_the_save
         html.contains("$150 million") && html.contains("Northgate Wire"),
         "the report holds the comparison"
     );
+    app.close().await;
+}
+
+/// The titles the library list shows, top to bottom, once it has settled on `count` rows.
+async fn listed_titles(app: &App, count: usize, why: &str) -> Vec<String> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let shown = app
+            .script("return [...document.querySelectorAll('[data-testid=library-item]')].sort((a, b) => a.offsetTop - b.offsetTop).map(n => n.querySelector('.article-title').textContent)")
+            .await;
+        let shown: Vec<String> = serde_json::from_value(shown).unwrap();
+        if shown.len() == count {
+            return shown;
+        }
+        if std::time::Instant::now() > deadline {
+            let banner = app
+                .script("return document.getElementById('error-text').textContent")
+                .await;
+            panic!("{why}: expected {count} articles, the list shows {shown:?} ({banner})");
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
+/// Types a date into a date field as the field's own editor would set it, and says it changed.
+async fn set_date(app: &App, testid: &str, date: &str) {
+    app.script(&format!(
+        "const field = document.querySelector('[data-testid={testid}]'); field.value = '{date}'; field.dispatchEvent(new Event('change'))"
+    ))
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_library_list_narrows_by_outlet_event_and_dates_and_sorts_with_and_without_a_search() {
+    let app = App::start(&[]).await;
+    app.wait_for_all("library-item", 8).await;
+    let outlets = app
+        .script("return [...document.querySelectorAll('[data-testid=filter-outlet] option')].map(o => [o.value, o.textContent])")
+        .await;
+    let outlets: Vec<(String, String)> = serde_json::from_value(outlets).unwrap();
+    assert!(
+        outlets.contains(&("Northgate Wire".into(), "Northgate Wire (1)".into())),
+        "the outlet filter offers each outlet with its number of articles: {outlets:?}"
+    );
+    assert_eq!(outlets.len(), 9, "all outlets, and the eight sample outlets");
+
+    app.wait_for("filter-outlet")
+        .await
+        .select_by_value("Northgate Wire")
+        .await
+        .unwrap();
+    let titles = listed_titles(&app, 1, "one Northgate Wire report").await;
+    assert!(titles[0].starts_with("US Army leaders in Kyiv"), "{titles:?}");
+    assert_eq!(
+        app.script("return document.getElementById('article-count').textContent")
+            .await,
+        "(1 of 8)"
+    );
+
+    app.wait_for("filter-clear").await.click().await.unwrap();
+    listed_titles(&app, 8, "clearing the filters lists everything again").await;
+
+    let bridge_event = app
+        .script("return [...document.querySelectorAll('[data-testid=filter-event] option')].find(o => o.textContent.includes('Harbour Bridge')).value")
+        .await;
+    app.wait_for("filter-event")
+        .await
+        .select_by_value(bridge_event.as_str().unwrap())
+        .await
+        .unwrap();
+    let titles = listed_titles(&app, 3, "the harbour bridge event").await;
+    assert!(
+        titles.iter().all(|t| t.contains("Harbour Bridge")),
+        "{titles:?}"
+    );
+    assert!(
+        titles[0].starts_with("Harbour Bridge closure approved"),
+        "newest first: {titles:?}"
+    );
+    app.wait_for("library-sort")
+        .await
+        .select_by_value("oldest")
+        .await
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let titles = listed_titles(&app, 3, "the event, oldest first").await;
+        if titles[0].starts_with("Harbour Bridge to shut in January") {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "oldest first: {titles:?}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+
+    app.wait_for("filter-clear").await.click().await.unwrap();
+    set_date(&app, "filter-since", "2025-11-20").await;
+    listed_titles(&app, 4, "published on or after 20 November").await;
+    set_date(&app, "filter-until", "2025-11-19").await;
+    set_date(&app, "filter-since", "2025-10-15").await;
+    let titles = listed_titles(&app, 3, "published from 15 October to 19 November").await;
+    assert!(
+        titles.iter().any(|t| t.starts_with("US Army leaders in Kyiv")),
+        "the last day counts whole (21:40 on 19 November): {titles:?}"
+    );
+
+    app.wait_for("library-search")
+        .await
+        .send_keys("Kyiv")
+        .await
+        .unwrap();
+    let titles = listed_titles(&app, 1, "Kyiv reports from 15 October to 19 November").await;
+    assert!(titles[0].starts_with("US Army leaders in Kyiv"), "{titles:?}");
+    let sort = app
+        .script("const sort = document.querySelector('[data-testid=library-sort]'); return [sort.value, sort.querySelector('option[value=relevance]').disabled]")
+        .await;
+    assert_eq!(
+        sort,
+        serde_json::json!(["relevance", false]),
+        "searching orders by best match"
+    );
+    let marked = app
+        .script("return [...document.querySelectorAll('[data-testid=library-item]')].every(n => n.querySelector('.article-snippet mark'))")
+        .await;
+    assert_eq!(marked, true, "each hit marks the words found");
+    app.wait_for("filter-clear").await.click().await.unwrap();
+    listed_titles(&app, 5, "the search alone finds the five Kyiv reports").await;
+    app.wait_for("filter-outlet")
+        .await
+        .select_by_value("The Lakeshore Ledger")
+        .await
+        .unwrap();
+    let titles = listed_titles(&app, 1, "the search narrowed to one outlet").await;
+    assert!(titles[0].starts_with("Army secretary leads"), "{titles:?}");
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_file_an_import_could_not_read_is_listed_with_its_reason_until_dismissed() {
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::write(folder.path().join("blank.txt"), "").unwrap();
+    std::fs::write(
+        folder.path().join("noise.txt"),
+        (0..3000u32).map(|n| (n * 7919 % 251) as u8).collect::<Vec<u8>>(),
+    )
+    .unwrap();
+    std::fs::copy(
+        fixture("harbour-ferry.md"),
+        folder.path().join("harbour-ferry.md"),
+    )
+    .unwrap();
+    let app = App::start(&[folder.path().display().to_string()]).await;
+    let panel = app.wait_for("import-errors").await;
+    let rows = app.wait_for_all("import-error", 2).await;
+    assert_eq!(rows.len(), 2, "one row per file that failed, none for the good one");
+    let shown = app
+        .script("return [...document.querySelectorAll('[data-testid=import-error]')].map(r => [r.querySelector('.import-error-file').textContent, r.querySelector('.import-error-reason').textContent])")
+        .await;
+    let mut shown: Vec<(String, String)> = serde_json::from_value(shown).unwrap();
+    shown.sort();
+    assert_eq!(shown[0].0, "blank.txt");
+    assert!(shown[0].1.contains("empty"), "{shown:?}");
+    assert_eq!(shown[1].0, "noise.txt");
+    assert!(
+        !shown[1].1.is_empty() && !shown[1].1.contains("empty"),
+        "each row has its own reason: {shown:?}"
+    );
+    assert!(
+        panel.text().await.unwrap().contains("2 files could not be imported"),
+        "the panel says how many failed"
+    );
+    app.wait_for_all("library-item", 9).await;
+
+    let selected = app
+        .script("const reason = document.querySelector('[data-testid=import-error] .import-error-reason');
+                 const range = document.createRange(); range.selectNodeContents(reason);
+                 const selection = window.getSelection(); selection.removeAllRanges(); selection.addRange(range);
+                 return [selection.toString(), reason.textContent, getComputedStyle(reason).webkitUserSelect || getComputedStyle(reason).userSelect]")
+        .await;
+    assert_eq!(selected[0], selected[1], "a reason can be selected to copy");
+    assert_ne!(selected[2], "none");
+    let focusable = app
+        .script("return [...document.querySelectorAll('[data-testid=import-error]')].every(r => r.tabIndex === 0)")
+        .await;
+    assert_eq!(focusable, true, "every row is reached with Tab");
+
+    let dismiss = app.wait_for("import-errors-dismiss").await;
+    app.script("document.querySelector('[data-testid=import-errors-dismiss]').focus()")
+        .await;
+    dismiss.send_keys("\u{E007}").await.unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while app
+        .script("return document.querySelector('[data-testid=import-errors]').hidden")
+        .await
+        != true
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "Enter on Dismiss hides the panel"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(app
+        .client
+        .find_all(Locator::Css("[data-testid=import-error]"))
+        .await
+        .unwrap()
+        .is_empty());
     app.close().await;
 }

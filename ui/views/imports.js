@@ -1,10 +1,13 @@
-// The import progress bar: done / total, the current file, a cancel button, and the outcome.
+// The import progress bar: done / total, the current file, a cancel button, and the outcome;
+// the files that failed go to the error panel.
 
 import { api } from '../api.js';
 import { showError } from './errors.js';
+import { ImportErrorsView } from './import-errors.js';
 
 export class ImportProgressView {
   constructor({ onFinished }) {
+    this.errors = new ImportErrorsView();
     this.box = document.getElementById('import-progress');
     this.bar = document.getElementById('import-bar');
     this.status = document.getElementById('import-status');
@@ -50,9 +53,7 @@ export class ImportProgressView {
     this.bar.max = 1;
     this.bar.value = 1;
     this.status.textContent = parts.join(' · ');
-    if (report.failed.length) {
-      showError(report.failed.map((f) => `${f.path.split(/[\\/]/).pop()}: ${f.error}`).join('\n'));
-    }
+    if (report.failed.length) this.errors.show(report.failed);
     clearTimeout(this.hideTimer);
     this.hideTimer = setTimeout(() => { this.box.hidden = true; }, 6000);
   }

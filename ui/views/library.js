@@ -1,6 +1,7 @@
-// The library sidebar: events, articles with check boxes, and search as you type. The article
-// list is windowed: only the rows in view (and a few around them) exist in the page, so a
-// library of 100,000 articles scrolls as smoothly as one of ten.
+// The library sidebar: events, articles with check boxes, search as you type, and filters by
+// outlet, dates and event with a sort. The article list is windowed: only the rows in view (and
+// a few around them) exist in the page, so a library of 100,000 articles scrolls as smoothly as
+// one of ten. A narrowed list (a search or a filter) is fetched a page at a time as it scrolls.
 
 import { api } from '../api.js';
 import { el, clear } from '../dom.js';
@@ -10,6 +11,8 @@ import { showError } from './errors.js';
 const ROW_HEIGHT = 76;
 // Rows drawn beyond each edge of the visible part, so a quick scroll shows no gap.
 const OVERSCAN = 10;
+// Articles fetched at once when the list is narrowed.
+const PAGE = 200;
 
 export class LibraryView {
   constructor({ onOpenArticle, onOpenEvent, onSelectionChange }) {
@@ -17,6 +20,14 @@ export class LibraryView {
     this.eventList = document.getElementById('event-list');
     this.count = document.getElementById('article-count');
     this.search = document.getElementById('library-search');
+    this.outletFilter = document.getElementById('filter-outlet');
+    this.eventFilter = document.getElementById('filter-event');
+    this.sinceFilter = document.getElementById('filter-since');
+    this.untilFilter = document.getElementById('filter-until');
+    this.sort = document.getElementById('library-sort');
+    this.clearFilters = document.getElementById('filter-clear');
+    this.sortChosen = false;
+    this.generation = 0;
     this.onOpenArticle = onOpenArticle;
     this.onOpenEvent = onOpenEvent;
     this.onSelectionChange = onSelectionChange;
@@ -24,7 +35,7 @@ export class LibraryView {
     this.eventRows = [];
     this.selected = new Set();
     this.rows = [];
-    this.hits = new Map();
+    this.page = null;
     this.justImported = null;
     this.list.addEventListener('scroll', () => {
       if (this.frame) return;
@@ -36,6 +47,19 @@ export class LibraryView {
     this.search.addEventListener('input', () => {
       clearTimeout(this.searchTimer);
       this.searchTimer = setTimeout(() => this.runSearch(), 120);
+    });
+    for (const filter of [this.outletFilter, this.eventFilter, this.sinceFilter, this.untilFilter]) {
+      filter.addEventListener('change', () => this.runSearch());
+    }
+    this.sort.addEventListener('change', () => {
+      this.sortChosen = true;
+      this.runSearch();
+    });
+    this.clearFilters.addEventListener('click', () => {
+      for (const filter of [this.outletFilter, this.eventFilter, this.sinceFilter, this.untilFilter]) filter.value = '';
+      this.sortChosen = false;
+      this.runSearch();
+      this.search.focus();
     });
     this.search.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') {
@@ -53,6 +77,8 @@ export class LibraryView {
     clear(this.eventList);
     this.count.textContent = '';
     this.onSelectionChange([]);
+    this.fillChoices(this.outletFilter, 'All outlets', []);
+    this.fillChoices(this.eventFilter, 'All events', []);
   }
 
   events() {
@@ -69,14 +95,40 @@ export class LibraryView {
   }
 
   async refresh() {
-    const [articles, events] = await Promise.all([api.listArticles(), api.listEvents()]);
+    const [articles, events, outlets] = await Promise.all([api.listArticles(), api.listEvents(), api.listOutlets()]);
     this.articles = articles;
     this.eventRows = events;
-    for (const id of [...this.selected]) if (!articles.some((a) => a.id === id)) this.selected.delete(id);
+    const present = new Set(articles.map((a) => a.id));
+    for (const id of [...this.selected]) if (!present.has(id)) this.selected.delete(id);
     this.renderEvents();
-    if (this.search.value.trim()) await this.runSearch();
-    else this.renderArticles(articles);
+    this.fillChoices(this.outletFilter, 'All outlets', outlets.map((o) => [o.outlet, `${o.outlet} (${o.articles})`]));
+    this.fillChoices(this.eventFilter, 'All events', events.map((e) => [String(e.id), `${e.title} (${e.articles.length})`]));
+    await this.runSearch();
     this.onSelectionChange(this.selectedIds());
+  }
+
+  // Replaces a filter's choices, keeping the one chosen while it is still offered.
+  fillChoices(select, everything, choices) {
+    const chosen = select.value;
+    select.replaceChildren(el('option', { value: '', text: everything }),
+      ...choices.map(([value, label]) => el('option', { value, text: label, title: label })));
+    select.value = choices.some(([value]) => value === chosen) ? chosen : '';
+  }
+
+  // The filters as the library takes them; the sort follows the search unless one was chosen.
+  filters(query) {
+    const relevance = this.sort.querySelector('option[value=relevance]');
+    relevance.disabled = !query;
+    if (!this.sortChosen) this.sort.value = query ? 'relevance' : 'newest';
+    else if (!query && this.sort.value === 'relevance') this.sort.value = 'newest';
+    const event = this.eventFilter.value;
+    return {
+      outlet: this.outletFilter.value || null,
+      event: event ? Number(event) : null,
+      since: this.sinceFilter.value || null,
+      until: this.untilFilter.value || null,
+      sort: this.sort.value,
+    };
   }
 
   renderEvents() {
@@ -92,10 +144,10 @@ export class LibraryView {
     }
   }
 
-  renderArticles(rows, hits = new Map()) {
+  renderArticles(rows, narrowed = false) {
     this.rows = rows;
-    this.hits = hits;
-    this.count.textContent = `(${rows.length})`;
+    this.narrowed = narrowed;
+    this.count.textContent = narrowed ? `(${rows.length} of ${this.articles.length})` : `(${rows.length})`;
     this.list.scrollTop = 0;
     this.renderWindow();
   }
@@ -109,15 +161,17 @@ export class LibraryView {
     this.drawn = [first, last];
     clear(this.list);
     if (!this.rows.length) {
-      this.list.append(el('li', { class: 'empty', text: this.search.value.trim() ? 'No article matches.' : 'No articles yet: press Open… or drop files here.' }));
+      this.list.append(el('li', { class: 'empty', text: this.narrowed ? 'No article matches.' : 'No articles yet: press Open… or drop files here.' }));
       return;
     }
+    if (this.page) this.fetchMissing(first, last);
     const spacer = el('li', { class: 'list-spacer', role: 'presentation' });
     spacer.style.height = `${this.rows.length * ROW_HEIGHT}px`;
     this.list.append(spacer);
     for (let index = first; index < last; index += 1) {
       const article = this.rows[index];
-      const item = this.renderItem(article, this.hits.get(article.id));
+      if (!article) continue;
+      const item = this.renderItem(article, article.snippet ? article : null);
       item.style.top = `${index * ROW_HEIGHT}px`;
       if (article.id === this.justImported) item.classList.add('just-imported');
       this.list.append(item);
@@ -140,26 +194,48 @@ export class LibraryView {
     return el('li', { class: 'library-item', 'data-testid': 'library-item', 'data-article-id': article.id }, box, open);
   }
 
+  // Shows the articles the search and the filters let through: the whole list when there is
+  // neither, else the first page of the library's answer, the rest fetched as it scrolls.
   async runSearch() {
     const query = this.search.value.trim();
-    if (!query) {
+    const filters = this.filters(query);
+    const narrowed = Boolean(query || filters.outlet || filters.event !== null || filters.since || filters.until);
+    this.clearFilters.hidden = !(filters.outlet || filters.event !== null || filters.since || filters.until || this.sortChosen);
+    const generation = ++this.generation;
+    if (!narrowed && filters.sort === 'newest') {
+      this.page = null;
       this.renderArticles(this.articles);
       return;
     }
     try {
-      const hits = await api.search(query);
-      if (query !== this.search.value.trim()) return;
-      const byId = new Map(this.articles.map((a) => [a.id, a]));
-      const rows = hits.map((hit) => byId.get(hit.id) || { id: hit.id, title: hit.title, outlet: hit.outlet });
-      this.renderArticles(rows, new Map(hits.map((hit) => [hit.id, hit])));
+      const first = await api.findArticles(query, filters, 0, PAGE);
+      if (generation !== this.generation) return;
+      this.page = { query, filters, generation, asked: new Set([0]) };
+      const rows = new Array(first.total);
+      first.articles.forEach((article, i) => { rows[i] = article; });
+      this.renderArticles(rows, narrowed);
     } catch (error) {
       showError(error);
     }
   }
 
+  // Fetches the pages of a narrowed list that rows first..last need and are not yet asked for.
+  fetchMissing(first, last) {
+    const { query, filters, generation, asked } = this.page;
+    for (let page = Math.floor(first / PAGE); page * PAGE < last; page += 1) {
+      if (asked.has(page)) continue;
+      asked.add(page);
+      api.findArticles(query, filters, page * PAGE, PAGE).then((found) => {
+        if (generation !== this.generation) return;
+        found.articles.forEach((article, i) => { this.rows[found.offset + i] = article; });
+        this.renderWindow();
+      }).catch(showError);
+    }
+  }
+
   highlight(id) {
     this.justImported = id;
-    const index = this.rows.findIndex((article) => article.id === id);
+    const index = this.rows.findIndex((article) => article && article.id === id);
     if (index >= 0) this.list.scrollTop = Math.max(0, index * ROW_HEIGHT - this.list.clientHeight / 2);
     this.renderWindow();
   }

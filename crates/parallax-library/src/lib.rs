@@ -56,7 +56,7 @@ pub use import::{
 };
 pub use layout::{Cell, CellState, Row};
 pub use report::{compare_texts, CompareReport, ComparedInput, ReportArticle};
-pub use search::{ArticlePage, ListedArticle, OutletCount, SearchHit, SearchOptions, SearchSort};
+pub use search::{ArticlePage, ListedArticle, SearchHit, SearchOptions, SearchSort};
 
 /// The environment variable that names the library file, for the window and the CLI alike.
 pub const LIBRARY_ENV: &str = "PARALLAX_LIBRARY";

@@ -5,7 +5,7 @@
 use rusqlite::{Connection, Row};
 use serde::{Deserialize, Serialize};
 
-use crate::{ArticleSummary, Error, Library};
+use crate::{Error, Library};
 
 /// How many hits a search returns.
 pub(crate) const DEFAULT_LIMIT: usize = 50;
@@ -124,9 +124,18 @@ pub(crate) fn search(
 /// One article of a narrowed listing: what a list shows of it, and where a search found it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ListedArticle {
-    /// The article.
-    #[serde(flatten)]
-    pub article: ArticleSummary,
+    /// Its id in the library.
+    pub id: i64,
+    /// Its headline.
+    pub title: String,
+    /// The outlet that published it, when known.
+    pub outlet: Option<String>,
+    /// Publication date or date-time (ISO 8601), when known.
+    pub published: Option<String>,
+    /// Words in its text.
+    pub word_count: usize,
+    /// The event it belongs to.
+    pub event: Option<i64>,
     /// A passage around the matched words, when words were searched for.
     pub snippet: Option<String>,
     /// The matched words in `snippet`, as `[start, end)` character offsets.
@@ -144,15 +153,6 @@ pub struct ArticlePage {
     pub articles: Vec<ListedArticle>,
 }
 
-/// An outlet and how many articles of the library it published.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OutletCount {
-    /// The outlet's name, as stored.
-    pub outlet: String,
-    /// Its articles in the library.
-    pub articles: usize,
-}
-
 /// The filters of [`SearchOptions`] as SQL over `articles a`; parameters `?1` to `?4` are
 /// outlet, since, until and event.
 const FILTERS: &str = "(?1 IS NULL OR a.outlet = ?1)
@@ -160,8 +160,7 @@ const FILTERS: &str = "(?1 IS NULL OR a.outlet = ?1)
            AND (?3 IS NULL OR substr(a.published, 1, length(?3)) <= ?3)
            AND (?4 IS NULL OR a.event_id = ?4)";
 
-const LISTED_COLUMNS: &str =
-    "a.id, a.title, a.outlet, a.published, a.path, a.word_count, a.event_id";
+const LISTED_COLUMNS: &str = "a.id, a.title, a.outlet, a.published, a.word_count, a.event_id";
 
 impl Library {
     /// The articles matching `query` and the filters of `options`, a page of at most
@@ -186,23 +185,6 @@ impl Library {
         };
         search_page(&self.connection, &expression, options, offset)
     }
-
-    /// Every outlet in the library with its number of articles, most articles first.
-    pub fn outlets(&self) -> Result<Vec<OutletCount>, Error> {
-        let mut statement = self.connection.prepare_cached(
-            "SELECT outlet, count(*) FROM articles WHERE outlet IS NOT NULL AND outlet <> ''
-             GROUP BY outlet ORDER BY count(*) DESC, outlet",
-        )?;
-        let outlets = statement
-            .query_map([], |row| {
-                Ok(OutletCount {
-                    outlet: row.get(0)?,
-                    articles: row.get::<_, i64>(1)? as usize,
-                })
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(outlets)
-    }
 }
 
 fn listed(row: &Row, snippet: Option<String>) -> rusqlite::Result<ListedArticle> {
@@ -214,15 +196,12 @@ fn listed(row: &Row, snippet: Option<String>) -> rusqlite::Result<ListedArticle>
         None => (None, Vec::new()),
     };
     Ok(ListedArticle {
-        article: ArticleSummary {
-            id: row.get(0)?,
-            title: row.get(1)?,
-            outlet: row.get(2)?,
-            published: row.get(3)?,
-            path: row.get(4)?,
-            word_count: row.get::<_, i64>(5)? as usize,
-            event: row.get(6)?,
-        },
+        id: row.get(0)?,
+        title: row.get(1)?,
+        outlet: row.get(2)?,
+        published: row.get(3)?,
+        word_count: row.get::<_, i64>(4)? as usize,
+        event: row.get(5)?,
         snippet,
         highlights,
     })
@@ -312,7 +291,7 @@ fn search_page(
                 options.limit as i64,
                 offset as i64
             ],
-            |row| listed(row, Some(row.get(7)?)),
+            |row| listed(row, Some(row.get(6)?)),
         )?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(ArticlePage {
@@ -386,7 +365,7 @@ mod tests {
     }
 
     fn ids(page: &ArticlePage) -> Vec<i64> {
-        page.articles.iter().map(|a| a.article.id).collect()
+        page.articles.iter().map(|a| a.id).collect()
     }
 
     #[test]
@@ -439,7 +418,7 @@ mod tests {
         let dates: Vec<&str> = oldest
             .articles
             .iter()
-            .filter_map(|a| a.article.published.as_deref())
+            .filter_map(|a| a.published.as_deref())
             .collect();
         assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
     }
@@ -468,7 +447,7 @@ mod tests {
         assert!(page
             .articles
             .iter()
-            .all(|a| a.article.outlet.as_deref() == Some(outlet.outlet.as_str())));
+            .all(|a| a.outlet.as_deref() == Some(outlet.outlet.as_str())));
 
         let event = &library.events().unwrap()[0];
         let page = library
@@ -526,7 +505,7 @@ mod tests {
         assert!(kyiv_event
             .articles
             .iter()
-            .all(|a| a.article.event == Some(event.id)));
+            .all(|a| a.event == Some(event.id)));
         assert_eq!(
             library
                 .find_articles("--", &SearchOptions::default(), 0)
