@@ -102,7 +102,7 @@ def main():
         return sum(1 for s in splits.values() if s == split)
 
     systems = {pathlib.Path(p).stem: json.loads(pathlib.Path(p).read_text()) for p in sys.argv[1:]}
-    tables = [(f"{split} ({count(split)} articles)", (split,)) for split in ("dev", "held-out", "held-out-2")]
+    tables = [(f"{split} ({count(split)} articles)", (split,)) for split in ("dev", "held-out", "held-out-2", "held-out-3")]
     tables.append((f"held-out + held-out-2 ({count('held-out') + count('held-out-2')} articles)", ("held-out", "held-out-2")))
     tables.append((f"all ({len(reference)} articles)", None))
     for title, chosen in tables:

@@ -14,6 +14,12 @@ EVENTS = {
     "08bb9bee": "held-out-2",
     "0ffb34cd": "held-out-2",
     "2058ec60": "held-out-2",
+    # held-out-3: the last four events in sorted order not used above, none skipped (a vice-presidential
+    # debate, a congressman's lewd-photo denial, an Obama-Boehner fiscal-cliff meeting, the 2010 tax deal).
+    "b5eefefb": "held-out-3",
+    "c21cb217": "held-out-3",
+    "cad4bba5": "held-out-3",
+    "df5fe55a": "held-out-3",
 }
 
 
