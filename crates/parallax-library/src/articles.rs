@@ -1,5 +1,7 @@
 //! What the library holds: article summaries for lists, whole records for reading.
 
+use std::collections::BTreeMap;
+
 use rusqlite::{Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
@@ -22,6 +24,9 @@ pub struct ArticleSummary {
     pub word_count: usize,
     /// The event it belongs to.
     pub event: Option<i64>,
+    /// The tags a person gave it, in alphabetical order.
+    #[serde(default)]
+    pub tags: Vec<String>,
 }
 
 /// An article with everything the library knows of it.
@@ -51,9 +56,17 @@ pub struct ArticleRecord {
     pub format: String,
     /// Its body text, paragraphs separated by a blank line.
     pub text: String,
+    /// The tags a person gave it, in alphabetical order.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// The fields a person corrected (`title`, `outlet`, `byline`, `published`), each with the
+    /// value it had before its first correction.
+    #[serde(default)]
+    pub corrected: BTreeMap<String, Option<String>>,
 }
 
-const SUMMARY_COLUMNS: &str = "id, title, outlet, published, path, word_count, event_id";
+const SUMMARY_COLUMNS: &str = "id, title, outlet, published, path, word_count, event_id, \
+    (SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM article_tags WHERE article_id = articles.id ORDER BY tag))";
 
 fn summary(row: &Row) -> rusqlite::Result<ArticleSummary> {
     Ok(ArticleSummary {
@@ -64,7 +77,15 @@ fn summary(row: &Row) -> rusqlite::Result<ArticleSummary> {
         path: row.get(4)?,
         word_count: row.get::<_, i64>(5)? as usize,
         event: row.get(6)?,
+        tags: split_tags(row.get(7)?),
     })
+}
+
+/// Tags as the summary query joins them (separated by the unit separator, U+001F).
+fn split_tags(joined: Option<String>) -> Vec<String> {
+    joined
+        .map(|joined| joined.split('\u{1f}').map(str::to_string).collect())
+        .unwrap_or_default()
 }
 
 /// Every article, newest publication first (undated last).
@@ -78,11 +99,26 @@ pub(crate) fn list(connection: &Connection) -> Result<Vec<ArticleSummary>, Error
     Ok(articles)
 }
 
+/// The articles with a tag (case is ignored), newest publication first.
+pub(crate) fn list_tagged(
+    connection: &Connection,
+    tag: &str,
+) -> Result<Vec<ArticleSummary>, Error> {
+    let mut statement = connection.prepare(&format!(
+        "SELECT {SUMMARY_COLUMNS} FROM articles WHERE id IN (SELECT article_id FROM article_tags WHERE tag = ?1)
+         ORDER BY published IS NULL, published DESC, id"
+    ))?;
+    let articles = statement
+        .query_map([tag.trim()], summary)?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(articles)
+}
+
 /// One article with its text.
 pub(crate) fn get(connection: &Connection, id: i64) -> Result<ArticleRecord, Error> {
     connection
         .query_row(
-            &format!("SELECT {SUMMARY_COLUMNS}, byline, url, language, format, text FROM articles WHERE id = ?1"),
+            &format!("SELECT {SUMMARY_COLUMNS}, byline, url, language, format, text, corrected FROM articles WHERE id = ?1"),
             [id],
             |row| {
                 let s = summary(row)?;
@@ -94,14 +130,32 @@ pub(crate) fn get(connection: &Connection, id: i64) -> Result<ArticleRecord, Err
                     path: s.path,
                     word_count: s.word_count,
                     event: s.event,
-                    byline: row.get(7)?,
-                    url: row.get(8)?,
-                    language: row.get(9)?,
-                    format: row.get(10)?,
-                    text: row.get(11)?,
+                    byline: row.get(8)?,
+                    url: row.get(9)?,
+                    language: row.get(10)?,
+                    format: row.get(11)?,
+                    text: row.get(12)?,
+                    tags: s.tags,
+                    corrected: parse_corrected(row.get(13)?),
                 })
             },
         )
         .optional()?
-        .ok_or(Error::NoSuchArticle(id))
+        .map_or_else(|| Err(missing(connection, id)), Ok)
+}
+
+/// The error for an article id `articles` does not hold: in the trash, or unknown.
+pub(crate) fn missing(connection: &Connection, id: i64) -> Error {
+    match crate::trash::contains(connection, id) {
+        Ok(true) => Error::InTrash(id),
+        Ok(false) => Error::NoSuchArticle(id),
+        Err(error) => error,
+    }
+}
+
+/// The `corrected` column: field name to the value before the first correction.
+pub(crate) fn parse_corrected(stored: Option<String>) -> BTreeMap<String, Option<String>> {
+    stored
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default()
 }

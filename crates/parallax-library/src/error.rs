@@ -82,6 +82,56 @@ pub enum Error {
     /// An export was asked in a format Parallax does not write.
     #[error("unknown export format '{0}': use html, markdown, json or csv")]
     UnknownExportFormat(String),
+    /// The article was deleted: it is in the trash.
+    #[error("article {0} is in the trash: `parallax restore {0}` brings it back")]
+    InTrash(i64),
+    /// The trash holds no article with this id.
+    #[error("no article with id {0} in the trash (see `parallax trash`)")]
+    NotInTrash(i64),
+    /// A trashed article cannot come back: the library holds its text again.
+    #[error("article {trashed} cannot be restored: the library holds the same text again as article {live}; empty the trash to drop the old copy")]
+    RestoredTwice {
+        /// The id in the trash.
+        trashed: i64,
+        /// The article with the same text.
+        live: i64,
+    },
+    /// A publication date that is not an ISO 8601 date or date-time.
+    #[error(
+        "'{0}' is not a date: write it as 2025-11-20 or 2025-11-20T09:15:00Z (empty clears it)"
+    )]
+    InvalidDate(String),
+    /// An empty value where one is needed (a headline, an outlet's new name, a tag).
+    #[error("{0} cannot be empty")]
+    Empty(&'static str),
+    /// No article has this outlet.
+    #[error("no article has the outlet '{0}' (see `parallax outlets`)")]
+    NoSuchOutlet(String),
+    /// An alignment correction names a sentence the article does not have.
+    #[error(
+        "article {article} has no sentence {sentence}: its sentences are numbered 0 to {last}"
+    )]
+    NoSuchSentence {
+        /// The article.
+        article: i64,
+        /// The sentence index asked for.
+        sentence: usize,
+        /// Its last sentence index.
+        last: usize,
+    },
+    /// An alignment correction of an article with itself.
+    #[error("an alignment links two different articles, not article {0} with itself")]
+    SameArticle(i64),
+    /// A file given to read or write cannot be.
+    #[error("cannot {action} '{path}': {detail}")]
+    File {
+        /// What was tried: "read", "write", ...
+        action: &'static str,
+        /// The file.
+        path: PathBuf,
+        /// What went wrong.
+        detail: String,
+    },
     /// The schema could not be brought up to date.
     #[error("cannot update the library's schema: {0}")]
     Migration(String),

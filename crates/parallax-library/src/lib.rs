@@ -16,6 +16,14 @@
 //!   person's corrections, which later imports keep.
 //! - [`Library::compare`], [`compare_texts`]: the engine's comparison as one report;
 //!   [`export()`] writes it as HTML, Markdown, JSON or (the entity matrix) CSV.
+//! - Editing: [`Library::edit_article`] corrects an article's metadata (kept through later
+//!   imports), [`Library::rename_outlet`] renames or merges outlets, [`Library::add_tags`] and
+//!   [`Library::list_tagged`] tag articles, [`Library::delete`], [`Library::restore`] and
+//!   [`Library::empty_trash`] delete with undo.
+//! - [`Library::link_sentences`], [`Library::unlink_sentences`]: a person's alignment
+//!   corrections, applied whenever the two articles are compared.
+//! - [`Library::dump`], [`Library::load`]: the whole library as JSON Lines and back;
+//!   [`Library::backup`]: a consistent copy of the open library file.
 //!
 //! ```
 //! use std::sync::atomic::AtomicBool;
@@ -37,17 +45,25 @@ use std::sync::atomic::AtomicBool;
 use rusqlite::{Connection, OpenFlags};
 
 mod articles;
+mod backup;
+mod dump;
+mod edits;
 mod error;
 mod events;
 mod export;
 mod import;
 mod layout;
+mod overrides;
 mod report;
 mod samples;
 mod schema;
 mod search;
+mod trash;
 
 pub use articles::{ArticleRecord, ArticleSummary};
+pub use backup::BackupReport;
+pub use dump::DumpedArticle;
+pub use edits::{check_published, MetadataEdit, OutletCount, OutletRenamed};
 pub use error::Error;
 pub use events::{EventSummary, Grouping};
 pub use export::{export, ExportFormat};
@@ -55,8 +71,10 @@ pub use import::{
     read_source_file, DuplicateFile, FailedFile, ImportProgress, ImportReport, ImportedArticle,
 };
 pub use layout::{Cell, CellState, Row};
+pub use overrides::{ArticleSentence, SentenceOverride};
 pub use report::{compare_texts, CompareReport, ComparedInput, ReportArticle};
 pub use search::{ArticlePage, ListedArticle, SearchHit, SearchOptions, SearchSort};
+pub use trash::{EmptiedTrash, RestoredArticle, TrashedArticle};
 
 /// The environment variable that names the library file, for the window and the CLI alike.
 pub const LIBRARY_ENV: &str = "PARALLAX_LIBRARY";
@@ -160,8 +178,20 @@ impl Library {
             &AtomicBool::new(false),
         ) {
             (_, Some(error)) => Err(error),
-            (report, None) => Ok(report),
+            (mut report, None) => {
+                self.restore_reimported(&mut report)?;
+                Ok(report)
+            }
         }
+    }
+
+    /// Articles an import stored again while their text was in the trash come back from the
+    /// trash instead, reported as duplicates of their id.
+    fn restore_reimported(&self, report: &mut ImportReport) -> Result<(), Error> {
+        if trash::restore_reimported(&self.connection, report)? {
+            events::forget_index(self);
+        }
+        Ok(())
     }
 
     /// The library file.
@@ -182,7 +212,18 @@ impl Library {
         let (sources, unreadable) = import::collect(paths);
         let (mut report, _) = import::import(self, sources, progress, cancel);
         report.failed.splice(0..0, unreadable);
-        report
+        let mut restored = report.clone();
+        match self.restore_reimported(&mut restored) {
+            Ok(()) => restored,
+            Err(error) => {
+                // The articles stay imported; only their return from the trash failed.
+                report.failed.push(FailedFile {
+                    path: self.path.display().to_string(),
+                    error: format!("cannot take re-imported articles out of the trash: {error}"),
+                });
+                report
+            }
+        }
     }
 
     /// Every article, newest publication first.
@@ -195,7 +236,8 @@ impl Library {
         articles::get(&self.connection, id)
     }
 
-    /// Compares two or more articles of the library.
+    /// Compares two or more articles of the library, with a person's alignment corrections
+    /// ([`Library::link_sentences`]) applied.
     pub fn compare(&self, ids: &[i64]) -> Result<CompareReport, Error> {
         check_comparison_size(ids.len())?;
         let inputs = ids
@@ -211,7 +253,16 @@ impl Library {
                 })
             })
             .collect::<Result<Vec<_>, Error>>()?;
-        Ok(compare_texts(inputs))
+        let mut report = compare_texts(inputs);
+        self.apply_alignment_overrides(&mut report)?;
+        Ok(report)
+    }
+
+    /// Applies a person's alignment corrections to a comparison made by [`compare_texts`]: to
+    /// every pair of its articles that come from this library (those with an id). Coverage
+    /// and rows are made again from the corrected pairs.
+    pub fn apply_alignment_overrides(&self, report: &mut CompareReport) -> Result<(), Error> {
+        overrides::apply(&self.connection, report)
     }
 
     /// Full-text search over title, outlet, byline and text, best match first. Words are
@@ -257,6 +308,132 @@ impl Library {
     /// Why an article is in its event: the earlier article it was found closest to.
     pub fn grouping(&self, article: i64) -> Result<Grouping, Error> {
         events::grouping(&self.connection, article)
+    }
+
+    /// Corrects an article's headline, outlet, byline or publication date (`None` leaves a
+    /// field, an empty string clears it); the corrected fields are recorded and later imports
+    /// of the same article keep them. Returns the article as it is now.
+    pub fn edit_article(&self, id: i64, edit: &MetadataEdit) -> Result<ArticleRecord, Error> {
+        if edits::edit_article(&self.connection, id, edit)? {
+            // Event grouping weighs the publication date.
+            events::forget_index(self);
+        }
+        self.article(id)
+    }
+
+    /// Every outlet with its number of articles, most articles first.
+    pub fn outlets(&self) -> Result<Vec<OutletCount>, Error> {
+        edits::outlets(&self.connection)
+    }
+
+    /// Renames an outlet on all its articles; when `to` is already an outlet, the two merge.
+    pub fn rename_outlet(&self, from: &str, to: &str) -> Result<OutletRenamed, Error> {
+        edits::rename_outlet(&self.connection, from, to)
+    }
+
+    /// Adds tags to an article; returns all its tags.
+    pub fn add_tags(&self, id: i64, tags: &[String]) -> Result<Vec<String>, Error> {
+        edits::add_tags(&self.connection, id, tags)
+    }
+
+    /// Removes tags from an article (case ignored); returns the tags it keeps.
+    pub fn remove_tags(&self, id: i64, tags: &[String]) -> Result<Vec<String>, Error> {
+        edits::remove_tags(&self.connection, id, tags)
+    }
+
+    /// The articles with a tag (case ignored), newest publication first.
+    pub fn list_tagged(&self, tag: &str) -> Result<Vec<ArticleSummary>, Error> {
+        articles::list_tagged(&self.connection, tag)
+    }
+
+    /// Moves articles to the trash: they leave lists, search, events and comparisons until
+    /// restored. All or none: an unknown id moves nothing.
+    pub fn delete(&self, ids: &[i64]) -> Result<Vec<i64>, Error> {
+        let deleted = trash::delete(&self.connection, ids)?;
+        events::forget_index(self);
+        Ok(deleted)
+    }
+
+    /// Brings articles back from the trash into their event (a new one of the same name when
+    /// that event is gone).
+    pub fn restore(&self, ids: &[i64]) -> Result<Vec<RestoredArticle>, Error> {
+        let restored = trash::restore(&self.connection, ids)?;
+        events::forget_index(self);
+        Ok(restored)
+    }
+
+    /// The articles in the trash, most recently deleted first.
+    pub fn trash(&self) -> Result<Vec<TrashedArticle>, Error> {
+        trash::list(&self.connection)
+    }
+
+    /// Deletes the trashed articles for good, with the events they leave empty.
+    pub fn empty_trash(&self) -> Result<EmptiedTrash, Error> {
+        let emptied = trash::empty(&self.connection)?;
+        events::forget_index(self);
+        Ok(emptied)
+    }
+
+    /// Links two sentences of two articles the engine did not align; returns the corrections
+    /// of that pair of articles.
+    pub fn link_sentences(
+        &self,
+        a: ArticleSentence,
+        b: ArticleSentence,
+    ) -> Result<Vec<SentenceOverride>, Error> {
+        overrides::set(&self.connection, a, b, true)
+    }
+
+    /// Unlinks two sentences the engine aligned wrongly; returns the corrections of that pair
+    /// of articles.
+    pub fn unlink_sentences(
+        &self,
+        a: ArticleSentence,
+        b: ArticleSentence,
+    ) -> Result<Vec<SentenceOverride>, Error> {
+        overrides::set(&self.connection, a, b, false)
+    }
+
+    /// Forgets the correction (link or unlink) of two sentences; returns whether there was one.
+    pub fn remove_alignment_override(
+        &self,
+        a: ArticleSentence,
+        b: ArticleSentence,
+    ) -> Result<bool, Error> {
+        overrides::remove(&self.connection, a, b)
+    }
+
+    /// The alignment corrections of two articles, told with `a` first.
+    pub fn alignment_overrides(&self, a: i64, b: i64) -> Result<Vec<SentenceOverride>, Error> {
+        overrides::list(&self.connection, a, b)
+    }
+
+    /// Forgets every alignment correction of two articles; returns how many there were.
+    pub fn clear_alignment_overrides(&self, a: i64, b: i64) -> Result<usize, Error> {
+        overrides::clear(&self.connection, a, b)
+    }
+
+    /// Writes every article (not the trash) as JSON Lines ([`DumpedArticle`]), from one
+    /// consistent read; returns how many.
+    pub fn dump(&self, out: &mut dyn std::io::Write) -> Result<usize, Error> {
+        dump::dump(&self.connection, out)
+    }
+
+    /// Loads a JSON Lines export made by [`Library::dump`]: articles the library holds (same
+    /// text) are reported as duplicates, events are found by name or started. `source` names
+    /// the input in the report (`source:line`).
+    pub fn load(
+        &self,
+        input: &mut dyn std::io::BufRead,
+        source: &str,
+    ) -> Result<ImportReport, Error> {
+        dump::load(self, input, source)
+    }
+
+    /// Copies the library, as it is at this moment, to `target` through SQLite's online backup
+    /// API; safe while another window or command writes to it.
+    pub fn backup(&self, target: &Path) -> Result<BackupReport, Error> {
+        backup::backup(&self.connection, &self.path, target)
     }
 }
 

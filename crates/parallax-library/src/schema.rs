@@ -11,8 +11,9 @@ use crate::Error;
 const APPLICATION_ID: i64 = 0x5052_4C58;
 
 /// Every schema version, oldest first. Never edit a released migration: add one.
-const MIGRATIONS: &[M<'static>] = &[M::up(
-    r#"
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(
+        r#"
 CREATE TABLE events (
     id INTEGER PRIMARY KEY,
     title TEXT NOT NULL,
@@ -74,7 +75,75 @@ CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, outlet, byline, text O
     VALUES (new.id, new.title, new.outlet, new.byline, new.text);
 END;
 "#,
-)];
+    ),
+    M::up(
+        r#"
+-- What a person corrected: a JSON object from field name (title, outlet, byline, published) to
+-- the value the article had before its first correction. Later imports never overwrite it.
+ALTER TABLE articles ADD COLUMN corrected TEXT;
+
+CREATE TABLE article_tags (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    tag TEXT NOT NULL COLLATE NOCASE,
+    PRIMARY KEY (article_id, tag)
+) WITHOUT ROWID;
+
+CREATE INDEX article_tags_tag ON article_tags(tag);
+
+-- Articles deleted by a person, kept whole until the trash is emptied. A trashed article is no
+-- longer in `articles`, so lists, search, events and grouping never see it.
+CREATE TABLE trash (
+    -- The article's id; it gets it back when restored, unless another article took it.
+    id INTEGER PRIMARY KEY,
+    trashed TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    -- The event it was in, NULL once that event is gone; its name, to start it again.
+    event_id INTEGER REFERENCES events(id) ON DELETE SET NULL,
+    event_title TEXT NOT NULL,
+    event_named_by_user INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    outlet TEXT,
+    byline TEXT,
+    published TEXT,
+    url TEXT,
+    language TEXT,
+    path TEXT,
+    format TEXT NOT NULL,
+    text TEXT NOT NULL,
+    word_count INTEGER NOT NULL,
+    content_hash TEXT NOT NULL UNIQUE,
+    imported TEXT NOT NULL,
+    profile TEXT NOT NULL,
+    grouped_with INTEGER,
+    grouping_similarity REAL,
+    grouping_terms TEXT,
+    placed_by_user INTEGER NOT NULL,
+    corrected TEXT,
+    -- Its tags, a JSON array.
+    tags TEXT NOT NULL,
+    -- The articles that joined its event through it, a JSON array of ids.
+    grouped_here TEXT NOT NULL
+);
+
+CREATE INDEX trash_event ON trash(event_id);
+
+-- A person's corrections of the alignment of two articles' sentences: a link (1) or an
+-- unlink (0). Articles are named by content hash (the left one's is the smaller), so the
+-- correction follows the text whatever id it has.
+CREATE TABLE alignment_overrides (
+    left_hash TEXT NOT NULL,
+    left_sentence INTEGER NOT NULL,
+    right_hash TEXT NOT NULL,
+    right_sentence INTEGER NOT NULL,
+    linked INTEGER NOT NULL,
+    created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    PRIMARY KEY (left_hash, right_hash, left_sentence, right_sentence),
+    CHECK (left_hash < right_hash)
+) WITHOUT ROWID;
+
+CREATE INDEX alignment_overrides_right ON alignment_overrides(right_hash);
+"#,
+    ),
+];
 
 /// What opening found.
 pub(crate) struct Opened {
@@ -178,6 +247,42 @@ mod tests {
     #[test]
     fn migrations_are_valid() {
         assert!(Migrations::from_slice(MIGRATIONS).validate().is_ok());
+    }
+
+    #[test]
+    fn a_first_schema_library_gains_the_editing_tables_and_keeps_its_articles() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("library.sqlite3");
+        {
+            let mut connection = Connection::open(&path).unwrap();
+            prepare_with(&mut connection, &path, &MIGRATIONS[..1]).unwrap();
+            connection
+                .execute_batch(
+                    "INSERT INTO events (id, title) VALUES (1, 'Storm');
+                     INSERT INTO articles (id, title, format, text, word_count, content_hash, event_id, profile)
+                     VALUES (7, 'Storm closes harbour', 'text', 'A storm closed the harbour.', 5, 'h', 1, '');",
+                )
+                .unwrap();
+        }
+        let mut connection = Connection::open(&path).unwrap();
+        prepare(&mut connection, &path).unwrap();
+        assert!(backup_path(&path, 1).exists());
+        let (title, corrected): (String, Option<String>) = connection
+            .query_row(
+                "SELECT title, corrected FROM articles WHERE id = 7",
+                [],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!((title.as_str(), corrected), ("Storm closes harbour", None));
+        for table in ["article_tags", "trash", "alignment_overrides"] {
+            let count: i64 = connection
+                .query_row(&format!("SELECT count(*) FROM {table}"), [], |row| {
+                    row.get(0)
+                })
+                .unwrap();
+            assert_eq!(count, 0, "{table}");
+        }
     }
 
     #[test]

@@ -1,0 +1,323 @@
+//! The whole library as JSON Lines, one article a line with everything a person added to it
+//! (corrections, tags, the event it is in), and the way back: loading such a file re-creates
+//! the articles, recognising those already held by their text and honouring events by name.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::{BufRead, Write};
+
+use parallax_core::events::ArticleProfile;
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
+use serde::{Deserialize, Serialize};
+
+use crate::import::{content_hash, DuplicateFile, FailedFile, ImportReport, ImportedArticle};
+use crate::{edits, events, trash, Error, Library};
+
+/// How many lines are written in one transaction.
+const BATCH: usize = 256;
+
+/// One line of a JSON Lines export: an article with all the library knows of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DumpedArticle {
+    /// Its id in the library it was exported from (a load gives it a new one).
+    #[serde(default)]
+    pub id: Option<i64>,
+    /// Its headline.
+    pub title: String,
+    /// Its outlet.
+    #[serde(default)]
+    pub outlet: Option<String>,
+    /// Its author line.
+    #[serde(default)]
+    pub byline: Option<String>,
+    /// Its publication date or date-time (ISO 8601).
+    #[serde(default)]
+    pub published: Option<String>,
+    /// Its address on the web.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Its language tag.
+    #[serde(default)]
+    pub language: Option<String>,
+    /// The file it was imported from.
+    #[serde(default)]
+    pub path: Option<String>,
+    /// The format of that file.
+    #[serde(default = "text_format")]
+    pub format: String,
+    /// Its body text.
+    pub text: String,
+    /// Words in its text (counted again on load).
+    #[serde(default)]
+    pub word_count: usize,
+    /// sha256 of its normalised text (computed again on load).
+    #[serde(default)]
+    pub content_hash: Option<String>,
+    /// When it was first imported (UTC, ISO 8601).
+    #[serde(default)]
+    pub imported: Option<String>,
+    /// Its event's id in the library it was exported from.
+    #[serde(default)]
+    pub event: Option<i64>,
+    /// Its event's name: a load puts it in the event of that name.
+    #[serde(default)]
+    pub event_title: Option<String>,
+    /// True when a person named that event.
+    #[serde(default)]
+    pub event_named_by_user: bool,
+    /// True when a person put the article in its event.
+    #[serde(default)]
+    pub placed_by_user: bool,
+    /// Its tags.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// The fields a person corrected, with the values they replaced.
+    #[serde(default)]
+    pub corrected: BTreeMap<String, Option<String>>,
+}
+
+fn text_format() -> String {
+    "text".into()
+}
+
+/// Writes every article of the library (the trash left out) as JSON Lines, in id order, from one
+/// consistent read of the file; returns how many.
+pub(crate) fn dump(connection: &Connection, out: &mut dyn Write) -> Result<usize, Error> {
+    // One read transaction: a window writing meanwhile changes nothing of what is written.
+    let transaction = Transaction::new_unchecked(connection, TransactionBehavior::Deferred)?;
+    let mut statement = transaction.prepare(
+        "SELECT a.id, a.title, a.outlet, a.byline, a.published, a.url, a.language, a.path, a.format,
+                a.text, a.word_count, a.content_hash, a.imported, a.event_id, e.title, e.named_by_user,
+                a.placed_by_user, a.corrected,
+                (SELECT json_group_array(tag) FROM (SELECT tag FROM article_tags WHERE article_id = a.id ORDER BY tag))
+         FROM articles a JOIN events e ON e.id = a.event_id ORDER BY a.id",
+    )?;
+    let mut rows = statement.query([])?;
+    let mut count = 0;
+    while let Some(row) = rows.next()? {
+        let tags: String = row.get(18)?;
+        let article = DumpedArticle {
+            id: row.get(0)?,
+            title: row.get(1)?,
+            outlet: row.get(2)?,
+            byline: row.get(3)?,
+            published: row.get(4)?,
+            url: row.get(5)?,
+            language: row.get(6)?,
+            path: row.get(7)?,
+            format: row.get(8)?,
+            text: row.get(9)?,
+            word_count: row.get::<_, i64>(10)? as usize,
+            content_hash: row.get(11)?,
+            imported: row.get(12)?,
+            event: row.get(13)?,
+            event_title: row.get(14)?,
+            event_named_by_user: row.get(15)?,
+            placed_by_user: row.get(16)?,
+            corrected: crate::articles::parse_corrected(row.get(17)?),
+            tags: serde_json::from_str(&tags).unwrap_or_default(),
+        };
+        let line = serde_json::to_string(&article).expect("an article serialises");
+        writeln!(out, "{line}").map_err(|e| Error::File {
+            action: "write",
+            path: "the JSON Lines export".into(),
+            detail: e.to_string(),
+        })?;
+        count += 1;
+    }
+    drop(rows);
+    drop(statement);
+    transaction.commit()?;
+    Ok(count)
+}
+
+/// A line read and checked, ready to be written.
+struct Loaded {
+    place: String,
+    article: DumpedArticle,
+    hash: String,
+    profile: ArticleProfile,
+}
+
+/// Loads a JSON Lines export: each line an article. Lines that cannot be read are reported as
+/// failed (`source:line`), the others loaded; articles the library already holds (same text)
+/// are duplicates, and one in the trash is restored and reported as a duplicate of itself.
+pub(crate) fn load(
+    library: &Library,
+    input: &mut dyn BufRead,
+    source: &str,
+) -> Result<ImportReport, Error> {
+    let mut report = ImportReport::default();
+    let mut lines = Vec::new();
+    for (n, line) in input.lines().enumerate() {
+        let place = format!("{source}:{}", n + 1);
+        let line = line.map_err(|e| Error::File {
+            action: "read",
+            path: source.into(),
+            detail: e.to_string(),
+        })?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        match read_line(&line) {
+            Ok(article) => lines.push(Loaded {
+                hash: content_hash(&article.text),
+                profile: ArticleProfile::new(
+                    &article.title,
+                    &article.text,
+                    article.published.as_deref(),
+                ),
+                place,
+                article,
+            }),
+            Err(error) => report.failed.push(FailedFile { path: place, error }),
+        }
+    }
+    let mut events_by_key: HashMap<String, i64> = HashMap::new();
+    let mut restored_any = false;
+    for batch in lines.chunks(BATCH) {
+        let transaction =
+            Transaction::new_unchecked(&library.connection, TransactionBehavior::Immediate)?;
+        let mut cached = events::take_index(library, &transaction)?;
+        for loaded in batch {
+            let existing: Option<i64> = transaction
+                .query_row(
+                    "SELECT id FROM articles WHERE content_hash = ?1",
+                    [&loaded.hash],
+                    |row| row.get(0),
+                )
+                .optional()?;
+            let trashed: Option<i64> = transaction
+                .query_row(
+                    "SELECT id FROM trash WHERE content_hash = ?1",
+                    [&loaded.hash],
+                    |row| row.get(0),
+                )
+                .optional()?;
+            let existing = match (existing, trashed) {
+                (Some(id), _) => Some(id),
+                (None, Some(id)) => {
+                    restored_any = true;
+                    Some(trash::restore_one(&transaction, id)?.id)
+                }
+                (None, None) => None,
+            };
+            if let Some(existing_id) = existing {
+                report.duplicates.push(DuplicateFile {
+                    path: loaded.place.clone(),
+                    existing_id,
+                });
+                continue;
+            }
+            let article = &loaded.article;
+            let event = match &article.event_title {
+                Some(title) => {
+                    let key = match article.event {
+                        Some(id) => format!("id {id}"),
+                        None => format!("title {title}"),
+                    };
+                    match events_by_key.get(&key) {
+                        Some(&event) => event,
+                        None => {
+                            let event =
+                                event_named(&transaction, title, article.event_named_by_user)?;
+                            events_by_key.insert(key, event);
+                            event
+                        }
+                    }
+                }
+                None => match cached.index.assign(&loaded.profile).event {
+                    Some(event) => event,
+                    None => events::create(&transaction, &article.title)?,
+                },
+            };
+            let corrected = (!article.corrected.is_empty())
+                .then(|| serde_json::to_string(&article.corrected).expect("strings serialise"));
+            transaction
+                .prepare_cached(
+                    "INSERT INTO articles (title, outlet, byline, published, url, language, path, format, text,
+                                           word_count, content_hash, imported, event_id, profile, placed_by_user, corrected)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,
+                             coalesce(?12, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), ?13, ?14, ?15, ?16)",
+                )?
+                .execute(params![
+                    article.title,
+                    article.outlet,
+                    article.byline,
+                    article.published,
+                    article.url,
+                    article.language,
+                    article.path,
+                    article.format,
+                    article.text,
+                    parallax_core::text::word_count(&article.text) as i64,
+                    loaded.hash,
+                    article.imported,
+                    event,
+                    events::encode_profile(&loaded.profile),
+                    article.placed_by_user,
+                    corrected,
+                ])?;
+            let id = transaction.last_insert_rowid();
+            for tag in &article.tags {
+                transaction.execute(
+                    "INSERT OR IGNORE INTO article_tags (article_id, tag) VALUES (?1, ?2)",
+                    params![id, tag],
+                )?;
+            }
+            cached.index.insert(id, event, &loaded.profile);
+            report.imported.push(ImportedArticle {
+                id,
+                path: loaded.place.clone(),
+                title: article.title.clone(),
+                outlet: article.outlet.clone(),
+                event,
+            });
+        }
+        transaction.commit()?;
+        if restored_any {
+            events::forget_index(library);
+        } else {
+            events::keep_index(library, cached);
+        }
+    }
+    Ok(report)
+}
+
+/// Reads one line: a JSON object with at least a headline and a text, its date ISO 8601.
+fn read_line(line: &str) -> Result<DumpedArticle, String> {
+    let mut article: DumpedArticle =
+        serde_json::from_str(line).map_err(|e| format!("not an exported article: {e}"))?;
+    article.title = article.title.trim().to_string();
+    if article.title.is_empty() {
+        return Err("the article has no headline".into());
+    }
+    if article.text.trim().is_empty() {
+        return Err("the article has no text".into());
+    }
+    if let Some(date) = &article.published {
+        edits::check_published(date).map_err(|e| e.to_string())?;
+    }
+    if article.tags.iter().any(|t| t.trim().is_empty()) {
+        return Err("a tag is empty".into());
+    }
+    Ok(article)
+}
+
+/// The event of this name (the oldest, if several have it), or a new one.
+fn event_named(connection: &Connection, title: &str, named_by_user: bool) -> Result<i64, Error> {
+    let found: Option<i64> = connection
+        .query_row(
+            "SELECT id FROM events WHERE title = ?1 ORDER BY id LIMIT 1",
+            [title],
+            |row| row.get(0),
+        )
+        .optional()?;
+    if let Some(event) = found {
+        return Ok(event);
+    }
+    let event = events::create(connection, title)?;
+    if named_by_user {
+        connection.execute("UPDATE events SET named_by_user = 1 WHERE id = ?1", [event])?;
+    }
+    Ok(event)
+}

@@ -1,0 +1,245 @@
+//! A person's alignment corrections, kept in the library and applied whenever the two articles
+//! are compared ([`parallax_core::compare::apply_overrides`] does the applying).
+//!
+//! A correction names each article by its content hash, not its id, so it stays with the text
+//! through the trash and a JSON Lines round trip.
+
+use parallax_core::compare::{self, AlignmentOverride};
+use parallax_core::text::{split_sentences, Sentence};
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
+use serde::{Deserialize, Serialize};
+
+use crate::{layout, CompareReport, Error};
+
+/// One sentence of a library article: its id and its index in the comparison's `sentences`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleSentence {
+    /// The article's library id.
+    pub article: i64,
+    /// The sentence's index.
+    pub sentence: usize,
+}
+
+/// A correction as the library keeps it, told from the side of the articles asked about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SentenceOverride {
+    /// The first article's sentence.
+    pub left: ArticleSentence,
+    /// The second article's sentence.
+    pub right: ArticleSentence,
+    /// True for a link (they say the same), false for an unlink (they do not).
+    pub linked: bool,
+    /// The first sentence's text.
+    pub left_text: String,
+    /// The second sentence's text.
+    pub right_text: String,
+}
+
+/// An article as corrections see it: its content hash and sentences.
+struct Side {
+    id: i64,
+    hash: String,
+    sentences: Vec<Sentence>,
+}
+
+fn side(connection: &Connection, id: i64) -> Result<Side, Error> {
+    let found: Option<(String, String)> = connection
+        .query_row(
+            "SELECT content_hash, text FROM articles WHERE id = ?1",
+            [id],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .optional()?;
+    let Some((hash, text)) = found else {
+        return Err(crate::articles::missing(connection, id));
+    };
+    Ok(Side {
+        id,
+        hash,
+        sentences: split_sentences(&text),
+    })
+}
+
+fn check_sentence(side: &Side, sentence: usize) -> Result<(), Error> {
+    if sentence < side.sentences.len() {
+        return Ok(());
+    }
+    Err(Error::NoSuchSentence {
+        article: side.id,
+        sentence,
+        last: side.sentences.len().saturating_sub(1),
+    })
+}
+
+/// The stored orientation: the article with the smaller content hash on the left.
+fn stored_order<'a>(
+    a: (&'a Side, usize),
+    b: (&'a Side, usize),
+) -> ((&'a str, usize), (&'a str, usize)) {
+    let (a, b) = if a.0.hash < b.0.hash { (a, b) } else { (b, a) };
+    ((a.0.hash.as_str(), a.1), (b.0.hash.as_str(), b.1))
+}
+
+/// Records a link (`linked`) or an unlink of two sentences, replacing any correction of the
+/// same two sentences; returns the corrections of the pair.
+pub(crate) fn set(
+    connection: &Connection,
+    a: ArticleSentence,
+    b: ArticleSentence,
+    linked: bool,
+) -> Result<Vec<SentenceOverride>, Error> {
+    if a.article == b.article {
+        return Err(Error::SameArticle(a.article));
+    }
+    let transaction = Transaction::new_unchecked(connection, TransactionBehavior::Immediate)?;
+    let (left, right) = (
+        side(&transaction, a.article)?,
+        side(&transaction, b.article)?,
+    );
+    check_sentence(&left, a.sentence)?;
+    check_sentence(&right, b.sentence)?;
+    let ((lh, ls), (rh, rs)) = stored_order((&left, a.sentence), (&right, b.sentence));
+    transaction.execute(
+        "INSERT INTO alignment_overrides (left_hash, left_sentence, right_hash, right_sentence, linked)
+         VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT DO UPDATE SET linked = excluded.linked, created = excluded.created",
+        params![lh, ls as i64, rh, rs as i64, linked],
+    )?;
+    let listed = list_of(&transaction, &left, &right)?;
+    transaction.commit()?;
+    Ok(listed)
+}
+
+/// Removes the correction of two sentences; returns whether there was one.
+pub(crate) fn remove(
+    connection: &Connection,
+    a: ArticleSentence,
+    b: ArticleSentence,
+) -> Result<bool, Error> {
+    let (left, right) = (side(connection, a.article)?, side(connection, b.article)?);
+    let ((lh, ls), (rh, rs)) = stored_order((&left, a.sentence), (&right, b.sentence));
+    let removed = connection.execute(
+        "DELETE FROM alignment_overrides WHERE left_hash = ?1 AND left_sentence = ?2 AND right_hash = ?3 AND right_sentence = ?4",
+        params![lh, ls as i64, rh, rs as i64],
+    )?;
+    Ok(removed > 0)
+}
+
+/// Removes every correction of two articles' alignment; returns how many there were.
+pub(crate) fn clear(connection: &Connection, a: i64, b: i64) -> Result<usize, Error> {
+    let (left, right) = (side(connection, a)?, side(connection, b)?);
+    let (lh, rh) = ordered_hashes(&left, &right);
+    Ok(connection.execute(
+        "DELETE FROM alignment_overrides WHERE left_hash = ?1 AND right_hash = ?2",
+        [lh, rh],
+    )?)
+}
+
+fn ordered_hashes<'a>(a: &'a Side, b: &'a Side) -> (&'a str, &'a str) {
+    if a.hash < b.hash {
+        (&a.hash, &b.hash)
+    } else {
+        (&b.hash, &a.hash)
+    }
+}
+
+/// The corrections of two articles' alignment, told with `a` first, in sentence order.
+pub(crate) fn list(
+    connection: &Connection,
+    a: i64,
+    b: i64,
+) -> Result<Vec<SentenceOverride>, Error> {
+    let (left, right) = (side(connection, a)?, side(connection, b)?);
+    list_of(connection, &left, &right)
+}
+
+fn list_of(connection: &Connection, a: &Side, b: &Side) -> Result<Vec<SentenceOverride>, Error> {
+    let text = |side: &Side, i: usize| {
+        side.sentences
+            .get(i)
+            .map(|s| s.text.clone())
+            .unwrap_or_default()
+    };
+    let mut listed: Vec<SentenceOverride> = stored(connection, a, b)?
+        .into_iter()
+        .map(|o| SentenceOverride {
+            left: ArticleSentence {
+                article: a.id,
+                sentence: o.left,
+            },
+            right: ArticleSentence {
+                article: b.id,
+                sentence: o.right,
+            },
+            linked: o.linked,
+            left_text: text(a, o.left),
+            right_text: text(b, o.right),
+        })
+        .collect();
+    listed.sort_by_key(|o| (o.left.sentence, o.right.sentence));
+    Ok(listed)
+}
+
+/// The stored corrections of `a` and `b`, oriented with `a` on the left.
+fn stored(connection: &Connection, a: &Side, b: &Side) -> Result<Vec<AlignmentOverride>, Error> {
+    let (lh, rh) = ordered_hashes(a, b);
+    let flipped = lh != a.hash;
+    let overrides = connection
+        .prepare_cached(
+            "SELECT left_sentence, right_sentence, linked FROM alignment_overrides
+             WHERE left_hash = ?1 AND right_hash = ?2 ORDER BY created, left_sentence, right_sentence",
+        )?
+        .query_map([lh, rh], |row| {
+            let (l, r): (i64, i64) = (row.get(0)?, row.get(1)?);
+            let (left, right) = if flipped { (r, l) } else { (l, r) };
+            Ok(AlignmentOverride {
+                left: left as usize,
+                right: right as usize,
+                linked: row.get(2)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(overrides)
+}
+
+/// Applies the stored corrections to every pair of library articles in `report`, then counts
+/// coverage and lays the rows out again from the corrected pairs.
+pub(crate) fn apply(connection: &Connection, report: &mut CompareReport) -> Result<(), Error> {
+    let mut sides: Vec<Option<Side>> = Vec::with_capacity(report.articles.len());
+    for article in &report.articles {
+        sides.push(match article.id {
+            Some(id) => Some(side(connection, id)?),
+            None => None,
+        });
+    }
+    let mut changed = false;
+    for pair in &mut report.pairs {
+        let (Some(a), Some(b)) = (&sides[pair.left], &sides[pair.right]) else {
+            continue;
+        };
+        let overrides = stored(connection, a, b)?;
+        if overrides.is_empty() {
+            continue;
+        }
+        compare::apply_overrides(pair, &a.sentences, &b.sentences, &overrides);
+        changed = true;
+    }
+    if changed {
+        let counts: Vec<usize> = report.articles.iter().map(|a| a.sentences.len()).collect();
+        report.coverage = compare::recount_coverage(&counts, &report.pairs);
+        report.rows = layout::build_rows(report);
+    }
+    Ok(())
+}
+
+/// Removes the corrections of texts neither the library nor its trash holds; returns how many.
+pub(crate) fn forget_orphans(connection: &Connection) -> Result<usize, Error> {
+    Ok(connection.execute(
+        "DELETE FROM alignment_overrides
+         WHERE NOT EXISTS (SELECT 1 FROM articles WHERE content_hash = left_hash)
+               AND NOT EXISTS (SELECT 1 FROM trash WHERE content_hash = left_hash)
+            OR NOT EXISTS (SELECT 1 FROM articles WHERE content_hash = right_hash)
+               AND NOT EXISTS (SELECT 1 FROM trash WHERE content_hash = right_hash)",
+        [],
+    )?)
+}
