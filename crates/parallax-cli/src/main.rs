@@ -7,6 +7,10 @@
 //! parallax compare 3 4 5           # library ids or files
 //! parallax search "peace plan" --json
 //! parallax export 3 4 5 --format html --output storm.html
+//! parallax edit 3 --outlet "The Daily Example" --published 2025-11-20
+//! parallax align link 3:4 5:2      # sentence 4 of article 3 says what sentence 2 of 5 says
+//! parallax delete 7 && parallax restore 7
+//! parallax dump library.jsonl && parallax backup ~/parallax-backup.sqlite3
 //! ```
 //!
 //! With `--json` every command prints exactly one JSON document on stdout (the contract in
@@ -22,7 +26,8 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use parallax_core::{entities, ingest};
 use parallax_library::{
-    compare_texts, ComparedInput, ExportFormat, ImportProgress, Library, SearchOptions, SearchSort,
+    compare_texts, ArticleSentence, ComparedInput, ExportFormat, ImportProgress, Library,
+    MetadataEdit, SearchOptions, SearchSort,
 };
 use serde::Serialize;
 
@@ -81,7 +86,11 @@ enum Command {
         paths: Vec<PathBuf>,
     },
     /// List the library's articles
-    List,
+    List {
+        /// Only the articles with this tag
+        #[arg(long)]
+        tag: Option<String>,
+    },
     /// Search the library's articles (title, outlet, byline, text)
     Search {
         /// Words to find; "quoted words" match as a phrase
@@ -117,6 +126,151 @@ enum Command {
         /// The article's library id
         article: i64,
     },
+    /// Correct an article's headline, outlet, byline or date (later imports keep the correction)
+    Edit {
+        /// The article's library id
+        article: i64,
+        /// The headline
+        #[arg(long)]
+        title: Option<String>,
+        /// The outlet ("" clears it)
+        #[arg(long)]
+        outlet: Option<String>,
+        /// The author line ("" clears it)
+        #[arg(long)]
+        byline: Option<String>,
+        /// The publication date: 2025-11-20 or 2025-11-20T09:15:00Z ("" clears it)
+        #[arg(long)]
+        published: Option<String>,
+    },
+    /// List the outlets with their number of articles
+    Outlets,
+    /// Rename or merge outlets
+    #[command(subcommand)]
+    Outlet(OutletCommand),
+    /// Tag an article
+    Tag {
+        /// The article's library id
+        article: i64,
+        /// The tags to add
+        #[arg(required = true)]
+        tags: Vec<String>,
+    },
+    /// Remove tags from an article
+    Untag {
+        /// The article's library id
+        article: i64,
+        /// The tags to remove
+        #[arg(required = true)]
+        tags: Vec<String>,
+    },
+    /// Move articles to the trash (undo with `restore`)
+    Delete {
+        /// The articles' library ids
+        #[arg(required = true)]
+        articles: Vec<i64>,
+    },
+    /// Bring articles back from the trash
+    Restore {
+        /// Their ids, as `trash` lists them
+        #[arg(required = true)]
+        articles: Vec<i64>,
+    },
+    /// List the trash, or empty it for good (`trash empty`)
+    Trash {
+        #[command(subcommand)]
+        command: Option<TrashCommand>,
+    },
+    /// Correct the alignment of two articles: link sentences, unlink them, list, clear
+    #[command(subcommand)]
+    Align(AlignCommand),
+    /// Write the whole library as JSON Lines, one article a line ("-": standard output)
+    Dump {
+        /// The file to write, or "-"
+        path: PathBuf,
+    },
+    /// Load a JSON Lines export into the library (exit code 1 when a line failed)
+    Load {
+        /// The file to read, or "-" for standard input
+        path: PathBuf,
+    },
+    /// Copy the library, as it is now, to a file (safe while the window has it open)
+    Backup {
+        /// The copy to write (replaced if it exists)
+        path: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum OutletCommand {
+    /// Rename an outlet on all its articles; a name already in use merges the two
+    Rename {
+        /// The outlet's name now
+        from: String,
+        /// Its new name
+        to: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum TrashCommand {
+    /// Delete the trashed articles for good
+    Empty,
+}
+
+#[derive(Subcommand)]
+enum AlignCommand {
+    /// Say two sentences say the same, where the engine missed it
+    Link {
+        /// ARTICLE:SENTENCE, the sentence index as `compare` numbers them
+        #[arg(value_parser = sentence_parser)]
+        a: ArticleSentence,
+        /// ARTICLE:SENTENCE of the other article
+        #[arg(value_parser = sentence_parser)]
+        b: ArticleSentence,
+    },
+    /// Say two sentences the engine aligned do not say the same
+    Unlink {
+        /// ARTICLE:SENTENCE
+        #[arg(value_parser = sentence_parser)]
+        a: ArticleSentence,
+        /// ARTICLE:SENTENCE of the other article
+        #[arg(value_parser = sentence_parser)]
+        b: ArticleSentence,
+    },
+    /// Forget the link or unlink of two sentences
+    Remove {
+        /// ARTICLE:SENTENCE
+        #[arg(value_parser = sentence_parser)]
+        a: ArticleSentence,
+        /// ARTICLE:SENTENCE of the other article
+        #[arg(value_parser = sentence_parser)]
+        b: ArticleSentence,
+    },
+    /// List the corrections of two articles' alignment
+    List {
+        /// One article's library id
+        a: i64,
+        /// The other's
+        b: i64,
+    },
+    /// Forget every correction of two articles' alignment
+    Clear {
+        /// One article's library id
+        a: i64,
+        /// The other's
+        b: i64,
+    },
+}
+
+/// Reads `ARTICLE:SENTENCE` (`12:3`).
+fn sentence_parser(value: &str) -> Result<ArticleSentence, String> {
+    let usage = || format!("'{value}' is not ARTICLE:SENTENCE, such as 12:3");
+    let (article, sentence) = value.split_once(':').ok_or_else(usage)?;
+    Ok(ArticleSentence {
+        article: article.trim().parse().map_err(|_| usage())?,
+        sentence: sentence.trim().parse().map_err(|_| usage())?,
+    })
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -222,8 +376,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             })?;
         }
         Command::Compare { articles } => {
-            let inputs = compare_inputs(cli, articles)?;
-            let report = compare_texts(inputs);
+            let report = compare(cli, articles)?;
             print(cli, &report, || render::comparison(&report))?;
         }
         Command::Export {
@@ -237,7 +390,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                     .error(clap::error::ErrorKind::ArgumentConflict, usage)
                     .exit()
             });
-            let report = compare_texts(compare_inputs(cli, articles)?);
+            let report = compare(cli, articles)?;
             let exported = parallax_library::export(&report, format);
             match output {
                 None => write_stdout(&exported)?,
@@ -268,8 +421,12 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 return Ok(ExitCode::FAILURE);
             }
         }
-        Command::List => {
-            let articles = open(cli)?.list()?;
+        Command::List { tag } => {
+            let library = open(cli)?;
+            let articles = match tag {
+                Some(tag) => library.list_tagged(tag)?,
+                None => library.list()?,
+            };
             print(cli, &serde_json::json!({ "articles": articles }), || {
                 render::articles(&articles)
             })?;
@@ -334,6 +491,176 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 grouping.grouped_with.map(title_of).transpose()?.as_deref(),
             );
             print(cli, &grouping, || text)?;
+        }
+        Command::Edit {
+            article,
+            title,
+            outlet,
+            byline,
+            published,
+        } => {
+            let edit = MetadataEdit {
+                title: title.clone(),
+                outlet: outlet.clone(),
+                byline: byline.clone(),
+                published: published.clone(),
+            };
+            if edit == MetadataEdit::default() {
+                use clap::CommandFactory;
+                Cli::command()
+                    .error(
+                        clap::error::ErrorKind::MissingRequiredArgument,
+                        "say what to correct: --title, --outlet, --byline or --published",
+                    )
+                    .exit()
+            }
+            let record = open(cli)?.edit_article(*article, &edit)?;
+            let mut shown = serde_json::to_value(&record)?;
+            shown.as_object_mut().expect("an object").remove("text");
+            print(cli, &shown, || render::edited(&record))?;
+        }
+        Command::Outlets => {
+            let outlets = open(cli)?.outlets()?;
+            print(cli, &serde_json::json!({ "outlets": outlets }), || {
+                render::outlets(&outlets)
+            })?;
+        }
+        Command::Outlet(OutletCommand::Rename { from, to }) => {
+            let renamed = open(cli)?.rename_outlet(from, to)?;
+            print(cli, &renamed, || render::outlet_renamed(&renamed))?;
+        }
+        Command::Tag { article, tags } | Command::Untag { article, tags } => {
+            let library = open(cli)?;
+            let now = match &cli.command {
+                Command::Tag { .. } => library.add_tags(*article, tags)?,
+                _ => library.remove_tags(*article, tags)?,
+            };
+            print(
+                cli,
+                &serde_json::json!({ "id": article, "tags": now }),
+                || render::tags(*article, &now),
+            )?;
+        }
+        Command::Delete { articles } => {
+            let deleted = open(cli)?.delete(articles)?;
+            print(cli, &serde_json::json!({ "deleted": deleted }), || {
+                render::deleted(&deleted)
+            })?;
+        }
+        Command::Restore { articles } => {
+            let restored = open(cli)?.restore(articles)?;
+            print(cli, &serde_json::json!({ "restored": restored }), || {
+                render::restored(&restored)
+            })?;
+        }
+        Command::Trash { command: None } => {
+            let trash = open(cli)?.trash()?;
+            print(cli, &serde_json::json!({ "trash": trash }), || {
+                render::trash(&trash)
+            })?;
+        }
+        Command::Trash {
+            command: Some(TrashCommand::Empty),
+        } => {
+            let emptied = open(cli)?.empty_trash()?;
+            print(cli, &emptied, || render::emptied(&emptied))?;
+        }
+        Command::Align(command) => {
+            let library = open(cli)?;
+            let (a, b, overrides) = match command {
+                AlignCommand::Link { a, b } => {
+                    (a.article, b.article, library.link_sentences(*a, *b)?)
+                }
+                AlignCommand::Unlink { a, b } => {
+                    (a.article, b.article, library.unlink_sentences(*a, *b)?)
+                }
+                AlignCommand::Remove { a, b } => {
+                    if !library.remove_alignment_override(*a, *b)? {
+                        anyhow::bail!(
+                            "sentences {}:{} and {}:{} were neither linked nor unlinked",
+                            a.article,
+                            a.sentence,
+                            b.article,
+                            b.sentence
+                        );
+                    }
+                    (
+                        a.article,
+                        b.article,
+                        library.alignment_overrides(a.article, b.article)?,
+                    )
+                }
+                AlignCommand::List { a, b } => (*a, *b, library.alignment_overrides(*a, *b)?),
+                AlignCommand::Clear { a, b } => {
+                    let removed = library.clear_alignment_overrides(*a, *b)?;
+                    print(cli, &serde_json::json!({ "removed": removed }), || {
+                        format!("Forgot {removed} alignment corrections of articles {a} and {b}.\n")
+                    })?;
+                    return Ok(ExitCode::SUCCESS);
+                }
+            };
+            print(cli, &serde_json::json!({ "overrides": overrides }), || {
+                render::overrides(a, b, &overrides)
+            })?;
+        }
+        Command::Dump { path } => {
+            let library = open(cli)?;
+            if path.as_os_str() == "-" {
+                if cli.json {
+                    use clap::CommandFactory;
+                    Cli::command()
+                        .error(
+                            clap::error::ErrorKind::ArgumentConflict,
+                            "`dump -` prints JSON Lines, not one JSON document: leave out --json, or dump to a file",
+                        )
+                        .exit()
+                }
+                let mut stdout =
+                    StopAtBrokenPipe(std::io::BufWriter::new(std::io::stdout().lock()));
+                library.dump(&mut stdout)?;
+                use std::io::Write;
+                stdout.flush().context("cannot write to standard output")?;
+            } else {
+                let file = std::fs::File::create(path)
+                    .with_context(|| format!("cannot write '{}'", path.display()))?;
+                let mut out = std::io::BufWriter::new(file);
+                let articles = library.dump(&mut out)?;
+                use std::io::Write;
+                out.flush()
+                    .with_context(|| format!("cannot write '{}'", path.display()))?;
+                let path = path.display().to_string();
+                print(
+                    cli,
+                    &serde_json::json!({ "path": path, "articles": articles }),
+                    || format!("Wrote {articles} articles to {path}\n"),
+                )?;
+            }
+        }
+        Command::Load { path } => {
+            let library = open(cli)?;
+            let report = if path.as_os_str() == "-" {
+                library.load(&mut std::io::stdin().lock(), "stdin")?
+            } else {
+                let file = std::fs::File::open(path)
+                    .with_context(|| format!("cannot read '{}'", path.display()))?;
+                library.load(
+                    &mut std::io::BufReader::new(file),
+                    &path.display().to_string(),
+                )?
+            };
+            print(cli, &report, || render::import(&report))?;
+            if !report.failed.is_empty() {
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+        Command::Backup { path } => {
+            let report = open(cli)?.backup(path)?;
+            print(cli, &report, || {
+                format!(
+                    "Backed up {} articles to {} ({} bytes)\n",
+                    report.articles, report.path, report.bytes
+                )
+            })?;
         }
         Command::Samples => {
             let report = open(cli)?.add_samples()?;
@@ -476,9 +803,23 @@ fn read_article(file: &Path) -> Result<(ingest::ExtractedArticle, usize)> {
     Ok((article, words))
 }
 
+/// Compares files and library articles; the library's alignment corrections apply between its
+/// articles.
+fn compare(cli: &Cli, arguments: &[String]) -> Result<parallax_library::CompareReport> {
+    let (inputs, library) = compare_inputs(cli, arguments)?;
+    let mut report = compare_texts(inputs);
+    if let Some(library) = library {
+        library.apply_alignment_overrides(&mut report)?;
+    }
+    Ok(report)
+}
+
 /// Turns `compare`'s arguments into articles: an existing file is a file; a whole number that
-/// names no file is a library id.
-fn compare_inputs(cli: &Cli, arguments: &[String]) -> Result<Vec<ComparedInput>> {
+/// names no file is a library id. The library is returned when one was opened.
+fn compare_inputs(
+    cli: &Cli,
+    arguments: &[String],
+) -> Result<(Vec<ComparedInput>, Option<Library>)> {
     parallax_library::check_comparison_size(arguments.len())?;
     let mut library = None;
     let mut inputs = Vec::new();
@@ -510,7 +851,27 @@ fn compare_inputs(cli: &Cli, arguments: &[String]) -> Result<Vec<ComparedInput>>
             }
         }
     }
-    Ok(inputs)
+    Ok((inputs, library))
+}
+
+/// Standard output for a long stream: a reader that stops early (`| head`) ends the writing
+/// quietly, as [`write_stdout`] does.
+struct StopAtBrokenPipe<W>(W);
+
+impl<W: std::io::Write> std::io::Write for StopAtBrokenPipe<W> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        match self.0.write(bytes) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(bytes.len()),
+            other => other,
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self.0.flush() {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            other => other,
+        }
+    }
 }
 
 /// A progress bar on stderr while importing, only when stderr is a terminal.

@@ -6,7 +6,9 @@ use parallax_core::compare::DiffOp;
 use parallax_core::entities::{Entity, Overlap, Quantity, ResolvedEntity};
 use parallax_core::ingest::ExtractedArticle;
 use parallax_library::{
-    ArticleSummary, CompareReport, EventSummary, Grouping, ImportReport, SearchHit,
+    ArticleRecord, ArticleSummary, CompareReport, EmptiedTrash, EventSummary, Grouping,
+    ImportReport, OutletCount, OutletRenamed, RestoredArticle, SearchHit, SentenceOverride,
+    TrashedArticle,
 };
 
 pub(crate) fn extracted(path: &str, article: &ExtractedArticle, word_count: usize) -> String {
@@ -157,11 +159,16 @@ pub(crate) fn comparison(report: &CompareReport) -> String {
             }
             let _ = writeln!(
                 out,
-                "{} {:?} ~ {:?}  {}",
+                "{} {:?} ~ {:?}  {}{}",
                 if same { "=" } else { "~" },
                 alignment.left,
                 alignment.right,
-                line.trim()
+                line.trim(),
+                if alignment.by_user {
+                    "  (linked by you)"
+                } else {
+                    ""
+                }
             );
         }
         for &i in &pair.left_only {
@@ -237,9 +244,14 @@ pub(crate) fn articles(articles: &[ArticleSummary]) -> String {
             .map(|d| d.get(..10).unwrap_or(d))
             .unwrap_or("");
         let outlet = article.outlet.as_deref().unwrap_or("");
+        let tags = if article.tags.is_empty() {
+            String::new()
+        } else {
+            format!("  [{}]", article.tags.join(", "))
+        };
         let _ = writeln!(
             out,
-            "{:>6}  {:<10}  {:<24}  {}",
+            "{:>6}  {:<10}  {:<24}  {}{tags}",
             article.id,
             date,
             truncate(outlet, 24),
@@ -337,6 +349,133 @@ pub(crate) fn grouping(grouping: &Grouping, title: &str, closest: Option<&str>) 
         _ => out.push_str(": no earlier article reported the same event, so it started one."),
     }
     out.push('\n');
+    out
+}
+
+pub(crate) fn edited(record: &ArticleRecord) -> String {
+    let mut out = format!("article {}: {}\n", record.id, record.title);
+    let fields = [
+        ("outlet", record.outlet.as_deref()),
+        ("byline", record.byline.as_deref()),
+        ("published", record.published.as_deref()),
+    ];
+    for (name, value) in fields {
+        let _ = writeln!(out, "{name:>10}: {}", value.unwrap_or("-"));
+    }
+    if !record.corrected.is_empty() {
+        let fields: Vec<&str> = record.corrected.keys().map(String::as_str).collect();
+        let _ = writeln!(out, "{:>10}: {}", "corrected", fields.join(", "));
+    }
+    out
+}
+
+pub(crate) fn outlets(outlets: &[OutletCount]) -> String {
+    if outlets.is_empty() {
+        return "No article has an outlet.\n".into();
+    }
+    let mut out = String::new();
+    for outlet in outlets {
+        let _ = writeln!(out, "{:>6}  {}", outlet.articles, outlet.outlet);
+    }
+    out
+}
+
+pub(crate) fn outlet_renamed(renamed: &OutletRenamed) -> String {
+    format!(
+        "Renamed '{}' to '{}' on {} articles{}.\n",
+        renamed.from,
+        renamed.to,
+        renamed.articles,
+        if renamed.merged {
+            ", merging it into the outlet of that name"
+        } else {
+            ""
+        }
+    )
+}
+
+pub(crate) fn tags(article: i64, tags: &[String]) -> String {
+    if tags.is_empty() {
+        return format!("article {article} has no tags\n");
+    }
+    format!("article {article}: {}\n", tags.join(", "))
+}
+
+pub(crate) fn deleted(ids: &[i64]) -> String {
+    let list: Vec<String> = ids.iter().map(i64::to_string).collect();
+    format!(
+        "Moved to the trash: {} (`parallax restore ID` brings an article back).\n",
+        list.join(", ")
+    )
+}
+
+pub(crate) fn restored(restored: &[RestoredArticle]) -> String {
+    let mut out = String::new();
+    for article in restored {
+        let _ = write!(out, "restored {}", article.trashed_id);
+        if article.id != article.trashed_id {
+            let _ = write!(out, " as article {} (its id was taken)", article.id);
+        }
+        let _ = writeln!(
+            out,
+            " into {}event {}",
+            if article.new_event { "a new " } else { "" },
+            article.event
+        );
+    }
+    out
+}
+
+pub(crate) fn trash(trash: &[TrashedArticle]) -> String {
+    if trash.is_empty() {
+        return "The trash is empty.\n".into();
+    }
+    let mut out = String::new();
+    for article in trash {
+        let outlet = article.outlet.as_deref().unwrap_or("");
+        let _ = writeln!(
+            out,
+            "{:>6}  {:<20}  {:<24}  {}",
+            article.id,
+            article.trashed,
+            truncate(outlet, 24),
+            article.title
+        );
+    }
+    let _ = writeln!(
+        out,
+        "{} in the trash: `parallax restore ID` brings one back, `parallax trash empty` deletes them for good.",
+        trash.len()
+    );
+    out
+}
+
+pub(crate) fn emptied(emptied: &EmptiedTrash) -> String {
+    format!(
+        "Deleted {} articles for good; {} events left without articles were removed.\n",
+        emptied.articles, emptied.events
+    )
+}
+
+pub(crate) fn overrides(a: i64, b: i64, overrides: &[SentenceOverride]) -> String {
+    if overrides.is_empty() {
+        return format!("No alignment corrections between articles {a} and {b}.\n");
+    }
+    let mut out = String::new();
+    for o in overrides {
+        let _ = writeln!(
+            out,
+            "{} {}:{} {} {}:{}\n    {}\n    {}",
+            if o.linked { "linked  " } else { "unlinked" },
+            o.left.article,
+            o.left.sentence,
+            if o.linked { "=" } else { "≠" },
+            o.right.article,
+            o.right.sentence,
+            o.left_text,
+            o.right_text
+        );
+    }
     out
 }
 
