@@ -98,13 +98,15 @@ pub(crate) fn edit_article(
         ("published", published),
     ];
     let transaction = Transaction::new_unchecked(connection, TransactionBehavior::Immediate)?;
-    let current: Option<(
+    // The headline, outlet, byline, date and corrections as they are.
+    type Current = (
         String,
         Option<String>,
         Option<String>,
         Option<String>,
         Option<String>,
-    )> = transaction
+    );
+    let current: Option<Current> = transaction
         .query_row(
             "SELECT title, outlet, byline, published, corrected FROM articles WHERE id = ?1",
             [id],
