@@ -719,3 +719,225 @@ async fn every_file_an_import_could_not_read_is_listed_with_its_reason_until_dis
         .is_empty());
     app.close().await;
 }
+
+/// Each connector's ends, checked against the cells holding the sentences it joins: `[left pane, right pane, left
+/// sentences, right sentences, largest gap in pixels between the band and the cells' edges]`.
+const CONNECTOR_GEOMETRY: &str = "
+    const panes = [...document.querySelectorAll('[data-testid=compare-pane]')];
+    const cell = (pane, sentences) => {
+      const wanted = sentences.split(',');
+      const rects = [...panes[pane].querySelectorAll('.cell[data-sentences]')]
+        .filter(c => c.dataset.sentences.split(',').some(s => wanted.includes(s)))
+        .map(c => c.getBoundingClientRect());
+      return { top: Math.min(...rects.map(r => r.top)), bottom: Math.max(...rects.map(r => r.bottom)) };
+    };
+    return [...document.querySelectorAll('[data-testid=connector]')].map(path => {
+      const d = path.dataset;
+      const band = path.getBoundingClientRect();
+      const left = cell(Number(d.leftPane), d.leftSentences);
+      const right = cell(Number(d.rightPane), d.rightSentences);
+      const gap = Math.max(
+        Math.abs(band.top - Math.min(left.top, right.top)),
+        Math.abs(band.bottom - Math.max(left.bottom, right.bottom)),
+        Math.abs(band.left - panes[Number(d.leftPane)].getBoundingClientRect().right),
+        Math.abs(band.right - panes[Number(d.rightPane)].getBoundingClientRect().left));
+      return [Number(d.leftPane), Number(d.rightPane), d.leftSentences, d.rightSentences, gap];
+    })";
+
+type ConnectorEnds = (usize, usize, String, String, f64);
+
+async fn connectors(app: &App) -> Vec<ConnectorEnds> {
+    let found = app.script(CONNECTOR_GEOMETRY).await;
+    let mut found: Vec<ConnectorEnds> = serde_json::from_value(found).unwrap();
+    found.sort_by(|a, b| (a.0, &a.2).cmp(&(b.0, &b.2)));
+    found
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn connectors_join_the_sentences_two_reports_tell_in_another_order() {
+    let app = App::start(&[
+        fixture("reordered/flood-courier.md").display().to_string(),
+        fixture("reordered/flood-herald.md").display().to_string(),
+    ])
+    .await;
+    app.wait_for_all("library-item", 10).await;
+    app.wait_for_all("compare-pane", 5).await;
+    let sample = connectors(&app).await;
+    assert!(
+        !sample.is_empty(),
+        "the sample event tells some facts in another order"
+    );
+    assert!(
+        sample.iter().all(|c| c.1 == c.0 + 1),
+        "connectors run between adjacent panes: {sample:?}"
+    );
+
+    let ids = app
+        .script("const id = (start) => [...document.querySelectorAll('[data-testid=library-item]')].find(n => n.querySelector('.article-title').textContent.startsWith(start)).dataset.articleId;
+                 return [id('Flood barrier closes'), id('River defences tested')]")
+        .await;
+    let ids: Vec<String> = serde_json::from_value(ids).unwrap();
+    for id in &ids {
+        app.click(&format!(
+            "[data-testid=library-item][data-article-id='{id}'] input[type=checkbox]"
+        ))
+        .await;
+    }
+    app.click("#compare-button").await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let shown = app
+            .script("return [...document.querySelectorAll('[data-testid=compare-pane]')].map(p => p.dataset.articleId)")
+            .await;
+        if shown == serde_json::json!(ids) {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the two flood reports were not compared: {shown}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    app.wait_for_all("connector", 2).await;
+    let expected = [(0, 1, "4", "0"), (0, 1, "5", "1")];
+    let check = |found: &[ConnectorEnds], when: &str| {
+        let ends: Vec<(usize, usize, &str, &str)> = found
+            .iter()
+            .map(|c| (c.0, c.1, c.2.as_str(), c.3.as_str()))
+            .collect();
+        assert_eq!(
+            ends, expected,
+            "{when}: the paragraph the Herald tells first (its sentences 0 and 1) joins the Courier's last (4 and 5), and nothing else"
+        );
+        assert!(
+            found.iter().all(|c| c.4 < 1.5),
+            "{when}: each band meets the cells it joins: {found:?}"
+        );
+    };
+    check(&connectors(&app).await, "as drawn");
+
+    let pane_width = "return document.querySelector('[data-testid=compare-pane]').getBoundingClientRect().width";
+    let wide = app.script(pane_width).await.as_f64().unwrap();
+    app.client.set_window_size(760, 700).await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+    let narrow = app.script(pane_width).await.as_f64().unwrap();
+    assert!(narrow < wide - 20.0, "the panes narrowed: {wide} -> {narrow}");
+    app.script("const grid = document.querySelector('.compare-grid'); grid.scrollTop = grid.scrollHeight; grid.scrollLeft = 40;")
+        .await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    check(
+        &connectors(&app).await,
+        "after the window narrowed and the panes scrolled",
+    );
+
+    app.click("input[data-layer=connectors]").await;
+    let shown = app
+        .script("return getComputedStyle(document.querySelector('svg.connectors')).display")
+        .await;
+    assert_eq!(shown, "none", "the connectors layer switches off");
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_coverage_summary_says_what_all_report_what_one_does_who_is_quoted_and_how_far_they_name_the_same() {
+    let app = App::start(&[]).await;
+    app.wait_for_all("compare-pane", 5).await;
+    let summary = app.wait_for("coverage-summary").await;
+
+    app.click("[data-testid=coverage-all] summary").await;
+    let statements = app
+        .script("return document.querySelectorAll('[data-testid=coverage-all] [data-testid=coverage-statement]').length")
+        .await
+        .as_u64()
+        .unwrap();
+    let label = app.text("[data-testid=coverage-all] summary").await;
+    assert!(
+        statements > 0 && label.ends_with(&format!("({statements})")),
+        "the heading counts the statements listed: '{label}', {statements} listed"
+    );
+    app.click("[data-testid=coverage-all] [data-testid=coverage-statement]")
+        .await;
+    let marked = app
+        .script("return [...document.querySelectorAll('[data-testid=compare-pane]')].filter(p => p.querySelector('.cell.current')).length")
+        .await;
+    assert_eq!(
+        marked, 5,
+        "a statement every outlet reports is shown in all five reports"
+    );
+
+    let only = app
+        .script("return [...document.querySelectorAll('[data-testid=coverage-only]')].map(d => [Number(d.dataset.article), d.querySelector('summary').textContent, d.querySelectorAll('[data-testid=coverage-only-sentence]').length])")
+        .await;
+    let only: Vec<(usize, String, usize)> = serde_json::from_value(only).unwrap();
+    assert_eq!(
+        only.iter().map(|o| o.0).collect::<Vec<_>>(),
+        vec![0, 1, 2, 3, 4],
+        "one list per outlet"
+    );
+    assert!(
+        only.iter()
+            .all(|(_, label, count)| label.ends_with(&format!("({count})"))),
+        "{only:?}"
+    );
+    assert!(
+        only.iter().any(|o| o.2 > 0),
+        "some outlet reports what no other does: {only:?}"
+    );
+    let (lone, _, _) = only.iter().find(|o| o.2 > 0).unwrap();
+    for target in ["summary", "[data-testid=coverage-only-sentence]"] {
+        let css = format!("[data-testid=coverage-only][data-article='{lone}'] {target}");
+        app.script(&format!(
+            "document.querySelector(\"{css}\").scrollIntoView({{ block: 'center' }})"
+        ))
+        .await;
+        app.click(&css).await;
+    }
+    let current = app
+        .script("return [...document.querySelectorAll('.cell.current')].map(c => [[...document.querySelectorAll('[data-testid=compare-pane]')].indexOf(c.closest('[data-testid=compare-pane]')), c.dataset.testid])")
+        .await;
+    assert_eq!(
+        current,
+        serde_json::json!([[lone, "only-here"]]),
+        "a sentence only one outlet has is shown in its report alone"
+    );
+
+    let quotes = app
+        .script("const outlets = [...document.querySelectorAll('[data-testid=quote-table] thead th')].map(th => th.textContent);
+                 return [...document.querySelectorAll('[data-testid=quote-row]')].map(r => [r.dataset.speaker, [...r.querySelectorAll('td')].slice(1).map((td, i) => [outlets[i + 1], td.textContent])])")
+        .await;
+    let quotes: Vec<(String, Vec<(String, String)>)> = serde_json::from_value(quotes).unwrap();
+    let oyelaran = quotes
+        .iter()
+        .find(|(speaker, _)| speaker == "Miriam Oyelaran")
+        .unwrap_or_else(|| panic!("the Ledger quotes Miriam Oyelaran: {quotes:?}"));
+    for (outlet, count) in &oyelaran.1 {
+        let expected = if outlet == "The Lakeshore Ledger" {
+            "2"
+        } else {
+            "—"
+        };
+        assert_eq!(
+            count, expected,
+            "Miriam Oyelaran is quoted twice in the Ledger, nowhere else: {quotes:?}"
+        );
+    }
+
+    let kinds = app
+        .script("return [...document.querySelectorAll('[data-testid=overlap-kind]')].map(k => [k.dataset.kind, Number(k.dataset.score), k.textContent])")
+        .await;
+    let kinds: Vec<(String, f64, String)> = serde_json::from_value(kinds).unwrap();
+    assert_eq!(
+        kinds.iter().map(|k| k.0.as_str()).collect::<Vec<_>>(),
+        vec!["person", "organization", "place"],
+        "a score for people, organisations and places"
+    );
+    assert!(
+        kinds
+            .iter()
+            .all(|(_, score, text)| (0.0..=1.0).contains(score) && text.contains(" of ")),
+        "{kinds:?}"
+    );
+    assert!(summary.text().await.unwrap().contains("Named by every report"));
+    assert!(!app.wait_for_all("entity-row", 1).await.is_empty(), "the entity x outlet matrix");
+    app.close().await;
+}

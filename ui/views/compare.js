@@ -4,6 +4,7 @@
 import { api } from '../api.js';
 import { el } from '../dom.js';
 import { showError } from './errors.js';
+import { drawConnectors } from './connectors.js';
 
 // The key handler of the comparison on screen; replaced when another is shown.
 let differenceKeys = null;
@@ -17,7 +18,7 @@ export function showComparison(main, report) {
   const previous = el('button', { type: 'button', 'data-testid': 'previous-difference', title: 'Previous difference (Shift+F7, Alt+Up)', text: '↑ Previous' });
   const next = el('button', { type: 'button', 'data-testid': 'next-difference', title: 'Next difference (F7, Alt+Down)', text: '↓ Next' });
   const layers = el('span', { class: 'layers', role: 'group', 'aria-label': 'Layers' },
-    ...[['differences', 'Differences'], ['passages', 'Copied passages'], ['entities', 'Entities'], ['conflicts', 'Conflicts']]
+    ...[['differences', 'Differences'], ['passages', 'Copied passages'], ['entities', 'Entities'], ['conflicts', 'Conflicts'], ['connectors', 'Connectors']]
       .map(([layer, label]) => {
         const box = el('input', { type: 'checkbox', 'data-layer': layer, checked: true });
         box.addEventListener('change', () => view.classList.toggle(`hide-${layer}`, !box.checked));
@@ -74,12 +75,13 @@ export function showComparison(main, report) {
   });
 
   const side = el('aside', { class: 'compare-side' },
-    coverageSummary(report),
+    coverageSummary(report, grid),
     conflictList(report, grid),
     passageList(report),
     entityTable(report, grid));
   view.append(navigation, el('div', { class: 'compare-body' }, grid, side));
   main.replaceChildren(view);
+  drawConnectors(grid, report, panes);
 
   let current = -1;
   const go = (step) => {
@@ -161,24 +163,102 @@ function passageList(report) {
     list.children.length ? list : el('p', { class: 'empty', text: 'No passage of eight or more words is shared.' }));
 }
 
-function coverageSummary(report) {
+// What all outlets report, what only one does, who is quoted where, and how far they name the
+// same people, organisations and places; each statement and sentence jumps to its place.
+function coverageSummary(report, grid) {
   const coverage = report.coverage || {};
-  const all = (coverage.reported_by_all || []).length;
-  const most = (coverage.reported_by_most || []).length;
+  const all = coverage.reported_by_all || [];
+  const most = coverage.reported_by_most || [];
   const onlyOne = coverage.reported_by_one || [];
-  const list = el('ul', { class: 'coverage-list' });
+  const outletOf = (index) => report.articles[index].outlet || report.articles[index].title;
+  const jumpTo = (refs) => {
+    grid.querySelectorAll('.cell.current').forEach((n) => n.classList.remove('current'));
+    const targets = refs.map((ref) => findCell(grid, ref.article, ref.sentence)).filter(Boolean);
+    targets.forEach((n) => n.classList.add('current'));
+    if (targets[0]) targets[0].scrollIntoView({ block: 'center' });
+  };
+  const sentenceItem = (refs, testid, note) => {
+    const first = refs[0];
+    const item = el('li', { class: 'coverage-sentence', 'data-testid': testid, tabindex: 0, role: 'button',
+      'data-article': first.article, 'data-sentence': first.sentence, title: 'Show it in the reports' },
+      el('span', { text: report.articles[first.article].sentences[first.sentence] || '' }),
+      note ? el('span', { class: 'coverage-outlets', text: note }) : null);
+    item.addEventListener('click', () => jumpTo(refs));
+    item.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); jumpTo(refs); } });
+    return item;
+  };
+  const group = (title, testid, items, open = false) => el('details', { class: 'coverage-group', 'data-testid': testid, open },
+    el('summary', { text: `${title} (${items.length})` }),
+    items.length ? el('ul', { class: 'coverage-sentences' }, ...items) : el('p', { class: 'empty', text: 'None.' }));
+
+  const everyone = report.articles.length > 2 ? 'Reported by every outlet' : 'Reported by both';
+  const groups = [group(everyone, 'coverage-all', all.map((statement) => sentenceItem(statement.sentences, 'coverage-statement')))];
+  if (report.articles.length > 2) {
+    groups.push(group('Reported by most', 'coverage-most', most.map((statement) =>
+      sentenceItem(statement.sentences, 'coverage-statement', `not in ${report.articles.map((_, k) => k).filter((k) => !statement.articles.includes(k)).map(outletOf).join(', ')}`))));
+  }
   report.articles.forEach((article, index) => {
-    const own = onlyOne.filter((ref) => ref.article === index).length;
-    const quoted = new Set((report.quotes && report.quotes[index] || []).map((q) => q.speaker).filter(Boolean));
-    list.append(el('li', { title: quoted.size ? `Quotes: ${[...quoted].join(', ')}` : 'Quotes no one by name' },
-      el('span', { text: article.outlet || article.title }),
-      el('span', { class: 'count', text: `${own} of ${article.sentences.length} sentences only here` })));
+    const own = onlyOne.filter((ref) => ref.article === index);
+    const details = group(`Only ${outletOf(index)}`, 'coverage-only', own.map((ref) => sentenceItem([ref], 'coverage-only-sentence')));
+    details.dataset.article = String(index);
+    groups.push(details);
   });
+
   return el('section', { class: 'side-section coverage-summary', 'data-testid': 'coverage-summary' },
     el('h3', { text: 'Coverage' }),
     el('p', { class: 'coverage-note', text: report.articles.length > 2
-      ? `${all} statements in every report, ${most} in most.`
-      : `${all} statements in both reports.` }),
+      ? `${all.length} statements in every report, ${most.length} in most; ${onlyOne.length} sentences only one report has.`
+      : `${all.length} statements in both reports; ${onlyOne.length} sentences only one has.` }),
+    overlapScores(report),
+    ...groups,
+    quoteTable(report, jumpTo));
+}
+
+// Who is quoted in which report: one row per speaker, one column per outlet, quotes counted.
+function quoteTable(report, jumpTo) {
+  const speakers = new Map();
+  (report.quotes || []).forEach((quotes, index) => {
+    for (const quote of quotes) {
+      const speaker = quote.speaker || 'Speaker not named';
+      if (!speakers.has(speaker)) speakers.set(speaker, report.articles.map(() => []));
+      speakers.get(speaker)[index].push({ article: index, sentence: quote.sentence });
+    }
+  });
+  const section = el('div', { class: 'quote-coverage' }, el('h4', { text: `Who is quoted where (${speakers.size})` }));
+  if (!speakers.size) {
+    section.append(el('p', { class: 'empty', text: 'No report quotes anyone directly.' }));
+    return section;
+  }
+  const table = el('table', { class: 'quote-table', 'data-testid': 'quote-table' },
+    el('thead', {}, el('tr', {}, el('th', { text: 'Quoted' }),
+      ...report.articles.map((a) => el('th', { text: a.outlet || a.title, title: a.title })))));
+  const body = el('tbody');
+  for (const [speaker, byArticle] of speakers) {
+    const row = el('tr', { class: 'quote-row', 'data-testid': 'quote-row', 'data-speaker': speaker, tabindex: 0, title: 'Show the quotations' },
+      el('td', { text: speaker }),
+      ...byArticle.map((refs) => el('td', { class: refs.length ? 'named' : 'not-named', text: refs.length ? String(refs.length) : '—' })));
+    const jump = () => jumpTo(byArticle.flat());
+    row.addEventListener('click', jump);
+    row.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); jump(); } });
+    body.append(row);
+  }
+  table.append(body);
+  section.append(table);
+  return section;
+}
+
+// How far the reports name the same entities, per kind: named by every report over named by any.
+function overlapScores(report) {
+  const overlap = report.overlap;
+  if (!overlap || !overlap.by_kind) return null;
+  const kinds = { person: 'People', organization: 'Organisations', place: 'Places' };
+  const list = el('ul', { class: 'overlap-scores', 'data-testid': 'entity-overlap' },
+    ...overlap.by_kind.map((kind) => el('li', { class: 'overlap-kind', 'data-testid': 'overlap-kind', 'data-kind': kind.kind, 'data-score': kind.score },
+      el('span', { text: kinds[kind.kind] || kind.kind }),
+      el('meter', { min: 0, max: 1, value: kind.score, title: `${Math.round(kind.score * 100)}%` }),
+      el('span', { class: 'count', text: `${kind.shared} of ${kind.named} named by all` }))));
+  return el('div', { class: 'entity-overlap' },
+    el('h4', { text: `Named by every report: ${Math.round((overlap.score || 0) * 100)}% overall` }),
     list);
 }
 
