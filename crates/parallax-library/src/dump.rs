@@ -73,6 +73,23 @@ pub struct DumpedArticle {
     /// The fields a person corrected, with the values they replaced.
     #[serde(default)]
     pub corrected: BTreeMap<String, Option<String>>,
+    /// A person's alignment corrections between this article and others (each correction is
+    /// written once, on one of its two articles).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alignment_overrides: Vec<DumpedOverride>,
+}
+
+/// An alignment correction between the article of its line and another.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DumpedOverride {
+    /// This article's sentence index.
+    pub sentence: usize,
+    /// The other article's content hash.
+    pub other: String,
+    /// The other article's sentence index.
+    pub other_sentence: usize,
+    /// True for a link, false for an unlink.
+    pub linked: bool,
 }
 
 fn text_format() -> String {
@@ -91,10 +108,25 @@ pub(crate) fn dump(connection: &Connection, out: &mut dyn Write) -> Result<usize
                 (SELECT json_group_array(tag) FROM (SELECT tag FROM article_tags WHERE article_id = a.id ORDER BY tag))
          FROM articles a JOIN events e ON e.id = a.event_id ORDER BY a.id",
     )?;
+    let mut overrides = transaction.prepare(
+        "SELECT left_sentence, right_hash, right_sentence, linked FROM alignment_overrides
+         WHERE left_hash = ?1 ORDER BY right_hash, left_sentence, right_sentence",
+    )?;
     let mut rows = statement.query([])?;
     let mut count = 0;
     while let Some(row) = rows.next()? {
         let tags: String = row.get(18)?;
+        let hash: String = row.get(11)?;
+        let alignment_overrides = overrides
+            .query_map([&hash], |row| {
+                Ok(DumpedOverride {
+                    sentence: row.get::<_, i64>(0)? as usize,
+                    other: row.get(1)?,
+                    other_sentence: row.get::<_, i64>(2)? as usize,
+                    linked: row.get(3)?,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
         let article = DumpedArticle {
             id: row.get(0)?,
             title: row.get(1)?,
@@ -107,7 +139,7 @@ pub(crate) fn dump(connection: &Connection, out: &mut dyn Write) -> Result<usize
             format: row.get(8)?,
             text: row.get(9)?,
             word_count: row.get::<_, i64>(10)? as usize,
-            content_hash: row.get(11)?,
+            content_hash: Some(hash),
             imported: row.get(12)?,
             event: row.get(13)?,
             event_title: row.get(14)?,
@@ -115,6 +147,7 @@ pub(crate) fn dump(connection: &Connection, out: &mut dyn Write) -> Result<usize
             placed_by_user: row.get(16)?,
             corrected: crate::articles::parse_corrected(row.get(17)?),
             tags: serde_json::from_str(&tags).unwrap_or_default(),
+            alignment_overrides,
         };
         let line = serde_json::to_string(&article).expect("an article serialises");
         writeln!(out, "{line}").map_err(|e| Error::File {
@@ -126,6 +159,7 @@ pub(crate) fn dump(connection: &Connection, out: &mut dyn Write) -> Result<usize
     }
     drop(rows);
     drop(statement);
+    drop(overrides);
     transaction.commit()?;
     Ok(count)
 }
@@ -280,7 +314,46 @@ pub(crate) fn load(
             events::keep_index(library, cached);
         }
     }
+    load_overrides(&library.connection, &lines)?;
     Ok(report)
+}
+
+/// Stores the alignment corrections of the loaded lines whose two articles the library holds
+/// (loaded now or before), replacing a correction of the same two sentences.
+fn load_overrides(connection: &Connection, lines: &[Loaded]) -> Result<(), Error> {
+    if lines
+        .iter()
+        .all(|l| l.article.alignment_overrides.is_empty())
+    {
+        return Ok(());
+    }
+    let transaction = Transaction::new_unchecked(connection, TransactionBehavior::Immediate)?;
+    for loaded in lines {
+        for o in &loaded.article.alignment_overrides {
+            let (mine, theirs) = (
+                (loaded.hash.as_str(), o.sentence),
+                (o.other.as_str(), o.other_sentence),
+            );
+            let ((lh, ls), (rh, rs)) = if mine.0 < theirs.0 {
+                (mine, theirs)
+            } else {
+                (theirs, mine)
+            };
+            if lh == rh {
+                continue;
+            }
+            transaction.execute(
+                "INSERT INTO alignment_overrides (left_hash, left_sentence, right_hash, right_sentence, linked)
+                 SELECT ?1, ?2, ?3, ?4, ?5
+                 WHERE (EXISTS (SELECT 1 FROM articles WHERE content_hash = ?1) OR EXISTS (SELECT 1 FROM trash WHERE content_hash = ?1))
+                   AND (EXISTS (SELECT 1 FROM articles WHERE content_hash = ?3) OR EXISTS (SELECT 1 FROM trash WHERE content_hash = ?3))
+                 ON CONFLICT DO UPDATE SET linked = excluded.linked",
+                params![lh, ls as i64, rh, rs as i64, o.linked],
+            )?;
+        }
+    }
+    transaction.commit()?;
+    Ok(())
 }
 
 /// Reads one line: a JSON object with at least a headline and a text, its date ISO 8601.

@@ -62,7 +62,7 @@ mod trash;
 
 pub use articles::{ArticleRecord, ArticleSummary};
 pub use backup::BackupReport;
-pub use dump::DumpedArticle;
+pub use dump::{DumpedArticle, DumpedOverride};
 pub use edits::{check_published, MetadataEdit, OutletCount, OutletRenamed};
 pub use error::Error;
 pub use events::{EventSummary, Grouping};

@@ -707,6 +707,9 @@ fn the_library_goes_to_json_lines_and_back() {
     library
         .rename_event(farm_event, "The 2012 farm bill")
         .unwrap();
+    library
+        .link_sentences(sentence(setup.farm_b, 1), sentence(setup.farm_a, 1))
+        .unwrap();
     library.delete(&[setup.volcano]).unwrap();
 
     let mut dumped = Vec::new();
@@ -750,6 +753,11 @@ fn the_library_goes_to_json_lines_and_back() {
     assert_eq!(record.published.as_deref(), Some("2012-06-21"));
     assert!(record.corrected.contains_key("outlet"));
     assert_eq!(other.list_tagged("senate").unwrap().len(), 1);
+    let farm_a = loaded.iter().find(|a| a.title == "Senate passes farm bill").unwrap();
+    let overrides = other.alignment_overrides(farm_b.id, farm_a.id).unwrap();
+    assert_eq!(overrides.len(), 1, "alignment corrections travel with the articles");
+    assert!(overrides[0].linked);
+    assert_eq!((overrides[0].left.sentence, overrides[0].right.sentence), (1, 1));
     assert_eq!(other.search("welcomed").unwrap().len(), 1);
 
     // Loaded twice: all duplicates. Into the first library: the trashed volcano is not in the
