@@ -136,6 +136,8 @@ fn find_group(groups: &[Group], mentions: &[Mention], m: &Mention, index: usize)
                             .is_some_and(|a| other.len() >= 2 && initials(other) == *a)
                             || other_acronym
                                 .is_some_and(|a| a == acronym.clone().unwrap_or_default())
+                            || m.kind == EntityKind::Place
+                                && states_abbreviated(&m.words, other)
                             || m.kind == EntityKind::Organization
                                 && m.words.len() == 1
                                 && other.len() >= 2
@@ -147,14 +149,23 @@ fn find_group(groups: &[Group], mentions: &[Mention], m: &Mention, index: usize)
     }
 }
 
-/// The form with the most words, then the most used, then the first.
+/// `Calif.` and `California`: mentions of a state, abbreviated and written out.
+fn states_abbreviated(a: &[String], b: &[String]) -> bool {
+    super::gazetteer::abbreviates_state(&a.join(" "), &b.join(" "))
+}
+
+/// The form with the most words, then written out rather than abbreviated (`California`, not
+/// `Calif.`), then the most used, then the first.
 fn fullest_form(group: &[usize], mentions: &[Mention]) -> String {
-    let mut counts: HashMap<String, (usize, usize, usize)> = HashMap::default();
+    let mut counts: HashMap<String, (usize, bool, usize, usize)> = HashMap::default();
     for (order, &i) in group.iter().enumerate() {
         let form = mentions[i].words.join(" ");
         let words = mentions[i].words.len();
-        let entry = counts.entry(form).or_insert((words, 0, usize::MAX - order));
-        entry.1 += 1;
+        let written_out = super::gazetteer::state_of_abbreviation(&form).is_none();
+        let entry = counts
+            .entry(form)
+            .or_insert((words, written_out, 0, usize::MAX - order));
+        entry.2 += 1;
     }
     counts
         .into_iter()

@@ -263,6 +263,190 @@ const COMPASS: &[&str] = &[
     "Greater",
 ];
 
+/// The fifty states with their AP-style abbreviation (`Calif.`), empty where AP writes the name out.
+const US_STATES: &[(&str, &str)] = &[
+    ("Alabama", "Ala."),
+    ("Alaska", ""),
+    ("Arizona", "Ariz."),
+    ("Arkansas", "Ark."),
+    ("California", "Calif."),
+    ("Colorado", "Colo."),
+    ("Connecticut", "Conn."),
+    ("Delaware", "Del."),
+    ("Florida", "Fla."),
+    ("Georgia", "Ga."),
+    ("Hawaii", ""),
+    ("Idaho", ""),
+    ("Illinois", "Ill."),
+    ("Indiana", "Ind."),
+    ("Iowa", ""),
+    ("Kansas", "Kan."),
+    ("Kentucky", "Ky."),
+    ("Louisiana", "La."),
+    ("Maine", ""),
+    ("Maryland", "Md."),
+    ("Massachusetts", "Mass."),
+    ("Michigan", "Mich."),
+    ("Minnesota", "Minn."),
+    ("Mississippi", "Miss."),
+    ("Missouri", "Mo."),
+    ("Montana", "Mont."),
+    ("Nebraska", "Neb."),
+    ("Nevada", "Nev."),
+    ("New Hampshire", "N.H."),
+    ("New Jersey", "N.J."),
+    ("New Mexico", "N.M."),
+    ("New York", "N.Y."),
+    ("North Carolina", "N.C."),
+    ("North Dakota", "N.D."),
+    ("Ohio", ""),
+    ("Oklahoma", "Okla."),
+    ("Oregon", "Ore."),
+    ("Pennsylvania", "Pa."),
+    ("Rhode Island", "R.I."),
+    ("South Carolina", "S.C."),
+    ("South Dakota", "S.D."),
+    ("Tennessee", "Tenn."),
+    ("Texas", "Tex."),
+    ("Utah", ""),
+    ("Vermont", "Vt."),
+    ("Virginia", "Va."),
+    ("Washington", "Wash."),
+    ("West Virginia", "W.Va."),
+    ("Wisconsin", "Wis."),
+    ("Wyoming", "Wyo."),
+];
+
+/// The state an AP-style abbreviation stands for: `Calif.` -> `California`.
+pub(crate) fn state_of_abbreviation(word: &str) -> Option<&'static str> {
+    US_STATES
+        .iter()
+        .find(|(_, abbreviation)| !abbreviation.is_empty() && *abbreviation == word)
+        .map(|(state, _)| *state)
+}
+
+/// `Calif.` and `California`: a state's abbreviation and its name, either way round.
+pub(crate) fn abbreviates_state(a: &str, b: &str) -> bool {
+    state_of_abbreviation(a) == Some(b) || state_of_abbreviation(b) == Some(a)
+}
+
+/// A US state, written out (`Arizona`, `New Hampshire`).
+pub(crate) fn is_us_state(name: &str) -> bool {
+    US_STATES.iter().any(|(state, _)| *state == name)
+}
+
+/// Lower-case spellings of the known places, for names written in capitals (`NEW YORK`).
+static PLACES_BY_LOWER_CASE: LazyLock<rustc_hash::FxHashMap<String, &'static str>> =
+    LazyLock::new(|| PLACES.iter().map(|p| (p.to_lowercase(), *p)).collect());
+
+/// The usual spelling of a place written in capitals: `NEW YORK` -> `New York`; a name the
+/// lists do not hold gets a capital on each word (`MCALLEN` -> `Mcallen`).
+pub(crate) fn place_in_title_case(shouted: &str) -> String {
+    let lower = shouted.to_lowercase();
+    if let Some(place) = PLACES_BY_LOWER_CASE.get(&lower) {
+        return (*place).to_string();
+    }
+    let mut out = String::with_capacity(lower.len());
+    let mut word_start = true;
+    for c in lower.chars() {
+        if word_start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.push(c);
+        }
+        word_start = !c.is_alphanumeric() && c != '\'' && c != '\u{2019}';
+    }
+    out
+}
+
+/// Plural titles before a list of names (`Sens. John McCain and Lindsey Graham`).
+const PLURAL_TITLES: &[&str] = &[
+    "Sens", "Reps", "Govs", "Gens", "Drs", "Messrs", "Lts", "Cols", "Sgts", "Justices",
+    "Senators", "Representatives", "Governors", "Generals", "Presidents",
+];
+
+/// A title in the plural: every name of the list after it is a person.
+pub(crate) fn is_plural_title(word: &str) -> bool {
+    PLURAL_TITLES.contains(&word.trim_end_matches('.'))
+}
+
+/// Party adjectives that name the party before a lower-case `party` (`the Republican party`).
+const PARTY_ADJECTIVES: &[&str] = &[
+    "Republican",
+    "Democratic",
+    "Democrat",
+    "Libertarian",
+    "Green",
+    "Labour",
+    "Labor",
+    "Conservative",
+    "Liberal",
+    "Communist",
+    "Socialist",
+    "Reform",
+];
+
+pub(crate) fn is_party_adjective(word: &str) -> bool {
+    PARTY_ADJECTIVES.contains(&word)
+}
+
+/// Plural party and faction words after a place (`Missouri Republicans`, `Texas Democrats`):
+/// the people of a party in a place, not an organisation.
+pub(crate) fn is_party_members(word: &str) -> bool {
+    matches!(
+        word,
+        "Republicans" | "Democrats" | "Conservatives" | "Liberals" | "Libertarians" | "Progressives"
+    )
+}
+
+/// Words that head a part of a law or a code, before a number (`Title VII`, `Section 230`).
+const LEGAL_PART_HEADS: &[&str] = &[
+    "Title",
+    "Article",
+    "Section",
+    "Chapter",
+    "Clause",
+    "Paragraph",
+    "Subsection",
+    "Amendment",
+    "Proposition",
+    "Prop",
+    "Prop.",
+    "Rule",
+    "Part",
+    "Schedule",
+];
+
+pub(crate) fn is_legal_part_head(word: &str) -> bool {
+    LEGAL_PART_HEADS.contains(&word)
+}
+
+/// Prefixes of bill numbers (`SB 1070`, `HB56`, `H.R. 3962`).
+const BILL_PREFIXES: &[&str] = &[
+    "SB", "HB", "AB", "HR", "H.R.", "S.B.", "H.B.", "HF", "SF", "LB", "LD", "SJR", "HJR", "SR",
+    "HCR", "SCR", "SSB", "HSB", "ACA", "SCA",
+];
+
+pub(crate) fn is_bill_prefix(word: &str) -> bool {
+    BILL_PREFIXES.contains(&word)
+}
+
+/// A bill number written as one word: `SB1070`, `HB56`.
+pub(crate) fn is_bill_number(word: &str) -> bool {
+    let digits = word.trim_start_matches(|c: char| !c.is_ascii_digit());
+    let prefix = &word[..word.len() - digits.len()];
+    !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && is_bill_prefix(prefix.trim_end_matches('-'))
+}
+
+/// A number as the parts of laws are numbered: `230`, `VII`, `5(a)` is cut before the bracket.
+pub(crate) fn is_part_number(word: &str) -> bool {
+    !word.is_empty()
+        && (word.chars().all(|c| c.is_ascii_digit())
+            || word.len() <= 6 && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')))
+}
+
 pub(crate) fn is_place(name: &str) -> bool {
     PLACES.contains(name)
         || if name.contains('.') {
@@ -297,6 +481,7 @@ pub(crate) fn is_given_name(word: &str) -> bool {
 pub(crate) fn is_title(word: &str) -> bool {
     let word = word.trim_end_matches('.');
     TITLES.contains(word)
+        || PLURAL_TITLES.contains(&word)
         || word
             .rsplit_once('-')
             .is_some_and(|(_, last)| TITLES.contains(last))

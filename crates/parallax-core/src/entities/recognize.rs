@@ -154,6 +154,7 @@ fn is_name_word(t: &Token<'_>, lowercase_words: &HashSet<String>) -> bool {
         || t.text == "I"
         || is_party_tag(t.text)
         || gaz::is_never_a_name(t.text)
+        || gaz::is_bill_number(t.text)
     {
         return false;
     }
@@ -219,10 +220,20 @@ fn joins_with_connector(before: &Token<'_>, connector: &Token<'_>, first: &Token
     }
 }
 
+/// `House and Senate`: two bodies the lists know, joined by `and`, are two names, not one.
+fn two_known_organizations(before: &[Token<'_>], connector: &Token<'_>, first: &Token<'_>) -> bool {
+    let before = before.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+    connector.text == "and" && gaz::is_organization(&before) && gaz::is_organization(first.text)
+}
+
 /// Runs of name words, with `of`, `for`, particles and `&` inside where they belong.
-fn name_spans(tokens: &[Token<'_>], lowercase_words: &HashSet<String>) -> Vec<(usize, usize)> {
+fn name_spans(
+    tokens: &[Token<'_>],
+    from: usize,
+    lowercase_words: &HashSet<String>,
+) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
-    let mut i = 0;
+    let mut i = from;
     while i < tokens.len() {
         if !is_name_word(&tokens[i], lowercase_words) {
             i += 1;
@@ -250,6 +261,7 @@ fn name_spans(tokens: &[Token<'_>], lowercase_words: &HashSet<String>) -> Vec<(u
                     if !t.line_break_before
                         && is_name_word(t, lowercase_words)
                         && joins_with_connector(&tokens[end - 1], next, &tokens[start])
+                        && !two_known_organizations(&tokens[start..end], next, t)
                     {
                         end = after + 1;
                         continue;
@@ -297,13 +309,35 @@ fn title_prefix(words: &[&Token<'_>], uncertain: bool) -> Option<Candidate> {
     {
         EntityKind::Organization
     } else {
-        return None;
+        return trailing_place(words, uncertain);
     };
     Some(Candidate {
         words: words.iter().map(|t| t.text.to_string()).collect(),
         start: words[0].start,
         end: last.end,
         kind: Some((kind, Evidence::Strong)),
+        uncertain,
+    })
+}
+
+/// The place that ends the words before a title, once party words and `State` are dropped:
+/// `Controversial Arizona Sheriff`, `New Jersey Republican Gov.`, `Arizona State Sen.`.
+fn trailing_place(words: &[&Token<'_>], uncertain: bool) -> Option<Candidate> {
+    let mut end = words.len();
+    while end > 0 && (gaz::is_demonym(words[end - 1].text) || words[end - 1].text == "State") {
+        end -= 1;
+    }
+    let words = &words[..end];
+    let start = (0..words.len()).find(|&k| {
+        let text = words[k..].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+        gaz::is_place(&text)
+    })?;
+    let words = &words[start..];
+    Some(Candidate {
+        words: words.iter().map(|t| t.text.to_string()).collect(),
+        start: words.first()?.start,
+        end: words.last()?.end,
+        kind: Some((EntityKind::Place, Evidence::Strong)),
         uncertain,
     })
 }
@@ -354,6 +388,49 @@ fn classify_into(
             uncertain,
         })
     };
+    // `Title VII`, `Section 230`, `HB 56`: laws and their parts are numbered, not named.
+    if gaz::is_legal_part_head(words[0].text) || gaz::is_bill_prefix(words[0].text) {
+        let numbered = if words.len() == 1 {
+            next_token.is_some_and(|t| gaz::is_part_number(t.text))
+        } else {
+            words[1..].iter().all(|t| gaz::is_part_number(t.text))
+        };
+        if numbered {
+            return None;
+        }
+    }
+    // `the Republican party`: a party adjective before a lower-case `party` names the party.
+    if let Some(party) = next_token.filter(|t| t.text == "party") {
+        if words.last().is_some_and(|t| gaz::is_party_adjective(t.text)) {
+            let mut name: Vec<String> = words.iter().map(|t| t.text.to_string()).collect();
+            name.push("Party".to_string());
+            return Some(Candidate {
+                words: name,
+                start: words[0].start,
+                end: party.end,
+                kind: Some((EntityKind::Organization, Evidence::Strong)),
+                uncertain,
+            });
+        }
+    }
+    // `Tampa, Fla.`, `Bentonville, Ark.-based`: a state's abbreviation after a place names the state.
+    if words.len() == 1
+        && gaz::state_of_abbreviation(words[0].text).is_some()
+        && after_a_name_and_comma(all, span.0)
+        && !starts_a_party_tag(all, span.1)
+    {
+        return make(&words, Some((EntityKind::Place, Evidence::Strong)));
+    }
+    // `Missouri Republicans`, `Texas Democrats`: a place's party members are no organisation.
+    if words.len() >= 2
+        && words.last().is_some_and(|t| gaz::is_party_members(t.text))
+        && gaz::is_place(&joined(&words[..words.len() - 1]))
+    {
+        return make(
+            &words[..words.len() - 1],
+            Some((EntityKind::Place, Evidence::Strong)),
+        );
+    }
     if gaz::is_organization(&whole) {
         return make(&words, Some((EntityKind::Organization, Evidence::Strong)));
     }
@@ -458,6 +535,14 @@ fn classify_into(
     if gaz::is_place(&whole) {
         return make(&words, Some((EntityKind::Place, Evidence::Strong)));
     }
+    // `Pittsburg, Calif.`, `Springfield, Illinois,`: the name before a state is a city.
+    if !ends_as_organization && words.len() <= 3 {
+        match state_after(all, span.1) {
+            Some(true) => return make(&words, Some((EntityKind::Place, Evidence::Strong))),
+            Some(false) => return make(&words, Some((EntityKind::Place, Evidence::Context))),
+            None => {}
+        }
+    }
     let first = words[0];
     let last = words[words.len() - 1];
     // `Wisconsin GOP`, `US Army`: a place or a name before an organisation is part of it.
@@ -467,7 +552,7 @@ fn classify_into(
         return make(&words, Some((EntityKind::Organization, Evidence::Strong)));
     }
     if words.len() == 1 && first.is_all_caps() {
-        // A dateline's city (`BRUSSELS/KYIV –`), shouted: the place line, not a name in the text.
+        // A known place in capitals (`KYIV`) is the place, named as the text writes it elsewhere.
         let mut letters = first.text.chars();
         let proper: String = letters
             .next()
@@ -475,7 +560,13 @@ fn classify_into(
             .chain(letters.flat_map(char::to_lowercase))
             .collect();
         if proper != first.text && gaz::is_place(&proper) {
-            return None;
+            return Some(Candidate {
+                words: vec![gaz::place_in_title_case(first.text)],
+                start: first.start,
+                end: first.end,
+                kind: Some((EntityKind::Place, Evidence::Strong)),
+                uncertain,
+            });
         }
     }
     if words.len() == 1 && (first.is_all_caps() || first.is_dotted_initials()) {
@@ -540,6 +631,50 @@ fn classify_into(
     make(&words, None)
 }
 
+/// A comma before `index`, and a capitalised word before the comma (`Tampa, Fla.`).
+fn after_a_name_and_comma(all: &[Token<'_>], index: usize) -> bool {
+    index >= 2
+        && all[index - 1].text == ","
+        && all[index - 2].word
+        && all[index - 2].is_capitalized()
+}
+
+/// `Ind.-Vt.`: an abbreviation joined by a hyphen to another capitalised word is a party tag.
+fn starts_a_party_tag(all: &[Token<'_>], index: usize) -> bool {
+    all.get(index).is_some_and(|t| t.text == "-" && t.start == all[index - 1].end)
+        && all
+            .get(index + 1)
+            .is_some_and(|t| t.word && t.is_capitalized())
+}
+
+/// A state after a comma at `index`: `Some(true)` for an abbreviation (`, Calif.`), `Some(false)`
+/// for a state written out and closed by punctuation (`, Illinois,`), else `None`.
+fn state_after(all: &[Token<'_>], index: usize) -> Option<bool> {
+    if all.get(index)?.text != "," {
+        return None;
+    }
+    let first = all.get(index + 1)?;
+    if gaz::state_of_abbreviation(first.text).is_some() {
+        return (!starts_a_party_tag(all, index + 2)).then_some(true);
+    }
+    for len in [2, 1] {
+        let Some(words) = all.get(index + 1..index + 1 + len) else {
+            continue;
+        };
+        let name = words.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+        if words.iter().all(|t| t.word)
+            && gaz::is_us_state(&name)
+            && !words[len - 1].possessive
+        {
+            let closed = all
+                .get(index + 1 + len)
+                .is_none_or(|t| !t.word && t.text != "'" && t.text != "\u{2019}");
+            return closed.then_some(false);
+        }
+    }
+    None
+}
+
 /// Every mention of a person, organisation or place in the text, in order.
 pub(crate) fn find_mentions(text: &str) -> Vec<Mention> {
     let tokens = tokenize(text);
@@ -548,11 +683,175 @@ pub(crate) fn find_mentions(text: &str) -> Vec<Mention> {
         .filter(|t| t.word && t.text.chars().next().is_some_and(char::is_lowercase))
         .map(|t| t.text.to_string())
         .collect();
-    let candidates: Vec<Candidate> = name_spans(&tokens, &lowercase_words)
-        .into_iter()
-        .flat_map(|span| classify(&tokens, span, &tokens))
+    let (mut candidates, body) = dateline(&tokens);
+    let spans = name_spans(&tokens, body, &lowercase_words);
+    let mut classified: Vec<Vec<Candidate>> = spans
+        .iter()
+        .map(|&span| classify(&tokens, span, &tokens))
         .collect();
+    people_after_plural_titles(&tokens, &spans, &mut classified);
+    places_in_ranges(&tokens, &spans, &mut classified);
+    candidates.extend(classified.into_iter().flatten());
     settle_kinds(candidates)
+}
+
+fn is_dash(text: &str) -> bool {
+    matches!(text, "\u{2014}" | "\u{2013}" | "-")
+}
+
+/// The cities of a dateline opening the text (`WASHINGTON —`, `KYIV, Nov. 19 (Reuters) –`,
+/// `BRUSSELS/KYIV –`, `HOUSTON (AP) --`), as places named in title case, and the token where
+/// the body after them starts.
+fn dateline(tokens: &[Token<'_>]) -> (Vec<Candidate>, usize) {
+    let shouted = |t: &Token<'_>| {
+        t.word && t.is_all_caps() && !t.is_dotted_initials() && !gaz::is_organization(t.text)
+    };
+    let mut cities: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    let mut start = 0;
+    while i < tokens.len() {
+        if shouted(&tokens[i]) && (i == start || !tokens[i].line_break_before) {
+            i += 1;
+        } else if tokens[i].text == "/" && i > start {
+            cities.push((start, i));
+            i += 1;
+            start = i;
+        } else {
+            break;
+        }
+    }
+    if i == start {
+        return (Vec::new(), 0);
+    }
+    cities.push((start, i));
+    let after = &tokens[i..];
+    let closed = match after.first().map(|t| t.text) {
+        Some(t) if is_dash(t) => true,
+        Some("(") => after.iter().take(6).any(|t| t.text == ")"),
+        // `KYIV, Nov. 19 (Reuters) –`, `AMHERST, N.H. —`: a date or a state, then the dash.
+        Some(",") => after
+            .iter()
+            .skip(1)
+            .take(10)
+            .take_while(|t| !matches!(t.text, "." | "!" | "?" | "\"" | "\u{201C}"))
+            .any(|t| is_dash(t.text)),
+        _ => false,
+    };
+    let written = |&(a, b): &(usize, usize)| {
+        tokens[a..b]
+            .iter()
+            .map(|t| t.text)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    // `BREAKING —` is no city: a word of running English, unless the lists know the place.
+    let common = cities.iter().any(|city| {
+        !gaz::is_place(&gaz::place_in_title_case(&written(city)))
+            && tokens[city.0..city.1]
+                .iter()
+                .any(|t| gaz::is_common_word(t.text))
+    });
+    if !closed || common {
+        return (Vec::new(), 0);
+    }
+    let places = cities
+        .into_iter()
+        .map(|(a, b)| {
+            let written = written(&(a, b));
+            Candidate {
+                words: gaz::place_in_title_case(&written)
+                    .split(' ')
+                    .map(str::to_string)
+                    .collect(),
+                start: tokens[a].start,
+                end: tokens[b - 1].end,
+                kind: Some((EntityKind::Place, Evidence::Strong)),
+                uncertain: false,
+            }
+        })
+        .collect();
+    (places, i)
+}
+
+/// The kind a span was given, and how surely.
+fn main_kind(found: &[Candidate]) -> Option<(EntityKind, Evidence)> {
+    found.last().and_then(|c| c.kind)
+}
+
+/// `Sens. John McCain and Lindsey Graham`, `Reps. Ann Wagner (R-Mo.), Todd Akin`: after a
+/// plural title, every name of the list is a person, a place after `in` or `of` left as it is.
+fn people_after_plural_titles(
+    tokens: &[Token<'_>],
+    spans: &[(usize, usize)],
+    classified: &mut [Vec<Candidate>],
+) {
+    let mut open = false;
+    let mut last_end = 0;
+    for (k, &(start, end)) in spans.iter().enumerate() {
+        if tokens[start..end].iter().any(|t| gaz::is_plural_title(t.text))
+            && main_kind(&classified[k]).is_some_and(|(kind, _)| kind == EntityKind::Person)
+        {
+            open = true;
+            last_end = end;
+            continue;
+        }
+        if !open {
+            continue;
+        }
+        let gap = &tokens[last_end..start];
+        let place_of_the_last = matches!(gap, [t] if matches!(t.text, "in" | "of" | "from"))
+            && main_kind(&classified[k]).is_some_and(|(kind, _)| kind == EntityKind::Place);
+        if place_of_the_last {
+            last_end = end;
+            continue;
+        }
+        let listed = gap.iter().enumerate().all(|(g, t)| match t.text {
+            "," | "and" | "or" | "(" | ")" => true,
+            "." => g > 0 && is_party_tag(gap[g - 1].text),
+            other => is_party_tag(other),
+        }) && gap.iter().any(|t| matches!(t.text, "," | "and" | "or"));
+        let Some(person) = classified[k].last_mut().filter(|_| listed) else {
+            open = false;
+            continue;
+        };
+        match person.kind {
+            Some((EntityKind::Person, _)) | None | Some((_, Evidence::Guess | Evidence::Context)) => {
+                person.kind = Some((EntityKind::Person, Evidence::Strong));
+                last_end = end;
+            }
+            Some(_) => open = false,
+        }
+    }
+}
+
+/// `from Brownsville to San Diego`, `between Tampa and Orlando`: when one end of a range is a
+/// place, so is the other.
+fn places_in_ranges(tokens: &[Token<'_>], spans: &[(usize, usize)], classified: &mut [Vec<Candidate>]) {
+    for k in 1..spans.len() {
+        let (a, b) = (spans[k - 1], spans[k]);
+        let opener = a.0.checked_sub(1).map(|i| tokens[i].text);
+        let range = match (opener, &tokens[a.1..b.0]) {
+            (Some("from"), [t]) => t.text == "to",
+            (Some("between"), [t]) => t.text == "and",
+            _ => false,
+        };
+        if !range {
+            continue;
+        }
+        let is_place = |found: &[Candidate]| {
+            main_kind(found).is_some_and(|(kind, _)| kind == EntityKind::Place)
+        };
+        let unknown = |found: &[Candidate]| {
+            found.len() == 1
+                && found[0].words.len() <= 3
+                && matches!(found[0].kind, None | Some((_, Evidence::Guess)))
+        };
+        for (place, other) in [(k - 1, k), (k, k - 1)] {
+            if is_place(&classified[place]) && unknown(&classified[other]) {
+                classified[other][0].kind = Some((EntityKind::Place, Evidence::Context));
+            }
+        }
+    }
 }
 
 /// Document-level consistency: a name keeps one kind in an article, surnames of known people are

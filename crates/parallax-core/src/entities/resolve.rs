@@ -5,6 +5,7 @@
 use unicode_normalization::UnicodeNormalization;
 
 use super::aliases::{acronym_letters, initials};
+use super::gazetteer;
 use super::{Entity, EntityKind, ResolvedEntity};
 
 /// A name folded for matching: letters only, lower case, accents removed.
@@ -188,6 +189,16 @@ fn same_entity(names: &Names, a: &Row, b: &Item) -> f64 {
         })
     {
         return 1.0;
+    }
+    // `Calif.` in one article, `California` in another.
+    if a.kind == EntityKind::Place
+        && a.forms.iter().any(|&f| {
+            b.forms
+                .iter()
+                .any(|&g| gazetteer::abbreviates_state(names.info(f).text, names.info(g).text))
+        })
+    {
+        return 0.95;
     }
     let (na, nb) = (names.info(a.name), names.info(b.name));
     match a.kind {
