@@ -187,13 +187,25 @@ fn datelines_name_their_cities_as_the_text_writes_them() {
     assert_eq!(named(&houston, "Houston").kind, EntityKind::Place);
     assert_eq!(named(&houston, "Houston").mentions, 2);
     let orleans = kinds("NEW ORLEANS, March 3 (Wire) – The levee board met on Friday.");
-    assert!(has(&orleans, "New Orleans", EntityKind::Place), "{orleans:?}");
+    assert!(
+        has(&orleans, "New Orleans", EntityKind::Place),
+        "{orleans:?}"
+    );
     let unknown = kinds("SPRINGDALE, Ark. — The mayor of the town resigned on Monday.");
-    assert!(has(&unknown, "Springdale", EntityKind::Place), "{unknown:?}");
+    assert!(
+        has(&unknown, "Springdale", EntityKind::Place),
+        "{unknown:?}"
+    );
     assert!(has(&unknown, "Ark.", EntityKind::Place), "{unknown:?}");
     let not_a_city = kinds("NATO — The alliance met in Brussels.");
-    assert!(has(&not_a_city, "NATO", EntityKind::Organization), "{not_a_city:?}");
-    assert!(!not_a_city.iter().any(|(n, _)| n == "Nato"), "{not_a_city:?}");
+    assert!(
+        has(&not_a_city, "NATO", EntityKind::Organization),
+        "{not_a_city:?}"
+    );
+    assert!(
+        !not_a_city.iter().any(|(n, _)| n == "Nato"),
+        "{not_a_city:?}"
+    );
 }
 
 #[test]
@@ -204,7 +216,10 @@ fn a_city_before_a_state_abbreviation_and_the_state_are_places() {
     );
     let kinds: Vec<(&str, EntityKind)> = found.iter().map(|e| (e.name.as_str(), e.kind)).collect();
     for place in ["Fremont", "Dayton", "Ohio", "Bentonville", "Ark.", "Lodi"] {
-        assert!(kinds.contains(&(place, EntityKind::Place)), "{place} in {kinds:?}");
+        assert!(
+            kinds.contains(&(place, EntityKind::Place)),
+            "{place} in {kinds:?}"
+        );
     }
     let california = named(&found, "California");
     assert_eq!(california.kind, EntityKind::Place);
@@ -223,7 +238,10 @@ fn state_abbreviations_leave_party_tags_and_honorifics_alone() {
     assert!(has(&found, "Ted Morrow", EntityKind::Person), "{found:?}");
     assert!(has(&found, "Joe Harlan", EntityKind::Person), "{found:?}");
     for wrong in ["Ind.", "Ky.", "R-Ky", "Vt."] {
-        assert!(!found.iter().any(|(n, _)| n == wrong), "{wrong} in {found:?}");
+        assert!(
+            !found.iter().any(|(n, _)| n == wrong),
+            "{wrong} in {found:?}"
+        );
     }
     let miss = find_entities("Jackson, Miss., voted. Miss. Wells spoke.");
     let state = named(&miss, "Miss.");
@@ -237,12 +255,23 @@ fn a_place_before_a_title_is_a_place_after_an_adjective_or_a_party() {
          Ann Lee and by Utah State Rep. Carl Moss.",
     );
     for place in ["Nevada", "Ohio", "Utah"] {
-        assert!(has(&found, place, EntityKind::Place), "{place} in {found:?}");
+        assert!(
+            has(&found, place, EntityKind::Place),
+            "{place} in {found:?}"
+        );
     }
     for person in ["Tom Baker", "Ann Lee", "Carl Moss"] {
-        assert!(has(&found, person, EntityKind::Person), "{person} in {found:?}");
+        assert!(
+            has(&found, person, EntityKind::Person),
+            "{person} in {found:?}"
+        );
     }
-    assert!(!found.iter().any(|(n, _)| n.contains("State") || n.contains("Democratic")), "{found:?}");
+    assert!(
+        !found
+            .iter()
+            .any(|(n, _)| n.contains("State") || n.contains("Democratic")),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -251,8 +280,17 @@ fn every_name_after_a_plural_title_is_a_person() {
         "Reps. Dale Hoskins (R-Ga.), Ferris Quade and Orla Brennick wrote to the agency. \
          Democratic Sens. Hal Dorn in Ohio and Rudd Kessler in Iowa did not sign.",
     );
-    for person in ["Dale Hoskins", "Ferris Quade", "Orla Brennick", "Hal Dorn", "Rudd Kessler"] {
-        assert!(has(&found, person, EntityKind::Person), "{person} in {found:?}");
+    for person in [
+        "Dale Hoskins",
+        "Ferris Quade",
+        "Orla Brennick",
+        "Hal Dorn",
+        "Rudd Kessler",
+    ] {
+        assert!(
+            has(&found, person, EntityKind::Person),
+            "{person} in {found:?}"
+        );
     }
     assert!(has(&found, "Ohio", EntityKind::Place) && has(&found, "Iowa", EntityKind::Place));
 }
@@ -279,15 +317,25 @@ fn a_place_and_its_party_members_name_the_place_not_an_organisation() {
     let found = kinds("Ohio Republicans and Texas Democrats met, and Senate Republicans left.");
     assert!(has(&found, "Ohio", EntityKind::Place), "{found:?}");
     assert!(has(&found, "Texas", EntityKind::Place), "{found:?}");
-    assert!(!found.iter().any(|(n, _)| n.contains("Ohio Republicans") || n.contains("Texas Democrats")), "{found:?}");
+    assert!(
+        !found
+            .iter()
+            .any(|(n, _)| n.contains("Ohio Republicans") || n.contains("Texas Democrats")),
+        "{found:?}"
+    );
 }
 
 #[test]
 fn a_party_with_a_lower_case_party_is_the_organisation() {
-    let found = find_entities("He left the Democratic party in 2004 and the Republican Party a year later.");
+    let found = find_entities(
+        "He left the Democratic party in 2004 and the Republican Party a year later.",
+    );
     let democrats = named(&found, "Democratic Party");
     assert_eq!(democrats.kind, EntityKind::Organization);
-    assert_eq!(named(&found, "Republican Party").kind, EntityKind::Organization);
+    assert_eq!(
+        named(&found, "Republican Party").kind,
+        EntityKind::Organization
+    );
 }
 
 #[test]
@@ -296,8 +344,14 @@ fn the_other_end_of_a_range_from_a_place_is_a_place() {
         "The line runs from Kenmore to Baltimore, and the road between Odessa and Farwell is shut.",
     );
     for place in ["Kenmore", "Baltimore", "Odessa", "Farwell"] {
-        assert!(has(&found, place, EntityKind::Place), "{place} in {found:?}");
+        assert!(
+            has(&found, place, EntityKind::Place),
+            "{place} in {found:?}"
+        );
     }
     let people = kinds("The race went from Obama to Romney in a week.");
-    assert!(!people.iter().any(|(_, k)| *k == EntityKind::Place), "{people:?}");
+    assert!(
+        !people.iter().any(|(_, k)| *k == EntityKind::Place),
+        "{people:?}"
+    );
 }

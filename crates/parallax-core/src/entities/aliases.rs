@@ -136,8 +136,7 @@ fn find_group(groups: &[Group], mentions: &[Mention], m: &Mention, index: usize)
                             .is_some_and(|a| other.len() >= 2 && initials(other) == *a)
                             || other_acronym
                                 .is_some_and(|a| a == acronym.clone().unwrap_or_default())
-                            || m.kind == EntityKind::Place
-                                && states_abbreviated(&m.words, other)
+                            || m.kind == EntityKind::Place && states_abbreviated(&m.words, other)
                             || m.kind == EntityKind::Organization
                                 && m.words.len() == 1
                                 && other.len() >= 2

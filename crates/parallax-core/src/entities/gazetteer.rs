@@ -361,8 +361,21 @@ pub(crate) fn place_in_title_case(shouted: &str) -> String {
 
 /// Plural titles before a list of names (`Sens. John McCain and Lindsey Graham`).
 const PLURAL_TITLES: &[&str] = &[
-    "Sens", "Reps", "Govs", "Gens", "Drs", "Messrs", "Lts", "Cols", "Sgts", "Justices",
-    "Senators", "Representatives", "Governors", "Generals", "Presidents",
+    "Sens",
+    "Reps",
+    "Govs",
+    "Gens",
+    "Drs",
+    "Messrs",
+    "Lts",
+    "Cols",
+    "Sgts",
+    "Justices",
+    "Senators",
+    "Representatives",
+    "Governors",
+    "Generals",
+    "Presidents",
 ];
 
 /// A title in the plural: every name of the list after it is a person.
@@ -395,7 +408,12 @@ pub(crate) fn is_party_adjective(word: &str) -> bool {
 pub(crate) fn is_party_members(word: &str) -> bool {
     matches!(
         word,
-        "Republicans" | "Democrats" | "Conservatives" | "Liberals" | "Libertarians" | "Progressives"
+        "Republicans"
+            | "Democrats"
+            | "Conservatives"
+            | "Liberals"
+            | "Libertarians"
+            | "Progressives"
     )
 }
 

@@ -329,7 +329,11 @@ fn trailing_place(words: &[&Token<'_>], uncertain: bool) -> Option<Candidate> {
     }
     let words = &words[..end];
     let start = (0..words.len()).find(|&k| {
-        let text = words[k..].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+        let text = words[k..]
+            .iter()
+            .map(|t| t.text)
+            .collect::<Vec<_>>()
+            .join(" ");
         gaz::is_place(&text)
     })?;
     let words = &words[start..];
@@ -401,7 +405,10 @@ fn classify_into(
     }
     // `the Republican party`: a party adjective before a lower-case `party` names the party.
     if let Some(party) = next_token.filter(|t| t.text == "party") {
-        if words.last().is_some_and(|t| gaz::is_party_adjective(t.text)) {
+        if words
+            .last()
+            .is_some_and(|t| gaz::is_party_adjective(t.text))
+        {
             let mut name: Vec<String> = words.iter().map(|t| t.text.to_string()).collect();
             name.push("Party".to_string());
             return Some(Candidate {
@@ -641,7 +648,8 @@ fn after_a_name_and_comma(all: &[Token<'_>], index: usize) -> bool {
 
 /// `Ind.-Vt.`: an abbreviation joined by a hyphen to another capitalised word is a party tag.
 fn starts_a_party_tag(all: &[Token<'_>], index: usize) -> bool {
-    all.get(index).is_some_and(|t| t.text == "-" && t.start == all[index - 1].end)
+    all.get(index)
+        .is_some_and(|t| t.text == "-" && t.start == all[index - 1].end)
         && all
             .get(index + 1)
             .is_some_and(|t| t.word && t.is_capitalized())
@@ -662,10 +670,7 @@ fn state_after(all: &[Token<'_>], index: usize) -> Option<bool> {
             continue;
         };
         let name = words.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
-        if words.iter().all(|t| t.word)
-            && gaz::is_us_state(&name)
-            && !words[len - 1].possessive
-        {
+        if words.iter().all(|t| t.word) && gaz::is_us_state(&name) && !words[len - 1].possessive {
             let closed = all
                 .get(index + 1 + len)
                 .is_none_or(|t| !t.word && t.text != "'" && t.text != "\u{2019}");
@@ -788,7 +793,9 @@ fn people_after_plural_titles(
     let mut open = false;
     let mut last_end = 0;
     for (k, &(start, end)) in spans.iter().enumerate() {
-        if tokens[start..end].iter().any(|t| gaz::is_plural_title(t.text))
+        if tokens[start..end]
+            .iter()
+            .any(|t| gaz::is_plural_title(t.text))
             && main_kind(&classified[k]).is_some_and(|(kind, _)| kind == EntityKind::Person)
         {
             open = true;
@@ -815,7 +822,9 @@ fn people_after_plural_titles(
             continue;
         };
         match person.kind {
-            Some((EntityKind::Person, _)) | None | Some((_, Evidence::Guess | Evidence::Context)) => {
+            Some((EntityKind::Person, _))
+            | None
+            | Some((_, Evidence::Guess | Evidence::Context)) => {
                 person.kind = Some((EntityKind::Person, Evidence::Strong));
                 last_end = end;
             }
@@ -826,7 +835,11 @@ fn people_after_plural_titles(
 
 /// `from Brownsville to San Diego`, `between Tampa and Orlando`: when one end of a range is a
 /// place, so is the other.
-fn places_in_ranges(tokens: &[Token<'_>], spans: &[(usize, usize)], classified: &mut [Vec<Candidate>]) {
+fn places_in_ranges(
+    tokens: &[Token<'_>],
+    spans: &[(usize, usize)],
+    classified: &mut [Vec<Candidate>],
+) {
     for k in 1..spans.len() {
         let (a, b) = (spans[k - 1], spans[k]);
         let opener = a.0.checked_sub(1).map(|i| tokens[i].text);
