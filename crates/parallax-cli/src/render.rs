@@ -382,10 +382,10 @@ pub(crate) fn outlets(outlets: &[OutletCount]) -> String {
 
 pub(crate) fn outlet_renamed(renamed: &OutletRenamed) -> String {
     format!(
-        "Renamed '{}' to '{}' on {} articles{}.\n",
+        "Renamed '{}' to '{}' on {}{}.\n",
         renamed.from,
         renamed.to,
-        renamed.articles,
+        count(renamed.articles, "article"),
         if renamed.merged {
             ", merging it into the outlet of that name"
         } else {
@@ -452,8 +452,9 @@ pub(crate) fn trash(trash: &[TrashedArticle]) -> String {
 
 pub(crate) fn emptied(emptied: &EmptiedTrash) -> String {
     format!(
-        "Deleted {} articles for good; {} events left without articles were removed.\n",
-        emptied.articles, emptied.events
+        "Deleted {} for good; removed {} left without articles.\n",
+        count(emptied.articles, "article"),
+        count(emptied.events, "event")
     )
 }
 
@@ -477,6 +478,11 @@ pub(crate) fn overrides(a: i64, b: i64, overrides: &[SentenceOverride]) -> Strin
         );
     }
     out
+}
+
+/// "1 article", "2 articles".
+fn count(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }
 
 fn truncate(text: &str, width: usize) -> String {
