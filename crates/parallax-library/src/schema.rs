@@ -82,6 +82,9 @@ END;
 -- the value the article had before its first correction. Later imports never overwrite it.
 ALTER TABLE articles ADD COLUMN corrected TEXT;
 
+-- Deleting an article looks up the articles grouped with it (ON DELETE SET NULL, the trash).
+CREATE INDEX articles_grouped_with ON articles(grouped_with);
+
 CREATE TABLE article_tags (
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     tag TEXT NOT NULL COLLATE NOCASE,
