@@ -355,3 +355,17 @@ fn the_other_end_of_a_range_from_a_place_is_a_place() {
         "{people:?}"
     );
 }
+
+#[test]
+fn a_dateline_after_a_byline_is_a_place_too() {
+    let found = kinds("By Jane Roe and Sam Ortiz\n\nDENVER — The council met on Tuesday.");
+    assert!(has(&found, "Denver", EntityKind::Place), "{found:?}");
+    assert!(has(&found, "Jane Roe", EntityKind::Person), "{found:?}");
+}
+
+#[test]
+fn a_state_abbreviation_ending_a_sentence_keeps_the_next_sentence_apart() {
+    let found = kinds("The firm moved to Tampa, Fla. The move cost Hillsborough jobs.");
+    assert!(has(&found, "Fla.", EntityKind::Place), "{found:?}");
+    assert!(!found.iter().any(|(n, _)| n.contains("The")), "{found:?}");
+}

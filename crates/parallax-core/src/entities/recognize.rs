@@ -2,6 +2,8 @@
 //! people, organisations and places by word lists, name shapes, the words around them and what
 //! the rest of the article says about the same name.
 
+use std::ops::Range;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::gazetteer as gaz;
@@ -229,12 +231,16 @@ fn two_known_organizations(before: &[Token<'_>], connector: &Token<'_>, first: &
 /// Runs of name words, with `of`, `for`, particles and `&` inside where they belong.
 fn name_spans(
     tokens: &[Token<'_>],
-    from: usize,
+    dateline: Range<usize>,
     lowercase_words: &HashSet<String>,
 ) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
-    let mut i = from;
+    let mut i = 0;
     while i < tokens.len() {
+        if dateline.contains(&i) {
+            i = dateline.end;
+            continue;
+        }
         if !is_name_word(&tokens[i], lowercase_words) {
             i += 1;
             continue;
@@ -543,7 +549,8 @@ fn classify_into(
         return make(&words, Some((EntityKind::Place, Evidence::Strong)));
     }
     // `Pittsburg, Calif.`, `Springfield, Illinois,`: the name before a state is a city.
-    if !ends_as_organization && words.len() <= 3 {
+    let given_name_first = words.len() >= 2 && gaz::is_given_name(words[0].text);
+    if !ends_as_organization && !given_name_first && words.len() <= 3 {
         match state_after(all, span.1) {
             Some(true) => return make(&words, Some((EntityKind::Place, Evidence::Strong))),
             Some(false) => return make(&words, Some((EntityKind::Place, Evidence::Context))),
@@ -688,8 +695,8 @@ pub(crate) fn find_mentions(text: &str) -> Vec<Mention> {
         .filter(|t| t.word && t.text.chars().next().is_some_and(char::is_lowercase))
         .map(|t| t.text.to_string())
         .collect();
-    let (mut candidates, body) = dateline(&tokens);
-    let spans = name_spans(&tokens, body, &lowercase_words);
+    let (mut candidates, dateline) = dateline(&tokens);
+    let spans = name_spans(&tokens, dateline, &lowercase_words);
     let mut classified: Vec<Vec<Candidate>> = spans
         .iter()
         .map(|&span| classify(&tokens, span, &tokens))
@@ -705,15 +712,26 @@ fn is_dash(text: &str) -> bool {
 }
 
 /// The cities of a dateline opening the text (`WASHINGTON —`, `KYIV, Nov. 19 (Reuters) –`,
-/// `BRUSSELS/KYIV –`, `HOUSTON (AP) --`), as places named in title case, and the token where
-/// the body after them starts.
-fn dateline(tokens: &[Token<'_>]) -> (Vec<Candidate>, usize) {
+/// `BRUSSELS/KYIV –`, `HOUSTON (AP) --`), as places named in title case, and the tokens they
+/// take. The dateline may follow a short first paragraph (a byline).
+fn dateline(tokens: &[Token<'_>]) -> (Vec<Candidate>, Range<usize>) {
+    let second_paragraph = tokens
+        .iter()
+        .position(|t| t.line_break_before && t.start > 0);
+    let byline = second_paragraph.filter(|&p| tokens[..p].iter().filter(|t| t.word).count() <= 12);
+    std::iter::once(0)
+        .chain(byline)
+        .find_map(|first| dateline_at(tokens, first))
+        .unwrap_or_default()
+}
+
+fn dateline_at(tokens: &[Token<'_>], first: usize) -> Option<(Vec<Candidate>, Range<usize>)> {
     let shouted = |t: &Token<'_>| {
         t.word && t.is_all_caps() && !t.is_dotted_initials() && !gaz::is_organization(t.text)
     };
     let mut cities: Vec<(usize, usize)> = Vec::new();
-    let mut i = 0;
-    let mut start = 0;
+    let mut i = first;
+    let mut start = first;
     while i < tokens.len() {
         if shouted(&tokens[i]) && (i == start || !tokens[i].line_break_before) {
             i += 1;
@@ -726,7 +744,7 @@ fn dateline(tokens: &[Token<'_>]) -> (Vec<Candidate>, usize) {
         }
     }
     if i == start {
-        return (Vec::new(), 0);
+        return None;
     }
     cities.push((start, i));
     let after = &tokens[i..];
@@ -757,7 +775,7 @@ fn dateline(tokens: &[Token<'_>]) -> (Vec<Candidate>, usize) {
                 .any(|t| gaz::is_common_word(t.text))
     });
     if !closed || common {
-        return (Vec::new(), 0);
+        return None;
     }
     let places = cities
         .into_iter()
@@ -775,7 +793,7 @@ fn dateline(tokens: &[Token<'_>]) -> (Vec<Candidate>, usize) {
             }
         })
         .collect();
-    (places, i)
+    Some((places, first..i))
 }
 
 /// The kind a span was given, and how surely.
@@ -822,9 +840,7 @@ fn people_after_plural_titles(
             continue;
         };
         match person.kind {
-            Some((EntityKind::Person, _))
-            | None
-            | Some((_, Evidence::Guess | Evidence::Context)) => {
+            Some((EntityKind::Person, _)) | None | Some((_, Evidence::Guess)) => {
                 person.kind = Some((EntityKind::Person, Evidence::Strong));
                 last_end = end;
             }

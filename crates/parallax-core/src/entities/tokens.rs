@@ -65,7 +65,8 @@ const ABBREVIATIONS: &[&str] = &[
     "Inc", "Corp", "Co", "Ltd", "No", "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla",
     "Ga", "Ill", "Ind", "Kan", "Kans", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo",
     "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo",
-    "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "vs", "Ph", "a.m", "p.m",
+    "W.Va", "Govs", "Gens", "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "vs", "Ph",
+    "a.m", "p.m",
 ];
 
 fn is_word_char(c: char) -> bool {
@@ -196,9 +197,12 @@ fn is_quote_opening(tokens: &[Token<'_>], i: usize) -> bool {
     }
 }
 
+/// A sentence may end here; for a word, one whose period may also end the sentence (`U.S.`,
+/// `Calif.`): the next word then decides.
 fn ends_sentence(t: &Token<'_>) -> bool {
     !t.word && matches!(t.text, "." | "!" | "?" | ":" | "\u{2026}")
         || t.word && t.is_dotted_initials() && t.text.len() <= 4
+        || t.word && crate::entities::gazetteer::state_of_abbreviation(t.text).is_some()
 }
 
 /// Marks sentence-initial words and every word of a heading (a run of title-case words).
