@@ -138,9 +138,9 @@ struct Member {
 }
 
 /// One query term: its id in the vocabulary (when any article has it), the term, its weight.
-struct Weighted {
+struct Weighted<'a> {
     id: Option<u32>,
-    term: String,
+    term: &'a str,
     weight: f64,
 }
 
@@ -156,6 +156,8 @@ pub struct EventIndex {
     members: Vec<Member>,
     slot_of: HashMap<i64, u32>,
     first_day: HashMap<i64, i32>,
+    /// Reused by [`EventIndex::assign`]: one entry per member, zero between calls.
+    scratch: RefCell<Vec<f64>>,
 }
 
 impl EventIndex {
@@ -280,29 +282,41 @@ impl EventIndex {
     /// the same in a library of a hundred thousand articles as in one of a hundred. Of those
     /// within the dates, the ones sharing the most weight of those words are kept for the full
     /// cosine: the article that wins it shares the query's heaviest words.
-    fn candidates(&self, query: &[Weighted], day: Option<i32>) -> Vec<u32> {
+    fn candidates(&self, query: &[Weighted<'_>], day: Option<i32>) -> Vec<u32> {
         let mut distinctive: Vec<(u32, f64)> = query
             .iter()
             .filter_map(|t| Some((t.id?, t.weight)))
             .collect();
         distinctive.sort_by(|a, b| b.1.total_cmp(&a.1));
-        let mut shared: FastMap<u32, f64> = FastMap::default();
+        // Weight shared per member, in a scratch array (all zero between calls) with the list
+        // of members touched: no hashing in the innermost loop.
+        let mut scratch = self.scratch.borrow_mut();
+        scratch.resize(self.members.len(), 0.0);
+        let mut touched: Vec<u32> = Vec::new();
         for (id, weight) in distinctive.into_iter().take(CANDIDATE_TERMS) {
             let postings = &self.postings[id as usize];
             if postings.len() > MAX_CANDIDATES {
                 continue;
             }
             for &slot in postings {
-                *shared.entry(slot).or_insert(0.0) += weight;
+                let shared = &mut scratch[slot as usize];
+                if *shared == 0.0 {
+                    touched.push(slot);
+                }
+                *shared += weight;
             }
-            if shared.len() >= MAX_CANDIDATES {
+            if touched.len() >= MAX_CANDIDATES {
                 break;
             }
         }
-        let mut candidates: Vec<(u32, f64)> = shared
-            .into_iter()
-            .filter(|&(slot, _)| self.within_dates(day, &self.members[slot as usize]))
-            .collect();
+        let mut candidates: Vec<(u32, f64)> = Vec::with_capacity(touched.len());
+        for slot in touched {
+            let shared = std::mem::take(&mut scratch[slot as usize]);
+            if self.within_dates(day, &self.members[slot as usize]) {
+                candidates.push((slot, shared));
+            }
+        }
+        drop(scratch);
         if candidates.len() > SCORED_CANDIDATES {
             candidates.select_nth_unstable_by(SCORED_CANDIDATES - 1, |a, b| {
                 b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
@@ -315,7 +329,7 @@ impl EventIndex {
     }
 
     /// The TF-IDF weight of each term of a profile.
-    fn weigh(&self, profile: &ArticleProfile) -> Vec<Weighted> {
+    fn weigh<'a>(&self, profile: &'a ArticleProfile) -> Vec<Weighted<'a>> {
         let log_documents = (self.members.len() as f64 + 1.0).ln();
         profile
             .terms
@@ -328,7 +342,7 @@ impl EventIndex {
                 };
                 Weighted {
                     id,
-                    term: term.clone(),
+                    term,
                     weight: tf(*count) * idf,
                 }
             })
@@ -367,7 +381,7 @@ impl EventIndex {
         dot / (query_norm * member_norm.sqrt())
     }
 
-    fn member_weight(&self, term: &Weighted, member: &Member, log_documents: f64) -> f64 {
+    fn member_weight(&self, term: &Weighted<'_>, member: &Member, log_documents: f64) -> f64 {
         let Some(id) = term.id else { return 0.0 };
         match member.terms.binary_search_by_key(&id, |t| t.0) {
             Ok(i) => member.terms[i].1 as f64 * self.idf(id, log_documents),
@@ -375,13 +389,18 @@ impl EventIndex {
         }
     }
 
-    fn shared_terms(&self, query: &[Weighted], member: &Member, log_documents: f64) -> Vec<String> {
+    fn shared_terms(
+        &self,
+        query: &[Weighted<'_>],
+        member: &Member,
+        log_documents: f64,
+    ) -> Vec<String> {
         let mut shared: Vec<(f64, &str)> = query
             .iter()
             .map(|t| {
                 (
                     t.weight * self.member_weight(t, member, log_documents),
-                    t.term.as_str(),
+                    t.term,
                 )
             })
             .filter(|(product, _)| *product > 0.0)
