@@ -314,7 +314,10 @@ fn laws_and_their_parts_are_not_names() {
 
 #[test]
 fn a_place_and_its_party_members_name_the_place_not_an_organisation() {
-    let found = kinds("Ohio Republicans and Texas Democrats met, and Senate Republicans left.");
+    let found = kinds(
+        "Ohio Republicans, Iowa Evangelicals and Texas Democrats met, and Senate Republicans left.",
+    );
+    assert!(has(&found, "Iowa", EntityKind::Place), "{found:?}");
     assert!(has(&found, "Ohio", EntityKind::Place), "{found:?}");
     assert!(has(&found, "Texas", EntityKind::Place), "{found:?}");
     assert!(
@@ -368,4 +371,11 @@ fn a_state_abbreviation_ending_a_sentence_keeps_the_next_sentence_apart() {
     let found = kinds("The firm moved to Tampa, Fla. The move cost Hillsborough jobs.");
     assert!(has(&found, "Fla.", EntityKind::Place), "{found:?}");
     assert!(!found.iter().any(|(n, _)| n.contains("The")), "{found:?}");
+}
+
+#[test]
+fn a_title_word_after_a_given_name_is_a_surname() {
+    let found = kinds("The seat left by Carl Major went to Sen. Ann Judge, not to the Judge.");
+    assert!(has(&found, "Carl Major", EntityKind::Person), "{found:?}");
+    assert!(has(&found, "Ann Judge", EntityKind::Person), "{found:?}");
 }

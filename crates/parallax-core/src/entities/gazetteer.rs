@@ -403,18 +403,28 @@ pub(crate) fn is_party_adjective(word: &str) -> bool {
     PARTY_ADJECTIVES.contains(&word)
 }
 
-/// Plural party and faction words after a place (`Missouri Republicans`, `Texas Democrats`):
-/// the people of a party in a place, not an organisation.
-pub(crate) fn is_party_members(word: &str) -> bool {
-    matches!(
-        word,
-        "Republicans"
-            | "Democrats"
-            | "Conservatives"
-            | "Liberals"
-            | "Libertarians"
-            | "Progressives"
-    )
+/// A plural party, faith or nationality word after a place (`Missouri Republicans`, `Texas
+/// Democrats`, `Ohio Evangelicals`): people of a place, not an organisation.
+pub(crate) fn is_plural_group(word: &str) -> bool {
+    // Nationalities are left out: `Cleveland Indians` is a team.
+    const GROUPS: &[&str] = &[
+        "Republicans",
+        "Democrats",
+        "Conservatives",
+        "Liberals",
+        "Libertarians",
+        "Progressives",
+        "Independents",
+        "Evangelicals",
+        "Catholics",
+        "Christians",
+        "Muslims",
+        "Jews",
+        "Mormons",
+        "Hispanics",
+        "Latinos",
+    ];
+    GROUPS.contains(&word)
 }
 
 /// Words that head a part of a law or a code, before a number (`Title VII`, `Section 230`).

@@ -436,7 +436,7 @@ fn classify_into(
     }
     // `Missouri Republicans`, `Texas Democrats`: a place's party members are no organisation.
     if words.len() >= 2
-        && words.last().is_some_and(|t| gaz::is_party_members(t.text))
+        && words.last().is_some_and(|t| gaz::is_plural_group(t.text))
         && gaz::is_place(&joined(&words[..words.len() - 1]))
     {
         return make(
@@ -523,7 +523,12 @@ fn classify_into(
             words.drain(..rest);
         }
     }
-    if words.last().is_some_and(|t| gaz::is_title(t.text)) && !ends_as_organization {
+    // A title ends no name, but a surname may be one: `John Ensign`, `Martin Luther King`.
+    let surname_after_given_name = words.len() >= 2 && gaz::is_given_name(words[0].text);
+    if words.last().is_some_and(|t| gaz::is_title(t.text))
+        && !ends_as_organization
+        && !surname_after_given_name
+    {
         return None;
     }
     // Nationality and party adjectives: `Ukrainian`, `Republican Mitt Romney`.
