@@ -197,6 +197,8 @@ fn datelines_name_their_cities_as_the_text_writes_them() {
         "{unknown:?}"
     );
     assert!(has(&unknown, "Ark.", EntityKind::Place), "{unknown:?}");
+    let acronym = kinds("NRDC — The group sued the agency in Denver.");
+    assert!(!acronym.iter().any(|(n, _)| n == "Nrdc"), "{acronym:?}");
     let not_a_city = kinds("NATO — The alliance met in Brussels.");
     assert!(
         has(&not_a_city, "NATO", EntityKind::Organization),
@@ -272,6 +274,9 @@ fn a_place_before_a_title_is_a_place_after_an_adjective_or_a_party() {
             .any(|(n, _)| n.contains("State") || n.contains("Democratic")),
         "{found:?}"
     );
+    let coach = kinds("He thanked Ohio State Coach Lee Brand for the season and the rally.");
+    assert!(!has(&coach, "Ohio", EntityKind::Place), "{coach:?}");
+    assert!(has(&coach, "Lee Brand", EntityKind::Person), "{coach:?}");
 }
 
 #[test]

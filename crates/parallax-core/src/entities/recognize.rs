@@ -293,7 +293,7 @@ fn classify(tokens: &[Token<'_>], span: (usize, usize), all: &[Token<'_>]) -> Ve
 }
 
 /// What stands before a title, when it is a place or an organisation in its own right.
-fn title_prefix(words: &[&Token<'_>], uncertain: bool) -> Option<Candidate> {
+fn title_prefix(words: &[&Token<'_>], title: &str, uncertain: bool) -> Option<Candidate> {
     let words: Vec<&Token<'_>> = words
         .iter()
         .copied()
@@ -315,7 +315,7 @@ fn title_prefix(words: &[&Token<'_>], uncertain: bool) -> Option<Candidate> {
     {
         EntityKind::Organization
     } else {
-        return trailing_place(words, uncertain);
+        return trailing_place(words, title, uncertain);
     };
     Some(Candidate {
         words: words.iter().map(|t| t.text.to_string()).collect(),
@@ -326,11 +326,32 @@ fn title_prefix(words: &[&Token<'_>], uncertain: bool) -> Option<Candidate> {
     })
 }
 
+/// Offices of a state that `State` opens (`State Sen.`), unlike a university's (`Ohio State Coach`).
+const STATE_OFFICES: &[&str] = &[
+    "Sen",
+    "Senator",
+    "Rep",
+    "Representative",
+    "Assemblyman",
+    "Assemblywoman",
+    "Delegate",
+    "Treasurer",
+    "Auditor",
+    "Comptroller",
+    "Attorney",
+    "Superintendent",
+    "Secretary",
+    "Trooper",
+];
+
 /// The place that ends the words before a title, once party words and `State` are dropped:
 /// `Controversial Arizona Sheriff`, `New Jersey Republican Gov.`, `Arizona State Sen.`.
-fn trailing_place(words: &[&Token<'_>], uncertain: bool) -> Option<Candidate> {
+fn trailing_place(words: &[&Token<'_>], title: &str, uncertain: bool) -> Option<Candidate> {
     let mut end = words.len();
-    while end > 0 && (gaz::is_demonym(words[end - 1].text) || words[end - 1].text == "State") {
+    let state_office = STATE_OFFICES.contains(&title.trim_end_matches('.'));
+    while end > 0
+        && (gaz::is_demonym(words[end - 1].text) || state_office && words[end - 1].text == "State")
+    {
         end -= 1;
     }
     let words = &words[..end];
@@ -518,7 +539,11 @@ fn classify_into(
             });
             let first_title = (0..=k).find(|&j| gaz::is_title(words[j].text)).unwrap_or(k);
             if first_title > 0 {
-                found.extend(title_prefix(&words[..first_title], uncertain));
+                found.extend(title_prefix(
+                    &words[..first_title],
+                    words[first_title].text,
+                    uncertain,
+                ));
             }
             words.drain(..rest);
         }
@@ -753,6 +778,15 @@ fn dateline_at(tokens: &[Token<'_>], first: usize) -> Option<(Vec<Candidate>, Ra
     }
     cities.push((start, i));
     let after = &tokens[i..];
+    // `FEMA —`: a short unknown word in capitals is an acronym, unless a date or a state follows.
+    let acronym = cities.iter().any(|&(a, b)| {
+        b - a == 1
+            && tokens[a].text.chars().count() <= 4
+            && !gaz::is_place(&gaz::place_in_title_case(tokens[a].text))
+    });
+    if acronym && after.first().is_none_or(|t| t.text != ",") {
+        return None;
+    }
     let closed = match after.first().map(|t| t.text) {
         Some(t) if is_dash(t) => true,
         Some("(") => after.iter().take(6).any(|t| t.text == ")"),
