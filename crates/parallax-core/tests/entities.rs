@@ -197,6 +197,9 @@ fn datelines_name_their_cities_as_the_text_writes_them() {
         "{unknown:?}"
     );
     assert!(has(&unknown, "Ark.", EntityKind::Place), "{unknown:?}");
+    let saint = kinds("ST. LOUIS — Voters in the suburbs of St. Louis lined up early.");
+    assert!(has(&saint, "St. Louis", EntityKind::Place), "{saint:?}");
+    assert_eq!(saint.len(), 1, "{saint:?}");
     let acronym = kinds("NRDC — The group sued the agency in Denver.");
     assert!(!acronym.iter().any(|(n, _)| n == "Nrdc"), "{acronym:?}");
     let not_a_city = kinds("NATO — The alliance met in Brussels.");

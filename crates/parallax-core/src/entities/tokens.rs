@@ -65,8 +65,8 @@ const ABBREVIATIONS: &[&str] = &[
     "Inc", "Corp", "Co", "Ltd", "No", "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla",
     "Ga", "Ill", "Ind", "Kan", "Kans", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo",
     "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo",
-    "W.Va", "Govs", "Gens", "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "vs", "Ph",
-    "a.m", "p.m",
+    "W.Va", "Govs", "Gens", "ST", "FT", "MT", "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov",
+    "Dec", "vs", "Ph", "a.m", "p.m",
 ];
 
 fn is_word_char(c: char) -> bool {
