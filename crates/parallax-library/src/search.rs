@@ -2,7 +2,8 @@
 //! the matched words marked in a snippet; and the library narrowed by outlet, dates and event,
 //! a page at a time, with or without words to search for.
 
-use rusqlite::{Connection, Row};
+use rusqlite::types::Value;
+use rusqlite::{params_from_iter, Connection, Row};
 use serde::{Deserialize, Serialize};
 
 use crate::{Error, Library};
@@ -80,44 +81,16 @@ pub(crate) fn search(
     let Some(expression) = match_expression(query) else {
         return Ok(Vec::new());
     };
-    // Column weights: a word in the headline says more than one in the body.
-    let order = match options.sort {
-        SearchSort::Relevance => "bm25(articles_fts, 8.0, 2.0, 2.0, 1.0), a.id",
-        SearchSort::Newest => "a.published IS NULL, a.published DESC, a.id",
-        SearchSort::Oldest => "a.published IS NULL, a.published, a.id",
-    };
-    let mut statement = connection.prepare_cached(&format!(
-        "SELECT a.id, a.title, a.outlet, snippet(articles_fts, -1, '{OPEN}', '{CLOSE}', '…', 24)
-         FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-         WHERE articles_fts MATCH ?1
-           AND (?3 IS NULL OR a.outlet = ?3)
-           AND (?4 IS NULL OR a.published >= ?4)
-           AND (?5 IS NULL OR substr(a.published, 1, length(?5)) <= ?5)
-           AND (?6 IS NULL OR a.event_id = ?6)
-         ORDER BY {order}
-         LIMIT ?2"
-    ))?;
-    let parameters = rusqlite::params![
-        expression,
-        options.limit as i64,
-        options.outlet,
-        options.since,
-        options.until,
-        options.event
-    ];
-    let hits = statement
-        .query_map(parameters, |row| {
-            let marked: String = row.get(3)?;
-            let (snippet, highlights) = unmark(&marked);
-            Ok(SearchHit {
-                id: row.get(0)?,
-                title: row.get(1)?,
-                outlet: row.get(2)?,
-                snippet,
-                highlights,
-            })
-        })?
-        .collect::<Result<Vec<_>, _>>()?;
+    let hits = matching(connection, &expression, options, 0)?
+        .into_iter()
+        .map(|article| SearchHit {
+            id: article.id,
+            title: article.title,
+            outlet: article.outlet,
+            snippet: article.snippet.unwrap_or_default(),
+            highlights: article.highlights,
+        })
+        .collect();
     Ok(hits)
 }
 
@@ -153,12 +126,39 @@ pub struct ArticlePage {
     pub articles: Vec<ListedArticle>,
 }
 
-/// The filters of [`SearchOptions`] as SQL over `articles a`; parameters `?1` to `?4` are
-/// outlet, since, until and event.
-const FILTERS: &str = "(?1 IS NULL OR a.outlet = ?1)
-           AND (?2 IS NULL OR a.published >= ?2)
-           AND (?3 IS NULL OR substr(a.published, 1, length(?3)) <= ?3)
-           AND (?4 IS NULL OR a.event_id = ?4)";
+/// The filters of [`SearchOptions`] that are set, as SQL over `articles a` with their values.
+/// Only the clauses in use are written, so SQLite can use the event and publication indexes.
+fn filter_clauses(options: &SearchOptions) -> (Vec<&'static str>, Vec<Value>) {
+    let mut clauses = Vec::new();
+    let mut values = Vec::new();
+    if let Some(outlet) = &options.outlet {
+        clauses.push("a.outlet = ?");
+        values.push(Value::Text(outlet.clone()));
+    }
+    if let Some(since) = &options.since {
+        clauses.push("a.published >= ?");
+        values.push(Value::Text(since.clone()));
+    }
+    if let Some(until) = &options.until {
+        // The whole last day counts: `2025-11-20T16:45:00Z` is on or before `2025-11-20`.
+        clauses.push("a.published < ? || char(0x7f)");
+        values.push(Value::Text(until.clone()));
+    }
+    if let Some(event) = options.event {
+        clauses.push("a.event_id = ?");
+        values.push(Value::Integer(event));
+    }
+    (clauses, values)
+}
+
+/// `clauses` joined into a condition (always true when there is none).
+fn condition(clauses: &[&str]) -> String {
+    if clauses.is_empty() {
+        "1".to_string()
+    } else {
+        clauses.join(" AND ")
+    }
+}
 
 const LISTED_COLUMNS: &str = "a.id, a.title, a.outlet, a.published, a.word_count, a.event_id";
 
@@ -208,97 +208,153 @@ fn listed(row: &Row, snippet: Option<String>) -> rusqlite::Result<ListedArticle>
 }
 
 /// The articles the filters let through, without a query. Newest first walks the publication
-/// index backwards (undated articles sort last there), so a page costs its offset, not a sort
-/// of the whole library.
+/// index backwards (undated articles sort last there); oldest first walks the dated articles
+/// forwards, then the undated ones. Either way a page costs its offset, not a sort of the
+/// whole library.
 fn list_filtered(
     connection: &Connection,
     options: &SearchOptions,
     offset: usize,
 ) -> Result<ArticlePage, Error> {
-    let order = match options.sort {
-        SearchSort::Relevance | SearchSort::Newest => "a.published DESC, a.id DESC",
-        SearchSort::Oldest => "a.published IS NULL, a.published, a.id",
+    let (clauses, values) = filter_clauses(options);
+    let count = |extra: Option<&'static str>| -> Result<usize, Error> {
+        let mut all = clauses.clone();
+        all.extend(extra);
+        let total: i64 = connection
+            .prepare_cached(&format!(
+                "SELECT count(*) FROM articles a WHERE {}",
+                condition(&all)
+            ))?
+            .query_row(params_from_iter(&values), |row| row.get(0))?;
+        Ok(total as usize)
     };
-    let filters = rusqlite::params![options.outlet, options.since, options.until, options.event];
-    let total: i64 = connection
-        .prepare_cached(&format!("SELECT count(*) FROM articles a WHERE {FILTERS}"))?
-        .query_row(filters, |row| row.get(0))?;
-    let mut statement = connection.prepare_cached(&format!(
-        "SELECT {LISTED_COLUMNS} FROM articles a WHERE {FILTERS}
-         ORDER BY {order} LIMIT ?5 OFFSET ?6"
-    ))?;
-    let articles = statement
-        .query_map(
-            rusqlite::params![
-                options.outlet,
-                options.since,
-                options.until,
-                options.event,
-                options.limit as i64,
-                offset as i64
-            ],
-            |row| listed(row, None),
-        )?
-        .collect::<Result<Vec<_>, _>>()?;
+    let page = |extra: Option<&'static str>,
+                order: &str,
+                offset: usize,
+                limit: usize|
+     -> Result<Vec<ListedArticle>, Error> {
+        let mut all = clauses.clone();
+        all.extend(extra);
+        let mut statement = connection.prepare_cached(&format!(
+            "SELECT {LISTED_COLUMNS} FROM articles a WHERE {} ORDER BY {order} LIMIT ? OFFSET ?",
+            condition(&all)
+        ))?;
+        let mut values = values.clone();
+        values.extend([Value::Integer(limit as i64), Value::Integer(offset as i64)]);
+        let articles = statement
+            .query_map(params_from_iter(&values), |row| listed(row, None))?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(articles)
+    };
+    let (total, articles) = match options.sort {
+        SearchSort::Relevance | SearchSort::Newest => (
+            count(None)?,
+            page(None, "a.published DESC, a.id DESC", offset, options.limit)?,
+        ),
+        SearchSort::Oldest => {
+            let dated = count(Some("a.published IS NOT NULL"))?;
+            let undated = count(Some("a.published IS NULL"))?;
+            let mut articles = Vec::new();
+            if offset < dated {
+                articles = page(
+                    Some("a.published IS NOT NULL"),
+                    "a.published, a.id",
+                    offset,
+                    options.limit,
+                )?;
+            }
+            if articles.len() < options.limit {
+                articles.extend(page(
+                    Some("a.published IS NULL"),
+                    "a.id",
+                    offset.saturating_sub(dated),
+                    options.limit - articles.len(),
+                )?);
+            }
+            (dated + undated, articles)
+        }
+    };
     Ok(ArticlePage {
-        total: total as usize,
+        total,
         offset,
         articles,
     })
 }
 
-/// The articles matching an FTS5 expression and the filters, a page at a time.
+/// The articles matching an FTS5 expression and the filters, a page at a time, with the total.
 fn search_page(
     connection: &Connection,
     expression: &str,
     options: &SearchOptions,
     offset: usize,
 ) -> Result<ArticlePage, Error> {
+    let (clauses, filter_values) = filter_clauses(options);
+    let mut values = vec![Value::Text(expression.to_string())];
+    values.extend(filter_values);
+    // Without filters the full-text index alone answers how many match.
+    let count = if clauses.is_empty() {
+        "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?".to_string()
+    } else {
+        let mut all = vec!["articles_fts MATCH ?"];
+        all.extend(&clauses);
+        format!(
+            "SELECT count(*) FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+             WHERE {}",
+            condition(&all)
+        )
+    };
+    let total: i64 = connection
+        .prepare_cached(&count)?
+        .query_row(params_from_iter(&values), |row| row.get(0))?;
+    Ok(ArticlePage {
+        total: total as usize,
+        offset,
+        articles: matching(connection, expression, options, offset)?,
+    })
+}
+
+/// One page of the articles matching an FTS5 expression and the filters, in the order asked.
+/// The page is chosen first and snippets made for its rows only: a word most articles contain
+/// would otherwise have a snippet made for every one of them before the sort.
+fn matching(
+    connection: &Connection,
+    expression: &str,
+    options: &SearchOptions,
+    offset: usize,
+) -> Result<Vec<ListedArticle>, Error> {
+    // Column weights: a word in the headline says more than one in the body.
     let order = match options.sort {
         SearchSort::Relevance => "bm25(articles_fts, 8.0, 2.0, 2.0, 1.0), a.id",
         SearchSort::Newest => "a.published DESC, a.id DESC",
         SearchSort::Oldest => "a.published IS NULL, a.published, a.id",
     };
-    let total: i64 = connection
-        .prepare_cached(&format!(
-            "SELECT count(*) FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-             WHERE {FILTERS} AND articles_fts MATCH ?5"
-        ))?
-        .query_row(
-            rusqlite::params![
-                options.outlet,
-                options.since,
-                options.until,
-                options.event,
-                expression
-            ],
-            |row| row.get(0),
-        )?;
+    let (clauses, filter_values) = filter_clauses(options);
+    let mut all = vec!["articles_fts MATCH ?"];
+    all.extend(&clauses);
     let mut statement = connection.prepare_cached(&format!(
         "SELECT {LISTED_COLUMNS}, snippet(articles_fts, -1, '{OPEN}', '{CLOSE}', '…', 24)
          FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-         WHERE {FILTERS} AND articles_fts MATCH ?5
-         ORDER BY {order} LIMIT ?6 OFFSET ?7"
+         WHERE articles_fts MATCH ? AND a.id IN (
+             SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+             WHERE {} ORDER BY {order} LIMIT ? OFFSET ?)
+         ORDER BY {order}",
+        condition(&all)
     ))?;
+    let mut values = vec![
+        Value::Text(expression.to_string()),
+        Value::Text(expression.to_string()),
+    ];
+    values.extend(filter_values);
+    values.extend([
+        Value::Integer(options.limit as i64),
+        Value::Integer(offset as i64),
+    ]);
     let articles = statement
-        .query_map(
-            rusqlite::params![
-                options.outlet,
-                options.since,
-                options.until,
-                options.event,
-                expression,
-                options.limit as i64,
-                offset as i64
-            ],
-            |row| listed(row, Some(row.get(6)?)),
-        )?
+        .query_map(params_from_iter(&values), |row| {
+            listed(row, Some(row.get(6)?))
+        })?
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(ArticlePage {
-        total: total as usize,
-        offset,
-        articles,
-    })
+    Ok(articles)
 }
 
 /// Turns what a person types into an FTS5 expression that cannot be a syntax error: every
