@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::{BufRead, Write};
 
 use parallax_core::events::ArticleProfile;
+use rayon::prelude::*;
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 
@@ -14,6 +15,8 @@ use crate::{edits, events, trash, Error, Library};
 
 /// How many lines are written in one transaction.
 const BATCH: usize = 256;
+/// How many lines are read and prepared at a time.
+const CHUNK: usize = 16 * BATCH;
 
 /// One line of a JSON Lines export: an article with all the library knows of it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -181,92 +184,132 @@ pub(crate) fn load(
     source: &str,
 ) -> Result<ImportReport, Error> {
     let mut report = ImportReport::default();
-    let mut lines = Vec::new();
-    for (n, line) in input.lines().enumerate() {
-        let place = format!("{source}:{}", n + 1);
-        let line = line.map_err(|e| Error::File {
-            action: "read",
-            path: source.into(),
-            detail: e.to_string(),
-        })?;
-        if line.trim().is_empty() {
+    let mut events_by_key: HashMap<String, i64> = HashMap::new();
+    let mut overrides: Vec<(String, Vec<DumpedOverride>)> = Vec::new();
+    let mut lines = input.lines().enumerate();
+    loop {
+        // A chunk of lines is read and prepared (parsed, hashed, profiled) on every core, then
+        // written in batches by this thread.
+        let mut chunk = Vec::with_capacity(CHUNK);
+        for (n, line) in lines.by_ref().take(CHUNK) {
+            let line = line.map_err(|e| Error::File {
+                action: "read",
+                path: source.into(),
+                detail: e.to_string(),
+            })?;
+            chunk.push((n + 1, line));
+        }
+        if chunk.is_empty() {
+            break;
+        }
+        let prepared: Vec<Option<Result<Loaded, FailedFile>>> = chunk
+            .into_par_iter()
+            .map(|(n, line)| {
+                if line.trim().is_empty() {
+                    return None;
+                }
+                let place = format!("{source}:{n}");
+                Some(match read_line(&line) {
+                    Ok(article) => Ok(Loaded {
+                        hash: content_hash(&article.text),
+                        profile: ArticleProfile::new(
+                            &article.title,
+                            &article.text,
+                            article.published.as_deref(),
+                        ),
+                        place,
+                        article,
+                    }),
+                    Err(error) => Err(FailedFile { path: place, error }),
+                })
+            })
+            .collect();
+        let mut loaded = Vec::with_capacity(prepared.len());
+        for line in prepared.into_iter().flatten() {
+            match line {
+                Ok(line) => loaded.push(line),
+                Err(failed) => report.failed.push(failed),
+            }
+        }
+        for batch in loaded.chunks(BATCH) {
+            write_batch(library, batch, &mut report, &mut events_by_key)?;
+        }
+        overrides.extend(
+            loaded
+                .into_iter()
+                .filter(|l| !l.article.alignment_overrides.is_empty())
+                .map(|l| (l.hash, l.article.alignment_overrides)),
+        );
+    }
+    load_overrides(&library.connection, &overrides)?;
+    Ok(report)
+}
+
+/// Writes one batch of prepared lines in one transaction.
+fn write_batch(
+    library: &Library,
+    batch: &[Loaded],
+    report: &mut ImportReport,
+    events_by_key: &mut HashMap<String, i64>,
+) -> Result<(), Error> {
+    let transaction =
+        Transaction::new_unchecked(&library.connection, TransactionBehavior::Immediate)?;
+    let mut cached = events::take_index(library, &transaction)?;
+    let mut restored_any = false;
+    for loaded in batch {
+        let existing: Option<i64> = transaction
+            .query_row(
+                "SELECT id FROM articles WHERE content_hash = ?1",
+                [&loaded.hash],
+                |row| row.get(0),
+            )
+            .optional()?;
+        let trashed: Option<i64> = transaction
+            .query_row(
+                "SELECT id FROM trash WHERE content_hash = ?1",
+                [&loaded.hash],
+                |row| row.get(0),
+            )
+            .optional()?;
+        let existing = match (existing, trashed) {
+            (Some(id), _) => Some(id),
+            (None, Some(id)) => {
+                restored_any = true;
+                Some(trash::restore_one(&transaction, id)?.id)
+            }
+            (None, None) => None,
+        };
+        if let Some(existing_id) = existing {
+            report.duplicates.push(DuplicateFile {
+                path: loaded.place.clone(),
+                existing_id,
+            });
             continue;
         }
-        match read_line(&line) {
-            Ok(article) => lines.push(Loaded {
-                hash: content_hash(&article.text),
-                profile: ArticleProfile::new(
-                    &article.title,
-                    &article.text,
-                    article.published.as_deref(),
-                ),
-                place,
-                article,
-            }),
-            Err(error) => report.failed.push(FailedFile { path: place, error }),
-        }
-    }
-    let mut events_by_key: HashMap<String, i64> = HashMap::new();
-    let mut restored_any = false;
-    for batch in lines.chunks(BATCH) {
-        let transaction =
-            Transaction::new_unchecked(&library.connection, TransactionBehavior::Immediate)?;
-        let mut cached = events::take_index(library, &transaction)?;
-        for loaded in batch {
-            let existing: Option<i64> = transaction
-                .query_row(
-                    "SELECT id FROM articles WHERE content_hash = ?1",
-                    [&loaded.hash],
-                    |row| row.get(0),
-                )
-                .optional()?;
-            let trashed: Option<i64> = transaction
-                .query_row(
-                    "SELECT id FROM trash WHERE content_hash = ?1",
-                    [&loaded.hash],
-                    |row| row.get(0),
-                )
-                .optional()?;
-            let existing = match (existing, trashed) {
-                (Some(id), _) => Some(id),
-                (None, Some(id)) => {
-                    restored_any = true;
-                    Some(trash::restore_one(&transaction, id)?.id)
-                }
-                (None, None) => None,
-            };
-            if let Some(existing_id) = existing {
-                report.duplicates.push(DuplicateFile {
-                    path: loaded.place.clone(),
-                    existing_id,
-                });
-                continue;
-            }
-            let article = &loaded.article;
-            let event = match &article.event_title {
-                Some(title) => {
-                    let key = match article.event {
-                        Some(id) => format!("id {id}"),
-                        None => format!("title {title}"),
-                    };
-                    match events_by_key.get(&key) {
-                        Some(&event) => event,
-                        None => {
-                            let event =
-                                event_named(&transaction, title, article.event_named_by_user)?;
-                            events_by_key.insert(key, event);
-                            event
-                        }
+        let article = &loaded.article;
+        let event = match &article.event_title {
+            Some(title) => {
+                let key = match article.event {
+                    Some(id) => format!("id {id}"),
+                    None => format!("title {title}"),
+                };
+                match events_by_key.get(&key) {
+                    Some(&event) => event,
+                    None => {
+                        let event = event_named(&transaction, title, article.event_named_by_user)?;
+                        events_by_key.insert(key, event);
+                        event
                     }
                 }
-                None => match cached.index.assign(&loaded.profile).event {
-                    Some(event) => event,
-                    None => events::create(&transaction, &article.title)?,
-                },
-            };
-            let corrected = (!article.corrected.is_empty())
-                .then(|| serde_json::to_string(&article.corrected).expect("strings serialise"));
-            transaction
+            }
+            None => match cached.index.assign(&loaded.profile).event {
+                Some(event) => event,
+                None => events::create(&transaction, &article.title)?,
+            },
+        };
+        let corrected = (!article.corrected.is_empty())
+            .then(|| serde_json::to_string(&article.corrected).expect("strings serialise"));
+        transaction
                 .prepare_cached(
                     "INSERT INTO articles (title, outlet, byline, published, url, language, path, format, text,
                                            word_count, content_hash, imported, event_id, profile, placed_by_user, corrected)
@@ -291,47 +334,45 @@ pub(crate) fn load(
                     article.placed_by_user,
                     corrected,
                 ])?;
-            let id = transaction.last_insert_rowid();
-            for tag in &article.tags {
-                transaction.execute(
-                    "INSERT OR IGNORE INTO article_tags (article_id, tag) VALUES (?1, ?2)",
-                    params![id, tag],
-                )?;
-            }
-            cached.index.insert(id, event, &loaded.profile);
-            report.imported.push(ImportedArticle {
-                id,
-                path: loaded.place.clone(),
-                title: article.title.clone(),
-                outlet: article.outlet.clone(),
-                event,
-            });
+        let id = transaction.last_insert_rowid();
+        for tag in &article.tags {
+            transaction.execute(
+                "INSERT OR IGNORE INTO article_tags (article_id, tag) VALUES (?1, ?2)",
+                params![id, tag],
+            )?;
         }
-        transaction.commit()?;
-        if restored_any {
-            events::forget_index(library);
-        } else {
-            events::keep_index(library, cached);
-        }
+        cached.index.insert(id, event, &loaded.profile);
+        report.imported.push(ImportedArticle {
+            id,
+            path: loaded.place.clone(),
+            title: article.title.clone(),
+            outlet: article.outlet.clone(),
+            event,
+        });
     }
-    load_overrides(&library.connection, &lines)?;
-    Ok(report)
+    transaction.commit()?;
+    if restored_any {
+        events::forget_index(library);
+    } else {
+        events::keep_index(library, cached);
+    }
+    Ok(())
 }
 
 /// Stores the alignment corrections of the loaded lines whose two articles the library holds
 /// (loaded now or before), replacing a correction of the same two sentences.
-fn load_overrides(connection: &Connection, lines: &[Loaded]) -> Result<(), Error> {
-    if lines
-        .iter()
-        .all(|l| l.article.alignment_overrides.is_empty())
-    {
+fn load_overrides(
+    connection: &Connection,
+    lines: &[(String, Vec<DumpedOverride>)],
+) -> Result<(), Error> {
+    if lines.is_empty() {
         return Ok(());
     }
     let transaction = Transaction::new_unchecked(connection, TransactionBehavior::Immediate)?;
-    for loaded in lines {
-        for o in &loaded.article.alignment_overrides {
+    for (hash, overrides) in lines {
+        for o in overrides {
             let (mine, theirs) = (
-                (loaded.hash.as_str(), o.sentence),
+                (hash.as_str(), o.sentence),
                 (o.other.as_str(), o.other_sentence),
             );
             let ((lh, ls), (rh, rs)) = if mine.0 < theirs.0 {
