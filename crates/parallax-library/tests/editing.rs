@@ -505,11 +505,20 @@ fn new_imports_do_not_group_with_deleted_articles() {
         "farm-c.txt",
         "Farm bill passes Senate\n\nThe Senate passed the farm bill on Tuesday, cutting crop subsidies and food stamps after a long debate.",
     );
-    let report = import(library, &[third]);
+    let report = import(library, &[third.clone()]);
     let id = report.imported[0].id;
     let grouping = library.grouping(id).unwrap();
     assert_eq!(grouping.grouped_with, None, "{grouping:?}");
     setup.assert_events_partition_the_list();
+
+    // Without the deletion, the same report joins the farm bill's event.
+    let control = Setup::new();
+    let report = import(&control.library, &[third]);
+    let grouping = control.library.grouping(report.imported[0].id).unwrap();
+    assert!(
+        [control.farm_a, control.farm_b].contains(&grouping.grouped_with.unwrap()),
+        "{grouping:?}"
+    );
 }
 
 #[test]
@@ -753,11 +762,21 @@ fn the_library_goes_to_json_lines_and_back() {
     assert_eq!(record.published.as_deref(), Some("2012-06-21"));
     assert!(record.corrected.contains_key("outlet"));
     assert_eq!(other.list_tagged("senate").unwrap().len(), 1);
-    let farm_a = loaded.iter().find(|a| a.title == "Senate passes farm bill").unwrap();
+    let farm_a = loaded
+        .iter()
+        .find(|a| a.title == "Senate passes farm bill")
+        .unwrap();
     let overrides = other.alignment_overrides(farm_b.id, farm_a.id).unwrap();
-    assert_eq!(overrides.len(), 1, "alignment corrections travel with the articles");
+    assert_eq!(
+        overrides.len(),
+        1,
+        "alignment corrections travel with the articles"
+    );
     assert!(overrides[0].linked);
-    assert_eq!((overrides[0].left.sentence, overrides[0].right.sentence), (1, 1));
+    assert_eq!(
+        (overrides[0].left.sentence, overrides[0].right.sentence),
+        (1, 1)
+    );
     assert_eq!(other.search("welcomed").unwrap().len(), 1);
 
     // Loaded twice: all duplicates. Into the first library: the trashed volcano is not in the
@@ -834,4 +853,22 @@ fn a_backup_is_a_consistent_library_even_while_another_connection_writes() {
     assert!(library.backup(&target).is_ok());
     let error = library.backup(library.path()).unwrap_err();
     assert!(error.to_string().contains("library itself"), "{error}");
+}
+
+#[test]
+fn an_article_deleted_by_another_window_is_not_grouped_with_by_this_one() {
+    let setup = Setup::new();
+    // The window keeps its event index between imports; the command line deletes meanwhile.
+    let command_line = Library::open(setup.library.path()).unwrap();
+    command_line.delete(&[setup.farm_a, setup.farm_b]).unwrap();
+    let third = write(
+        setup.folder.path(),
+        "farm-c.txt",
+        "Farm bill passes Senate\n\nThe Senate passed the farm bill on Tuesday, cutting crop subsidies and food stamps after a long debate.",
+    );
+    let report = import(&setup.library, &[third]);
+    let grouping = setup.library.grouping(report.imported[0].id).unwrap();
+    assert_eq!(grouping.grouped_with, None, "{grouping:?}");
+    command_line.restore(&[setup.farm_a]).unwrap();
+    setup.assert_events_partition_the_list();
 }
