@@ -295,7 +295,11 @@ impl Library {
     /// Later imports follow the merged event.
     pub fn merge_events(&self, into: i64, others: &[i64]) -> Result<(), Error> {
         events::forget_index(self);
-        events::merge(&self.connection, into, others)
+        let merged: Vec<i64> = others.iter().copied().filter(|&e| e != into).collect();
+        let trashed = trash::in_events(&self.connection, &merged)?;
+        events::merge(&self.connection, into, others)?;
+        // The trash follows: an article restored later comes back into the merged event.
+        trash::follow_merge(&self.connection, &trashed, into)
     }
 
     /// Moves an article to another event, or (with `None`) splits it off into a new event of

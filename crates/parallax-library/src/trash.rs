@@ -5,7 +5,8 @@
 //!
 //! Its event stays while the trash holds the article, so it comes back where it was, even
 //! when it was the event's last article (an event without live articles is never listed). An
-//! event removed meanwhile (merged into another) is started again under its name.
+//! event merged into another takes its trashed articles along; one removed otherwise (its last
+//! article moved elsewhere) is started again under its name.
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
@@ -202,6 +203,30 @@ pub(crate) fn restore_one(connection: &Connection, id: i64) -> Result<RestoredAr
         event,
         new_event,
     })
+}
+
+/// The trashed articles of these events.
+pub(crate) fn in_events(connection: &Connection, events: &[i64]) -> Result<Vec<i64>, Error> {
+    let mut ids = Vec::new();
+    for &event in events {
+        let mut statement =
+            connection.prepare_cached("SELECT id FROM trash WHERE event_id = ?1")?;
+        for id in statement.query_map([event], |row| row.get(0))? {
+            ids.push(id?);
+        }
+    }
+    Ok(ids)
+}
+
+/// Puts trashed articles whose event was merged away into the event it was merged into.
+pub(crate) fn follow_merge(connection: &Connection, ids: &[i64], into: i64) -> Result<(), Error> {
+    for &id in ids {
+        connection.execute(
+            "UPDATE trash SET event_id = ?2 WHERE id = ?1 AND event_id IS NULL",
+            [id, into],
+        )?;
+    }
+    Ok(())
 }
 
 /// The trash, most recently deleted first.

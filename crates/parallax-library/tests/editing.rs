@@ -424,16 +424,36 @@ fn an_event_whose_articles_are_all_deleted_is_not_listed_and_returns_with_them()
 }
 
 #[test]
-fn an_article_whose_event_was_merged_away_comes_back_in_an_event_of_that_name() {
+fn an_article_whose_event_was_merged_comes_back_into_the_merged_event() {
     let setup = Setup::new();
     let library = &setup.library;
     let farm_event = setup.event_of(setup.farm_a);
     let volcano_event = setup.event_of(setup.volcano);
     library.delete(&[setup.farm_b]).unwrap();
     library.merge_events(volcano_event, &[farm_event]).unwrap();
+    assert_eq!(library.trash().unwrap()[0].event, Some(volcano_event));
+    let restored = library.restore(&[setup.farm_b]).unwrap();
+    assert!(!restored[0].new_event);
+    assert_eq!(restored[0].event, volcano_event);
+    setup.assert_events_partition_the_list();
+}
+
+#[test]
+fn an_article_whose_event_is_gone_comes_back_in_an_event_of_that_name() {
+    let setup = Setup::new();
+    let library = &setup.library;
+    let farm_event = setup.event_of(setup.farm_a);
+    let volcano_event = setup.event_of(setup.volcano);
+    library.rename_event(farm_event, "Farm bill vote").unwrap();
+    library.delete(&[setup.farm_b]).unwrap();
+    // Its event's last article moves away: the event is removed.
+    library
+        .move_article(setup.farm_a, Some(volcano_event))
+        .unwrap();
+    assert_eq!(library.trash().unwrap()[0].event, None);
     let restored = library.restore(&[setup.farm_b]).unwrap();
     assert!(restored[0].new_event);
-    assert_ne!(restored[0].event, farm_event);
+    assert_ne!(restored[0].event, volcano_event);
     let event = library
         .events()
         .unwrap()
@@ -441,7 +461,7 @@ fn an_article_whose_event_was_merged_away_comes_back_in_an_event_of_that_name() 
         .find(|e| e.id == restored[0].event)
         .unwrap();
     assert_eq!(event.articles, [setup.farm_b]);
-    assert_eq!(event.title, "Senate passes farm bill");
+    assert_eq!(event.title, "Farm bill vote");
     setup.assert_events_partition_the_list();
 }
 
