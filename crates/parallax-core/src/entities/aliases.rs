@@ -150,7 +150,12 @@ fn find_group(groups: &[Group], mentions: &[Mention], m: &Mention, index: usize)
 
 /// `Calif.` and `California`: mentions of a state, abbreviated and written out.
 fn states_abbreviated(a: &[String], b: &[String]) -> bool {
-    super::gazetteer::abbreviates_state(&a.join(" "), &b.join(" "))
+    let expands = |short: &[String], long: &[String]| {
+        short.len() == 1
+            && super::gazetteer::state_of_abbreviation(&short[0])
+                .is_some_and(|state| state.split(' ').eq(long.iter().map(String::as_str)))
+    };
+    expands(a, b) || expands(b, a)
 }
 
 /// The form with the most words, then written out rather than abbreviated (`California`, not

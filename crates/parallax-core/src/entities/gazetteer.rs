@@ -319,6 +319,9 @@ const US_STATES: &[(&str, &str)] = &[
 
 /// The state an AP-style abbreviation stands for: `Calif.` -> `California`.
 pub(crate) fn state_of_abbreviation(word: &str) -> Option<&'static str> {
+    if !word.ends_with('.') || word.len() > 6 {
+        return None;
+    }
     US_STATES
         .iter()
         .find(|(_, abbreviation)| !abbreviation.is_empty() && *abbreviation == word)
@@ -380,7 +383,8 @@ const PLURAL_TITLES: &[&str] = &[
 
 /// A title in the plural: every name of the list after it is a person.
 pub(crate) fn is_plural_title(word: &str) -> bool {
-    PLURAL_TITLES.contains(&word.trim_end_matches('.'))
+    let word = word.trim_end_matches('.');
+    word.ends_with('s') && PLURAL_TITLES.contains(&word)
 }
 
 /// Party adjectives that name the party before a lower-case `party` (`the Republican party`).
@@ -509,7 +513,7 @@ pub(crate) fn is_given_name(word: &str) -> bool {
 pub(crate) fn is_title(word: &str) -> bool {
     let word = word.trim_end_matches('.');
     TITLES.contains(word)
-        || PLURAL_TITLES.contains(&word)
+        || word.ends_with('s') && PLURAL_TITLES.contains(&word)
         || word
             .rsplit_once('-')
             .is_some_and(|(_, last)| TITLES.contains(last))
