@@ -146,6 +146,68 @@ CREATE TABLE alignment_overrides (
 CREATE INDEX alignment_overrides_right ON alignment_overrides(right_hash);
 "#,
     ),
+    M::up(
+        r#"
+-- The articles table again, its columns in a new order: the long text and the grouping profile
+-- last, so reading what lists and events show never walks through an article's text (SQLite
+-- reads a row's columns in order, a long text spilling into overflow pages). Ids are kept, so
+-- the search index, tags, the trash and grouping stay as they are.
+CREATE TABLE articles_reordered (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    outlet TEXT,
+    byline TEXT,
+    published TEXT,
+    url TEXT,
+    language TEXT,
+    path TEXT,
+    format TEXT NOT NULL,
+    word_count INTEGER NOT NULL,
+    event_id INTEGER NOT NULL REFERENCES events(id),
+    placed_by_user INTEGER NOT NULL DEFAULT 0,
+    imported TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    content_hash TEXT NOT NULL UNIQUE,
+    grouped_with INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+    grouping_similarity REAL,
+    grouping_terms TEXT,
+    corrected TEXT,
+    profile TEXT NOT NULL,
+    text TEXT NOT NULL
+);
+
+INSERT INTO articles_reordered (id, title, outlet, byline, published, url, language, path, format,
+    word_count, event_id, placed_by_user, imported, content_hash, grouped_with, grouping_similarity,
+    grouping_terms, corrected, profile, text)
+SELECT id, title, outlet, byline, published, url, language, path, format,
+    word_count, event_id, placed_by_user, imported, content_hash, grouped_with, grouping_similarity,
+    grouping_terms, corrected, profile, text
+FROM articles;
+
+DROP TABLE articles;
+ALTER TABLE articles_reordered RENAME TO articles;
+
+CREATE INDEX articles_event ON articles(event_id);
+CREATE INDEX articles_published ON articles(published);
+CREATE INDEX articles_grouped_with ON articles(grouped_with);
+
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, outlet, byline, text)
+    VALUES (new.id, new.title, new.outlet, new.byline, new.text);
+END;
+
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, outlet, byline, text)
+    VALUES ('delete', old.id, old.title, old.outlet, old.byline, old.text);
+END;
+
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, outlet, byline, text ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, outlet, byline, text)
+    VALUES ('delete', old.id, old.title, old.outlet, old.byline, old.text);
+    INSERT INTO articles_fts(rowid, title, outlet, byline, text)
+    VALUES (new.id, new.title, new.outlet, new.byline, new.text);
+END;
+"#,
+    ),
 ];
 
 /// What opening found.
@@ -229,10 +291,28 @@ fn prepare_with(
     connection
         .pragma_update(None, "synchronous", "NORMAL")
         .map_err(classify)?;
+    // Off while migrating, as SQLite's way of rebuilding a table asks (dropping the old table must
+    // not cascade into the rows that refer to it); checked before it is on again.
+    connection
+        .pragma_update(None, "foreign_keys", false)
+        .map_err(classify)?;
+    Migrations::from_slice(migrations).to_latest(connection)?;
+    let broken: i64 = if tables > 0 && version < supported {
+        connection.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |row| {
+            row.get(0)
+        })?
+    } else {
+        0
+    };
+    if broken > 0 {
+        return Err(Error::Corrupt {
+            path: path.to_path_buf(),
+            detail: format!("{broken} rows refer to rows that are not there"),
+        });
+    }
     connection
         .pragma_update(None, "foreign_keys", true)
         .map_err(classify)?;
-    Migrations::from_slice(migrations).to_latest(connection)?;
     if application_id != APPLICATION_ID {
         connection
             .pragma_update(None, "application_id", APPLICATION_ID)
@@ -286,6 +366,92 @@ mod tests {
                 .unwrap();
             assert_eq!(count, 0, "{table}");
         }
+    }
+
+    #[test]
+    fn reordering_the_articles_table_keeps_articles_tags_grouping_and_search() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("library.sqlite3");
+        {
+            let mut connection = Connection::open(&path).unwrap();
+            prepare_with(&mut connection, &path, &MIGRATIONS[..2]).unwrap();
+            connection
+                .execute_batch(
+                    "INSERT INTO events (id, title) VALUES (1, 'Storm');
+                     INSERT INTO articles (id, title, format, text, word_count, content_hash, event_id, profile)
+                     VALUES (7, 'Storm closes harbour', 'text', 'A storm closed the harbour.', 5, 'h7', 1, 'storm:2');
+                     INSERT INTO articles (id, title, format, text, word_count, content_hash, event_id, profile,
+                                           grouped_with, grouping_similarity, corrected)
+                     VALUES (9, 'Harbour shut by gale', 'text', 'A gale shut the port.', 5, 'h9', 1, 'gale:2',
+                             7, 0.4, '{\"title\":\"Old\"}');
+                     INSERT INTO article_tags (article_id, tag) VALUES (7, 'weather'), (9, 'weather');",
+                )
+                .unwrap();
+        }
+        let mut connection = Connection::open(&path).unwrap();
+        prepare(&mut connection, &path).unwrap();
+        assert!(backup_path(&path, 2).exists());
+        let rows: Vec<(i64, String, Option<i64>, Option<String>, String)> = connection
+            .prepare("SELECT id, title, grouped_with, corrected, text FROM articles ORDER BY id")
+            .unwrap()
+            .query_map([], |row| {
+                Ok((
+                    row.get(0)?,
+                    row.get(1)?,
+                    row.get(2)?,
+                    row.get(3)?,
+                    row.get(4)?,
+                ))
+            })
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[1].0, 9);
+        assert_eq!(rows[1].2, Some(7));
+        assert_eq!(rows[1].3.as_deref(), Some("{\"title\":\"Old\"}"));
+        assert_eq!(rows[1].4, "A gale shut the port.");
+        let tags: i64 = connection
+            .query_row("SELECT count(*) FROM article_tags", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(tags, 2, "the tags survive the old table being dropped");
+        let last_column: String = connection
+            .query_row(
+                "SELECT name FROM pragma_table_info('articles') ORDER BY cid DESC LIMIT 1",
+                [],
+                |row| row.get(0),
+            )
+            .unwrap();
+        assert_eq!(last_column, "text");
+        // The search index follows the table: a new article is found, a deleted one is not.
+        connection
+            .execute_batch(
+                "INSERT INTO articles (title, format, text, word_count, content_hash, event_id, profile)
+                 VALUES ('Ferry returns', 'text', 'The ferry returned to the harbour.', 6, 'h10', 1, '');
+                 DELETE FROM articles WHERE id = 7;",
+            )
+            .unwrap();
+        let found: Vec<i64> = connection
+            .prepare(
+                "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'harbour' ORDER BY rowid",
+            )
+            .unwrap()
+            .query_map([], |row| row.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(found, vec![9, 10], "9 by its headline, 10 new, 7 deleted");
+        let grouped: Option<i64> = connection
+            .query_row(
+                "SELECT grouped_with FROM articles WHERE id = 9",
+                [],
+                |row| row.get(0),
+            )
+            .unwrap();
+        assert_eq!(
+            grouped, None,
+            "deleting article 7 still clears what pointed at it"
+        );
     }
 
     #[test]
