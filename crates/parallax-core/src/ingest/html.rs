@@ -51,7 +51,9 @@ pub(crate) fn extract(html: &str) -> Result<(Vec<String>, Metadata), Error> {
         });
     let (paragraphs, from_reader) = match article {
         Some(article) => {
-            let paragraphs = block_text(&Document::from(article.content.as_ref()).root());
+            let paragraphs = without_page_furniture(block_text(
+                &Document::from(article.content.as_ref()).root(),
+            ));
             let from_reader = Metadata {
                 title: Some(article.title).filter(|t| !t.trim().is_empty()),
                 outlet: article.site_name,
@@ -70,6 +72,69 @@ pub(crate) fn extract(html: &str) -> Result<(Vec<String>, Metadata), Error> {
     let mut found = page_metadata::finish(found, from_reader);
     found.url = found.url.or_else(|| saved_from_url(html));
     Ok((paragraphs, found))
+}
+
+/// How often one paragraph may stand in an article before it is a page's furniture (a gallery
+/// caption repeated for every slide, "Advertisement" between paragraphs).
+const REPEATED: usize = 3;
+
+/// A paragraph of at most this many words is short: a caption, a label, not a statement.
+const SHORT: usize = 10;
+
+/// Words that open a picture's credit line (`Credit: Reuters`, `Screenshot by A. Tan/Outlet`).
+const CREDIT_OPENERS: &[&str] = &[
+    "credit:",
+    "credits:",
+    "image credit:",
+    "photo credit:",
+    "photo:",
+    "photos:",
+    "photograph:",
+    "image:",
+    "picture:",
+    "photo by",
+    "photos by",
+    "photograph by",
+    "screenshot by",
+    "screenshot:",
+    "illustration by",
+    "illustration:",
+];
+
+/// Leaves out of the reader's paragraphs what is the page's, not the article's: short paragraphs
+/// of words repeated [`REPEATED`] times or more (not figures: a table's years repeat), paragraphs of punctuation alone (`<<`, `***`), and short
+/// credit lines of pictures.
+fn without_page_furniture(paragraphs: Vec<String>) -> Vec<String> {
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for paragraph in &paragraphs {
+        *counts.entry(paragraph.as_str()).or_insert(0) += 1;
+    }
+    let furniture: std::collections::HashSet<String> = paragraphs
+        .iter()
+        .filter(|p| {
+            counts[p.as_str()] >= REPEATED
+                && p.split_whitespace().count() <= SHORT
+                && p.chars().any(char::is_alphabetic)
+                || !p.chars().any(char::is_alphanumeric)
+                || is_credit_line(p)
+        })
+        .cloned()
+        .collect();
+    if furniture.len() == paragraphs.len() {
+        return paragraphs;
+    }
+    paragraphs
+        .into_iter()
+        .filter(|p| !furniture.contains(p))
+        .collect()
+}
+
+fn is_credit_line(paragraph: &str) -> bool {
+    let lower = paragraph.trim_start().to_lowercase();
+    paragraph.split_whitespace().count() <= 12
+        && CREDIT_OPENERS
+            .iter()
+            .any(|opener| lower.starts_with(opener))
 }
 
 /// The address a browser notes when it saves a page: `<!-- saved from url=(0042)https://... -->`.
@@ -369,6 +434,41 @@ mod tests {
         assert_eq!(
             text("<p>A&nbsp;b<br>c<br><br>d</p>"),
             vec!["A\u{a0}b\nc", "d"]
+        );
+    }
+
+    #[test]
+    fn repeated_captions_slide_numbers_and_credits_are_not_the_article() {
+        let paragraphs: Vec<String> = [
+            "Storm closes the harbour",
+            "The harbour closed on Friday after the storm.",
+            "Storm closes the harbour",
+            "<<",
+            "* * *",
+            "Credit: Harbour Authority",
+            "Screenshot by A. Tan/Harbour News",
+            "Storm closes the harbour",
+            "Credit unions said they would lend to the fishermen who lost boats in the storm.",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(
+            without_page_furniture(paragraphs),
+            vec![
+                "The harbour closed on Friday after the storm.",
+                "Credit unions said they would lend to the fishermen who lost boats in the storm."
+            ]
+        );
+        let years = vec!["2014".to_string(); 3];
+        assert_eq!(without_page_furniture(years.clone()), years);
+        let only_marks = vec!["<<".to_string(), ">>".to_string()];
+        assert_eq!(without_page_furniture(only_marks.clone()), only_marks);
+        let long = "The harbour master said the storm was the worst in forty years of records.";
+        let repeated_statement = vec![long.to_string(); 3];
+        assert_eq!(
+            without_page_furniture(repeated_statement.clone()),
+            repeated_statement,
+            "a long paragraph repeated is text, not a caption"
         );
     }
 
