@@ -1,9 +1,9 @@
 //! Word differences inside aligned sentences.
 
 use similar::{capture_diff_slices, Algorithm, DiffTag};
-use unicode_segmentation::UnicodeSegmentation;
 
 use super::{DiffOp, DiffRun};
+use crate::text;
 
 /// Word-level differences from one text to another, as runs of equal, inserted and deleted text.
 ///
@@ -12,8 +12,8 @@ use super::{DiffOp, DiffRun};
 /// and inserted runs rebuild `right`. Spaces alone between two changes join the change, so that
 /// a rewritten clause reads as one deletion and one insertion rather than a comb of fragments.
 pub fn word_diff(left: &str, right: &str) -> Vec<DiffRun> {
-    let old: Vec<&str> = left.split_word_bounds().collect();
-    let new: Vec<&str> = right.split_word_bounds().collect();
+    let old: Vec<&str> = text::word_bounds(left).map(|(_, piece)| piece).collect();
+    let new: Vec<&str> = text::word_bounds(right).map(|(_, piece)| piece).collect();
     let ops = capture_diff_slices(Algorithm::Myers, &old, &new);
     runs_of(&ops, &old, &new)
 }

@@ -4,7 +4,6 @@
 
 use crate::text::{self, Sentence, TokenKind};
 use rustc_hash::FxHashMap;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// One word of an article (punctuation and spaces left out).
 #[derive(Debug, Clone, Copy)]
@@ -155,10 +154,8 @@ impl Index {
                 let diff_tokens = sentences
                     .iter()
                     .map(|sentence| {
-                        sentence
-                            .text
-                            .split_word_bounds()
-                            .map(|token| {
+                        text::word_bounds(&sentence.text)
+                            .map(|(_, token)| {
                                 *token_ids.entry(token).or_insert_with(|| {
                                     token_texts.push(token.to_string());
                                     token_texts.len() as u32 - 1

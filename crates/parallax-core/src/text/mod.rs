@@ -18,16 +18,27 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
+mod bounds;
 mod sentences;
 mod words;
 
+pub(crate) use bounds::word_bounds;
 pub use sentences::{split_sentences, Sentence};
 pub(crate) use words::StemCache;
 pub use words::{is_function_word, stem, tokenize, words, Token, TokenKind};
 
 /// Counts the words of a text (Unicode word boundaries, punctuation left out).
 pub fn word_count(text: &str) -> usize {
-    text.unicode_words().count()
+    word_bounds(text)
+        .filter(|(_, piece)| {
+            if piece.is_ascii() {
+                piece.bytes().any(|b| b.is_ascii_alphanumeric())
+            } else {
+                // Alphanumeric as unicode-segmentation's own tables say.
+                piece.unicode_words().next().is_some()
+            }
+        })
+        .count()
 }
 
 /// Folds a text for comparison only: lower case, typographic quotes and dashes made plain,
@@ -57,6 +68,13 @@ pub fn normalize(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn words_are_counted_as_unicode_segmentation_counts_them(text in "\\PC{0,60}|[ -~\n]{0,80}") {
+            proptest::prop_assert_eq!(word_count(&text), text.unicode_words().count());
+        }
+    }
 
     #[test]
     fn typographic_marks_are_folded_for_comparison() {

@@ -5,11 +5,9 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
+use super::{normalize, word_bounds};
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::{Deserialize, Serialize};
-use unicode_segmentation::UnicodeSegmentation;
-
-use super::normalize;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -55,16 +53,15 @@ impl Token<'_> {
 /// assert_eq!((tokens[2].start, tokens[2].end), (6, 11));
 /// ```
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
-    let mut tokens = Vec::new();
+    let mut tokens = Vec::with_capacity(text.len() / 4);
     let mut chars_before = 0;
-    let mut previous_byte = 0;
-    for (byte_start, piece) in text.split_word_bound_indices() {
-        chars_before += char_count(&text[previous_byte..byte_start]);
-        previous_byte = byte_start;
+    for (_, piece) in word_bounds(text) {
+        let start = chars_before;
         let (kind, chars) = if piece.is_ascii() {
             // The same tests as below, on bytes: ASCII whitespace here includes the vertical
             // tab, as `char::is_whitespace` does.
             let bytes = piece.as_bytes();
+            chars_before += bytes.len();
             if bytes
                 .iter()
                 .all(|b| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))
@@ -80,6 +77,8 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             };
             (kind, bytes.len())
         } else {
+            let chars = piece.chars().count();
+            chars_before += chars;
             if piece.chars().all(char::is_whitespace) {
                 continue;
             }
@@ -90,25 +89,16 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             } else {
                 TokenKind::Punct
             };
-            (kind, piece.chars().count())
+            (kind, chars)
         };
         tokens.push(Token {
             text: piece,
             kind,
-            start: chars_before,
-            end: chars_before + chars,
+            start,
+            end: start + chars,
         });
     }
     tokens
-}
-
-/// Characters in a text, counted byte by byte when it is ASCII.
-fn char_count(text: &str) -> usize {
-    if text.is_ascii() {
-        text.len()
-    } else {
-        text.chars().count()
-    }
 }
 
 /// The words and numbers of a text, punctuation left out.
