@@ -5,6 +5,8 @@
 //! cargo run --release -p parallax-library --example bench -- [ARTICLES (default 10000)]
 //! ```
 //!
+//! With `PARALLAX_BENCH_LIBRARY=FILE` the library is written to FILE and kept.
+//!
 //! The articles are plain-text files written to a temporary folder: stories of three reports
 //! each, with words drawn from a generated vocabulary with a Zipf-like distribution, dated over
 //! two years.
@@ -56,7 +58,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         started.elapsed().as_secs_f64()
     );
 
-    let library_path = folder.path().join("library.sqlite3");
+    // PARALLAX_BENCH_LIBRARY names a file to keep the library in, to look at it afterwards.
+    let library_path = std::env::var_os("PARALLAX_BENCH_LIBRARY")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| folder.path().join("library.sqlite3"));
+    if library_path.exists() {
+        return Err(format!("{} exists already", library_path.display()).into());
+    }
     let library = Library::open(&library_path)?;
     let started = Instant::now();
     let cpu_before = cpu_seconds();

@@ -186,7 +186,8 @@ FROM articles;
 DROP TABLE articles;
 ALTER TABLE articles_reordered RENAME TO articles;
 
-CREATE INDEX articles_event ON articles(event_id);
+-- The event listing reads the articles of every event from this index alone.
+CREATE INDEX articles_event ON articles(event_id, published, outlet);
 CREATE INDEX articles_published ON articles(published);
 CREATE INDEX articles_grouped_with ON articles(grouped_with);
 
