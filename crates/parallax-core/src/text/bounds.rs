@@ -1,12 +1,12 @@
-//! Unicode word boundaries (UAX #29) with a fast path for ASCII: the same pieces as
+//! Unicode word boundaries (UAX #29) with a fast path for plain text: the same pieces as
 //! `unicode_segmentation`'s `split_word_bound_indices`, at a fraction of the cost on news text,
 //! which is ASCII but for a few quotes and dashes.
 //!
 //! The text is cut into chunks where a boundary is certain whatever surrounds it: between two
 //! ASCII characters one of which is whitespace (but not inside a run of spaces, WB3d, nor
 //! between CR and LF, WB3). No rule of UAX #29 joins across such a point or looks through
-//! it, so each chunk can be segmented on its own: an ASCII chunk by the rules below, any other by
-//! `unicode_segmentation`.
+//! it, so each chunk can be segmented on its own: a chunk of ASCII and typographic marks by the
+//! rules below, the few words around any other character by `unicode_segmentation`.
 
 use unicode_segmentation::{UWordBoundIndices, UnicodeSegmentation};
 
@@ -26,9 +26,9 @@ pub(crate) struct WordBounds<'a> {
     text: &'a str,
     /// Byte offset of the first byte not yet given out.
     pos: usize,
-    /// End of the current chunk (an ASCII chunk when `unicode` is `None`).
+    /// End of the current chunk (a plain chunk when `unicode` is `None`).
     chunk_end: usize,
-    /// The current chunk when it holds non-ASCII text, with the chunk's byte offset.
+    /// The current chunk when it is not plain, with the chunk's byte offset.
     unicode: Option<(usize, UWordBoundIndices<'a>)>,
 }
 
@@ -48,9 +48,9 @@ impl<'a> Iterator for WordBounds<'a> {
             if self.pos == bytes.len() {
                 return None;
             }
-            let (end, ascii) = chunk_from(bytes, self.pos);
+            let (end, plain) = chunk_from(bytes, self.pos);
             self.chunk_end = end;
-            if !ascii {
+            if !plain {
                 let chunk = &self.text[self.pos..end];
                 let mut pieces = chunk.split_word_bound_indices();
                 let (start, piece) = pieces.next()?;
@@ -59,30 +59,65 @@ impl<'a> Iterator for WordBounds<'a> {
             }
         }
         let start = self.pos;
-        let end = start + ascii_piece_len(&bytes[start..self.chunk_end]);
+        let end = start + plain_piece_len(&bytes[start..self.chunk_end]);
         self.pos = end;
         Some((start, &self.text[start..end]))
     }
 }
 
-/// The end of the chunk that starts at `start`, and whether it is all ASCII.
+/// The end of the chunk that starts at `start`, and whether it is plain (ASCII and typographic
+/// marks). A plain chunk runs to the last certain boundary before the next other character; a
+/// chunk that is not plain, to the first certain boundary after that character.
 fn chunk_from(bytes: &[u8], start: usize) -> (usize, bool) {
-    let mut ascii = bytes[start].is_ascii();
-    for p in start + 1..bytes.len() {
-        let (before, after) = (bytes[p - 1], bytes[p]);
-        if !after.is_ascii() {
-            ascii = false;
-            continue;
-        }
-        if before.is_ascii()
-            && (is_space(before) || is_space(after))
-            && !(before == b' ' && after == b' ')
-            && !(before == b'\r' && after == b'\n')
-        {
-            return (p, ascii);
+    let mut i = start;
+    while i < bytes.len() {
+        if bytes[i].is_ascii() {
+            i += 1;
+        } else if is_typographic_mark(&bytes[i..]) {
+            i += 3;
+        } else {
+            break;
         }
     }
-    (bytes.len(), ascii)
+    if i == bytes.len() {
+        return (i, true);
+    }
+    if let Some(p) = (start + 1..i)
+        .rev()
+        .find(|&p| is_certain_boundary(bytes, p))
+    {
+        return (p, true);
+    }
+    let end = (i + 1..bytes.len())
+        .find(|&p| is_certain_boundary(bytes, p))
+        .unwrap_or(bytes.len());
+    (end, false)
+}
+
+/// A boundary between two ASCII characters one of which is whitespace, except inside a run of
+/// spaces and between CR and LF: no rule joins across it or looks through it.
+fn is_certain_boundary(bytes: &[u8], p: usize) -> bool {
+    let (before, after) = (bytes[p - 1], bytes[p]);
+    before.is_ascii()
+        && after.is_ascii()
+        && (is_space(before) || is_space(after))
+        && !(before == b' ' && after == b' ')
+        && !(before == b'\r' && after == b'\n')
+}
+
+/// Whether the bytes open with one of the marks news text mixes into ASCII: en and em dash
+/// (U+2013, U+2014), curly quotes (U+2018, U+2019, U+201C, U+201D) and the ellipsis (U+2026).
+/// The single quotes are MidNumLet, like `.`; the others are Other, a piece each.
+fn is_typographic_mark(bytes: &[u8]) -> bool {
+    matches!(
+        bytes,
+        [
+            0xE2,
+            0x80,
+            0x93 | 0x94 | 0x98 | 0x99 | 0x9C | 0x9D | 0xA6,
+            ..
+        ]
+    )
 }
 
 /// ASCII whitespace: WSegSpace (space), CR, LF, Newline (VT, FF), and the tab (Other).
@@ -96,23 +131,27 @@ fn is_core(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
-/// Whether `b`, between `before` and `after`, joins them into one word: `don't`, `e.g`,
-/// `1,200`, `3.5` (WB6, WB7, WB11, WB12). In ASCII, MidLetter is `:`, MidNum `,` and `;`,
-/// MidNumLetQ `.` and `'`.
+/// Whether a MidNumLetQ character (`.`, `'`, `‘`, `’`) between `before` and `after` joins them
+/// into one word: `don't`, `e.g`, `3.5` (WB6, WB7, WB11, WB12).
+fn mid_num_let_joins(before: u8, after: u8) -> bool {
+    (before.is_ascii_alphabetic() && after.is_ascii_alphabetic())
+        || (before.is_ascii_digit() && after.is_ascii_digit())
+}
+
+/// Whether the ASCII character `b`, between `before` and `after`, joins them into one word:
+/// `don't`, `e.g`, `1,200`, `3.5`. In ASCII, MidLetter is `:`, MidNum `,` and `;`, MidNumLetQ
+/// `.` and `'`.
 fn joins(before: u8, b: u8, after: u8) -> bool {
     match b {
-        b'\'' | b'.' => {
-            (before.is_ascii_alphabetic() && after.is_ascii_alphabetic())
-                || (before.is_ascii_digit() && after.is_ascii_digit())
-        }
+        b'\'' | b'.' => mid_num_let_joins(before, after),
         b':' => before.is_ascii_alphabetic() && after.is_ascii_alphabetic(),
         b',' | b';' => before.is_ascii_digit() && after.is_ascii_digit(),
         _ => false,
     }
 }
 
-/// Length in bytes of the first piece of a non-empty ASCII text.
-fn ascii_piece_len(bytes: &[u8]) -> usize {
+/// Length in bytes of the first piece of a non-empty plain text.
+fn plain_piece_len(bytes: &[u8]) -> usize {
     let first = bytes[0];
     if first == b' ' {
         return bytes.iter().take_while(|&&b| b == b' ').count();
@@ -120,15 +159,28 @@ fn ascii_piece_len(bytes: &[u8]) -> usize {
     if first == b'\r' && bytes.get(1) == Some(&b'\n') {
         return 2;
     }
+    if !first.is_ascii() {
+        return 3;
+    }
     if !is_core(first) {
         return 1;
     }
     let mut i = 1;
     while i < bytes.len() {
-        if is_core(bytes[i]) {
+        let b = bytes[i];
+        if is_core(b) {
             i += 1;
-        } else if i + 1 < bytes.len() && joins(bytes[i - 1], bytes[i], bytes[i + 1]) {
-            i += 2;
+        } else if b.is_ascii() {
+            if i + 1 < bytes.len() && joins(bytes[i - 1], b, bytes[i + 1]) {
+                i += 2;
+            } else {
+                break;
+            }
+        } else if matches!(bytes[i + 2], 0x98 | 0x99)
+            && i + 3 < bytes.len()
+            && mid_num_let_joins(bytes[i - 1], bytes[i + 3])
+        {
+            i += 4;
         } else {
             break;
         }
@@ -247,6 +299,11 @@ mod tests {
 
         #[test]
         fn news_like_ascii_splits_as_unicode_segmentation_does(text in "([A-Za-z0-9]{1,4}[ .,;:'_\"\r\n-]{0,2}){0,20}") {
+            prop_assert_eq!(ours(&text), reference(&text));
+        }
+
+        #[test]
+        fn news_like_text_splits_as_unicode_segmentation_does(text in "([A-Za-z0-9é]{1,4}[ .,;:'_\"\r\n\u{2013}\u{2014}\u{2018}\u{2019}\u{201C}\u{201D}\u{2026}\u{2024}\u{A0}\u{301}-]{0,3}){0,20}") {
             prop_assert_eq!(ours(&text), reference(&text));
         }
 
