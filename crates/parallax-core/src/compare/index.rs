@@ -266,7 +266,11 @@ struct RawArticle {
 }
 
 impl RawArticle {
-    fn read(text: &str, sentences: &[Sentence], vocabulary: &mut Vocabulary) -> RawArticle {
+    fn read<'t>(
+        text: &'t str,
+        sentences: &[Sentence],
+        vocabulary: &mut Vocabulary<'t>,
+    ) -> RawArticle {
         let mut words = Vec::with_capacity(text.len() / 6);
         let mut bags: Vec<Vec<Occurrence>> = sentences.iter().map(|_| Vec::new()).collect();
         let mut sentence = 0usize;
@@ -313,8 +317,9 @@ struct Spelling {
 
 /// Ids for the spellings, folded forms and terms met in the articles of one comparison.
 #[derive(Default)]
-struct Vocabulary {
-    spellings: FxHashMap<String, Spelling>,
+struct Vocabulary<'t> {
+    /// Spellings as the article texts write them, borrowed from the texts.
+    spellings: FxHashMap<&'t str, Spelling>,
     forms: FxHashMap<String, u32>,
     /// The term of each form.
     form_terms: Vec<u32>,
@@ -324,8 +329,8 @@ struct Vocabulary {
     lower: Vec<u32>,
 }
 
-impl Vocabulary {
-    fn spelling(&mut self, token: &str) -> Spelling {
+impl<'t> Vocabulary<'t> {
+    fn spelling(&mut self, token: &'t str) -> Spelling {
         if let Some(&known) = self.spellings.get(token) {
             return known;
         }
@@ -336,7 +341,7 @@ impl Vocabulary {
                 form,
                 term: self.form_terms[form as usize],
             };
-            self.spellings.insert(token.to_string(), spelling);
+            self.spellings.insert(token, spelling);
             return spelling;
         }
         let form = self.forms.len() as u32;
@@ -357,7 +362,7 @@ impl Vocabulary {
         };
         self.form_terms.push(term);
         let spelling = Spelling { form, term };
-        self.spellings.insert(token.to_string(), spelling);
+        self.spellings.insert(token, spelling);
         spelling
     }
 }

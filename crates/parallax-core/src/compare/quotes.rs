@@ -176,22 +176,15 @@ pub(crate) struct QuoteWords {
 impl QuoteWords {
     /// The compared words of every quotation of every article, with ids shared across them.
     pub(crate) fn of_articles(articles: &[&[Quote]]) -> Vec<Vec<QuoteWords>> {
-        let mut ids: rustc_hash::FxHashMap<String, u32> =
-            rustc_hash::FxHashMap::from_iter([(OMISSION.to_string(), 0)]);
-        let mut stems: rustc_hash::FxHashMap<String, String> = rustc_hash::FxHashMap::default();
+        let mut ids = WordIds::default();
+        ids.id(OMISSION);
         articles
             .iter()
             .map(|quotes| {
                 quotes
                     .iter()
                     .map(|q| {
-                        let words: Vec<u32> = comparable_words(&q.text, &mut stems)
-                            .into_iter()
-                            .map(|w| {
-                                let next = ids.len() as u32;
-                                *ids.entry(w).or_insert(next)
-                            })
-                            .collect();
+                        let words = comparable_words(&q.text, &mut ids);
                         let mut bag = words.clone();
                         bag.sort_unstable();
                         QuoteWords {
@@ -475,28 +468,44 @@ fn trim_span(chars: &[char], mut start: usize, mut end: usize) -> (usize, usize)
     (start, end)
 }
 
+/// Ids of the compared words of one comparison's quotations: one id per compared spelling.
+#[derive(Default)]
+struct WordIds {
+    ids: rustc_hash::FxHashMap<String, u32>,
+    /// The id of each folded word's stem, so that a word met again is not stemmed again.
+    stem_ids: rustc_hash::FxHashMap<String, u32>,
+}
+
+impl WordIds {
+    fn id(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let id = self.ids.len() as u32;
+        self.ids.insert(word.to_string(), id);
+        id
+    }
+
+    fn stem_id(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.stem_ids.get(word) {
+            return id;
+        }
+        let id = self.id(&text::stem(word));
+        self.stem_ids.insert(word.to_string(), id);
+        id
+    }
+}
+
 /// The words of a quotation as compared across outlets: editorial insertions left out,
 /// contractions spelled out and numbers in digits, since house style changes those and not
-/// what was said ("he's" = "he is", "two-in-three" = "2 in 3"); then stemmed.
-///
-/// `stems` keeps the stems already worked out in this comparison.
-fn comparable_words(
-    quoted: &str,
-    stems: &mut rustc_hash::FxHashMap<String, String>,
-) -> Vec<String> {
-    let mut stem = |word: &str| -> String {
-        if let Some(known) = stems.get(word) {
-            return known.clone();
-        }
-        let stemmed = text::stem(word);
-        stems.insert(word.to_string(), stemmed.clone());
-        stemmed
-    };
+/// what was said ("he's" = "he is", "two-in-three" = "2 in 3"); then stemmed. Each word is
+/// given as its id in `ids`.
+fn comparable_words(quoted: &str, ids: &mut WordIds) -> Vec<u32> {
     let said = without_brackets(quoted).replace("...", OMISSION);
     let mut out = Vec::new();
     for token in text::tokenize(&said) {
         if token.text == OMISSION {
-            out.push(OMISSION.to_string());
+            out.push(ids.id(OMISSION));
             continue;
         }
         if !token.is_word() {
@@ -504,12 +513,12 @@ fn comparable_words(
         }
         let word = text::normalize(token.text);
         if let Some((base, tail)) = contraction(&word) {
-            out.push(stem(base));
-            out.push(tail.to_string());
+            out.push(ids.stem_id(base));
+            out.push(ids.id(tail));
         } else if let Some(n) = small_number(&word) {
-            out.push(n.to_string());
+            out.push(ids.id(&n.to_string()));
         } else {
-            out.push(stem(&word));
+            out.push(ids.stem_id(&word));
         }
     }
     out

@@ -194,9 +194,25 @@ fn stem_uncached(word: &str) -> String {
 /// assert!(!is_function_word("troops"));
 /// ```
 pub fn is_function_word(word: &str) -> bool {
+    if word.is_ascii() {
+        // Folded on the stack: `normalize` only lowers the case of ASCII.
+        let mut folded = [0u8; LONGEST_FUNCTION_WORD];
+        let Some(folded) = folded.get_mut(..word.len()) else {
+            return false;
+        };
+        for (f, b) in folded.iter_mut().zip(word.bytes()) {
+            *f = b.to_ascii_lowercase();
+        }
+        return FUNCTION_WORDS
+            .binary_search_by(|w| w.as_bytes().cmp(folded))
+            .is_ok();
+    }
     let folded = normalize(word);
     FUNCTION_WORDS.binary_search(&folded.as_str()).is_ok()
 }
+
+/// Letters in the longest of [`FUNCTION_WORDS`].
+const LONGEST_FUNCTION_WORD: usize = 10;
 
 /// Sorted, lower case, ASCII apostrophes.
 const FUNCTION_WORDS: &[&str] = &[
@@ -415,6 +431,31 @@ mod tests {
             FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]),
             "FUNCTION_WORDS must stay sorted"
         );
+    }
+
+    #[test]
+    fn no_function_word_is_longer_than_the_folding_buffer() {
+        let longest = FUNCTION_WORDS.iter().map(|w| w.len()).max();
+        assert_eq!(longest, Some(LONGEST_FUNCTION_WORD));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn function_words_are_found_as_a_folded_search_finds_them(
+            word in "[A-Za-z']{1,12}|[a-z]{1,11}",
+            pick in 0..FUNCTION_WORDS.len(),
+            upper in proptest::collection::vec(proptest::bool::ANY, 12),
+        ) {
+            let listed: String = FUNCTION_WORDS[pick]
+                .chars()
+                .zip(&upper)
+                .map(|(c, &u)| if u { c.to_ascii_uppercase() } else { c })
+                .collect();
+            for w in [word.as_str(), listed.as_str()] {
+                let by_folding = FUNCTION_WORDS.binary_search(&normalize(w).as_str()).is_ok();
+                proptest::prop_assert_eq!(is_function_word(w), by_folding, "{}", w);
+            }
+        }
     }
 
     #[test]
