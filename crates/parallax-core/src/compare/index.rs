@@ -4,6 +4,7 @@
 
 use crate::text::{self, Sentence, TokenKind};
 use rustc_hash::FxHashMap;
+use std::cell::OnceCell;
 
 /// One word of an article (punctuation and spaces left out).
 #[derive(Debug, Clone, Copy)]
@@ -34,10 +35,25 @@ pub(super) struct IndexedArticle {
     pub sentences: Vec<SentenceTerms>,
     /// For every content term, the sentences that use it with the term's weight there.
     pub postings: FxHashMap<u32, Vec<(u32, f32)>>,
-    /// First word position of each run of [`PASSAGE_MIN_WORDS`] words, by the run's hash.
-    pub gram_first: FxHashMap<u64, u32>,
+    /// The article's runs of [`PASSAGE_MIN_WORDS`] words by hash, made when first needed: the
+    /// last article of a comparison is never the left one of a pair and never needs them.
+    grams: OnceCell<PassageGrams>,
+}
+
+/// Where each run of [`PASSAGE_MIN_WORDS`] words of an article starts, by the run's hash.
+#[derive(Debug)]
+pub(super) struct PassageGrams {
+    /// First word position of each run, by the run's hash.
+    pub first: FxHashMap<u64, u32>,
     /// Next word position with the same run hash, or `u32::MAX`.
-    pub gram_next: Vec<u32>,
+    pub next: Vec<u32>,
+}
+
+impl IndexedArticle {
+    /// The article's runs of words by hash, for finding the passages it shares.
+    pub fn grams(&self) -> &PassageGrams {
+        self.grams.get_or_init(|| passage_hashes(&self.words))
+    }
 }
 
 /// The shortest run of words reported as a shared passage.
@@ -193,14 +209,12 @@ impl Index {
                         SentenceTerms { terms, norm }
                     })
                     .collect();
-                let (gram_first, gram_next) = passage_hashes(&article.words);
                 IndexedArticle {
                     words: article.words,
                     diff_tokens,
                     sentences,
                     postings,
-                    gram_first,
-                    gram_next,
+                    grams: OnceCell::new(),
                 }
             })
             .collect();
@@ -237,7 +251,7 @@ pub(super) fn gram_hash(words: &[Word]) -> u64 {
     h
 }
 
-fn passage_hashes(words: &[Word]) -> (FxHashMap<u64, u32>, Vec<u32>) {
+fn passage_hashes(words: &[Word]) -> PassageGrams {
     let runs = words.len().saturating_sub(PASSAGE_MIN_WORDS - 1);
     let mut first: FxHashMap<u64, u32> = FxHashMap::default();
     first.reserve(runs);
@@ -249,7 +263,7 @@ fn passage_hashes(words: &[Word]) -> (FxHashMap<u64, u32>, Vec<u32>) {
             next[p] = previous;
         }
     }
-    (first, next)
+    PassageGrams { first, next }
 }
 
 /// One use of a term in a sentence.

@@ -22,16 +22,17 @@ pub(super) struct Passages {
 /// Passages never overlap one another in either article; longer runs win.
 pub(super) fn shared_passages(left_text: &str, a: &IndexedArticle, b: &IndexedArticle) -> Passages {
     let (l, r) = (&a.words, &b.words);
+    let grams = a.grams();
     let mut runs: Vec<(usize, usize, usize)> = Vec::new();
     for q in 0..r.len().saturating_sub(PASSAGE_MIN_WORDS - 1) {
-        let Some(&first) = a.gram_first.get(&gram_hash(&r[q..])) else {
+        let Some(&first) = grams.first.get(&gram_hash(&r[q..])) else {
             continue;
         };
         let mut p = first;
         let mut followed = 0;
         while p != u32::MAX && followed < CHAIN_MAX {
             let start = p as usize;
-            p = a.gram_next[start];
+            p = grams.next[start];
             followed += 1;
             // Inside a run found from an earlier position: not a start.
             if start > 0 && q > 0 && l[start - 1].form == r[q - 1].form {

@@ -3,7 +3,7 @@
 use std::cell::RefCell;
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{normalize, word_bounds};
 use rust_stemmers::{Algorithm, Stemmer};
@@ -203,9 +203,9 @@ pub fn is_function_word(word: &str) -> bool {
         for (f, b) in folded.iter_mut().zip(word.bytes()) {
             *f = b.to_ascii_lowercase();
         }
-        return FUNCTION_WORDS
-            .binary_search_by(|w| w.as_bytes().cmp(folded))
-            .is_ok();
+        static LISTED: OnceLock<FxHashSet<&'static [u8]>> = OnceLock::new();
+        let listed = LISTED.get_or_init(|| FUNCTION_WORDS.iter().map(|w| w.as_bytes()).collect());
+        return listed.contains(&*folded);
     }
     let folded = normalize(word);
     FUNCTION_WORDS.binary_search(&folded.as_str()).is_ok()
