@@ -35,7 +35,21 @@ pub(crate) struct WordBounds<'a> {
 impl<'a> Iterator for WordBounds<'a> {
     type Item = (usize, &'a str);
 
+    #[inline]
     fn next(&mut self) -> Option<(usize, &'a str)> {
+        let start = self.pos;
+        if start < self.chunk_end && self.unicode.is_none() {
+            let bytes = &self.text.as_bytes()[start..self.chunk_end];
+            self.pos = start + plain_piece_len(bytes);
+            return Some((start, &self.text[start..self.pos]));
+        }
+        self.next_chunk()
+    }
+}
+
+impl<'a> WordBounds<'a> {
+    /// The next piece when the current chunk is not plain or is used up.
+    fn next_chunk(&mut self) -> Option<(usize, &'a str)> {
         if let Some((offset, pieces)) = &mut self.unicode {
             if let Some((start, piece)) = pieces.next() {
                 return Some((*offset + start, piece));
@@ -151,6 +165,7 @@ fn joins(before: u8, b: u8, after: u8) -> bool {
 }
 
 /// Length in bytes of the first piece of a non-empty plain text.
+#[inline]
 fn plain_piece_len(bytes: &[u8]) -> usize {
     let first = bytes[0];
     if first == b' ' {
