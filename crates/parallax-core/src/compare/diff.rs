@@ -2,8 +2,10 @@
 
 use similar::{capture_diff_slices, Algorithm, DiffTag};
 
+use rustc_hash::FxHashMap;
+
 use super::{DiffOp, DiffRun};
-use crate::text;
+use crate::text::{self, Sentence};
 
 /// Word-level differences from one text to another, as runs of equal, inserted and deleted text.
 ///
@@ -28,6 +30,63 @@ pub(super) fn token_diff(
 ) -> Vec<DiffRun> {
     let ops = capture_diff_slices(Algorithm::Myers, old_ids, new_ids);
     runs_of(&ops, old, new)
+}
+
+/// The diff tokens of the sentences compared (words, punctuation and spaces), as ids: equal
+/// tokens get equal ids, so that diffs compare integers. A sentence is split when it is first
+/// aligned; sentences no pair aligns are never split.
+pub(super) struct DiffTokens<'t> {
+    sentences: &'t [Vec<Sentence>],
+    ids: FxHashMap<&'t str, u32>,
+    texts: Vec<&'t str>,
+    /// Each article's sentences' ids, once split.
+    split: Vec<Vec<Option<Vec<u32>>>>,
+}
+
+impl<'t> DiffTokens<'t> {
+    /// The id of the single space that joins two sentences read as one.
+    const SPACE: u32 = 0;
+
+    pub fn new(sentences: &'t [Vec<Sentence>]) -> DiffTokens<'t> {
+        DiffTokens {
+            sentences,
+            ids: FxHashMap::from_iter([(" ", Self::SPACE)]),
+            texts: vec![" "],
+            split: sentences.iter().map(|s| vec![None; s.len()]).collect(),
+        }
+    }
+
+    /// The tokens of one or two sentences of an article read as one text, joined by a space.
+    pub fn of_sentences(&mut self, article: usize, which: &[usize]) -> Vec<u32> {
+        let mut joined = Vec::new();
+        for (n, &i) in which.iter().enumerate() {
+            if n > 0 {
+                joined.push(Self::SPACE);
+            }
+            joined.extend_from_slice(self.of_sentence(article, i));
+        }
+        joined
+    }
+
+    fn of_sentence(&mut self, article: usize, i: usize) -> &[u32] {
+        let (ids, texts) = (&mut self.ids, &mut self.texts);
+        let text = self.sentences[article][i].text.as_str();
+        self.split[article][i].get_or_insert_with(|| {
+            text::word_bounds(text)
+                .map(|(_, token)| {
+                    *ids.entry(token).or_insert_with(|| {
+                        texts.push(token);
+                        texts.len() as u32 - 1
+                    })
+                })
+                .collect()
+        })
+    }
+
+    /// The text of each token.
+    pub fn texts(&self, ids: &[u32]) -> Vec<&'t str> {
+        ids.iter().map(|&t| self.texts[t as usize]).collect()
+    }
 }
 
 fn runs_of(ops: &[similar::DiffOp], old: &[&str], new: &[&str]) -> Vec<DiffRun> {

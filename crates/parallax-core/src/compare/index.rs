@@ -29,9 +29,6 @@ pub(super) struct SentenceTerms {
 #[derive(Debug)]
 pub(super) struct IndexedArticle {
     pub words: Vec<Word>,
-    /// Each sentence's diff tokens (words, punctuation and spaces), as ids into
-    /// [`Index::token_texts`].
-    pub diff_tokens: Vec<Vec<u32>>,
     pub sentences: Vec<SentenceTerms>,
     /// For every content term, the sentences that use it with the term's weight there.
     pub postings: FxHashMap<u32, Vec<(u32, f32)>>,
@@ -84,10 +81,6 @@ const NAME_WEIGHT: f32 = 1.6;
 /// All articles of one comparison, read once.
 pub(super) struct Index {
     pub articles: Vec<IndexedArticle>,
-    /// The text of each diff token id.
-    pub token_texts: Vec<String>,
-    /// The id of the single space that joins two sentences read as one.
-    pub space: u32,
     kinds: Vec<TermKind>,
 }
 
@@ -161,25 +154,9 @@ impl Index {
             .map(|&d| (1.0 + sentences_per_article / d.max(1) as f32).ln())
             .collect();
 
-        let mut token_ids: FxHashMap<&str, u32> = FxHashMap::from_iter([(" ", 0)]);
-        let mut token_texts: Vec<String> = vec![" ".to_string()];
         let articles = raw
             .into_iter()
-            .zip(sentences)
-            .map(|(article, sentences)| {
-                let diff_tokens = sentences
-                    .iter()
-                    .map(|sentence| {
-                        text::word_bounds(&sentence.text)
-                            .map(|(_, token)| {
-                                *token_ids.entry(token).or_insert_with(|| {
-                                    token_texts.push(token.to_string());
-                                    token_texts.len() as u32 - 1
-                                })
-                            })
-                            .collect()
-                    })
-                    .collect();
+            .map(|article| {
                 let mut postings: FxHashMap<u32, Vec<(u32, f32)>> = FxHashMap::default();
                 let sentences = article
                     .bags
@@ -211,7 +188,6 @@ impl Index {
                     .collect();
                 IndexedArticle {
                     words: article.words,
-                    diff_tokens,
                     sentences,
                     postings,
                     grams: OnceCell::new(),
@@ -220,8 +196,6 @@ impl Index {
             .collect();
         Index {
             articles,
-            token_texts,
-            space: 0,
             kinds: (0..term_count)
                 .map(|t| {
                     if function_terms[t] {

@@ -145,10 +145,18 @@ pub fn compare(texts: &[&str]) -> Comparison {
     let _stems = text::StemCache::start();
     let sentences: Vec<Vec<Sentence>> = texts.iter().map(|t| text::split_sentences(t)).collect();
     let index = index::Index::build(texts, &sentences);
+    let mut diff_tokens = diff::DiffTokens::new(&sentences);
     let mut pairs = Vec::new();
     for left in 0..texts.len() {
         for right in left + 1..texts.len() {
-            pairs.push(compare_pair(&index, texts, &sentences, left, right));
+            pairs.push(compare_pair(
+                &index,
+                &mut diff_tokens,
+                texts,
+                &sentences,
+                left,
+                right,
+            ));
         }
     }
     let found: Vec<_> = texts.iter().map(|t| entities::find_entities(t)).collect();
@@ -184,33 +192,24 @@ pub fn compare(texts: &[&str]) -> Comparison {
 
 fn compare_pair(
     index: &index::Index,
+    diff_tokens: &mut diff::DiffTokens,
     texts: &[&str],
     sentences: &[Vec<Sentence>],
     left: usize,
     right: usize,
 ) -> PairComparison {
     let (a, b) = (&sentences[left], &sentences[right]);
-    // The diff tokens of one or two sentences read as one text, joined by a space.
-    let tokens = |article: usize, which: &[usize]| -> Vec<u32> {
-        let mut ids = Vec::new();
-        for (n, &i) in which.iter().enumerate() {
-            if n > 0 {
-                ids.push(index.space);
-            }
-            ids.extend_from_slice(&index.articles[article].diff_tokens[i]);
-        }
-        ids
-    };
-    let texts_of = |ids: &[u32]| -> Vec<&str> {
-        ids.iter()
-            .map(|&t| index.token_texts[t as usize].as_str())
-            .collect()
-    };
     let alignments: Vec<Alignment> = align::align_sentences(index, left, right)
         .into_iter()
         .map(|m| {
-            let (old, new) = (tokens(left, &m.left), tokens(right, &m.right));
-            let diff = diff::token_diff(&old, &texts_of(&old), &new, &texts_of(&new));
+            let old = diff_tokens.of_sentences(left, &m.left);
+            let new = diff_tokens.of_sentences(right, &m.right);
+            let diff = diff::token_diff(
+                &old,
+                &diff_tokens.texts(&old),
+                &new,
+                &diff_tokens.texts(&new),
+            );
             Alignment {
                 left: m.left,
                 right: m.right,
