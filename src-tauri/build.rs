@@ -5,7 +5,6 @@ const COMMANDS: &[&str] = &[
     "window_ready",
     "library_info",
     "choose_library",
-    "list_articles",
     "list_events",
     "get_article",
     "explain_grouping",

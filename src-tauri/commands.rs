@@ -2,8 +2,8 @@
 //! maps the error to a message the window shows.
 
 use parallax_library::{
-    ArticlePage, ArticleRecord, ArticleSummary, CompareReport, EventSummary, ExportFormat,
-    Grouping, OutletCount, SearchOptions, SearchSort,
+    ArticlePage, ArticleRecord, CompareReport, EventSummary, ExportFormat, Grouping, OutletCount,
+    SearchOptions, SearchSort,
 };
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, State};
@@ -40,11 +40,6 @@ pub fn library_info(state: State<'_, AppState>) -> LibraryInfo {
 #[tauri::command]
 pub fn choose_library(app: AppHandle, create: bool) {
     library_switch::choose(app, create);
-}
-
-#[tauri::command]
-pub fn list_articles(state: State<'_, AppState>) -> Result<Vec<ArticleSummary>, String> {
-    state.with_library(|library| library.list())
 }
 
 #[tauri::command]

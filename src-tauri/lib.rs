@@ -57,7 +57,6 @@ pub fn run() {
             commands::window_ready,
             commands::library_info,
             commands::choose_library,
-            commands::list_articles,
             commands::list_events,
             commands::get_article,
             commands::explain_grouping,

@@ -325,14 +325,21 @@ async fn a_long_import_shows_progress_and_cancelling_keeps_what_was_imported() {
         8 + imported
     );
     app.script("const list = document.getElementById('library-list'); list.scrollTop = list.scrollHeight; list.dispatchEvent(new Event('scroll'))").await;
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    let last_title = app
-        .script("return [...document.querySelectorAll('[data-testid=library-item] .article-title')].map(n => n.textContent).pop()")
-        .await;
-    assert!(
-        last_title.as_str().unwrap().starts_with("Harbour note"),
-        "scrolling to the end draws the last rows: {last_title}"
-    );
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let last = app
+            .script("const rows = [...document.querySelectorAll('#library-list > li')].filter(n => n.style.top); const last = rows.sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top)).pop(); return [parseFloat(last.style.top), last.textContent]")
+            .await;
+        let (top, text): (f64, String) = serde_json::from_value(last).unwrap();
+        if top == ((8 + imported - 1) * 76) as f64 && text.contains("Harbour note") {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "scrolling to the end draws the last rows: the last drawn is '{text}' at {top} px"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     app.close().await;
 }
 

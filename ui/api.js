@@ -11,7 +11,6 @@ export const api = {
   libraryInfo: () => call('library_info'),
   chooseLibrary: (create) => call('choose_library', { create }),
   onLibraryChanged: (handler) => tauri.event.listen('library-changed', (event) => handler(event.payload)),
-  listArticles: () => call('list_articles'),
   listEvents: () => call('list_events'),
   getArticle: (id) => call('get_article', { id }),
   explainGrouping: (id) => call('explain_grouping', { id }),

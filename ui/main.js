@@ -26,7 +26,10 @@ const library = new LibraryView({
 async function openArticle(id) {
   try {
     const [article, grouping] = await Promise.all([api.getArticle(id), api.explainGrouping(id).catch(() => null)]);
-    showArticle(main, article, grouping, library.titleOf.bind(library));
+    const joined = grouping && grouping.grouped_with !== null && grouping.grouped_with !== undefined
+      ? await api.getArticle(grouping.grouped_with).catch(() => null)
+      : null;
+    showArticle(main, article, grouping, joined && joined.title);
   } catch (error) {
     showError(error);
   }

@@ -1,7 +1,8 @@
 // The library sidebar: events, articles with check boxes, search as you type, and filters by
-// outlet, dates and event with a sort. The article list is windowed: only the rows in view (and
-// a few around them) exist in the page, so a library of 100,000 articles scrolls as smoothly as
-// one of ten. A narrowed list (a search or a filter) is fetched a page at a time as it scrolls.
+// outlet, dates and event with a sort. The article list is windowed and paged: only the rows in
+// view (and a few around them) exist in the page, and the library sends the articles a page at
+// a time as the list scrolls, so a library of 100,000 articles opens and scrolls as quickly as
+// one of ten.
 
 import { api } from '../api.js';
 import { el, clear } from '../dom.js';
@@ -11,8 +12,12 @@ import { showError } from './errors.js';
 const ROW_HEIGHT = 76;
 // Rows drawn beyond each edge of the visible part, so a quick scroll shows no gap.
 const OVERSCAN = 10;
-// Articles fetched at once when the list is narrowed.
+// Articles fetched at once.
 const PAGE = 200;
+// Events offered in the event filter at most: the newest, within the dates chosen.
+const EVENT_CHOICES = 300;
+// Events listed at once in the sidebar; more on request.
+const EVENT_BATCH = 100;
 
 export class LibraryView {
   constructor({ onOpenArticle, onOpenEvent, onSelectionChange }) {
@@ -26,16 +31,16 @@ export class LibraryView {
     this.untilFilter = document.getElementById('filter-until');
     this.sort = document.getElementById('library-sort');
     this.clearFilters = document.getElementById('filter-clear');
-    this.sortChosen = false;
-    this.generation = 0;
     this.onOpenArticle = onOpenArticle;
     this.onOpenEvent = onOpenEvent;
     this.onSelectionChange = onSelectionChange;
-    this.articles = [];
     this.eventRows = [];
+    this.articleCount = 0;
     this.selected = new Set();
     this.rows = [];
     this.page = null;
+    this.generation = 0;
+    this.sortChosen = false;
     this.justImported = null;
     this.list.addEventListener('scroll', () => {
       if (this.frame) return;
@@ -48,8 +53,19 @@ export class LibraryView {
       clearTimeout(this.searchTimer);
       this.searchTimer = setTimeout(() => this.runSearch(), 120);
     });
-    for (const filter of [this.outletFilter, this.eventFilter, this.sinceFilter, this.untilFilter]) {
-      filter.addEventListener('change', () => this.runSearch());
+    this.search.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        this.search.value = '';
+        this.runSearch();
+      }
+    });
+    this.outletFilter.addEventListener('change', () => this.runSearch());
+    this.eventFilter.addEventListener('change', () => this.runSearch());
+    for (const date of [this.sinceFilter, this.untilFilter]) {
+      date.addEventListener('change', () => {
+        this.fillEventChoices();
+        this.runSearch();
+      });
     }
     this.sort.addEventListener('change', () => {
       this.sortChosen = true;
@@ -58,61 +74,87 @@ export class LibraryView {
     this.clearFilters.addEventListener('click', () => {
       for (const filter of [this.outletFilter, this.eventFilter, this.sinceFilter, this.untilFilter]) filter.value = '';
       this.sortChosen = false;
+      this.fillEventChoices();
       this.runSearch();
       this.search.focus();
-    });
-    this.search.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') {
-        this.search.value = '';
-        this.runSearch();
-      }
     });
   }
 
   clearLists() {
-    this.articles = [];
     this.eventRows = [];
+    this.articleCount = 0;
+    this.rows = [];
+    this.page = null;
     this.selected.clear();
     clear(this.list);
     clear(this.eventList);
     this.count.textContent = '';
     this.onSelectionChange([]);
-    this.fillChoices(this.outletFilter, 'All outlets', []);
-    this.fillChoices(this.eventFilter, 'All events', []);
+    fillChoices(this.outletFilter, 'All outlets', []);
+    fillChoices(this.eventFilter, 'All events', []);
   }
 
   events() {
     return this.eventRows;
   }
 
-  titleOf(id) {
-    const article = this.articles.find((a) => a.id === id);
-    return article ? article.title : `article ${id}`;
-  }
-
   selectedIds() {
     return [...this.selected];
   }
 
+  // Reads the events and outlets again and redraws the list with the filters as they are.
   async refresh() {
-    const [articles, events, outlets] = await Promise.all([api.listArticles(), api.listEvents(), api.listOutlets()]);
-    this.articles = articles;
+    const [events, outlets] = await Promise.all([api.listEvents(), api.listOutlets()]);
     this.eventRows = events;
-    const present = new Set(articles.map((a) => a.id));
+    // Every article is in exactly one event, so the events give the library's articles.
+    const present = new Set(events.flatMap((event) => event.articles));
+    this.articleCount = present.size;
     for (const id of [...this.selected]) if (!present.has(id)) this.selected.delete(id);
     this.renderEvents();
-    this.fillChoices(this.outletFilter, 'All outlets', outlets.map((o) => [o.outlet, `${o.outlet} (${o.articles})`]));
-    this.fillChoices(this.eventFilter, 'All events', events.map((e) => [String(e.id), `${e.title} (${e.articles.length})`]));
+    fillChoices(this.outletFilter, 'All outlets', outlets.map((o) => [o.outlet, `${o.outlet} (${o.articles})`]));
+    this.fillEventChoices();
     await this.runSearch();
     this.onSelectionChange(this.selectedIds());
   }
 
-  // Replaces a filter's choices, keeping the one chosen while it is still offered.
-  fillChoices(select, everything, choices) {
-    const chosen = select.value;
-    select.replaceChildren(el('option', { value: '', text: everything }),
-      ...choices.map(([value, label]) => el('option', { value, text: label, title: label })));
-    select.value = choices.some(([value]) => value === chosen) ? chosen : '';
+  // Offers the newest events within the dates chosen (a library can hold tens of thousands),
+  // and always the one already chosen.
+  fillEventChoices() {
+    const since = this.sinceFilter.value;
+    const until = this.untilFilter.value;
+    const day = (event) => (event.first_published || '').slice(0, 10);
+    const chosen = this.eventFilter.value;
+    const offered = this.eventRows
+      .filter((event) => (!since || day(event) >= since) && (!until || (day(event) && day(event) <= until)))
+      .slice(0, EVENT_CHOICES);
+    if (chosen && !offered.some((event) => String(event.id) === chosen)) {
+      const kept = this.eventRows.find((event) => String(event.id) === chosen);
+      if (kept) offered.push(kept);
+    }
+    fillChoices(this.eventFilter, 'All events', offered.map((e) => [String(e.id), `${e.title} (${e.articles.length})`]));
+  }
+
+  // Lists the events, newest first, a batch at a time: a library can hold tens of thousands.
+  renderEvents(shown = EVENT_BATCH) {
+    clear(this.eventList);
+    for (const event of this.eventRows.slice(0, shown)) {
+      const item = el('li', {
+        class: 'event-item', 'data-testid': 'event-item', 'data-event-id': event.id, tabindex: 0, role: 'button',
+        title: 'Compare the reports of this event',
+        onclick: () => this.onOpenEvent(event),
+        onkeydown: (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); this.onOpenEvent(event); } },
+      }, el('span', { class: 'event-title', text: event.title }), el('span', { class: 'count', text: String(event.articles.length) }));
+      this.eventList.append(item);
+    }
+    const more = this.eventRows.length - shown;
+    if (more > 0) {
+      this.eventList.append(el('li', { class: 'event-more' },
+        el('button', { type: 'button', 'data-testid': 'more-events', text: `Show ${Math.min(more, EVENT_BATCH)} more of ${more} older events`,
+          onclick: () => {
+            this.renderEvents(shown + EVENT_BATCH);
+            this.eventList.querySelectorAll('[data-testid=event-item]')[shown]?.focus();
+          } })));
+    }
   }
 
   // The filters as the library takes them; the sort follows the search unless one was chosen.
@@ -131,25 +173,28 @@ export class LibraryView {
     };
   }
 
-  renderEvents() {
-    clear(this.eventList);
-    for (const event of this.eventRows) {
-      const item = el('li', {
-        class: 'event-item', 'data-testid': 'event-item', 'data-event-id': event.id, tabindex: 0, role: 'button',
-        title: 'Compare the reports of this event',
-        onclick: () => this.onOpenEvent(event),
-        onkeydown: (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); this.onOpenEvent(event); } },
-      }, el('span', { class: 'event-title', text: event.title }), el('span', { class: 'count', text: String(event.articles.length) }));
-      this.eventList.append(item);
+  // Shows the articles the search and the filters let through (all of them when there is
+  // neither): the first page at once, the rest fetched as the list scrolls.
+  async runSearch() {
+    const query = this.search.value.trim();
+    const filters = this.filters(query);
+    const filtered = Boolean(filters.outlet || filters.event !== null || filters.since || filters.until);
+    this.clearFilters.hidden = !(filtered || this.sortChosen);
+    const generation = ++this.generation;
+    try {
+      const first = await api.findArticles(query, filters, 0, PAGE);
+      if (generation !== this.generation) return;
+      this.page = { query, filters, generation, asked: new Set([0]) };
+      const rows = new Array(first.total);
+      first.articles.forEach((article, i) => { rows[i] = article; });
+      this.rows = rows;
+      this.narrowed = Boolean(query) || filtered;
+      this.count.textContent = this.narrowed ? `(${rows.length} of ${this.articleCount})` : `(${rows.length})`;
+      this.list.scrollTop = 0;
+      this.renderWindow();
+    } catch (error) {
+      showError(error);
     }
-  }
-
-  renderArticles(rows, narrowed = false) {
-    this.rows = rows;
-    this.narrowed = narrowed;
-    this.count.textContent = narrowed ? `(${rows.length} of ${this.articles.length})` : `(${rows.length})`;
-    this.list.scrollTop = 0;
-    this.renderWindow();
   }
 
   // Draws the rows in view; the spacer gives the list its full scroll height. A scroll that
@@ -164,63 +209,22 @@ export class LibraryView {
       this.list.append(el('li', { class: 'empty', text: this.narrowed ? 'No article matches.' : 'No articles yet: press Open… or drop files here.' }));
       return;
     }
-    if (this.page) this.fetchMissing(first, last);
+    this.fetchMissing(first, last);
     const spacer = el('li', { class: 'list-spacer', role: 'presentation' });
     spacer.style.height = `${this.rows.length * ROW_HEIGHT}px`;
     this.list.append(spacer);
     for (let index = first; index < last; index += 1) {
       const article = this.rows[index];
-      if (!article) continue;
-      const item = this.renderItem(article, article.snippet ? article : null);
+      const item = article ? this.renderItem(article) : el('li', { class: 'library-item loading', 'aria-busy': 'true', text: '…' });
       item.style.top = `${index * ROW_HEIGHT}px`;
-      if (article.id === this.justImported) item.classList.add('just-imported');
+      if (article && article.id === this.justImported) item.classList.add('just-imported');
       this.list.append(item);
     }
   }
 
-  renderItem(article, hit) {
-    const box = el('input', { type: 'checkbox', 'aria-label': `Select ${article.title}` });
-    box.checked = this.selected.has(article.id);
-    box.addEventListener('change', () => {
-      if (box.checked) this.selected.add(article.id);
-      else this.selected.delete(article.id);
-      this.onSelectionChange(this.selectedIds());
-    });
-    const meta = [article.outlet, article.published ? article.published.slice(0, 10) : null].filter(Boolean).join(' · ');
-    const open = el('button', { type: 'button', class: 'article-open', onclick: () => this.onOpenArticle(article.id) },
-      el('span', { class: 'article-title', text: article.title }),
-      el('span', { class: 'article-meta', text: meta }),
-      hit ? highlighted(hit) : null);
-    return el('li', { class: 'library-item', 'data-testid': 'library-item', 'data-article-id': article.id }, box, open);
-  }
-
-  // Shows the articles the search and the filters let through: the whole list when there is
-  // neither, else the first page of the library's answer, the rest fetched as it scrolls.
-  async runSearch() {
-    const query = this.search.value.trim();
-    const filters = this.filters(query);
-    const narrowed = Boolean(query || filters.outlet || filters.event !== null || filters.since || filters.until);
-    this.clearFilters.hidden = !(filters.outlet || filters.event !== null || filters.since || filters.until || this.sortChosen);
-    const generation = ++this.generation;
-    if (!narrowed && filters.sort === 'newest') {
-      this.page = null;
-      this.renderArticles(this.articles);
-      return;
-    }
-    try {
-      const first = await api.findArticles(query, filters, 0, PAGE);
-      if (generation !== this.generation) return;
-      this.page = { query, filters, generation, asked: new Set([0]) };
-      const rows = new Array(first.total);
-      first.articles.forEach((article, i) => { rows[i] = article; });
-      this.renderArticles(rows, narrowed);
-    } catch (error) {
-      showError(error);
-    }
-  }
-
-  // Fetches the pages of a narrowed list that rows first..last need and are not yet asked for.
+  // Asks for the pages rows first..last need that were not asked for yet.
   fetchMissing(first, last) {
+    if (!this.page) return;
     const { query, filters, generation, asked } = this.page;
     for (let page = Math.floor(first / PAGE); page * PAGE < last; page += 1) {
       if (asked.has(page)) continue;
@@ -233,12 +237,37 @@ export class LibraryView {
     }
   }
 
+  renderItem(article) {
+    const box = el('input', { type: 'checkbox', 'aria-label': `Select ${article.title}` });
+    box.checked = this.selected.has(article.id);
+    box.addEventListener('change', () => {
+      if (box.checked) this.selected.add(article.id);
+      else this.selected.delete(article.id);
+      this.onSelectionChange(this.selectedIds());
+    });
+    const meta = [article.outlet, article.published ? article.published.slice(0, 10) : null].filter(Boolean).join(' · ');
+    const open = el('button', { type: 'button', class: 'article-open', onclick: () => this.onOpenArticle(article.id) },
+      el('span', { class: 'article-title', text: article.title }),
+      el('span', { class: 'article-meta', text: meta }),
+      article.snippet ? highlighted(article) : null);
+    return el('li', { class: 'library-item', 'data-testid': 'library-item', 'data-article-id': article.id }, box, open);
+  }
+
+  // Marks an article just imported, and brings it into view when its page is loaded.
   highlight(id) {
     this.justImported = id;
     const index = this.rows.findIndex((article) => article && article.id === id);
     if (index >= 0) this.list.scrollTop = Math.max(0, index * ROW_HEIGHT - this.list.clientHeight / 2);
     this.renderWindow();
   }
+}
+
+// Replaces a select's choices, keeping the one chosen while it is still offered.
+function fillChoices(select, everything, choices) {
+  const chosen = select.value;
+  select.replaceChildren(el('option', { value: '', text: everything }),
+    ...choices.map(([value, label]) => el('option', { value, text: label, title: label })));
+  select.value = choices.some(([value]) => value === chosen) ? chosen : '';
 }
 
 // A search snippet with its matched words marked; highlights are character (code point) ranges.
