@@ -256,6 +256,7 @@ fn write_batch(
         Transaction::new_unchecked(&library.connection, TransactionBehavior::Immediate)?;
     let mut cached = events::take_index(library, &transaction)?;
     let mut restored_any = false;
+    let mut inserted = Vec::with_capacity(batch.len());
     for loaded in batch {
         let existing: Option<i64> = transaction
             .query_row(
@@ -335,6 +336,7 @@ fn write_batch(
                     corrected,
                 ])?;
         let id = transaction.last_insert_rowid();
+        inserted.push(id);
         for tag in &article.tags {
             transaction.execute(
                 "INSERT OR IGNORE INTO article_tags (article_id, tag) VALUES (?1, ?2)",
@@ -350,6 +352,7 @@ fn write_batch(
             event,
         });
     }
+    crate::schema::index_for_search(&transaction, &inserted)?;
     transaction.commit()?;
     if restored_any {
         events::forget_index(library);

@@ -329,6 +329,10 @@ fn write_batch(
             break;
         }
     }
+    let new_ids: Vec<i64> = added.iter().map(|(id, _, _)| *id).collect();
+    if let Err(e) = crate::schema::index_for_search(&transaction, &new_ids) {
+        return Err((e.into(), all_paths()));
+    }
     if let Err(e) = transaction.commit() {
         return Err((e.into(), all_paths()));
     }

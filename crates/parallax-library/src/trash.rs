@@ -177,6 +177,7 @@ pub(crate) fn restore_one(connection: &Connection, id: i64) -> Result<RestoredAr
         params![id, id_taken, event],
     )?;
     let new_id = connection.last_insert_rowid();
+    crate::schema::index_for_search(connection, &[new_id])?;
     // What grouped it with an earlier article holds only while both are in the same event.
     connection.execute(
         "UPDATE articles SET grouped_with = NULL, grouping_similarity = NULL, grouping_terms = NULL
