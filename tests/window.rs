@@ -558,7 +558,11 @@ async fn the_library_list_narrows_by_outlet_event_and_dates_and_sorts_with_and_w
         outlets.contains(&("Northgate Wire".into(), "Northgate Wire (1)".into())),
         "the outlet filter offers each outlet with its number of articles: {outlets:?}"
     );
-    assert_eq!(outlets.len(), 9, "all outlets, and the eight sample outlets");
+    assert_eq!(
+        outlets.len(),
+        9,
+        "all outlets, and the eight sample outlets"
+    );
 
     app.wait_for("filter-outlet")
         .await
@@ -566,7 +570,10 @@ async fn the_library_list_narrows_by_outlet_event_and_dates_and_sorts_with_and_w
         .await
         .unwrap();
     let titles = listed_titles(&app, 1, "one Northgate Wire report").await;
-    assert!(titles[0].starts_with("US Army leaders in Kyiv"), "{titles:?}");
+    assert!(
+        titles[0].starts_with("US Army leaders in Kyiv"),
+        "{titles:?}"
+    );
     assert_eq!(
         app.script("return document.getElementById('article-count').textContent")
             .await,
@@ -618,7 +625,9 @@ async fn the_library_list_narrows_by_outlet_event_and_dates_and_sorts_with_and_w
     set_date(&app, "filter-since", "2025-10-15").await;
     let titles = listed_titles(&app, 3, "published from 15 October to 19 November").await;
     assert!(
-        titles.iter().any(|t| t.starts_with("US Army leaders in Kyiv")),
+        titles
+            .iter()
+            .any(|t| t.starts_with("US Army leaders in Kyiv")),
         "the last day counts whole (21:40 on 19 November): {titles:?}"
     );
 
@@ -628,7 +637,10 @@ async fn the_library_list_narrows_by_outlet_event_and_dates_and_sorts_with_and_w
         .await
         .unwrap();
     let titles = listed_titles(&app, 1, "Kyiv reports from 15 October to 19 November").await;
-    assert!(titles[0].starts_with("US Army leaders in Kyiv"), "{titles:?}");
+    assert!(
+        titles[0].starts_with("US Army leaders in Kyiv"),
+        "{titles:?}"
+    );
     let sort = app
         .script("const sort = document.querySelector('[data-testid=library-sort]'); return [sort.value, sort.querySelector('option[value=relevance]').disabled]")
         .await;
@@ -659,7 +671,9 @@ async fn every_file_an_import_could_not_read_is_listed_with_its_reason_until_dis
     std::fs::write(folder.path().join("blank.txt"), "").unwrap();
     std::fs::write(
         folder.path().join("noise.txt"),
-        (0..3000u32).map(|n| (n * 7919 % 251) as u8).collect::<Vec<u8>>(),
+        (0..3000u32)
+            .map(|n| (n * 7919 % 251) as u8)
+            .collect::<Vec<u8>>(),
     )
     .unwrap();
     std::fs::copy(
@@ -670,7 +684,11 @@ async fn every_file_an_import_could_not_read_is_listed_with_its_reason_until_dis
     let app = App::start(&[folder.path().display().to_string()]).await;
     let panel = app.wait_for("import-errors").await;
     let rows = app.wait_for_all("import-error", 2).await;
-    assert_eq!(rows.len(), 2, "one row per file that failed, none for the good one");
+    assert_eq!(
+        rows.len(),
+        2,
+        "one row per file that failed, none for the good one"
+    );
     let shown = app
         .script("return [...document.querySelectorAll('[data-testid=import-error]')].map(r => [r.querySelector('.import-error-file').textContent, r.querySelector('.import-error-reason').textContent])")
         .await;
@@ -684,7 +702,11 @@ async fn every_file_an_import_could_not_read_is_listed_with_its_reason_until_dis
         "each row has its own reason: {shown:?}"
     );
     assert!(
-        panel.text().await.unwrap().contains("2 files could not be imported"),
+        panel
+            .text()
+            .await
+            .unwrap()
+            .contains("2 files could not be imported"),
         "the panel says how many failed"
     );
     app.wait_for_all("library-item", 9).await;
@@ -823,12 +845,16 @@ async fn connectors_join_the_sentences_two_reports_tell_in_another_order() {
     };
     check(&connectors(&app).await, "as drawn");
 
-    let pane_width = "return document.querySelector('[data-testid=compare-pane]').getBoundingClientRect().width";
+    let pane_width =
+        "return document.querySelector('[data-testid=compare-pane]').getBoundingClientRect().width";
     let wide = app.script(pane_width).await.as_f64().unwrap();
     app.client.set_window_size(760, 700).await.unwrap();
     tokio::time::sleep(std::time::Duration::from_millis(600)).await;
     let narrow = app.script(pane_width).await.as_f64().unwrap();
-    assert!(narrow < wide - 20.0, "the panes narrowed: {wide} -> {narrow}");
+    assert!(
+        narrow < wide - 20.0,
+        "the panes narrowed: {wide} -> {narrow}"
+    );
     app.script("const grid = document.querySelector('.compare-grid'); grid.scrollTop = grid.scrollHeight; grid.scrollLeft = 40;")
         .await;
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
@@ -846,7 +872,8 @@ async fn connectors_join_the_sentences_two_reports_tell_in_another_order() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn the_coverage_summary_says_what_all_report_what_one_does_who_is_quoted_and_how_far_they_name_the_same() {
+async fn the_coverage_summary_says_what_all_report_what_one_does_who_is_quoted_and_how_far_they_name_the_same(
+) {
     let app = App::start(&[]).await;
     app.wait_for_all("compare-pane", 5).await;
     let summary = app.wait_for("coverage-summary").await;
@@ -944,7 +971,83 @@ async fn the_coverage_summary_says_what_all_report_what_one_does_who_is_quoted_a
             .all(|(_, score, text)| (0.0..=1.0).contains(score) && text.contains(" of ")),
         "{kinds:?}"
     );
-    assert!(summary.text().await.unwrap().contains("Named by every report"));
-    assert!(!app.wait_for_all("entity-row", 1).await.is_empty(), "the entity x outlet matrix");
+    assert!(summary
+        .text()
+        .await
+        .unwrap()
+        .contains("Named by every report"));
+    assert!(
+        !app.wait_for_all("entity-row", 1).await.is_empty(),
+        "the entity x outlet matrix"
+    );
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_library_of_many_events_lists_them_a_hundred_at_a_time() {
+    let folder = tempfile::tempdir().unwrap();
+    // Each report in words of its own, so none joins another's event.
+    for n in 0..140u32 {
+        let word = |k: u32| {
+            let mut x = n * 977 + k * 131 + 7;
+            (0..7)
+                .map(|_| {
+                    x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    char::from(b'a' + ((x >> 16) % 26) as u8)
+                })
+                .collect::<String>()
+        };
+        let text = format!(
+            "{} {} report\n\nThe {} council named {} and {} on Monday. {} {} said the {} would open.\n",
+            word(0), word(1), word(2), word(3), word(4), word(5), word(6), word(7)
+        );
+        std::fs::write(folder.path().join(format!("report-{n:03}.txt")), text).unwrap();
+    }
+    let app = App::start(&[folder.path().display().to_string()]).await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let total = loop {
+        let total = app
+            .script("const more = document.querySelector('[data-testid=more-events]'); return more ? more.textContent : null")
+            .await;
+        if let Some(text) = total.as_str() {
+            break text.to_string();
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no 'Show more' after importing 140 separate reports"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    };
+    let listed = app
+        .client
+        .find_all(Locator::Css("[data-testid=event-item]"))
+        .await
+        .unwrap()
+        .len();
+    assert_eq!(listed, 100, "the first hundred events are listed");
+    let events: usize = app
+        .script("return document.querySelectorAll('[data-testid=filter-event] option').length - 1")
+        .await
+        .as_u64()
+        .unwrap() as usize;
+    assert!(
+        total.ends_with(&format!("{} older events", events - 100)),
+        "'{total}' counts the events not listed ({events} in all)"
+    );
+    app.click("[data-testid=more-events]").await;
+    let listed = app
+        .client
+        .find_all(Locator::Css("[data-testid=event-item]"))
+        .await
+        .unwrap()
+        .len();
+    assert_eq!(listed, events.min(200), "Show more lists the next ones");
+    let focused = app
+        .script("return document.activeElement.dataset.testid")
+        .await;
+    assert_eq!(
+        focused, "event-item",
+        "focus moves to the first event shown"
+    );
     app.close().await;
 }
