@@ -92,7 +92,7 @@ pub(crate) fn find_quotes_naming(
         for (k, &(open, close)) in spans.iter().enumerate() {
             let (start, end) = trim_span(&chars, open + 1, close);
             let quoted: String = chars[start..end].iter().collect();
-            if text::words(&quoted).count() < MIN_WORDS {
+            if text::words(&quoted).nth(MIN_WORDS - 1).is_none() {
                 continue;
             }
             let sentence = sentence_at(sentences, start);

@@ -39,13 +39,14 @@ pub struct Sentence {
 /// ```
 pub fn split_sentences(text: &str) -> Vec<Sentence> {
     let chars: Vec<char> = text.chars().collect();
+    let mut text = CharText::new(text, &chars);
     let mut sentences = Vec::new();
     let mut paragraph = 0;
     for block in paragraphs(&chars) {
         let before = sentences.len();
         for unit in units(&chars, &block) {
             for (start, end) in split_unit(&chars, unit.0, unit.1) {
-                push_trimmed(&chars, start, end, paragraph, &mut sentences);
+                push_trimmed(&mut text, start, end, paragraph, &mut sentences);
             }
         }
         if sentences.len() > before {
@@ -170,13 +171,51 @@ fn is_heading(chars: &[char], (s, e): Line, longest: usize) -> bool {
         && (e - s) * 10 < longest * 6
 }
 
+/// An article text with its characters, sliced by character offsets.
+struct CharText<'a> {
+    text: &'a str,
+    chars: &'a [char],
+    /// A character offset and its byte offset, where the last slice began: sentences come in
+    /// order, so each slice walks on from the one before.
+    cursor: (usize, usize),
+}
+
+impl<'a> CharText<'a> {
+    fn new(text: &'a str, chars: &'a [char]) -> CharText<'a> {
+        CharText {
+            text,
+            chars,
+            cursor: (0, 0),
+        }
+    }
+
+    /// The characters `[start, end)`.
+    fn slice(&mut self, start: usize, end: usize) -> &'a str {
+        if self.text.len() == self.chars.len() {
+            return &self.text[start..end];
+        }
+        if start < self.cursor.0 {
+            self.cursor = (0, 0);
+        }
+        let byte_start = self.cursor.1 + utf8_len(&self.chars[self.cursor.0..start]);
+        self.cursor = (start, byte_start);
+        let byte_end = byte_start + utf8_len(&self.chars[start..end]);
+        &self.text[byte_start..byte_end]
+    }
+}
+
+fn utf8_len(chars: &[char]) -> usize {
+    chars.iter().map(|c| c.len_utf8()).sum()
+}
+
 fn push_trimmed(
-    chars: &[char],
+    text: &mut CharText,
     mut start: usize,
     mut end: usize,
     paragraph: usize,
     out: &mut Vec<Sentence>,
 ) {
+    let chars = text.chars;
     while start < end && chars[start].is_whitespace() {
         start += 1;
     }
@@ -187,7 +226,7 @@ fn push_trimmed(
         return;
     }
     out.push(Sentence {
-        text: chars[start..end].iter().collect(),
+        text: text.slice(start, end).to_string(),
         start,
         end,
         paragraph,

@@ -56,54 +56,66 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut tokens = Vec::with_capacity(text.len() / 4);
     let mut chars_before = 0;
     for (_, piece) in word_bounds(text) {
-        let start = chars_before;
-        let (kind, chars) = if piece.is_ascii() {
-            // The same tests as below, on bytes: ASCII whitespace here includes the vertical
-            // tab, as `char::is_whitespace` does.
-            let bytes = piece.as_bytes();
-            chars_before += bytes.len();
-            if bytes
-                .iter()
-                .all(|b| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))
-            {
-                continue;
-            }
-            let kind = if bytes.iter().any(u8::is_ascii_digit) {
-                TokenKind::Number
-            } else if bytes.iter().any(u8::is_ascii_alphabetic) {
-                TokenKind::Word
-            } else {
-                TokenKind::Punct
-            };
-            (kind, bytes.len())
-        } else {
-            let chars = piece.chars().count();
-            chars_before += chars;
-            if piece.chars().all(char::is_whitespace) {
-                continue;
-            }
-            let kind = if piece.chars().any(|c| c.is_numeric()) {
-                TokenKind::Number
-            } else if piece.chars().any(char::is_alphabetic) {
-                TokenKind::Word
-            } else {
-                TokenKind::Punct
-            };
-            (kind, chars)
-        };
-        tokens.push(Token {
-            text: piece,
-            kind,
-            start,
-            end: start + chars,
-        });
+        if let Some(token) = token_of(piece, &mut chars_before) {
+            tokens.push(token);
+        }
     }
     tokens
 }
 
+/// The token a piece between word boundaries makes, if it is not whitespace; `chars_before`
+/// counts the characters before the piece and is moved past it.
+#[inline(always)]
+fn token_of<'a>(piece: &'a str, chars_before: &mut usize) -> Option<Token<'a>> {
+    let start = *chars_before;
+    let (kind, chars) = if piece.is_ascii() {
+        // The same tests as below, on bytes: ASCII whitespace here includes the vertical
+        // tab, as `char::is_whitespace` does.
+        let bytes = piece.as_bytes();
+        *chars_before += bytes.len();
+        if bytes
+            .iter()
+            .all(|b| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))
+        {
+            return None;
+        }
+        let kind = if bytes.iter().any(u8::is_ascii_digit) {
+            TokenKind::Number
+        } else if bytes.iter().any(u8::is_ascii_alphabetic) {
+            TokenKind::Word
+        } else {
+            TokenKind::Punct
+        };
+        (kind, bytes.len())
+    } else {
+        let chars = piece.chars().count();
+        *chars_before += chars;
+        if piece.chars().all(char::is_whitespace) {
+            return None;
+        }
+        let kind = if piece.chars().any(|c| c.is_numeric()) {
+            TokenKind::Number
+        } else if piece.chars().any(char::is_alphabetic) {
+            TokenKind::Word
+        } else {
+            TokenKind::Punct
+        };
+        (kind, chars)
+    };
+    Some(Token {
+        text: piece,
+        kind,
+        start,
+        end: start + chars,
+    })
+}
+
 /// The words and numbers of a text, punctuation left out.
 pub fn words(text: &str) -> impl Iterator<Item = Token<'_>> {
-    tokenize(text).into_iter().filter(Token::is_word)
+    let mut chars_before = 0;
+    word_bounds(text)
+        .filter_map(move |(_, piece)| token_of(piece, &mut chars_before))
+        .filter(Token::is_word)
 }
 
 /// The comparison key of a word: folded with [`normalize`], then reduced to its stem by the
