@@ -214,7 +214,8 @@ function coverageSummary(report, grid) {
     quoteTable(report, jumpTo));
 }
 
-// Who is quoted in which report: one row per speaker, one column per outlet, quotes counted.
+// Who is quoted in which report: one row per speaker, with the outlets that quote them and
+// how often; a row shows the quotations in the panes.
 function quoteTable(report, jumpTo) {
   const speakers = new Map();
   (report.quotes || []).forEach((quotes, index) => {
@@ -229,21 +230,22 @@ function quoteTable(report, jumpTo) {
     section.append(el('p', { class: 'empty', text: 'No report quotes anyone directly.' }));
     return section;
   }
-  const table = el('table', { class: 'quote-table', 'data-testid': 'quote-table' },
-    el('thead', {}, el('tr', {}, el('th', { text: 'Quoted' }),
-      ...report.articles.map((a) => el('th', { text: a.outlet || a.title, title: a.title })))));
-  const body = el('tbody');
+  const list = el('ul', { class: 'quote-table', 'data-testid': 'quote-table' });
   for (const [speaker, byArticle] of speakers) {
-    const row = el('tr', { class: 'quote-row', 'data-testid': 'quote-row', 'data-speaker': speaker, tabindex: 0, title: 'Show the quotations' },
-      el('td', { text: speaker }),
-      ...byArticle.map((refs) => el('td', { class: refs.length ? 'named' : 'not-named', text: refs.length ? String(refs.length) : '—' })));
+    const quotedBy = byArticle.map((refs, index) => [refs, index]).filter(([refs]) => refs.length);
+    const silent = report.articles.length - quotedBy.length;
+    const row = el('li', { class: 'quote-row', 'data-testid': 'quote-row', 'data-speaker': speaker, tabindex: 0, role: 'button', title: 'Show the quotations' },
+      el('span', { class: 'quote-speaker', text: speaker }),
+      el('span', { class: 'quote-outlets' },
+        ...quotedBy.map(([refs, index]) => el('span', { class: 'quote-outlet', 'data-article': index, 'data-quotes': refs.length,
+          text: `${report.articles[index].outlet || report.articles[index].title} ×${refs.length}` }))),
+      silent ? el('span', { class: 'quote-silent', text: `not quoted in ${silent} of ${report.articles.length} reports` }) : null);
     const jump = () => jumpTo(byArticle.flat());
     row.addEventListener('click', jump);
     row.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); jump(); } });
-    body.append(row);
+    list.append(row);
   }
-  table.append(body);
-  section.append(table);
+  section.append(list);
   return section;
 }
 
@@ -288,7 +290,8 @@ function entityTable(report, grid) {
     body.append(row);
   }
   table.append(body);
-  return el('section', { class: 'side-section' }, el('h3', { text: `Who and what is named (${report.entities.length})` }), table);
+  return el('section', { class: 'side-section' }, el('h3', { text: `Who and what is named (${report.entities.length})` }),
+    el('div', { class: 'table-scroll' }, table));
 }
 
 // Marks every surface form of an entity in the panes; returns the first mark.
