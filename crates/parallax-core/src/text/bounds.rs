@@ -37,45 +37,50 @@ impl<'a> Iterator for WordBounds<'a> {
 
     #[inline]
     fn next(&mut self) -> Option<(usize, &'a str)> {
-        let start = self.pos;
-        if start < self.chunk_end && self.unicode.is_none() {
-            let bytes = &self.text.as_bytes()[start..self.chunk_end];
-            self.pos = start + plain_piece_len(bytes);
-            return Some((start, &self.text[start..self.pos]));
-        }
-        self.next_chunk()
+        let (piece, _) = self.next_shaped()?;
+        Some((self.pos - piece.len(), piece))
     }
 }
 
 impl<'a> WordBounds<'a> {
+    /// The next piece, with its [`Shape`] when it is plain.
+    #[inline]
+    pub(crate) fn next_shaped(&mut self) -> Option<(&'a str, Option<Shape>)> {
+        let start = self.pos;
+        if start < self.chunk_end && self.unicode.is_none() {
+            let shape = plain_piece(&self.text.as_bytes()[start..self.chunk_end]);
+            self.pos = start + shape.len;
+            return Some((&self.text[start..self.pos], Some(shape)));
+        }
+        self.next_chunk()
+    }
+
     /// The next piece when the current chunk is not plain or is used up.
-    fn next_chunk(&mut self) -> Option<(usize, &'a str)> {
+    fn next_chunk(&mut self) -> Option<(&'a str, Option<Shape>)> {
         if let Some((offset, pieces)) = &mut self.unicode {
             if let Some((start, piece)) = pieces.next() {
-                return Some((*offset + start, piece));
+                self.pos = *offset + start + piece.len();
+                return Some((piece, None));
             }
             self.unicode = None;
             self.pos = self.chunk_end;
         }
         let bytes = self.text.as_bytes();
-        if self.pos == self.chunk_end {
-            if self.pos == bytes.len() {
-                return None;
-            }
-            let (end, plain) = chunk_from(bytes, self.pos);
-            self.chunk_end = end;
-            if !plain {
-                let chunk = &self.text[self.pos..end];
-                let mut pieces = chunk.split_word_bound_indices();
-                let (start, piece) = pieces.next()?;
-                self.unicode = Some((self.pos, pieces));
-                return Some((self.pos + start, piece));
-            }
+        if self.pos == bytes.len() {
+            return None;
         }
-        let start = self.pos;
-        let end = start + plain_piece_len(&bytes[start..self.chunk_end]);
-        self.pos = end;
-        Some((start, &self.text[start..end]))
+        let (end, plain) = chunk_from(bytes, self.pos);
+        self.chunk_end = end;
+        if !plain {
+            let chunk = &self.text[self.pos..end];
+            let offset = self.pos;
+            let mut pieces = chunk.split_word_bound_indices();
+            let (start, piece) = pieces.next()?;
+            self.pos = offset + start + piece.len();
+            self.unicode = Some((offset, pieces));
+            return Some((piece, None));
+        }
+        self.next_shaped()
     }
 }
 
@@ -164,30 +169,57 @@ fn joins(before: u8, b: u8, after: u8) -> bool {
     }
 }
 
-/// Length in bytes of the first piece of a non-empty plain text.
+/// What a plain piece is, learnt while finding it: what tokenizing needs.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Shape {
+    /// Its length in bytes.
+    pub len: usize,
+    /// Its length in characters.
+    pub chars: usize,
+    /// Whitespace only (space, tab, line breaks).
+    pub space: bool,
+    /// It holds a digit.
+    pub digit: bool,
+    /// It holds a letter.
+    pub letter: bool,
+}
+
+/// The first piece of a non-empty plain text.
 #[inline]
-fn plain_piece_len(bytes: &[u8]) -> usize {
+fn plain_piece(bytes: &[u8]) -> Shape {
     let first = bytes[0];
+    let single = |len, chars, space| Shape {
+        len,
+        chars,
+        space,
+        digit: false,
+        letter: false,
+    };
     if first == b' ' {
-        return bytes.iter().take_while(|&&b| b == b' ').count();
+        let len = bytes.iter().take_while(|&&b| b == b' ').count();
+        return single(len, len, true);
     }
     if first == b'\r' && bytes.get(1) == Some(&b'\n') {
-        return 2;
+        return single(2, 2, true);
     }
     if !first.is_ascii() {
-        return 3;
+        return single(3, 1, false);
     }
     if !is_core(first) {
-        return 1;
+        return single(1, 1, is_space(first));
     }
+    let (mut digit, mut letter) = (first.is_ascii_digit(), first.is_ascii_alphabetic());
+    let mut marks = 0;
     let mut i = 1;
     while i < bytes.len() {
         let b = bytes[i];
         if is_core(b) {
+            digit |= b.is_ascii_digit();
+            letter |= b.is_ascii_alphabetic();
             i += 1;
         } else if b.is_ascii() {
             if i + 1 < bytes.len() && joins(bytes[i - 1], b, bytes[i + 1]) {
-                i += 2;
+                i += 1;
             } else {
                 break;
             }
@@ -195,12 +227,19 @@ fn plain_piece_len(bytes: &[u8]) -> usize {
             && i + 3 < bytes.len()
             && mid_num_let_joins(bytes[i - 1], bytes[i + 3])
         {
-            i += 4;
+            marks += 1;
+            i += 3;
         } else {
             break;
         }
     }
-    i
+    Shape {
+        len: i,
+        chars: i - 2 * marks,
+        space: false,
+        digit,
+        letter,
+    }
 }
 
 #[cfg(test)]

@@ -29,16 +29,17 @@ pub use words::{is_function_word, stem, tokenize, words, Token, TokenKind};
 
 /// Counts the words of a text (Unicode word boundaries, punctuation left out).
 pub fn word_count(text: &str) -> usize {
-    word_bounds(text)
-        .filter(|(_, piece)| {
-            if piece.is_ascii() {
-                piece.bytes().any(|b| b.is_ascii_alphanumeric())
-            } else {
-                // Alphanumeric as unicode-segmentation's own tables say.
-                piece.unicode_words().next().is_some()
-            }
-        })
-        .count()
+    let mut bounds = word_bounds(text);
+    let mut count = 0;
+    while let Some((piece, shape)) = bounds.next_shaped() {
+        let is_word = match shape {
+            Some(shape) => shape.digit || shape.letter,
+            // Alphanumeric as unicode-segmentation's own tables say.
+            None => piece.unicode_words().next().is_some(),
+        };
+        count += usize::from(is_word);
+    }
+    count
 }
 
 /// Folds a text for comparison only: lower case, typographic quotes and dashes made plain,

@@ -5,7 +5,8 @@ use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{normalize, word_bounds};
+use super::bounds::{word_bounds, Shape};
+use super::normalize;
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::{Deserialize, Serialize};
 
@@ -54,9 +55,10 @@ impl Token<'_> {
 /// ```
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut tokens = Vec::with_capacity(text.len() / 4);
+    let mut bounds = word_bounds(text);
     let mut chars_before = 0;
-    for (_, piece) in word_bounds(text) {
-        if let Some(token) = token_of(piece, &mut chars_before) {
+    while let Some((piece, shape)) = bounds.next_shaped() {
+        if let Some(token) = token_of(piece, shape, &mut chars_before) {
             tokens.push(token);
         }
     }
@@ -64,11 +66,29 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
 }
 
 /// The token a piece between word boundaries makes, if it is not whitespace; `chars_before`
-/// counts the characters before the piece and is moved past it.
+/// counts the characters before the piece and is moved past it. A plain piece comes with its
+/// [`Shape`], the same tests as below made while it was found.
 #[inline(always)]
-fn token_of<'a>(piece: &'a str, chars_before: &mut usize) -> Option<Token<'a>> {
+fn token_of<'a>(
+    piece: &'a str,
+    shape: Option<Shape>,
+    chars_before: &mut usize,
+) -> Option<Token<'a>> {
     let start = *chars_before;
-    let (kind, chars) = if piece.is_ascii() {
+    let (kind, chars) = if let Some(shape) = shape {
+        *chars_before += shape.chars;
+        if shape.space {
+            return None;
+        }
+        let kind = if shape.digit {
+            TokenKind::Number
+        } else if shape.letter {
+            TokenKind::Word
+        } else {
+            TokenKind::Punct
+        };
+        (kind, shape.chars)
+    } else if piece.is_ascii() {
         // The same tests as below, on bytes: ASCII whitespace here includes the vertical
         // tab, as `char::is_whitespace` does.
         let bytes = piece.as_bytes();
@@ -112,10 +132,15 @@ fn token_of<'a>(piece: &'a str, chars_before: &mut usize) -> Option<Token<'a>> {
 
 /// The words and numbers of a text, punctuation left out.
 pub fn words(text: &str) -> impl Iterator<Item = Token<'_>> {
+    let mut bounds = word_bounds(text);
     let mut chars_before = 0;
-    word_bounds(text)
-        .filter_map(move |(_, piece)| token_of(piece, &mut chars_before))
-        .filter(Token::is_word)
+    std::iter::from_fn(move || loop {
+        let (piece, shape) = bounds.next_shaped()?;
+        if let Some(token) = token_of(piece, shape, &mut chars_before) {
+            return Some(token);
+        }
+    })
+    .filter(Token::is_word)
 }
 
 /// The comparison key of a word: folded with [`normalize`], then reduced to its stem by the
@@ -468,6 +493,74 @@ mod tests {
                 proptest::prop_assert_eq!(is_function_word(w), by_folding, "{}", w);
             }
         }
+    }
+
+    /// Tokens as they were made before the fast word boundaries: every piece of
+    /// unicode-segmentation, classified by its characters.
+    fn reference_tokens(text: &str) -> Vec<Token<'_>> {
+        use unicode_segmentation::UnicodeSegmentation;
+        let mut tokens = Vec::new();
+        let mut chars_before = 0;
+        for piece in text.split_word_bounds() {
+            let start = chars_before;
+            chars_before += piece.chars().count();
+            if piece.chars().all(char::is_whitespace) {
+                continue;
+            }
+            let kind = if piece.chars().any(char::is_numeric) {
+                TokenKind::Number
+            } else if piece.chars().any(char::is_alphabetic) {
+                TokenKind::Word
+            } else {
+                TokenKind::Punct
+            };
+            tokens.push(Token {
+                text: piece,
+                kind,
+                start,
+                end: chars_before,
+            });
+        }
+        tokens
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn tokens_are_unicode_segmentation_pieces_classified_by_their_characters(
+            text in "\\PC{0,40}|[ -~\t\n\r\u{B}\u{C}\u{1C}\u{85}\u{A0}]{0,60}|([A-Za-z0-9\u{E9}]{1,4}[ .,;:'_\"\r\n\u{2013}\u{2014}\u{2018}\u{2019}\u{201C}\u{201D}\u{2026}\u{301}-]{0,3}){0,15}"
+        ) {
+            proptest::prop_assert_eq!(tokenize(&text), reference_tokens(&text));
+            let lazy: Vec<Token> = words(&text).collect();
+            let from_all: Vec<Token> =
+                reference_tokens(&text).into_iter().filter(Token::is_word).collect();
+            proptest::prop_assert_eq!(lazy, from_all);
+        }
+    }
+
+    #[test]
+    fn fixtures_tokenize_as_unicode_segmentation_pieces() {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let mut checked = 0;
+        let mut folders = vec![std::path::PathBuf::from(root)];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(&folder).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    folders.push(path);
+                } else if let Ok(text) = std::fs::read_to_string(&path) {
+                    assert_eq!(
+                        tokenize(&text),
+                        reference_tokens(&text),
+                        "{}",
+                        path.display()
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 0, "no fixtures found under {root}");
     }
 
     #[test]
