@@ -207,10 +207,9 @@ fn listed(row: &Row, snippet: Option<String>) -> rusqlite::Result<ListedArticle>
     })
 }
 
-/// The articles the filters let through, without a query. Newest first walks the publication
-/// index backwards (undated articles sort last there); oldest first walks the dated articles
-/// forwards, then the undated ones. Either way a page costs its offset, not a sort of the
-/// whole library.
+/// The articles the filters let through, without a query, in the order of [`Library::list`]:
+/// the dated articles along the publication index (backwards for newest first), then the
+/// undated ones in import order. A page costs its offset, not a sort of the whole library.
 fn list_filtered(
     connection: &Connection,
     options: &SearchOptions,
@@ -246,34 +245,30 @@ fn list_filtered(
             .collect::<Result<Vec<_>, _>>()?;
         Ok(articles)
     };
-    let (total, articles) = match options.sort {
-        SearchSort::Relevance | SearchSort::Newest => (
-            count(None)?,
-            page(None, "a.published DESC, a.id DESC", offset, options.limit)?,
-        ),
-        SearchSort::Oldest => {
-            let dated = count(Some("a.published IS NOT NULL"))?;
-            let undated = count(Some("a.published IS NULL"))?;
-            let mut articles = Vec::new();
-            if offset < dated {
-                articles = page(
-                    Some("a.published IS NOT NULL"),
-                    "a.published, a.id",
-                    offset,
-                    options.limit,
-                )?;
-            }
-            if articles.len() < options.limit {
-                articles.extend(page(
-                    Some("a.published IS NULL"),
-                    "a.id",
-                    offset.saturating_sub(dated),
-                    options.limit - articles.len(),
-                )?);
-            }
-            (dated + undated, articles)
-        }
+    let dated_order = match options.sort {
+        SearchSort::Relevance | SearchSort::Newest => "a.published DESC, a.id",
+        SearchSort::Oldest => "a.published, a.id",
     };
+    let dated = count(Some("a.published IS NOT NULL"))?;
+    let undated = count(Some("a.published IS NULL"))?;
+    let mut articles = Vec::new();
+    if offset < dated {
+        articles = page(
+            Some("a.published IS NOT NULL"),
+            dated_order,
+            offset,
+            options.limit,
+        )?;
+    }
+    if articles.len() < options.limit && offset + articles.len() < dated + undated {
+        articles.extend(page(
+            Some("a.published IS NULL"),
+            "a.id",
+            offset.saturating_sub(dated),
+            options.limit - articles.len(),
+        )?);
+    }
+    let total = dated + undated;
     Ok(ArticlePage {
         total,
         offset,
@@ -325,7 +320,7 @@ fn matching(
     // Column weights: a word in the headline says more than one in the body.
     let order = match options.sort {
         SearchSort::Relevance => "bm25(articles_fts, 8.0, 2.0, 2.0, 1.0), a.id",
-        SearchSort::Newest => "a.published DESC, a.id DESC",
+        SearchSort::Newest => "a.published IS NULL, a.published DESC, a.id",
         SearchSort::Oldest => "a.published IS NULL, a.published, a.id",
     };
     let (clauses, filter_values) = filter_clauses(options);
@@ -426,7 +421,27 @@ mod tests {
 
     #[test]
     fn an_empty_query_lists_every_article_a_page_at_a_time() {
-        let (_folder, library) = sample_library();
+        let (folder, library) = sample_library();
+        // Undated articles, and two on the same day, sort as the full list sorts them.
+        let files: Vec<std::path::PathBuf> = [
+            ("a.txt", "Tram depot floods\n\nThe tram depot flooded after the storm on the river."),
+            ("b.txt", "Orchard harvest begins\n\nPickers started the apple harvest in the valley orchards."),
+            ("c.md", "---\ntitle: Ferry fares rise\npublished: 2025-10-15\n---\n\nFerry fares rose by a fifth for the winter timetable."),
+            ("d.md", "---\ntitle: Bakery wins prize\npublished: 2025-10-15\n---\n\nA bakery on the quay won the regional bread prize."),
+        ]
+        .iter()
+        .map(|(name, text)| {
+            let path = folder.path().join(name);
+            std::fs::write(&path, text).unwrap();
+            path
+        })
+        .collect();
+        let report = library.import_paths(
+            &files,
+            &mut |_| {},
+            &std::sync::atomic::AtomicBool::new(false),
+        );
+        assert_eq!(report.imported.len(), 4, "{report:?}");
         let all = library.list().unwrap();
         let whole = library
             .find_articles(
