@@ -11,6 +11,7 @@ const COMMANDS: &[&str] = &[
     "compare_articles",
     "export_comparison",
     "find_articles",
+    "article_position",
     "list_outlets",
     "import_with_dialog",
     "cancel_import",

@@ -110,24 +110,43 @@ pub fn find_articles(
     limit: usize,
 ) -> Result<ArticlePage, String> {
     check_query(&query)?;
-    for date in [&filters.since, &filters.until].into_iter().flatten() {
-        check_date(date)?;
-    }
-    let options = SearchOptions {
-        outlet: filters.outlet,
-        since: filters.since,
-        until: filters.until,
-        event: filters.event,
-        sort: filters.sort,
-        limit: limit.clamp(1, MAX_PAGE),
-    };
+    let options = filters.into_options(limit)?;
     state.with_library(|library| library.find_articles(&query, &options, offset))
+}
+
+/// Where an article stands in the library list narrowed by `filters` (without a search), to
+/// bring it into view; `None` when the filters leave it out.
+#[tauri::command]
+pub fn article_position(
+    state: State<'_, AppState>,
+    id: i64,
+    filters: ListFilters,
+) -> Result<Option<usize>, String> {
+    let options = filters.into_options(1)?;
+    state.with_library(|library| library.listing_position(id, &options))
 }
 
 /// The outlets of the library with their article counts, for the outlet filter.
 #[tauri::command]
 pub fn list_outlets(state: State<'_, AppState>) -> Result<Vec<OutletCount>, String> {
     state.with_library(|library| library.outlets())
+}
+
+impl ListFilters {
+    /// The library's search options, the dates checked and the page bounded.
+    fn into_options(self, limit: usize) -> Result<SearchOptions, String> {
+        for date in [&self.since, &self.until].into_iter().flatten() {
+            check_date(date)?;
+        }
+        Ok(SearchOptions {
+            outlet: self.outlet,
+            since: self.since,
+            until: self.until,
+            event: self.event,
+            sort: self.sort,
+            limit: limit.clamp(1, MAX_PAGE),
+        })
+    }
 }
 
 fn check_query(query: &str) -> Result<(), String> {

@@ -63,6 +63,7 @@ pub fn run() {
             commands::compare_articles,
             commands::export_comparison,
             commands::find_articles,
+            commands::article_position,
             commands::list_outlets,
             commands::import_with_dialog,
             commands::cancel_import,

@@ -1061,3 +1061,65 @@ async fn a_library_of_many_events_lists_them_a_hundred_at_a_time() {
     );
     app.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_article_just_imported_is_brought_into_view_beyond_the_first_page() {
+    let folder = tempfile::tempdir().unwrap();
+    for n in 0..300 {
+        let text = format!(
+            "Quay log {n}\n\nThe quay office logged crate batch {n} at shed {} on Tuesday.\n",
+            n % 12
+        );
+        std::fs::write(folder.path().join(format!("quay-{n:03}.txt")), text).unwrap();
+    }
+    let late = tempfile::tempdir().unwrap();
+    let file = late.path().join("lighthouse.txt");
+    std::fs::write(
+        &file,
+        "Lighthouse keeper retires\n\nThe last keeper of the north lighthouse retired after forty years on the rock.\n",
+    )
+    .unwrap();
+    let app = App::start(&[folder.path().display().to_string()]).await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while app
+        .script("return document.getElementById('article-count').textContent")
+        .await
+        != "(308)"
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the 300 logs were not listed"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    app.wait_for("import-button").await.click().await.unwrap();
+    tokio::task::spawn_blocking(move || choose_in_file_dialog("Open Articles", &file))
+        .await
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let shown = app
+            .script("const list = document.getElementById('library-list').getBoundingClientRect();
+                     const item = document.querySelector('[data-testid=library-item].just-imported');
+                     if (!item) return null;
+                     const box = item.getBoundingClientRect();
+                     return [item.querySelector('.article-title').textContent, box.top >= list.top && box.bottom <= list.bottom, parseFloat(item.style.top)]")
+            .await;
+        if let Some([title, visible, top]) = shown.as_array().map(|a| a.as_slice()) {
+            if visible == true && title == "Lighthouse keeper retires" {
+                assert_eq!(
+                    top.as_f64().unwrap(),
+                    (308 * 76) as f64,
+                    "an undated article imported last stands last"
+                );
+                break;
+            }
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the article just imported was not brought into view: {shown}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    app.close().await;
+}

@@ -19,6 +19,7 @@ export const api = {
   onExportFinished: (handler) => tauri.event.listen('export-finished', (event) => handler(event.payload)),
   findArticles: (query, filters, offset, limit) => call('find_articles', { query, filters, offset, limit }),
   listOutlets: () => call('list_outlets'),
+  articlePosition: (id, filters) => call('article_position', { id, filters }),
   importWithDialog: (folders) => call('import_with_dialog', { folders }),
   cancelImport: () => call('cancel_import'),
   onImportProgress: (handler) => tauri.event.listen('import-progress', (event) => handler(event.payload)),

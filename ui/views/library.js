@@ -253,10 +253,17 @@ export class LibraryView {
     return el('li', { class: 'library-item', 'data-testid': 'library-item', 'data-article-id': article.id }, box, open);
   }
 
-  // Marks an article just imported, and brings it into view when its page is loaded.
-  highlight(id) {
+  // Marks an article just imported and brings it into view: the library says where it
+  // stands when the list is not a search (a search's order is the search's own).
+  async highlight(id) {
     this.justImported = id;
-    const index = this.rows.findIndex((article) => article && article.id === id);
+    let index = this.rows.findIndex((article) => article && article.id === id);
+    if (index < 0 && this.page && !this.page.query) {
+      const { generation, filters } = this.page;
+      const position = await api.articlePosition(id, filters).catch(() => null);
+      if (generation !== this.generation) return;
+      if (position !== null && position !== undefined) index = position;
+    }
     if (index >= 0) this.list.scrollTop = Math.max(0, index * ROW_HEIGHT - this.list.clientHeight / 2);
     this.renderWindow();
   }

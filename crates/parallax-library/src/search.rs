@@ -185,6 +185,64 @@ impl Library {
         };
         search_page(&self.connection, &expression, options, offset)
     }
+
+    /// Where article `id` stands in the listing [`Library::find_articles`] gives without a query
+    /// for these filters and sort, or `None` when the filters leave it out. The window uses it to
+    /// bring an article just imported into view.
+    pub fn listing_position(
+        &self,
+        id: i64,
+        options: &SearchOptions,
+    ) -> Result<Option<usize>, Error> {
+        let (clauses, values) = filter_clauses(options);
+        let count = |extra: &str, more: &[Value]| -> Result<usize, Error> {
+            let mut all: Vec<&str> = clauses.clone();
+            all.push(extra);
+            let mut values = values.clone();
+            values.extend_from_slice(more);
+            let found: i64 = self
+                .connection
+                .prepare_cached(&format!(
+                    "SELECT count(*) FROM articles a WHERE {}",
+                    condition(&all)
+                ))?
+                .query_row(params_from_iter(&values), |row| row.get(0))?;
+            Ok(found as usize)
+        };
+        if count("a.id = ?", &[Value::Integer(id)])? == 0 {
+            return Ok(None);
+        }
+        let published: Option<String> = self.connection.query_row(
+            "SELECT published FROM articles WHERE id = ?1",
+            [id],
+            |row| row.get(0),
+        )?;
+        let position = match published {
+            Some(published) => {
+                let before = match options.sort {
+                    SearchSort::Relevance | SearchSort::Newest => {
+                        "a.published IS NOT NULL AND (a.published > ? OR (a.published = ? AND a.id < ?))"
+                    }
+                    SearchSort::Oldest => {
+                        "a.published IS NOT NULL AND (a.published < ? OR (a.published = ? AND a.id < ?))"
+                    }
+                };
+                count(
+                    before,
+                    &[
+                        Value::Text(published.clone()),
+                        Value::Text(published),
+                        Value::Integer(id),
+                    ],
+                )?
+            }
+            None => {
+                count("a.published IS NOT NULL", &[])?
+                    + count("a.published IS NULL AND a.id < ?", &[Value::Integer(id)])?
+            }
+        };
+        Ok(Some(position))
+    }
 }
 
 fn listed(row: &Row, snippet: Option<String>) -> rusqlite::Result<ListedArticle> {
@@ -475,6 +533,15 @@ mod tests {
             paged.extend(ids(&page));
         }
         assert_eq!(paged, ids(&whole));
+        for (index, id) in ids(&whole).into_iter().enumerate() {
+            assert_eq!(
+                library
+                    .listing_position(id, &SearchOptions::default())
+                    .unwrap(),
+                Some(index),
+                "article {id}"
+            );
+        }
         let oldest = library
             .find_articles(
                 "",
@@ -492,6 +559,28 @@ mod tests {
             .filter_map(|a| a.published.as_deref())
             .collect();
         assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
+        let oldest_first = SearchOptions {
+            sort: SearchSort::Oldest,
+            ..SearchOptions::default()
+        };
+        for (index, id) in ids(&oldest).into_iter().enumerate() {
+            assert_eq!(
+                library.listing_position(id, &oldest_first).unwrap(),
+                Some(index)
+            );
+        }
+        let one_outlet = SearchOptions {
+            outlet: Some("Northgate Wire".into()),
+            ..SearchOptions::default()
+        };
+        let elsewhere = all
+            .iter()
+            .find(|a| a.outlet.as_deref() != Some("Northgate Wire"))
+            .unwrap();
+        assert_eq!(
+            library.listing_position(elsewhere.id, &one_outlet).unwrap(),
+            None
+        );
     }
 
     #[test]
