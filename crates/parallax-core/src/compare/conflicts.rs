@@ -27,7 +27,16 @@ pub(crate) fn find_conflicts(
     right: &[Sentence],
     alignments: &[Alignment],
 ) -> Vec<Conflict> {
-    let (all_a, all_b) = (recent_facts_of(left), recent_facts_of(right));
+    find_conflicts_in(&recent_facts_of(left), &recent_facts_of(right), alignments)
+}
+
+/// Finds the facts that aligned sentences of two articles state differently, with the facts of
+/// both articles already read by [`facts_of`] (once per article, however many pairs it is in).
+pub(crate) fn find_conflicts_in(
+    all_a: &[Fact],
+    all_b: &[Fact],
+    alignments: &[Alignment],
+) -> Vec<Conflict> {
     let mut conflicts: Vec<Conflict> = Vec::new();
     for alignment in alignments {
         let a: Vec<&Fact> = all_a
@@ -44,9 +53,9 @@ pub(crate) fn find_conflicts(
             }
         }
     }
-    for conflict in lone_amounts(&all_a, &all_b)
+    for conflict in lone_amounts(all_a, all_b)
         .into_iter()
-        .chain(ages_of_one_person(&all_a, &all_b))
+        .chain(ages_of_one_person(all_a, all_b))
     {
         let known = conflicts.iter().any(|c| {
             c.kind == conflict.kind && c.left == conflict.left && c.right == conflict.right
@@ -104,7 +113,7 @@ fn lone_amounts(a: &[Fact], b: &[Fact]) -> Vec<Conflict> {
 }
 
 /// A quantity with the sentence it stands in and the words around it.
-struct Fact {
+pub(crate) struct Fact {
     quantity: Quantity,
     sentence: usize,
     /// Stems of the content words near the quantity.
@@ -153,8 +162,8 @@ fn qualifier_before(tokens: &[text::Token], at: usize) -> Qualifier {
 
 thread_local! {
     /// The facts of the articles read last, with their sentences as the key. A comparison of N
-    /// articles calls [`find_conflicts`] for every pair, so it would otherwise find the
-    /// quantities of each article N - 1 times (a tenth of a ten-article comparison).
+    /// articles through [`find_conflicts`] (as [`super::apply_overrides`] does) asks for every
+    /// pair, so it would otherwise find the quantities of each article N - 1 times.
     static RECENT_FACTS: RefCell<Vec<ReadArticle>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -184,7 +193,7 @@ fn recent_facts_of(sentences: &[Sentence]) -> Rc<Vec<Fact>> {
 }
 
 /// The quantities of every sentence of an article, in order, datelines left out.
-fn facts_of(sentences: &[Sentence]) -> Vec<Fact> {
+pub(crate) fn facts_of(sentences: &[Sentence]) -> Vec<Fact> {
     let mut facts = Vec::new();
     for (index, sentence) in sentences.iter().enumerate() {
         if !may_hold_quantity(&sentence.text) {

@@ -146,12 +146,18 @@ pub fn compare(texts: &[&str]) -> Comparison {
     let sentences: Vec<Vec<Sentence>> = texts.iter().map(|t| text::split_sentences(t)).collect();
     let index = index::Index::build(texts, &sentences);
     let mut diff_tokens = diff::DiffTokens::new(&sentences);
+    let facts: Vec<Vec<conflicts::Fact>> = if texts.len() > 1 {
+        sentences.iter().map(|s| conflicts::facts_of(s)).collect()
+    } else {
+        Vec::new()
+    };
     let mut pairs = Vec::new();
     for left in 0..texts.len() {
         for right in left + 1..texts.len() {
             pairs.push(compare_pair(
                 &index,
                 &mut diff_tokens,
+                &facts,
                 texts,
                 &sentences,
                 left,
@@ -193,6 +199,7 @@ pub fn compare(texts: &[&str]) -> Comparison {
 fn compare_pair(
     index: &index::Index,
     diff_tokens: &mut diff::DiffTokens,
+    facts: &[Vec<conflicts::Fact>],
     texts: &[&str],
     sentences: &[Vec<Sentence>],
     left: usize,
@@ -219,7 +226,7 @@ fn compare_pair(
             }
         })
         .collect();
-    let conflicts = conflicts::find_conflicts(a, b, &alignments);
+    let conflicts = conflicts::find_conflicts_in(&facts[left], &facts[right], &alignments);
     let passages =
         passages::shared_passages(texts[left], &index.articles[left], &index.articles[right]);
 
