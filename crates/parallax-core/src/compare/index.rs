@@ -266,7 +266,11 @@ impl RawArticle {
         vocabulary: &mut Vocabulary<'t>,
     ) -> RawArticle {
         let mut words = Vec::with_capacity(text.len() / 6);
-        let mut bags: Vec<Vec<Occurrence>> = sentences.iter().map(|_| Vec::new()).collect();
+        // About one word in six characters: room enough that a sentence's bag rarely grows.
+        let mut bags: Vec<Vec<Occurrence>> = sentences
+            .iter()
+            .map(|s| Vec::with_capacity((s.end - s.start) / 6 + 1))
+            .collect();
         let mut sentence = 0usize;
         let mut first_in_sentence = true;
         for token in text::tokenize(text) {
