@@ -344,7 +344,7 @@ impl<'t> Vocabulary<'t> {
         }
         let form = self.forms.len() as u32;
         self.forms.insert(folded.clone(), form);
-        let stem = text::stem(token);
+        let stem = text::stem_normalized(token, &folded);
         let term = match self.terms.get(stem.as_str()) {
             Some(&term) => term,
             None => {

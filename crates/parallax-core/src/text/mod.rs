@@ -24,8 +24,8 @@ mod words;
 
 pub(crate) use bounds::word_bounds;
 pub use sentences::{split_sentences, Sentence};
-pub(crate) use words::StemCache;
 pub use words::{is_function_word, stem, tokenize, words, Token, TokenKind};
+pub(crate) use words::{stem_normalized, StemCache};
 
 /// Counts the words of a text (Unicode word boundaries, punctuation left out).
 pub fn word_count(text: &str) -> usize {

@@ -210,7 +210,23 @@ impl Drop for StemCache {
 }
 
 fn stem_uncached(word: &str) -> String {
-    let folded = normalize(word);
+    stem_folded(&normalize(word))
+}
+
+/// [`stem`] of a word whose [`normalize`]d form the caller already has, remembered under the
+/// word as [`stem`] remembers it.
+pub(crate) fn stem_normalized(word: &str, folded: &str) -> String {
+    let stemmed = stem_folded(folded);
+    STEMS.with(|stems| {
+        if let Some(known) = stems.borrow_mut().as_mut() {
+            known.insert(word.to_string(), stemmed.clone());
+        }
+    });
+    stemmed
+}
+
+/// The stem of a word already folded by [`normalize`].
+fn stem_folded(folded: &str) -> String {
     if folded.chars().any(|c| c.is_ascii_digit()) {
         return folded.chars().filter(|&c| c != ',').collect();
     }
@@ -587,6 +603,13 @@ mod tests {
             kinds,
             [("$", TokenKind::Punct), ("1.5bn", TokenKind::Number)]
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_stem_from_the_folded_form_is_the_stem_of_the_word(word in "\\PC{1,12}|[A-Za-z'\u{2019},0-9]{1,12}") {
+            proptest::prop_assert_eq!(stem_normalized(&word, &normalize(&word)), stem(&word));
+        }
     }
 
     #[test]
