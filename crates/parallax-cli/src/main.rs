@@ -452,6 +452,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 event: *event,
                 sort,
                 limit: *limit,
+                ..SearchOptions::default()
             };
             let hits = open(cli)?.search_with(query, &options)?;
             print(cli, &serde_json::json!({ "hits": hits }), || {

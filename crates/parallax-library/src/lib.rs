@@ -73,7 +73,7 @@ pub use import::{
 pub use layout::{Cell, CellState, Row};
 pub use overrides::{ArticleSentence, SentenceOverride};
 pub use report::{compare_texts, CompareReport, ComparedInput, ReportArticle};
-pub use search::{ArticlePage, ListedArticle, SearchHit, SearchOptions, SearchSort};
+pub use search::{ArticlePage, ListedArticle, SearchHit, SearchOptions, SearchSort, TagCount};
 pub use trash::{EmptiedTrash, RestoredArticle, TrashedArticle};
 
 /// The environment variable that names the library file, for the window and the CLI alike.

@@ -1,6 +1,6 @@
 //! Full-text search: SQLite FTS5 over title, outlet, byline and text, ranked by BM25, with
 //! the matched words marked in a snippet; and the library narrowed by outlet, dates and event,
-//! a page at a time, with or without words to search for.
+//! a page at a time, with or without words to search for; and the tags to narrow by.
 
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection, Row};
@@ -41,6 +41,8 @@ pub struct SearchOptions {
     pub until: Option<String>,
     /// Only articles of this event.
     pub event: Option<i64>,
+    /// Only articles with this tag (case ignored).
+    pub tag: Option<String>,
     /// The order of the hits.
     pub sort: SearchSort,
     /// At most this many hits.
@@ -54,6 +56,7 @@ impl Default for SearchOptions {
             since: None,
             until: None,
             event: None,
+            tag: None,
             sort: SearchSort::Relevance,
             limit: DEFAULT_LIMIT,
         }
@@ -148,6 +151,11 @@ fn filter_clauses(options: &SearchOptions) -> (Vec<&'static str>, Vec<Value>) {
         clauses.push("a.event_id = ?");
         values.push(Value::Integer(event));
     }
+    if let Some(tag) = &options.tag {
+        // `article_tags.tag` compares without case.
+        clauses.push("a.id IN (SELECT article_id FROM article_tags WHERE tag = ?)");
+        values.push(Value::Text(tag.trim().to_string()));
+    }
     (clauses, values)
 }
 
@@ -160,9 +168,35 @@ fn condition(clauses: &[&str]) -> String {
     }
 }
 
+/// A tag and how many articles of the library carry it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TagCount {
+    /// The tag, as first written.
+    pub tag: String,
+    /// Its articles (the trash not counted).
+    pub articles: usize,
+}
+
 const LISTED_COLUMNS: &str = "a.id, a.title, a.outlet, a.published, a.word_count, a.event_id";
 
 impl Library {
+    /// Every tag of the library with its number of articles, in alphabetical order (case
+    /// ignored), for the tag filter.
+    pub fn tag_counts(&self) -> Result<Vec<TagCount>, Error> {
+        let mut statement = self.connection.prepare_cached(
+            "SELECT min(tag), count(*) FROM article_tags GROUP BY tag ORDER BY tag",
+        )?;
+        let tags = statement
+            .query_map([], |row| {
+                Ok(TagCount {
+                    tag: row.get(0)?,
+                    articles: row.get::<_, i64>(1)? as usize,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(tags)
+    }
+
     /// The articles matching `query` and the filters of `options`, a page of at most
     /// `options.limit` from `offset` on, with the total. An empty query lists every article the
     /// filters let through (relevance then means newest first); a query with no word in it
@@ -475,6 +509,41 @@ mod tests {
 
     fn ids(page: &ArticlePage) -> Vec<i64> {
         page.articles.iter().map(|a| a.id).collect()
+    }
+
+    #[test]
+    fn a_tag_narrows_the_listing_and_the_search_without_case() {
+        let (_folder, library) = sample_library();
+        let all = library.list().unwrap();
+        let (first, second) = (all[0].id, all[3].id);
+        library.add_tags(first, &["Kyiv grain".into()]).unwrap();
+        library.add_tags(second, &["kyiv GRAIN".into(), "later".into()]).unwrap();
+        let tagged = SearchOptions {
+            tag: Some("KYIV grain".into()),
+            limit: 100,
+            ..SearchOptions::default()
+        };
+        let listed = library.find_articles("", &tagged, 0).unwrap();
+        assert_eq!(listed.total, 2);
+        let mut found = ids(&listed);
+        found.sort_unstable();
+        let mut expected = vec![first, second];
+        expected.sort_unstable();
+        assert_eq!(found, expected);
+        let word = all[3].title.split_whitespace().next().unwrap().to_string();
+        let searched = library.find_articles(&word, &tagged, 0).unwrap();
+        assert!(ids(&searched).iter().all(|id| expected.contains(id)));
+        assert!(ids(&searched).contains(&second));
+        assert!(library.listing_position(second, &tagged).unwrap().is_some());
+        assert_eq!(library.listing_position(all[1].id, &tagged).unwrap(), None);
+        let counts = library.tag_counts().unwrap();
+        assert_eq!(counts.len(), 2, "{counts:?}");
+        assert_eq!(counts[0].tag.to_lowercase(), "kyiv grain");
+        assert_eq!(counts[0].articles, 2);
+        assert_eq!(counts[1].articles, 1);
+        library.delete(&[second]).unwrap();
+        assert_eq!(library.find_articles("", &tagged, 0).unwrap().total, 1, "the trash is left out");
+        assert_eq!(library.tag_counts().unwrap().len(), 1);
     }
 
     #[test]
