@@ -15,6 +15,21 @@ const COMMANDS: &[&str] = &[
     "list_outlets",
     "import_with_dialog",
     "cancel_import",
+    "edit_article",
+    "rename_outlet",
+    "add_tags",
+    "remove_tags",
+    "list_tags",
+    "delete_articles",
+    "restore_articles",
+    "list_trash",
+    "empty_trash",
+    "alignment_overrides",
+    "set_alignment",
+    "forget_alignment",
+    "back_up_library",
+    "export_library",
+    "import_library_dump",
 ];
 
 fn main() {

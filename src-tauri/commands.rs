@@ -2,14 +2,15 @@
 //! maps the error to a message the window shows.
 
 use parallax_library::{
-    ArticlePage, ArticleRecord, CompareReport, EventSummary, ExportFormat, Grouping, OutletCount,
-    SearchOptions, SearchSort,
+    ArticlePage, ArticleRecord, ArticleSentence, CompareReport, EmptiedTrash, EventSummary,
+    ExportFormat, Grouping, MetadataEdit, OutletCount, OutletRenamed, RestoredArticle,
+    SearchOptions, SearchSort, SentenceOverride, TagCount, TrashedArticle,
 };
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, State};
 
 use crate::state::AppState;
-use crate::{export, import, library_switch};
+use crate::{export, import, library_files, library_switch};
 
 /// Which library file the window shows.
 #[derive(Debug, Serialize)]
@@ -97,6 +98,8 @@ pub struct ListFilters {
     since: Option<String>,
     until: Option<String>,
     event: Option<i64>,
+    #[serde(default)]
+    tag: Option<String>,
     sort: SearchSort,
 }
 
@@ -143,6 +146,7 @@ impl ListFilters {
             since: self.since,
             until: self.until,
             event: self.event,
+            tag: self.tag,
             sort: self.sort,
             limit: limit.clamp(1, MAX_PAGE),
         })
@@ -180,4 +184,134 @@ pub fn import_with_dialog(app: AppHandle, folders: bool) {
 #[tauri::command]
 pub fn cancel_import(state: State<'_, AppState>) -> bool {
     import::cancel(&state)
+}
+
+/// Corrects an article's headline, outlet, byline or date; returns the article as it is now.
+#[tauri::command]
+pub fn edit_article(
+    state: State<'_, AppState>,
+    id: i64,
+    edit: MetadataEdit,
+) -> Result<ArticleRecord, String> {
+    state.with_library(|library| library.edit_article(id, &edit))
+}
+
+/// Renames an outlet on all its articles (merging it into `to` when that is an outlet).
+#[tauri::command]
+pub fn rename_outlet(
+    state: State<'_, AppState>,
+    from: String,
+    to: String,
+) -> Result<OutletRenamed, String> {
+    state.with_library(|library| library.rename_outlet(&from, &to))
+}
+
+/// Adds tags to an article; returns all its tags.
+#[tauri::command]
+pub fn add_tags(
+    state: State<'_, AppState>,
+    id: i64,
+    tags: Vec<String>,
+) -> Result<Vec<String>, String> {
+    state.with_library(|library| library.add_tags(id, &tags))
+}
+
+/// Removes tags from an article; returns the tags it keeps.
+#[tauri::command]
+pub fn remove_tags(
+    state: State<'_, AppState>,
+    id: i64,
+    tags: Vec<String>,
+) -> Result<Vec<String>, String> {
+    state.with_library(|library| library.remove_tags(id, &tags))
+}
+
+/// The library's tags with their article counts, for the tag filter.
+#[tauri::command]
+pub fn list_tags(state: State<'_, AppState>) -> Result<Vec<TagCount>, String> {
+    state.with_library(|library| library.tag_counts())
+}
+
+/// Moves articles to the trash; returns their ids.
+#[tauri::command]
+pub fn delete_articles(state: State<'_, AppState>, ids: Vec<i64>) -> Result<Vec<i64>, String> {
+    state.with_library(|library| library.delete(&ids))
+}
+
+/// Brings articles back from the trash.
+#[tauri::command]
+pub fn restore_articles(
+    state: State<'_, AppState>,
+    ids: Vec<i64>,
+) -> Result<Vec<RestoredArticle>, String> {
+    state.with_library(|library| library.restore(&ids))
+}
+
+/// The articles in the trash, most recently deleted first.
+#[tauri::command]
+pub fn list_trash(state: State<'_, AppState>) -> Result<Vec<TrashedArticle>, String> {
+    state.with_library(|library| library.trash())
+}
+
+/// Deletes the trashed articles for good.
+#[tauri::command]
+pub fn empty_trash(state: State<'_, AppState>) -> Result<EmptiedTrash, String> {
+    state.with_library(|library| library.empty_trash())
+}
+
+/// The alignment corrections of two library articles, `a` first.
+#[tauri::command]
+pub fn alignment_overrides(
+    state: State<'_, AppState>,
+    a: i64,
+    b: i64,
+) -> Result<Vec<SentenceOverride>, String> {
+    state.with_library(|library| library.alignment_overrides(a, b))
+}
+
+/// Links (`linked`) or unlinks two sentences of two library articles; returns the corrections
+/// of that pair of articles.
+#[tauri::command]
+pub fn set_alignment(
+    state: State<'_, AppState>,
+    a: ArticleSentence,
+    b: ArticleSentence,
+    linked: bool,
+) -> Result<Vec<SentenceOverride>, String> {
+    state.with_library(|library| {
+        if linked {
+            library.link_sentences(a, b)
+        } else {
+            library.unlink_sentences(a, b)
+        }
+    })
+}
+
+/// Forgets the correction of two sentences (an undo); returns whether there was one.
+#[tauri::command]
+pub fn forget_alignment(
+    state: State<'_, AppState>,
+    a: ArticleSentence,
+    b: ArticleSentence,
+) -> Result<bool, String> {
+    state.with_library(|library| library.remove_alignment_override(a, b))
+}
+
+/// Asks where to write a backup of the library, then writes it; the window hears
+/// `library-file-saved`.
+#[tauri::command]
+pub fn back_up_library(app: AppHandle) {
+    library_files::choose_and_back_up(app);
+}
+
+/// Asks where to write the library as JSON Lines, then writes it.
+#[tauri::command]
+pub fn export_library(app: AppHandle) {
+    library_files::choose_and_dump(app);
+}
+
+/// Asks for a JSON Lines export to load; the window hears `import-finished` with its report.
+#[tauri::command]
+pub fn import_library_dump(app: AppHandle) {
+    library_files::choose_and_load(app);
 }

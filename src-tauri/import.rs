@@ -81,9 +81,9 @@ pub fn cancel(state: &AppState) -> bool {
 
 /// What the window hears when an import ends.
 #[derive(Debug, Clone, Serialize)]
-struct ImportFinished {
-    report: Option<ImportReport>,
-    error: Option<String>,
+pub(crate) struct ImportFinished {
+    pub(crate) report: Option<ImportReport>,
+    pub(crate) error: Option<String>,
 }
 
 /// Starts importing `paths` on a background thread, unless another import is under way.

@@ -7,6 +7,7 @@
 mod commands;
 mod export;
 mod import;
+mod library_files;
 mod library_switch;
 mod menu;
 mod state;
@@ -67,6 +68,21 @@ pub fn run() {
             commands::list_outlets,
             commands::import_with_dialog,
             commands::cancel_import,
+            commands::edit_article,
+            commands::rename_outlet,
+            commands::add_tags,
+            commands::remove_tags,
+            commands::list_tags,
+            commands::delete_articles,
+            commands::restore_articles,
+            commands::list_trash,
+            commands::empty_trash,
+            commands::alignment_overrides,
+            commands::set_alignment,
+            commands::forget_alignment,
+            commands::back_up_library,
+            commands::export_library,
+            commands::import_library_dump,
         ])
         .run(tauri::generate_context!())
         .expect("the Parallax window could not start");

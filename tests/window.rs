@@ -1123,3 +1123,241 @@ async fn an_article_just_imported_is_brought_into_view_beyond_the_first_page() {
     }
     app.close().await;
 }
+
+/// Sends `keys` (WebDriver key codes allowed) to the element `css` finds.
+async fn press(app: &App, css: &str, keys: &str) {
+    app.client
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no '{css}': {e}"))
+        .send_keys(keys)
+        .await
+        .unwrap_or_else(|e| panic!("cannot type into '{css}': {e}"));
+}
+
+/// Replaces the text of the field `css` finds with `text`, as typing would.
+async fn retype(app: &App, css: &str, text: &str) {
+    let field = app.client.find(Locator::Css(css)).await.unwrap();
+    field.clear().await.unwrap();
+    field.send_keys(text).await.unwrap();
+}
+
+const ENTER: &str = "\u{E007}";
+const ESCAPE: &str = "\u{E00C}";
+const DELETE: &str = "\u{E017}";
+const CTRL_Z: &str = "\u{E009}z\u{E000}";
+
+/// Opens the article `id` in the reader and waits for it.
+async fn open_in_reader(app: &App, id: &str) {
+    app.click(&format!(
+        "[data-testid=library-item][data-article-id='{id}'] .article-open"
+    ))
+    .await;
+    app.wait_until(
+        &format!(
+            "document.querySelector(\"[data-testid=article-reader][data-article-id='{id}']\")"
+        ),
+        "the reader shows the article",
+    )
+    .await;
+}
+
+/// The ids of the listed articles, in the order the page holds them.
+async fn listed_ids(app: &App) -> Vec<String> {
+    let ids = app
+        .script("return [...document.querySelectorAll('[data-testid=library-item]')].map(n => n.dataset.articleId)")
+        .await;
+    serde_json::from_value(ids).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_article_is_corrected_in_the_reader_and_a_bad_date_loses_nothing() {
+    let app = App::start(&[]).await;
+    app.wait_for_all("library-item", 8).await;
+    let id = listed_ids(&app).await.remove(0);
+    open_in_reader(&app, &id).await;
+
+    // The E key opens the form; Escape leaves it without saving.
+    press(&app, "#main", "e").await;
+    app.wait_for("edit-form").await;
+    retype(&app, "[data-testid=edit-title]", "Not kept").await;
+    press(&app, "[data-testid=edit-title]", ESCAPE).await;
+    app.wait_until(
+        "!document.querySelector('[data-testid=edit-form]')",
+        "Escape closes the form",
+    )
+    .await;
+    assert_ne!(app.text("[data-testid=reader-title]").await, "Not kept");
+    assert_eq!(
+        app.script("return document.activeElement.dataset.testid")
+            .await,
+        "edit-article",
+        "the focus returns to the Edit button"
+    );
+
+    app.click("[data-testid=edit-article]").await;
+    retype(
+        &app,
+        "[data-testid=edit-title]",
+        "Army chief in Kyiv, corrected",
+    )
+    .await;
+    retype(&app, "[data-testid=edit-outlet]", "Ledger of the Lakes").await;
+    retype(&app, "[data-testid=edit-published]", "2025-19-44").await;
+    app.click("[data-testid=edit-save]").await;
+    app.wait_until(
+        "!document.querySelector('[data-testid=edit-error]').hidden",
+        "a bad date is refused with a message",
+    )
+    .await;
+    let error = app.text("[data-testid=edit-error]").await;
+    assert!(
+        error.contains("2025-19-44") && error.contains("not a date"),
+        "{error}"
+    );
+    let kept = app
+        .script("return ['title', 'outlet', 'published'].map(f => document.querySelector(`[data-testid=edit-${f}]`).value)")
+        .await;
+    assert_eq!(
+        kept,
+        serde_json::json!([
+            "Army chief in Kyiv, corrected",
+            "Ledger of the Lakes",
+            "2025-19-44"
+        ]),
+        "nothing typed is lost"
+    );
+
+    retype(&app, "[data-testid=edit-published]", "2025-11-21").await;
+    press(&app, "[data-testid=edit-published]", ENTER).await;
+    app.wait_until(
+        "document.querySelector('[data-testid=corrected-fields]')",
+        "the saved article says what was corrected",
+    )
+    .await;
+    assert_eq!(
+        app.text("[data-testid=reader-title]").await,
+        "Army chief in Kyiv, corrected"
+    );
+    let meta = app.text("[data-testid=reader-meta]").await;
+    assert!(
+        meta.contains("Ledger of the Lakes") && meta.contains("2025-11-21"),
+        "{meta}"
+    );
+    let corrected = app
+        .script("return document.querySelector('[data-testid=corrected-fields]').dataset.fields")
+        .await;
+    assert_eq!(corrected, "outlet,published,title");
+    app.wait_until(
+        &format!("[...document.querySelectorAll(\"[data-testid=library-item][data-article-id='{id}']\")].some(n => n.textContent.includes('Army chief in Kyiv, corrected') && n.textContent.includes('Ledger of the Lakes · 2025-11-21'))"),
+        "the list shows the corrected title, outlet and date",
+    )
+    .await;
+    app.wait_until(
+        "[...document.querySelectorAll('[data-testid=filter-outlet] option')].some(o => o.value === 'Ledger of the Lakes')",
+        "the outlet filter offers the corrected outlet",
+    )
+    .await;
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn deleted_articles_go_to_the_trash_come_back_with_undo_and_the_trash_empties_on_request() {
+    let app = App::start(&[]).await;
+    app.wait_for_all("library-item", 8).await;
+    let ids = listed_ids(&app).await;
+    let count_is = |n: usize| {
+        format!("document.querySelectorAll('[data-testid=library-item]').length === {n}")
+    };
+
+    // Two checked articles, the Delete key, then the toast's Undo.
+    for id in &ids[..2] {
+        app.click(&format!(
+            "[data-testid=library-item][data-article-id='{id}'] input[type=checkbox]"
+        ))
+        .await;
+    }
+    press(
+        &app,
+        &format!(
+            "[data-testid=library-item][data-article-id='{}'] input[type=checkbox]",
+            ids[1]
+        ),
+        DELETE,
+    )
+    .await;
+    app.wait_until(&count_is(6), "two articles leave the list")
+        .await;
+    assert_eq!(
+        app.text("[data-testid=toast-message]").await,
+        "Moved 2 articles to trash"
+    );
+    app.click("[data-testid=toast-action]").await;
+    app.wait_until(&count_is(8), "Undo brings both back").await;
+
+    // The reader's button, then Ctrl+Z.
+    open_in_reader(&app, &ids[2]).await;
+    app.click("[data-testid=reader-delete]").await;
+    app.wait_until(&count_is(7), "the article in the reader leaves the list")
+        .await;
+    press(&app, "body", CTRL_Z).await;
+    app.wait_until(&count_is(8), "Ctrl+Z brings it back").await;
+    app.wait_until(
+        &format!(
+            "document.querySelector(\"[data-testid=article-reader][data-article-id='{}']\")",
+            ids[2]
+        ),
+        "the restored article is shown again",
+    )
+    .await;
+
+    // The Trash view restores one and empties the rest after a confirmation.
+    for id in &ids[3..5] {
+        app.click(&format!(
+            "[data-testid=library-item][data-article-id='{id}'] input[type=checkbox]"
+        ))
+        .await;
+    }
+    app.click("[data-testid=delete-button]").await;
+    app.wait_until(
+        &count_is(6),
+        "the toolbar button moves the checked articles",
+    )
+    .await;
+    app.click("[data-testid=trash-button]").await;
+    app.wait_for("trash-view").await;
+    assert_eq!(app.wait_for_all("trash-item", 2).await.len(), 2);
+    app.click(&format!(
+        "[data-testid=trash-item][data-article-id='{}'] [data-testid=trash-restore]",
+        ids[3]
+    ))
+    .await;
+    app.wait_until(&count_is(7), "Restore brings the article back to the list")
+        .await;
+    app.wait_until(
+        "document.querySelectorAll('[data-testid=trash-item]').length === 1",
+        "the trash lists the one left",
+    )
+    .await;
+    app.click("[data-testid=trash-empty]").await;
+    let question = app.text("[data-testid=trash-confirm]").await;
+    assert!(question.contains("Delete 1 article for good"), "{question}");
+    app.click("[data-testid=trash-empty-cancel]").await;
+    assert_eq!(app.count("trash-item").await, 1, "Cancel keeps the trash");
+    app.click("[data-testid=trash-empty]").await;
+    app.click("[data-testid=trash-empty-confirm]").await;
+    app.wait_for("trash-empty-state").await;
+    assert!(app
+        .text("[data-testid=trash-status]")
+        .await
+        .contains("Deleted 1 article for good"));
+    assert_eq!(listed_ids(&app).await.len(), 7);
+    let library = parallax_library::Library::open(&app.library_file().await).unwrap();
+    assert!(library.trash().unwrap().is_empty());
+    assert!(
+        library.article(ids[4].parse().unwrap()).is_err(),
+        "gone for good"
+    );
+    assert_eq!(library.list().unwrap().len(), 7);
+    app.close().await;
+}

@@ -5,14 +5,19 @@ import { el } from './dom.js';
 import { showError, clearError } from './views/errors.js';
 import { LibraryView } from './views/library.js';
 import { showComparison } from './views/compare.js';
-import { showArticle } from './views/reader.js';
+import { showArticle, editArticleOnScreen } from './views/reader.js';
 import { ImportProgressView } from './views/imports.js';
 import { setUpThemeSwitch } from './views/theme.js';
+import { showTrash } from './views/trash.js';
+import { openOutletsDialog } from './views/outlets.js';
+import { showToast } from './views/toast.js';
+import { remember, undo, forgetAll, listenForUndo, isTyping } from './undo.js';
 
 setUpThemeSwitch(document.getElementById('theme-switch'));
 
 const main = document.getElementById('main');
 const compareButton = document.getElementById('compare-button');
+const deleteButton = document.getElementById('delete-button');
 
 const library = new LibraryView({
   onOpenArticle: (id) => openArticle(id),
@@ -20,8 +25,69 @@ const library = new LibraryView({
   onSelectionChange: (ids) => {
     compareButton.disabled = ids.length < 2;
     compareButton.textContent = ids.length >= 2 ? `Compare ${ids.length} articles` : 'Compare selected';
+    deleteButton.disabled = ids.length === 0;
+    deleteButton.textContent = ids.length > 1 ? `Move ${ids.length} to Trash` : 'Move to Trash';
   },
 });
+
+// What the reader saves: each change is written to the library, then the list shows it.
+const readerActions = {
+  edit: async (id, edit) => {
+    const record = await api.editArticle(id, edit);
+    await library.refresh();
+    return record;
+  },
+  addTags: async (id, tags) => {
+    const kept = await api.addTags(id, tags);
+    await library.refresh();
+    return kept;
+  },
+  removeTags: async (id, tags) => {
+    const kept = await api.removeTags(id, tags);
+    await library.refresh();
+    return kept;
+  },
+  remove: (id) => moveToTrash([id]),
+};
+
+// Moves articles to the trash; the toast (or Ctrl/Cmd+Z) brings them back.
+async function moveToTrash(ids) {
+  if (!ids.length) return;
+  try {
+    const deleted = await api.deleteArticles(ids);
+    const shownId = Number(main.querySelector('[data-testid=article-reader]')?.dataset.articleId);
+    const comparedIds = [...main.querySelectorAll('[data-testid=compare-pane]')].map((pane) => Number(pane.dataset.articleId));
+    const onScreen = deleted.includes(shownId) || comparedIds.some((id) => deleted.includes(id));
+    library.clearSelection();
+    await library.refresh();
+    if (onScreen) showWelcome();
+    const step = remember('delete', async () => {
+      await api.restoreArticles(deleted);
+      await library.refresh();
+      showToast(`Restored ${count(deleted.length)}`);
+      if (deleted.length === 1) openArticle(deleted[0]);
+    });
+    showToast(`Moved ${count(deleted.length)} to trash`, { label: 'Undo', run: () => undo(step).catch(showError) });
+  } catch (error) {
+    showError(error);
+  }
+}
+
+function count(articles) {
+  return articles === 1 ? '1 article' : `${articles} articles`;
+}
+
+function openTrash() {
+  clearError();
+  showTrash(main, { onChanged: () => library.refresh() });
+}
+
+function openOutlets() {
+  openOutletsDialog({
+    focusOutlet: document.getElementById('filter-outlet').value || null,
+    onRenamed: () => library.refresh(),
+  }).catch(showError);
+}
 
 async function openArticle(id) {
   try {
@@ -29,7 +95,7 @@ async function openArticle(id) {
     const joined = grouping && grouping.grouped_with !== null && grouping.grouped_with !== undefined
       ? await api.getArticle(grouping.grouped_with).catch(() => null)
       : null;
-    showArticle(main, article, grouping, joined && joined.title);
+    showArticle(main, article, grouping, joined && joined.title, readerActions);
   } catch (error) {
     showError(error);
   }
@@ -38,7 +104,7 @@ async function openArticle(id) {
 async function openComparison(ids) {
   try {
     clearError();
-    showComparison(main, await api.compare(ids));
+    showComparison(main, await api.compare(ids), { onChanged: () => api.compare(ids) });
   } catch (error) {
     showError(error);
   }
@@ -72,6 +138,13 @@ function showLibraryTrouble(message) {
 compareButton.addEventListener('click', () => openComparison(library.selectedIds()));
 document.getElementById('open-button').addEventListener('click', () => api.importWithDialog(false).catch(showError));
 document.getElementById('folder-button').addEventListener('click', () => api.importWithDialog(true).catch(showError));
+deleteButton.addEventListener('click', () => moveToTrash(library.selectedIds()));
+document.getElementById('trash-button').addEventListener('click', openTrash);
+document.getElementById('outlets-button').addEventListener('click', openOutlets);
+document.getElementById('backup-button').addEventListener('click', () => api.backUpLibrary().catch(showError));
+document.getElementById('export-library-button').addEventListener('click', () => api.exportLibrary().catch(showError));
+document.getElementById('import-dump-button').addEventListener('click', () => api.importLibraryDump().catch(showError));
+listenForUndo(showError);
 
 const imports = new ImportProgressView({
   onFinished: async (report) => {
@@ -89,11 +162,26 @@ document.addEventListener('keydown', (event) => {
   } else if (mod && event.key.toLowerCase() === 'o') {
     event.preventDefault();
     api.importWithDialog(event.shiftKey).catch(showError);
+  } else if (!mod && !event.altKey && !isTyping(event.target) && !document.querySelector('dialog[open]')) {
+    if (event.key === 'Delete') {
+      // The checked articles, else the one in the reader, else the focused row.
+      const checked = library.selectedIds();
+      const shown = main.querySelector('[data-testid=article-reader]')?.dataset.articleId;
+      const focused = event.target instanceof Element ? event.target.closest('[data-testid=library-item]')?.dataset.articleId : null;
+      const ids = checked.length ? checked : [focused || shown].filter(Boolean).map(Number);
+      if (ids.length) {
+        event.preventDefault();
+        moveToTrash(ids);
+      }
+    } else if (event.key === 'e' || event.key === 'E') {
+      if (editArticleOnScreen(main)) event.preventDefault();
+    }
   }
 });
 
 // Shows the library: its biggest event compared, or the welcome when there is none.
 async function showLibrary() {
+  forgetAll();
   api.libraryInfo().then(({ path }) => {
     const shown = document.getElementById('library-path');
     shown.textContent = `Library: ${path.split(/[\\/]/).pop()}`;
@@ -121,8 +209,20 @@ function showExported({ path, error }) {
   if (status) status.textContent = `Saved ${path.split(/[\\/]/).pop()}`;
 }
 
+function showLibraryFileSaved({ message, error }) {
+  if (error) showError(error);
+  else showToast(message);
+}
+
+function runMenuAction(action) {
+  if (action === 'show-trash') openTrash();
+  else if (action === 'outlets') openOutlets();
+  else if (action === 'edit-article' && !editArticleOnScreen(main)) showToast('Open an article first: Edit Article corrects the article in the reader.');
+}
+
 async function start() {
-  await Promise.all([imports.listening, api.onLibraryChanged(() => showLibrary()), api.onExportFinished(showExported)]);
+  await Promise.all([imports.listening, api.onLibraryChanged(() => showLibrary()), api.onExportFinished(showExported),
+    api.onLibraryFileSaved(showLibraryFileSaved), api.onMenuAction(runMenuAction)]);
   await showLibrary();
   api.windowReady().catch(showError);
 }

@@ -153,6 +153,47 @@ impl App {
             .expect("script runs in the page")
     }
 
+    /// Waits until the script `condition` (an expression) is true in the page; `why` says what
+    /// was awaited when it never is.
+    pub async fn wait_until(&self, condition: &str, why: &str) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let value = self.script(&format!("return Boolean({condition})")).await;
+            if value == serde_json::Value::Bool(true) {
+                return;
+            }
+            if Instant::now() > deadline {
+                let banner = self
+                    .script("return document.getElementById('error-text').textContent")
+                    .await;
+                panic!("waited 30 s: {why} (error banner: {banner})");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// How many elements with this `data-testid` the page holds now.
+    pub async fn count(&self, testid: &str) -> usize {
+        self.client
+            .find_all(Locator::Css(&format!("[data-testid='{testid}']")))
+            .await
+            .map(|found| found.len())
+            .unwrap_or(0)
+    }
+
+    /// The library file the window shows (its full path, from the sidebar).
+    pub async fn library_file(&self) -> PathBuf {
+        self.wait_until(
+            "document.querySelector('[data-testid=library-path]').title",
+            "the window names its library",
+        )
+        .await;
+        let path = self
+            .script("return document.querySelector('[data-testid=library-path]').title")
+            .await;
+        PathBuf::from(path.as_str().expect("a path"))
+    }
+
     /// Ends the session (which ends the app) and the driver.
     pub async fn close(mut self) {
         let _ = self.client.clone().close().await;

@@ -1,16 +1,22 @@
 // The compare view: one pane per article, aligned sentences facing each other, word
-// differences inside aligned pairs, copied passages, conflicts and the entity table.
+// differences inside aligned pairs, copied passages, conflicts and the entity table; and the
+// user's own alignment: choose a sentence in two panes, then Link (L) or Unlink (U).
 
 import { api } from '../api.js';
 import { el } from '../dom.js';
 import { showError } from './errors.js';
 import { drawConnectors } from './connectors.js';
+import { remember, undo, isTyping } from '../undo.js';
 
 // The key handler of the comparison on screen; replaced when another is shown.
 let differenceKeys = null;
 
-/** Shows a comparison report (the CLI's `compare` JSON) in the main area. */
-export function showComparison(main, report) {
+// The alignment changes made in the compare view, latest last, for its Undo button.
+const alignmentSteps = [];
+
+/** Shows a comparison report (the CLI's `compare` JSON) in the main area. `options.onChanged`
+ * compares the same articles again after the user linked or unlinked sentences. */
+export function showComparison(main, report, options = {}) {
   const rows = report.rows;
   const view = el('section', { class: 'compare-view', 'data-testid': 'compare-view', 'aria-label': 'Comparison' });
   const navigation = el('div', { class: 'compare-toolbar', role: 'toolbar', 'aria-label': 'Differences' });
@@ -64,6 +70,8 @@ export function showComparison(main, report) {
         if (cell.copied) node.classList.add('copied');
         if (cell.conflict) node.classList.add('conflict');
         node.dataset.sentences = cell.sentences.join(',');
+        node.dataset.column = String(column);
+        node.tabIndex = 0;
         renderRuns(node, cell.runs);
         if (cell.moved) node.title = 'Told at another point in this article';
       } else {
@@ -79,9 +87,16 @@ export function showComparison(main, report) {
     conflictList(report, grid),
     passageList(report),
     entityTable(report, grid));
-  view.append(navigation, el('div', { class: 'compare-body' }, grid, side));
+  const alignment = alignmentTools(report, grid, main, options);
+  view.append(navigation, alignment.toolbar, el('div', { class: 'compare-body' }, grid, side));
   main.replaceChildren(view);
+  markUserLinks(report, grid);
   drawConnectors(grid, report, panes);
+  if (options.scroll) {
+    grid.scrollTop = options.scroll.top;
+    grid.scrollLeft = options.scroll.left;
+  }
+  if (options.status) alignment.say(options.status);
 
   let current = -1;
   const go = (step) => {
@@ -100,6 +115,7 @@ export function showComparison(main, report) {
   if (differenceKeys) document.removeEventListener('keydown', differenceKeys);
   differenceKeys = (event) => {
     if (!document.body.contains(view)) return;
+    if (alignment.onKey(event)) return;
     if (event.key === 'F7' || (event.altKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp'))) {
       event.preventDefault();
       go(event.shiftKey || event.key === 'ArrowUp' ? -1 : 1);
@@ -329,4 +345,153 @@ function highlightEntity(grid, entity) {
 function clearEntityHighlight(grid) {
   grid.querySelectorAll('mark.entity-hit').forEach((mark) => mark.replaceWith(document.createTextNode(mark.textContent)));
   grid.normalize();
+}
+
+// The toolbar of the user's alignment: which sentences are chosen, Link, Unlink and Undo.
+// Links are per pair of articles, between sentences of two library articles.
+function alignmentTools(report, grid, main, options) {
+  const chosen = new Map();
+  const status = el('span', { class: 'link-status', 'data-testid': 'link-status', role: 'status' });
+  const link = el('button', { type: 'button', 'data-testid': 'link-sentences', title: 'Say the two chosen sentences report the same (L)', text: 'Link', disabled: true });
+  const unlink = el('button', { type: 'button', 'data-testid': 'unlink-sentences', title: 'Say the two chosen sentences do not report the same (U)', text: 'Unlink', disabled: true });
+  const undoButton = el('button', { type: 'button', 'data-testid': 'undo-link', title: 'Take back the last link or unlink (Ctrl+Z)', text: 'Undo',
+    disabled: !alignmentSteps.some((step) => !step.done) });
+  const fromFiles = report.articles.some((article) => article.id === null || article.id === undefined);
+  const toolbar = el('div', { class: 'alignment-toolbar', role: 'toolbar', 'aria-label': 'Your alignment', 'data-testid': 'alignment-toolbar' },
+    el('span', { class: 'alignment-label', text: 'Your alignment:' }), link, unlink, undoButton, status);
+  const say = (text) => { status.textContent = text; };
+  const describe = (column, sentence) => `sentence ${sentence + 1} of ${report.articles[column].outlet || report.articles[column].title}`;
+
+  // The two chosen cells as [column, sentence] pairs, and the pair of the report between them.
+  const chosenPair = () => {
+    if (chosen.size !== 2) return null;
+    const [[a, cellA], [b, cellB]] = [...chosen.entries()].sort((x, y) => x[0] - y[0]);
+    const sentencesOf = (cell) => cell.dataset.sentences.split(',').map(Number);
+    const pair = report.pairs.find((p) => p.left === a && p.right === b);
+    const aligned = pair ? pair.alignments.filter((al) => sentencesOf(cellA).some((s) => al.left.includes(s)) && sentencesOf(cellB).some((s) => al.right.includes(s))) : [];
+    return { a, b, left: sentencesOf(cellA), right: sentencesOf(cellB), aligned };
+  };
+  const update = () => {
+    const chosenNow = chosenPair();
+    link.disabled = fromFiles || !chosenNow || chosenNow.aligned.length > 0;
+    unlink.disabled = fromFiles || !chosenNow || chosenNow.aligned.length === 0;
+    if (fromFiles) say('Files compared by path cannot be linked: import them into the library first.');
+    else if (!chosen.size) say('Choose a sentence in one report and one in another.');
+    else if (chosen.size === 1) say('Now choose a sentence in another report.');
+    else if (chosenNow.aligned.length) say('These sentences are aligned: Unlink (U) separates them.');
+    else say('Link (L) says these sentences report the same.');
+  };
+  const choose = (cell) => {
+    const column = Number(cell.dataset.column);
+    if (chosen.get(column) === cell) {
+      chosen.delete(column);
+      cell.classList.remove('link-chosen');
+      cell.removeAttribute('aria-pressed');
+    } else {
+      chosen.get(column)?.classList.remove('link-chosen');
+      if (!chosen.has(column) && chosen.size === 2) {
+        const [oldest] = chosen.keys();
+        chosen.get(oldest).classList.remove('link-chosen');
+        chosen.delete(oldest);
+      }
+      chosen.set(column, cell);
+      cell.classList.add('link-chosen');
+      cell.setAttribute('aria-pressed', 'true');
+    }
+    update();
+  };
+  grid.addEventListener('click', (event) => {
+    const cell = event.target instanceof Element ? event.target.closest('.cell[data-sentences]') : null;
+    // A click that ends a text selection is for copying, not choosing.
+    if (!cell || String(window.getSelection() || '').length) return;
+    choose(cell);
+  });
+  grid.addEventListener('keydown', (event) => {
+    const cell = event.target instanceof Element ? event.target.closest('.cell[data-sentences]') : null;
+    if (cell && (event.key === 'Enter' || event.key === ' ')) {
+      event.preventDefault();
+      choose(cell);
+    }
+  });
+
+  // Writes the corrections for `sentencePairs` ([left, right] sentence indices of columns a, b)
+  // and redraws; undo puts back what each pair had before.
+  const change = async (linked, sentencePairs, a, b, message) => {
+    const idA = report.articles[a].id;
+    const idB = report.articles[b].id;
+    const before = await api.alignmentOverrides(idA, idB);
+    const previous = sentencePairs.map(([l, r]) => {
+      const found = before.find((o) => o.left.sentence === l && o.right.sentence === r);
+      return [l, r, found ? found.linked : null];
+    });
+    for (const [l, r] of sentencePairs) {
+      await api.setAlignment({ article: idA, sentence: l }, { article: idB, sentence: r }, linked);
+    }
+    const step = remember(linked ? 'link' : 'unlink', async () => {
+      for (const [l, r, was] of previous) {
+        const sideA = { article: idA, sentence: l };
+        const sideB = { article: idB, sentence: r };
+        if (was === null) await api.forgetAlignment(sideA, sideB);
+        else await api.setAlignment(sideA, sideB, was);
+      }
+      await redraw(`Undone: ${message}`);
+    });
+    alignmentSteps.push(step);
+    await redraw(message);
+  };
+  const redraw = async (message) => {
+    if (!options.onChanged) return;
+    const scroll = { top: grid.scrollTop, left: grid.scrollLeft };
+    const fresh = await options.onChanged();
+    showComparison(main, fresh, { ...options, scroll, status: message });
+    main.querySelector('[data-testid=link-status]')?.focus?.();
+  };
+  const doLink = () => {
+    const p = chosenPair();
+    if (!p || link.disabled) return;
+    const message = `Linked ${describe(p.a, p.left[0])} with ${describe(p.b, p.right[0])}.`;
+    change(true, [[p.left[0], p.right[0]]], p.a, p.b, message).catch(showError);
+  };
+  const doUnlink = () => {
+    const p = chosenPair();
+    if (!p || unlink.disabled) return;
+    const pairs = [];
+    for (const al of p.aligned) {
+      for (const l of al.left.filter((s) => p.left.includes(s))) {
+        for (const r of al.right.filter((s) => p.right.includes(s))) pairs.push([l, r]);
+      }
+    }
+    const message = `Unlinked ${describe(p.a, pairs[0][0])} from ${describe(p.b, pairs[0][1])}.`;
+    change(false, pairs, p.a, p.b, message).catch(showError);
+  };
+  const doUndo = () => {
+    const step = [...alignmentSteps].reverse().find((s) => !s.done);
+    if (step) undo(step).catch(showError);
+  };
+  link.addEventListener('click', doLink);
+  unlink.addEventListener('click', doUnlink);
+  undoButton.addEventListener('click', doUndo);
+  update();
+  const onKey = (event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return false;
+    if (event.key === 'l' || event.key === 'L') { doLink(); return true; }
+    if (event.key === 'u' || event.key === 'U') { doUnlink(); return true; }
+    return false;
+  };
+  return { toolbar, say, onKey };
+}
+
+// Marks the sentences a person linked, in both panes.
+function markUserLinks(report, grid) {
+  for (const pair of report.pairs) {
+    for (const alignment of pair.alignments) {
+      if (!alignment.by_user) continue;
+      const cells = [...alignment.left.map((s) => findCell(grid, pair.left, s)), ...alignment.right.map((s) => findCell(grid, pair.right, s))];
+      for (const cell of cells.filter(Boolean)) {
+        cell.classList.add('by-user');
+        cell.dataset.byUser = 'true';
+        cell.title = 'Linked by you';
+      }
+    }
+  }
 }

@@ -1,5 +1,5 @@
 // The library sidebar: events, articles with check boxes, search as you type, and filters by
-// outlet, dates and event with a sort. The article list is windowed and paged: only the rows in
+// outlet, tag, dates and event with a sort. The article list is windowed and paged: only the rows in
 // view (and a few around them) exist in the page, and the library sends the articles a page at
 // a time as the list scrolls, so a library of 100,000 articles opens and scrolls as quickly as
 // one of ten.
@@ -26,6 +26,7 @@ export class LibraryView {
     this.count = document.getElementById('article-count');
     this.search = document.getElementById('library-search');
     this.outletFilter = document.getElementById('filter-outlet');
+    this.tagFilter = document.getElementById('filter-tag');
     this.eventFilter = document.getElementById('filter-event');
     this.sinceFilter = document.getElementById('filter-since');
     this.untilFilter = document.getElementById('filter-until');
@@ -60,6 +61,7 @@ export class LibraryView {
       }
     });
     this.outletFilter.addEventListener('change', () => this.runSearch());
+    this.tagFilter.addEventListener('change', () => this.runSearch());
     this.eventFilter.addEventListener('change', () => this.runSearch());
     for (const date of [this.sinceFilter, this.untilFilter]) {
       date.addEventListener('change', () => {
@@ -72,7 +74,7 @@ export class LibraryView {
       this.runSearch();
     });
     this.clearFilters.addEventListener('click', () => {
-      for (const filter of [this.outletFilter, this.eventFilter, this.sinceFilter, this.untilFilter]) filter.value = '';
+      for (const filter of [this.outletFilter, this.tagFilter, this.eventFilter, this.sinceFilter, this.untilFilter]) filter.value = '';
       this.sortChosen = false;
       this.fillEventChoices();
       this.runSearch();
@@ -91,6 +93,7 @@ export class LibraryView {
     this.count.textContent = '';
     this.onSelectionChange([]);
     fillChoices(this.outletFilter, 'All outlets', []);
+    fillChoices(this.tagFilter, 'All tags', []);
     fillChoices(this.eventFilter, 'All events', []);
   }
 
@@ -102,9 +105,24 @@ export class LibraryView {
     return [...this.selected];
   }
 
+  // Unchecks every article (after they moved to the trash).
+  clearSelection() {
+    this.selected.clear();
+    this.renderWindow();
+    this.onSelectionChange([]);
+  }
+
+  // Shows only the articles with `tag`.
+  filterByTag(tag) {
+    const offered = [...this.tagFilter.options].find((option) => option.value.toLowerCase() === tag.toLowerCase());
+    if (!offered) return;
+    this.tagFilter.value = offered.value;
+    this.runSearch();
+  }
+
   // Reads the events and outlets again and redraws the list with the filters as they are.
   async refresh() {
-    const [events, outlets] = await Promise.all([api.listEvents(), api.listOutlets()]);
+    const [events, outlets, tags] = await Promise.all([api.listEvents(), api.listOutlets(), api.listTags()]);
     this.eventRows = events;
     // Every article is in exactly one event, so the events give the library's articles.
     const present = new Set(events.flatMap((event) => event.articles));
@@ -112,6 +130,7 @@ export class LibraryView {
     for (const id of [...this.selected]) if (!present.has(id)) this.selected.delete(id);
     this.renderEvents();
     fillChoices(this.outletFilter, 'All outlets', outlets.map((o) => [o.outlet, `${o.outlet} (${o.articles})`]));
+    fillChoices(this.tagFilter, 'All tags', tags.map((t) => [t.tag, `${t.tag} (${t.articles})`]), true);
     this.fillEventChoices();
     await this.runSearch();
     this.onSelectionChange(this.selectedIds());
@@ -166,6 +185,7 @@ export class LibraryView {
     const event = this.eventFilter.value;
     return {
       outlet: this.outletFilter.value || null,
+      tag: this.tagFilter.value || null,
       event: event ? Number(event) : null,
       since: this.sinceFilter.value || null,
       until: this.untilFilter.value || null,
@@ -178,7 +198,7 @@ export class LibraryView {
   async runSearch() {
     const query = this.search.value.trim();
     const filters = this.filters(query);
-    const filtered = Boolean(filters.outlet || filters.event !== null || filters.since || filters.until);
+    const filtered = Boolean(filters.outlet || filters.tag || filters.event !== null || filters.since || filters.until);
     this.clearFilters.hidden = !(filtered || this.sortChosen);
     const generation = ++this.generation;
     try {
@@ -269,12 +289,15 @@ export class LibraryView {
   }
 }
 
-// Replaces a select's choices, keeping the one chosen while it is still offered.
-function fillChoices(select, everything, choices) {
+// Replaces a select's choices, keeping the one chosen while it is still offered (`anyCase`: the
+// same value written otherwise, as tags are).
+function fillChoices(select, everything, choices, anyCase = false) {
   const chosen = select.value;
   select.replaceChildren(el('option', { value: '', text: everything }),
     ...choices.map(([value, label]) => el('option', { value, text: label, title: label })));
-  select.value = choices.some(([value]) => value === chosen) ? chosen : '';
+  const same = (value) => (anyCase ? value.toLowerCase() === chosen.toLowerCase() : value === chosen);
+  const kept = choices.find(([value]) => same(value));
+  select.value = kept ? kept[0] : '';
 }
 
 // A search snippet with its matched words marked; highlights are character (code point) ranges.

@@ -1,23 +1,173 @@
-// The article reader: metadata and the body, rendered as text.
+// The article reader: metadata and the body, rendered as text; the metadata can be corrected
+// (Edit, or E), tags added and removed, and the article moved to the trash.
 
 import { el } from '../dom.js';
 
+const FIELDS = [
+  ['title', 'Title'],
+  ['outlet', 'Outlet'],
+  ['byline', 'Byline'],
+  ['published', 'Published'],
+];
+
 /** Shows one article in the main area, with why it is in its event when that is known
- * (`joinedTitle` is the headline of the article it was grouped with). */
-export function showArticle(main, article, grouping, joinedTitle) {
-  const meta = [article.outlet, article.byline, article.published, `${article.word_count} words`].filter(Boolean).join(' · ');
+ * (`joinedTitle` is the headline of the article it was grouped with). `actions` saves changes:
+ * `{ edit(id, edit) -> record, addTags(id, tags) -> tags, removeTags(id, tags) -> tags,
+ * remove(id) }`, each a promise. */
+export function showArticle(main, article, grouping, joinedTitle, actions) {
   const body = el('div', { class: 'reader-body' });
   for (const paragraph of article.text.split(/\n\s*\n/)) {
     if (paragraph.trim()) body.append(el('p', { text: paragraph }));
   }
-  main.replaceChildren(el('article', { class: 'reader', 'data-testid': 'article-reader', 'data-article-id': article.id },
-    el('h1', { text: article.title }),
-    el('p', { class: 'reader-meta', text: meta }),
+  const head = el('div', { class: 'reader-head' });
+  const tags = el('div', { class: 'reader-tags', role: 'group', 'aria-label': 'Tags', 'data-testid': 'article-tags' });
+  const reader = el('article', { class: 'reader', 'data-testid': 'article-reader', 'data-article-id': article.id },
+    head,
+    tags,
     article.url ? el('p', { class: 'reader-url', text: article.url }) : null,
     grouping ? el('p', { class: 'reader-grouping', 'data-testid': 'grouping-reason', text: groupingReason(grouping, joinedTitle) }) : null,
     body,
-  ));
+  );
+  let current = article;
+  const showHead = () => renderHead(head, current, { onEdit: startEditing, onDelete: () => actions.remove(current.id) });
+  const startEditing = () => renderForm(head, current, {
+    save: async (edit) => {
+      current = await actions.edit(current.id, edit);
+      showHead();
+      head.querySelector('[data-testid=edit-article]').focus();
+    },
+    cancel: () => {
+      showHead();
+      head.querySelector('[data-testid=edit-article]').focus();
+    },
+  });
+  const showTags = () => renderTags(tags, current, {
+    add: async (names) => { current = { ...current, tags: await actions.addTags(current.id, names) }; showTags(); },
+    remove: async (name) => { current = { ...current, tags: await actions.removeTags(current.id, [name]) }; showTags(); },
+  });
+  reader.startEditing = startEditing;
+  showHead();
+  showTags();
+  main.replaceChildren(reader);
   main.focus();
+}
+
+/** Opens the edit form of the article on screen, if one is; returns whether it did. */
+export function editArticleOnScreen(main) {
+  const reader = main.querySelector('[data-testid=article-reader]');
+  if (!reader || !reader.startEditing || reader.querySelector('[data-testid=edit-form]')) return false;
+  reader.startEditing();
+  return true;
+}
+
+function renderHead(head, article, { onEdit, onDelete }) {
+  const corrected = Object.keys(article.corrected || {});
+  const meta = [article.outlet, article.byline, article.published, `${article.word_count} words`].filter(Boolean).join(' · ');
+  const was = (field) => {
+    const before = article.corrected[field];
+    return `Corrected by you; it read “${before === null || before === undefined ? '(nothing)' : before}”`;
+  };
+  const title = el('h1', { 'data-testid': 'reader-title', text: article.title });
+  const line = el('p', { class: 'reader-meta', 'data-testid': 'reader-meta', text: meta });
+  if (corrected.includes('title')) {
+    title.classList.add('corrected');
+    title.title = was('title');
+  }
+  head.replaceChildren(
+    title,
+    line,
+    corrected.length ? el('p', { class: 'corrected-fields', 'data-testid': 'corrected-fields', 'data-fields': corrected.join(','),
+      title: corrected.map((field) => `${labelOf(field)}: ${was(field)}`).join('\n'),
+      text: `Corrected by you: ${corrected.map((field) => labelOf(field).toLowerCase()).join(', ')}` }) : null,
+    el('p', { class: 'reader-actions' },
+      el('button', { type: 'button', 'data-testid': 'edit-article', title: 'Correct the title, outlet, byline or date (E)', text: 'Edit…', onclick: onEdit }),
+      ' ',
+      el('button', { type: 'button', 'data-testid': 'reader-delete', title: 'Move this article to the trash (Delete)', text: 'Move to Trash', onclick: onDelete })),
+  );
+}
+
+function labelOf(field) {
+  return (FIELDS.find(([name]) => name === field) || [field, field])[1];
+}
+
+// The form keeps what was typed when saving fails, and says why.
+function renderForm(head, article, { save, cancel }) {
+  const inputs = {};
+  const error = el('p', { class: 'form-error', 'data-testid': 'edit-error', role: 'alert', hidden: true });
+  const form = el('form', { class: 'edit-form', 'data-testid': 'edit-form', 'aria-label': 'Correct the article' });
+  for (const [field, label] of FIELDS) {
+    const input = el('input', { type: 'text', name: field, 'data-testid': `edit-${field}`, autocomplete: 'off',
+      placeholder: field === 'published' ? 'YYYY-MM-DD or 2025-11-20T09:15:00Z' : field === 'title' ? '' : 'empty clears it' });
+    input.value = article[field] || '';
+    inputs[field] = input;
+    form.append(el('label', { class: 'edit-field' }, el('span', { text: label }), input));
+  }
+  const saveButton = el('button', { type: 'submit', 'data-testid': 'edit-save', text: 'Save' });
+  form.append(error, el('p', { class: 'form-actions' }, saveButton, ' ',
+    el('button', { type: 'button', 'data-testid': 'edit-cancel', text: 'Cancel', onclick: cancel }),
+    el('span', { class: 'form-hint', text: 'Enter saves, Escape cancels' })));
+  form.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      cancel();
+    }
+  });
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const edit = {};
+    for (const [field] of FIELDS) {
+      const value = inputs[field].value.trim();
+      edit[field] = value === (article[field] || '') ? null : value;
+    }
+    if (Object.values(edit).every((value) => value === null)) {
+      cancel();
+      return;
+    }
+    saveButton.disabled = true;
+    try {
+      await save(edit);
+    } catch (failure) {
+      error.textContent = typeof failure === 'string' ? failure : String(failure);
+      error.hidden = false;
+      saveButton.disabled = false;
+      const field = /date/i.test(error.textContent) ? inputs.published : /headline|title/i.test(error.textContent) ? inputs.title : null;
+      if (field) {
+        field.setAttribute('aria-invalid', 'true');
+        field.focus();
+      }
+    }
+  });
+  head.replaceChildren(form);
+  inputs.title.focus();
+  inputs.title.select();
+}
+
+function renderTags(box, article, { add, remove }) {
+  const error = el('span', { class: 'form-error', role: 'alert', 'data-testid': 'tag-error' });
+  const chips = (article.tags || []).map((tag) => el('span', { class: 'tag-chip', 'data-testid': 'tag-chip', 'data-tag': tag },
+    el('span', { text: tag }),
+    el('button', { type: 'button', class: 'tag-remove', 'data-testid': 'tag-remove', 'aria-label': `Remove the tag ${tag}`, title: 'Remove this tag', text: '×',
+      onclick: () => remove(tag).catch((failure) => { error.textContent = String(failure); }) })));
+  const input = el('input', { type: 'text', 'data-testid': 'tag-input', 'aria-label': 'Add a tag', placeholder: 'Add a tag', autocomplete: 'off' });
+  const submit = async () => {
+    const names = input.value.split(',').map((name) => name.trim()).filter(Boolean);
+    if (!names.length) return;
+    try {
+      await add(names);
+      box.querySelector('[data-testid=tag-input]').focus();
+    } catch (failure) {
+      error.textContent = typeof failure === 'string' ? failure : String(failure);
+    }
+  };
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      submit();
+    }
+  });
+  box.replaceChildren(el('span', { class: 'tags-label', text: 'Tags:' }), ...chips, input,
+    el('button', { type: 'button', 'data-testid': 'tag-add', text: 'Add', onclick: submit }), error);
 }
 
 function groupingReason(grouping, joinedTitle) {
