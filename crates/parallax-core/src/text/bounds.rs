@@ -146,7 +146,7 @@ fn is_space(b: u8) -> bool {
 
 /// Letters, digits and the underscore (ALetter, Numeric, ExtendNumLet): any two of them side by
 /// side stay together (WB5, WB8, WB9, WB10, WB13a, WB13b).
-fn is_core(b: u8) -> bool {
+const fn is_core(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
@@ -205,17 +205,17 @@ fn plain_piece(bytes: &[u8]) -> Shape {
     if !first.is_ascii() {
         return single(3, 1, false);
     }
-    if !is_core(first) {
+    let mut seen = CORE[first as usize];
+    if seen == 0 {
         return single(1, 1, is_space(first));
     }
-    let (mut digit, mut letter) = (first.is_ascii_digit(), first.is_ascii_alphabetic());
     let mut marks = 0;
     let mut i = 1;
     while i < bytes.len() {
         let b = bytes[i];
-        if is_core(b) {
-            digit |= b.is_ascii_digit();
-            letter |= b.is_ascii_alphabetic();
+        let class = CORE[b as usize];
+        if class != 0 {
+            seen |= class;
             i += 1;
         } else if b.is_ascii() {
             if i + 1 < bytes.len() && joins(bytes[i - 1], b, bytes[i + 1]) {
@@ -237,10 +237,34 @@ fn plain_piece(bytes: &[u8]) -> Shape {
         len: i,
         chars: i - 2 * marks,
         space: false,
-        digit,
-        letter,
+        digit: seen & DIGIT != 0,
+        letter: seen & LETTER != 0,
     }
 }
+
+const DIGIT: u8 = 1;
+const LETTER: u8 = 2;
+const UNDERSCORE: u8 = 4;
+
+/// [`is_core`] as a table, each core byte marked with what it is.
+static CORE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if !is_core(byte) {
+            0
+        } else if byte.is_ascii_digit() {
+            DIGIT
+        } else if byte.is_ascii_alphabetic() {
+            LETTER
+        } else {
+            UNDERSCORE
+        };
+        b += 1;
+    }
+    table
+};
 
 #[cfg(test)]
 mod tests {
@@ -389,6 +413,13 @@ mod tests {
             }
         }
         assert!(checked > 0, "no fixtures found under {root}");
+    }
+
+    #[test]
+    fn the_core_table_marks_the_core_bytes() {
+        for b in 0..=255u8 {
+            assert_eq!(CORE[b as usize] != 0, is_core(b), "{b}");
+        }
     }
 
     #[test]
