@@ -1361,3 +1361,314 @@ async fn deleted_articles_go_to_the_trash_come_back_with_undo_and_the_trash_empt
     assert_eq!(library.list().unwrap().len(), 7);
     app.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn tags_added_in_the_reader_narrow_the_library_list() {
+    let app = App::start(&[]).await;
+    app.wait_for_all("library-item", 8).await;
+    let ids = listed_ids(&app).await;
+    for (id, tag) in [(&ids[0], "Follow up"), (&ids[1], "follow UP, army")] {
+        open_in_reader(&app, id).await;
+        retype(&app, "[data-testid=tag-input]", tag).await;
+        press(&app, "[data-testid=tag-input]", ENTER).await;
+        app.wait_until(
+            "document.querySelector('[data-testid=tag-chip]')",
+            "the tag shows in the reader",
+        )
+        .await;
+    }
+    let chips = app
+        .script("return [...document.querySelectorAll('[data-testid=tag-chip]')].map(n => n.dataset.tag)")
+        .await;
+    // A tag the library knows keeps its first spelling.
+    assert_eq!(chips, serde_json::json!(["army", "Follow up"]));
+    assert_eq!(
+        app.script("return document.activeElement.dataset.testid")
+            .await,
+        "tag-input",
+        "the focus stays in the tag field for the next tag"
+    );
+
+    app.wait_until(
+        "[...document.querySelectorAll('[data-testid=filter-tag] option')].some(o => o.textContent === 'Follow up (2)')",
+        "the tag filter offers the tag once, with both articles",
+    )
+    .await;
+    app.wait_for("filter-tag")
+        .await
+        .select_by_value("Follow up")
+        .await
+        .unwrap();
+    app.wait_until(
+        "document.querySelectorAll('[data-testid=library-item]').length === 2",
+        "the list narrows to the tagged articles",
+    )
+    .await;
+    let mut shown = listed_ids(&app).await;
+    shown.sort();
+    let mut tagged = vec![ids[0].clone(), ids[1].clone()];
+    tagged.sort();
+    assert_eq!(shown, tagged);
+
+    // Removing the tag in the reader (shown: ids[1]) narrows the list further.
+    app.click("[data-testid=tag-chip][data-tag='Follow up'] [data-testid=tag-remove]")
+        .await;
+    app.wait_until(
+        "document.querySelectorAll('[data-testid=library-item]').length === 1",
+        "the untagged article leaves the narrowed list",
+    )
+    .await;
+    assert_eq!(listed_ids(&app).await, vec![ids[0].clone()]);
+    app.click("[data-testid=filter-clear]").await;
+    app.wait_until(
+        "document.querySelectorAll('[data-testid=library-item]').length === 8",
+        "Clear filters lists every article again",
+    )
+    .await;
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_outlet_is_renamed_and_merging_into_another_is_said_first() {
+    let app = App::start(&[]).await;
+    app.wait_for_all("library-item", 8).await;
+    app.click("[data-testid=outlets-button]").await;
+    app.wait_for("outlets-dialog").await;
+    app.click("[data-testid=outlet-row][data-outlet='Northgate Wire'] [data-testid=outlet-rename]")
+        .await;
+    retype(&app, "[data-testid=outlet-new-name]", "Northgate").await;
+    press(&app, "[data-testid=outlet-new-name]", ENTER).await;
+    app.wait_until(
+        "document.querySelector(\"[data-testid=outlet-row][data-outlet='Northgate']\")",
+        "the outlet is listed under its new name",
+    )
+    .await;
+    assert!(app
+        .text("[data-testid=outlets-status]")
+        .await
+        .starts_with("Renamed “Northgate Wire” to “Northgate”"));
+
+    app.click("[data-testid=outlet-row][data-outlet='Northgate'] [data-testid=outlet-rename]")
+        .await;
+    retype(&app, "[data-testid=outlet-new-name]", "The Meridian Post").await;
+    press(&app, "[data-testid=outlet-new-name]", ENTER).await;
+    let warning = app.wait_for("outlet-merge-warning").await;
+    let said = warning.text().await.unwrap();
+    assert!(
+        said.contains("“The Meridian Post” is already an outlet") && said.contains("merges"),
+        "{said}"
+    );
+    assert!(
+        app.client
+            .find(Locator::Css(
+                "[data-testid=outlet-row][data-outlet='Northgate']"
+            ))
+            .await
+            .is_ok(),
+        "nothing is merged before the user confirms"
+    );
+    app.click("[data-testid=outlet-confirm-merge]").await;
+    app.wait_until(
+        "!document.querySelector(\"[data-testid=outlet-row][data-outlet='Northgate']\")",
+        "the merged outlet is gone",
+    )
+    .await;
+    assert!(app
+        .text("[data-testid=outlets-status]")
+        .await
+        .starts_with("Merged “Northgate” into “The Meridian Post”"));
+    let meridian = app
+        .text("[data-testid=outlet-row][data-outlet='The Meridian Post'] .count")
+        .await;
+    assert_eq!(meridian, "2 articles");
+    press(&app, "[data-testid=outlets-close]", ESCAPE).await;
+    app.wait_until(
+        "!document.querySelector('[data-testid=outlets-dialog]')",
+        "Escape closes the dialog",
+    )
+    .await;
+    app.wait_until(
+        "[...document.querySelectorAll('[data-testid=filter-outlet] option')].some(o => o.textContent === 'The Meridian Post (2)') && ![...document.querySelectorAll('[data-testid=filter-outlet] option')].some(o => o.value.startsWith('Northgate'))",
+        "the outlet filter follows",
+    )
+    .await;
+    app.close().await;
+}
+
+/// Chooses the sentence cell `css` finds in the compare view, brought into view first: with a
+/// click, or (`keyboard`) focused and Enter.
+async fn choose_sentence(app: &App, css: &str, keyboard: bool) {
+    app.script(&format!(
+        "document.querySelector({css:?}).scrollIntoView({{ block: 'center', inline: 'center' }})"
+    ))
+    .await;
+    if keyboard {
+        app.script(&format!("document.querySelector({css:?}).focus()"))
+            .await;
+        press(app, css, ENTER).await;
+    } else {
+        app.click(css).await;
+    }
+    app.wait_until(
+        &format!("document.querySelector({css:?}).classList.contains('link-chosen')"),
+        "the sentence is chosen",
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sentences_are_linked_and_unlinked_in_the_compare_view_and_undone() {
+    let app = App::start(&[]).await;
+    app.wait_for_all("compare-pane", 5).await;
+    // Two columns that each have a sentence no other report covers.
+    let columns = app
+        .script("return [...new Set([...document.querySelectorAll('[data-testid=only-here]')].map(n => Number(n.dataset.column)))].sort((a, b) => a - b).slice(0, 2)")
+        .await;
+    let columns: Vec<usize> = serde_json::from_value(columns).unwrap();
+    assert_eq!(
+        columns.len(),
+        2,
+        "the sample has such sentences in two reports"
+    );
+    let (a, b) = (columns[0], columns[1]);
+    let article_ids = app
+        .script("return [...document.querySelectorAll('[data-testid=compare-pane]')].map(n => Number(n.dataset.articleId))")
+        .await;
+    let article_ids: Vec<i64> = serde_json::from_value(article_ids).unwrap();
+    let sentence_of = |column: usize| {
+        format!("return Number(document.querySelector('[data-testid=only-here][data-column=\"{column}\"]').dataset.sentences.split(',')[0])")
+    };
+    let left = app.script(&sentence_of(a)).await.as_u64().unwrap() as usize;
+    let right = app.script(&sentence_of(b)).await.as_u64().unwrap() as usize;
+
+    choose_sentence(
+        &app,
+        &format!("[data-testid=only-here][data-column='{a}']"),
+        false,
+    )
+    .await;
+    choose_sentence(
+        &app,
+        &format!("[data-testid=only-here][data-column='{b}']"),
+        true,
+    )
+    .await;
+    assert!(app
+        .text("[data-testid=link-status]")
+        .await
+        .starts_with("Link (L)"));
+    press(&app, "body", "l").await;
+    let by_user = format!(
+        "document.querySelector('.cell[data-by-user][data-column=\"{a}\"]') && document.querySelector('.cell[data-by-user][data-column=\"{b}\"]')"
+    );
+    app.wait_until(&by_user, "the linked sentences are marked in both panes")
+        .await;
+    assert!(app
+        .text("[data-testid=link-status]")
+        .await
+        .starts_with("Linked sentence"));
+    let library = parallax_library::Library::open(&app.library_file().await).unwrap();
+    let overrides = || {
+        library
+            .alignment_overrides(article_ids[a], article_ids[b])
+            .unwrap()
+            .iter()
+            .map(|o| (o.left.sentence, o.right.sentence, o.linked))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        overrides(),
+        vec![(left, right, true)],
+        "the link is kept in the library"
+    );
+
+    choose_sentence(
+        &app,
+        &format!(".cell[data-by-user][data-column='{a}']"),
+        true,
+    )
+    .await;
+    choose_sentence(
+        &app,
+        &format!(".cell[data-by-user][data-column='{b}']"),
+        false,
+    )
+    .await;
+    app.click("[data-testid=unlink-sentences]").await;
+    app.wait_until(
+        &format!("!({by_user})"),
+        "Unlink separates the sentences again",
+    )
+    .await;
+    assert_eq!(overrides(), vec![(left, right, false)]);
+
+    app.click("[data-testid=undo-link]").await;
+    app.wait_until(&by_user, "Undo takes the unlink back").await;
+    assert_eq!(overrides(), vec![(left, right, true)]);
+    press(&app, "body", CTRL_Z).await;
+    app.wait_until(&format!("!({by_user})"), "Ctrl+Z takes the link back")
+        .await;
+    assert_eq!(overrides(), vec![]);
+    assert!(app
+        .text("[data-testid=link-status]")
+        .await
+        .starts_with("Undone: Linked"));
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_library_is_backed_up_exported_and_loaded_as_json_lines_through_dialogs() {
+    let app = App::start(&[]).await;
+    app.wait_for_all("library-item", 8).await;
+    let folder = tempfile::tempdir().unwrap();
+
+    app.click("[data-testid=backup-button]").await;
+    let backup = folder.path().join("copy.sqlite3");
+    let chosen = backup.clone();
+    tokio::task::spawn_blocking(move || choose_in_file_dialog("Back Up Library", &chosen))
+        .await
+        .unwrap();
+    app.wait_until(
+        "(document.querySelector('[data-testid=toast-message]') || {}).textContent === 'Backed up 8 articles to copy.sqlite3'",
+        "the window says the backup is written",
+    )
+    .await;
+    let copy = parallax_library::Library::open(&backup).unwrap();
+    assert_eq!(copy.list().unwrap().len(), 8);
+
+    app.click("[data-testid=export-library-button]").await;
+    let dump = folder.path().join("all.jsonl");
+    let chosen = dump.clone();
+    tokio::task::spawn_blocking(move || choose_in_file_dialog("Export Library", &chosen))
+        .await
+        .unwrap();
+    app.wait_until(
+        "(document.querySelector('[data-testid=toast-message]') || {}).textContent === 'Exported 8 articles to all.jsonl'",
+        "the window says the export is written",
+    )
+    .await;
+    assert_eq!(std::fs::read_to_string(&dump).unwrap().lines().count(), 8);
+
+    // One article deleted for good, then the export loaded: it comes back, the rest are there.
+    let library = parallax_library::Library::open(&app.library_file().await).unwrap();
+    let gone = library.list().unwrap()[0].clone();
+    library.delete(&[gone.id]).unwrap();
+    library.empty_trash().unwrap();
+    app.click("[data-testid=import-dump-button]").await;
+    let chosen = dump.clone();
+    tokio::task::spawn_blocking(move || choose_in_file_dialog("Import JSON Lines", &chosen))
+        .await
+        .unwrap();
+    app.wait_until(
+        "document.getElementById('import-status').textContent === '1 imported · 7 already in the library'",
+        "the load reports like an import",
+    )
+    .await;
+    app.wait_until(
+        &format!("[...document.querySelectorAll('[data-testid=library-item] .article-title')].some(n => n.textContent === {:?})", gone.title),
+        "the article loaded is listed",
+    )
+    .await;
+    assert_eq!(library.list().unwrap().len(), 8);
+    app.close().await;
+}
