@@ -53,7 +53,7 @@ const CANDIDATE_TERMS: usize = 24;
 /// How many earlier articles at most are scored against a new one.
 const MAX_CANDIDATES: usize = 2000;
 /// How many of those get the full cosine.
-const SCORED_CANDIDATES: usize = 200;
+const SCORED_CANDIDATES: usize = 50;
 /// How many shared words an explanation names.
 const EXPLAINED_TERMS: usize = 6;
 
@@ -154,8 +154,8 @@ pub struct EventIndex {
     log_frequency: Vec<f64>,
     postings: Vec<Vec<u32>>,
     members: Vec<Member>,
-    slot_of: HashMap<i64, u32>,
-    first_day: HashMap<i64, i32>,
+    slot_of: rustc_hash::FxHashMap<i64, u32>,
+    first_day: rustc_hash::FxHashMap<i64, i32>,
     /// Reused by [`EventIndex::assign`]: one entry per member, zero between calls.
     scratch: RefCell<Vec<f64>>,
 }
