@@ -324,7 +324,8 @@ fn main() -> ExitCode {
 fn run(cli: &Cli) -> Result<ExitCode> {
     match &cli.command {
         Command::Extract { file } => {
-            let (article, word_count) = read_article(file)?;
+            let article = read_article(file)?;
+            let word_count = parallax_core::text::word_count(&article.text);
             let shown = Extracted {
                 path: file.display().to_string(),
                 word_count,
@@ -335,7 +336,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             })?;
         }
         Command::Entities { files } if files.len() == 1 => {
-            let (article, _) = read_article(&files[0])?;
+            let article = read_article(&files[0])?;
             let found = Entities {
                 entities: entities::find_entities(&article.text),
                 quantities: entities::find_quantities(&article.text),
@@ -350,7 +351,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             let mut found = Vec::with_capacity(files.len());
             let mut quantities = Vec::new();
             for (index, file) in files.iter().enumerate() {
-                let (article, _) = read_article(file)?;
+                let article = read_article(file)?;
                 found.push(entities::find_entities(&article.text));
                 quantities.extend(entities::find_quantities(&article.text).into_iter().map(
                     |quantity| ArticleQuantity {
@@ -792,7 +793,7 @@ fn open(cli: &Cli) -> Result<Library> {
     Ok(Library::open(&path)?)
 }
 
-fn read_article(file: &Path) -> Result<(ingest::ExtractedArticle, usize)> {
+fn read_article(file: &Path) -> Result<ingest::ExtractedArticle> {
     let bytes = parallax_library::read_source_file(file)?;
     let name = file
         .file_name()
@@ -800,8 +801,7 @@ fn read_article(file: &Path) -> Result<(ingest::ExtractedArticle, usize)> {
         .unwrap_or_default();
     let article = ingest::extract(&bytes, &name)
         .with_context(|| format!("cannot read an article from '{}'", file.display()))?;
-    let words = parallax_core::text::word_count(&article.text);
-    Ok((article, words))
+    Ok(article)
 }
 
 /// Compares files and library articles; the library's alignment corrections apply between its
@@ -841,7 +841,7 @@ fn compare_inputs(
                 });
             }
             _ => {
-                let (article, _) = read_article(path)?;
+                let article = read_article(path)?;
                 inputs.push(ComparedInput {
                     reference: argument.clone(),
                     id: None,

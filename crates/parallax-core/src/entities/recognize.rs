@@ -150,7 +150,7 @@ fn is_party_tag(word: &str) -> bool {
 }
 
 /// Could this word be part of a name?
-fn is_name_word(t: &Token<'_>, lowercase_words: &HashSet<String>) -> bool {
+fn is_name_word(t: &Token<'_>, lowercase_words: &HashSet<&str>) -> bool {
     if !t.word
         || !t.is_capitalized()
         || t.text == "I"
@@ -192,7 +192,7 @@ fn is_name_word(t: &Token<'_>, lowercase_words: &HashSet<String>) -> bool {
             return false;
         }
         let lower = t.text.to_lowercase();
-        if lowercase_words.contains(&lower)
+        if lowercase_words.contains(lower.as_str())
             && !gaz::is_place(t.text)
             && !gaz::is_organization(t.text)
             && !gaz::is_given_name(t.text)
@@ -232,7 +232,7 @@ fn two_known_organizations(before: &[Token<'_>], connector: &Token<'_>, first: &
 fn name_spans(
     tokens: &[Token<'_>],
     dateline: Range<usize>,
-    lowercase_words: &HashSet<String>,
+    lowercase_words: &HashSet<&str>,
 ) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut i = 0;
@@ -720,10 +720,10 @@ fn state_after(all: &[Token<'_>], index: usize) -> Option<bool> {
 /// Every mention of a person, organisation or place in the text, in order.
 pub(crate) fn find_mentions(text: &str) -> Vec<Mention> {
     let tokens = tokenize(text);
-    let lowercase_words: HashSet<String> = tokens
+    let lowercase_words: HashSet<&str> = tokens
         .iter()
         .filter(|t| t.word && t.text.chars().next().is_some_and(char::is_lowercase))
-        .map(|t| t.text.to_string())
+        .map(|t| t.text)
         .collect();
     let (mut candidates, dateline) = dateline(&tokens);
     let spans = name_spans(&tokens, dateline, &lowercase_words);
