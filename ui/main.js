@@ -73,6 +73,44 @@ async function moveToTrash(ids) {
   }
 }
 
+// The toolbar's Library menu: opens below its button, closes on a choice, Escape or a click
+// elsewhere; the arrow keys move between its items.
+function setUpLibraryMenu(actions) {
+  const button = document.getElementById('library-menu-button');
+  const menu = document.getElementById('library-menu');
+  const items = [...menu.querySelectorAll('button')];
+  const close = (refocus) => {
+    menu.hidden = true;
+    button.setAttribute('aria-expanded', 'false');
+    if (refocus) button.focus();
+  };
+  button.addEventListener('click', () => {
+    const opening = menu.hidden;
+    menu.hidden = !opening;
+    button.setAttribute('aria-expanded', String(opening));
+    if (opening) items[0].focus();
+  });
+  for (const item of items) {
+    item.addEventListener('click', () => {
+      close(false);
+      actions[item.id]();
+    });
+  }
+  menu.addEventListener('keydown', (event) => {
+    const at = items.indexOf(document.activeElement);
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      close(true);
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      items[(at + (event.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length].focus();
+    }
+  });
+  document.addEventListener('click', (event) => {
+    if (!menu.hidden && !event.target.closest('.library-menu')) close(false);
+  });
+}
+
 function count(articles) {
   return articles === 1 ? '1 article' : `${articles} articles`;
 }
@@ -139,11 +177,13 @@ compareButton.addEventListener('click', () => openComparison(library.selectedIds
 document.getElementById('open-button').addEventListener('click', () => api.importWithDialog(false).catch(showError));
 document.getElementById('folder-button').addEventListener('click', () => api.importWithDialog(true).catch(showError));
 deleteButton.addEventListener('click', () => moveToTrash(library.selectedIds()));
-document.getElementById('trash-button').addEventListener('click', openTrash);
-document.getElementById('outlets-button').addEventListener('click', openOutlets);
-document.getElementById('backup-button').addEventListener('click', () => api.backUpLibrary().catch(showError));
-document.getElementById('export-library-button').addEventListener('click', () => api.exportLibrary().catch(showError));
-document.getElementById('import-dump-button').addEventListener('click', () => api.importLibraryDump().catch(showError));
+setUpLibraryMenu({
+  'trash-button': openTrash,
+  'outlets-button': openOutlets,
+  'backup-button': () => api.backUpLibrary().catch(showError),
+  'export-library-button': () => api.exportLibrary().catch(showError),
+  'import-dump-button': () => api.importLibraryDump().catch(showError),
+});
 listenForUndo(showError);
 
 const imports = new ImportProgressView({

@@ -97,6 +97,11 @@ export function showComparison(main, report, options = {}) {
     grid.scrollLeft = options.scroll.left;
   }
   if (options.status) alignment.say(options.status);
+  if (options.reveal) {
+    const cells = options.reveal.map(([column, sentence]) => findCell(grid, column, sentence)).filter(Boolean);
+    cells.forEach((cell) => cell.classList.add('current'));
+    if (cells[0]) cells[0].scrollIntoView({ block: 'center' });
+  }
 
   let current = -1;
   const go = (step) => {
@@ -419,6 +424,7 @@ function alignmentTools(report, grid, main, options) {
   const change = async (linked, sentencePairs, a, b, message) => {
     const idA = report.articles[a].id;
     const idB = report.articles[b].id;
+    const reveal = [[a, sentencePairs[0][0]], [b, sentencePairs[0][1]]];
     const before = await api.alignmentOverrides(idA, idB);
     const previous = sentencePairs.map(([l, r]) => {
       const found = before.find((o) => o.left.sentence === l && o.right.sentence === r);
@@ -434,16 +440,16 @@ function alignmentTools(report, grid, main, options) {
         if (was === null) await api.forgetAlignment(sideA, sideB);
         else await api.setAlignment(sideA, sideB, was);
       }
-      await redraw(`Undone: ${message}`);
+      await redraw(`Undone: ${message}`, reveal);
     });
     alignmentSteps.push(step);
-    await redraw(message);
+    await redraw(message, reveal);
   };
-  const redraw = async (message) => {
+  const redraw = async (message, reveal) => {
     if (!options.onChanged) return;
     const scroll = { top: grid.scrollTop, left: grid.scrollLeft };
     const fresh = await options.onChanged();
-    showComparison(main, fresh, { ...options, scroll, status: message });
+    showComparison(main, fresh, { ...options, scroll, status: message, reveal });
     main.querySelector('[data-testid=link-status]')?.focus?.();
   };
   const doLink = () => {

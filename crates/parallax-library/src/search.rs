@@ -517,7 +517,9 @@ mod tests {
         let all = library.list().unwrap();
         let (first, second) = (all[0].id, all[3].id);
         library.add_tags(first, &["Kyiv grain".into()]).unwrap();
-        library.add_tags(second, &["kyiv GRAIN".into(), "later".into()]).unwrap();
+        library
+            .add_tags(second, &["kyiv GRAIN".into(), "later".into()])
+            .unwrap();
         let tagged = SearchOptions {
             tag: Some("KYIV grain".into()),
             limit: 100,
@@ -542,7 +544,11 @@ mod tests {
         assert_eq!(counts[0].articles, 2);
         assert_eq!(counts[1].articles, 1);
         library.delete(&[second]).unwrap();
-        assert_eq!(library.find_articles("", &tagged, 0).unwrap().total, 1, "the trash is left out");
+        assert_eq!(
+            library.find_articles("", &tagged, 0).unwrap().total,
+            1,
+            "the trash is left out"
+        );
         assert_eq!(library.tag_counts().unwrap().len(), 1);
     }
 
