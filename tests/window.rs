@@ -1411,6 +1411,40 @@ async fn tags_added_in_the_reader_narrow_the_library_list() {
         "the list narrows to the tagged articles",
     )
     .await;
+    // Cleared, the same tag can be chosen again; a tag in the reader lists its articles too.
+    app.click("[data-testid=filter-clear]").await;
+    app.wait_until(
+        "document.querySelectorAll('[data-testid=library-item]').length === 8",
+        "every article is listed again",
+    )
+    .await;
+    app.wait_for("filter-tag")
+        .await
+        .select_by_value("Follow up")
+        .await
+        .unwrap();
+    app.wait_until(
+        "document.querySelectorAll('[data-testid=library-item]').length === 2",
+        "the tag chosen again after Clear filters narrows the list",
+    )
+    .await;
+    app.click("[data-testid=tag-chip][data-tag='army'] [data-testid=tag-filter]")
+        .await;
+    app.wait_until(
+        "document.querySelectorAll('[data-testid=library-item]').length === 1 && document.querySelector('[data-testid=filter-tag]').value === 'army'",
+        "the reader's tag narrows the list",
+    )
+    .await;
+    app.wait_for("filter-tag")
+        .await
+        .select_by_value("Follow up")
+        .await
+        .unwrap();
+    app.wait_until(
+        "document.querySelectorAll('[data-testid=library-item]').length === 2",
+        "choosing the tag in the filter again narrows the list to both",
+    )
+    .await;
     let mut shown = listed_ids(&app).await;
     shown.sort();
     let mut tagged = vec![ids[0].clone(), ids[1].clone()];

@@ -48,6 +48,7 @@ const readerActions = {
     return kept;
   },
   remove: (id) => moveToTrash([id]),
+  showTagged: (tag) => library.filterByTag(tag),
 };
 
 // Moves articles to the trash; the toast (or Ctrl/Cmd+Z) brings them back.

@@ -74,7 +74,10 @@ export class LibraryView {
       this.runSearch();
     });
     this.clearFilters.addEventListener('click', () => {
-      for (const filter of [this.outletFilter, this.tagFilter, this.eventFilter, this.sinceFilter, this.untilFilter]) filter.value = '';
+      this.outletFilter = setChoice(this.outletFilter, '', () => this.runSearch());
+      this.tagFilter = setChoice(this.tagFilter, '', () => this.runSearch());
+      this.eventFilter = setChoice(this.eventFilter, '', () => this.runSearch());
+      for (const date of [this.sinceFilter, this.untilFilter]) date.value = '';
       this.sortChosen = false;
       this.fillEventChoices();
       this.runSearch();
@@ -116,7 +119,7 @@ export class LibraryView {
   filterByTag(tag) {
     const offered = [...this.tagFilter.options].find((option) => option.value.toLowerCase() === tag.toLowerCase());
     if (!offered) return;
-    this.tagFilter.value = offered.value;
+    this.tagFilter = setChoice(this.tagFilter, offered.value, () => this.runSearch());
     this.runSearch();
   }
 
@@ -287,6 +290,18 @@ export class LibraryView {
     if (index >= 0) this.list.scrollTop = Math.max(0, index * ROW_HEIGHT - this.list.clientHeight / 2);
     this.renderWindow();
   }
+}
+
+// Chooses `value` in a select from the page's side, and returns the select to use from now on.
+// WebKit fires `change` only when a person's choice differs from their previous one, even when
+// the page changed the value meanwhile: choosing again what they had chosen before would go
+// unheard. A fresh copy of the select (with `onChange` listening) forgets the previous choice.
+function setChoice(select, value, onChange) {
+  const fresh = select.cloneNode(true);
+  fresh.value = value;
+  fresh.addEventListener('change', onChange);
+  select.replaceWith(fresh);
+  return fresh;
 }
 
 // Replaces a select's choices, keeping the one chosen while it is still offered (`anyCase`: the

@@ -13,7 +13,7 @@ const FIELDS = [
 /** Shows one article in the main area, with why it is in its event when that is known
  * (`joinedTitle` is the headline of the article it was grouped with). `actions` saves changes:
  * `{ edit(id, edit) -> record, addTags(id, tags) -> tags, removeTags(id, tags) -> tags,
- * remove(id) }`, each a promise. */
+ * remove(id) }`, each a promise, and `showTagged(tag)` narrows the library list to a tag. */
 export function showArticle(main, article, grouping, joinedTitle, actions) {
   const body = el('div', { class: 'reader-body' });
   for (const paragraph of article.text.split(/\n\s*\n/)) {
@@ -44,6 +44,7 @@ export function showArticle(main, article, grouping, joinedTitle, actions) {
   const showTags = () => renderTags(tags, current, {
     add: async (names) => { current = { ...current, tags: await actions.addTags(current.id, names) }; showTags(); },
     remove: async (name) => { current = { ...current, tags: await actions.removeTags(current.id, [name]) }; showTags(); },
+    show: (name) => actions.showTagged(name),
   });
   reader.startEditing = startEditing;
   showHead();
@@ -143,10 +144,10 @@ function renderForm(head, article, { save, cancel }) {
   inputs.title.select();
 }
 
-function renderTags(box, article, { add, remove }) {
+function renderTags(box, article, { add, remove, show }) {
   const error = el('span', { class: 'form-error', role: 'alert', 'data-testid': 'tag-error' });
   const chips = (article.tags || []).map((tag) => el('span', { class: 'tag-chip', 'data-testid': 'tag-chip', 'data-tag': tag },
-    el('span', { text: tag }),
+    el('button', { type: 'button', class: 'tag-name', 'data-testid': 'tag-filter', title: `List the articles tagged ${tag}`, text: tag, onclick: () => show(tag) }),
     el('button', { type: 'button', class: 'tag-remove', 'data-testid': 'tag-remove', 'aria-label': `Remove the tag ${tag}`, title: 'Remove this tag', text: '×',
       onclick: () => remove(tag).catch((failure) => { error.textContent = String(failure); }) })));
   const input = el('input', { type: 'text', 'data-testid': 'tag-input', 'aria-label': 'Add a tag', placeholder: 'Add a tag', autocomplete: 'off' });
