@@ -63,10 +63,11 @@ async function moveToTrash(ids) {
     await library.refresh();
     if (onScreen) showWelcome();
     const step = remember('delete', async () => {
-      await api.restoreArticles(deleted);
+      const restored = await api.restoreArticles(deleted);
       await library.refresh();
-      showToast(`Restored ${count(deleted.length)}`);
-      if (deleted.length === 1) openArticle(deleted[0]);
+      showToast(`Restored ${count(restored.length)}`);
+      // An article gets a new id when another took its old one meanwhile.
+      if (restored.length === 1) openArticle(restored[0].id);
     });
     showToast(`Moved ${count(deleted.length)} to trash`, { label: 'Undo', run: () => undo(step).catch(showError) });
   } catch (error) {
