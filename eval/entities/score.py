@@ -107,10 +107,10 @@ def main():
     tables.append((f"all ({len(reference)} articles)", None))
     for title, chosen in tables:
         print(f"\n{title}")
-        print(f"{'system':<12} {'kind':<13} {'P':>5} {'R':>5} {'F1':>5}")
+        print(f"{'system':<12} {'kind':<13} {'P':>5} {'R':>5} {'F1':>6}")
         for name, predictions in systems.items():
             for kind, (p, r, f) in table(reference, splits, predictions, chosen).items():
-                print(f"{name:<12} {kind:<13} {p:5.2f} {r:5.2f} {f:5.2f}")
+                print(f"{name:<12} {kind:<13} {p:5.2f} {r:5.2f} {f:6.3f}")
 
 
 if __name__ == "__main__":

@@ -104,6 +104,20 @@ fn an_office_without_a_name_is_its_body_and_shouted_dateline_cities_are_places()
 }
 
 #[test]
+fn a_plural_noun_opening_a_sentence_before_said_is_no_person() {
+    let entities = find_entities(
+        "The city closed the flood barrier on Sunday. Engineers said the gates would stay shut. \
+         Officials say the river is falling. Mark Jones, the harbour master, agreed. Jones said so twice.",
+    );
+    let names: Vec<&str> = entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(
+        !names.contains(&"Engineers") && !names.contains(&"Officials"),
+        "{names:?}"
+    );
+    assert_eq!(named(&entities, "Mark Jones").mentions, 2, "{names:?}");
+}
+
+#[test]
 fn transliterations_resolve_to_one_row_with_a_confidence() {
     let a = find_entities("Volodymyr Zelensky spoke in Kyiv. Zelensky said more.");
     let b = find_entities("President Zelenskyy met Muammar Gaddafi's son.");

@@ -662,7 +662,14 @@ fn classify_into(
             && all.get(span.1 + 1).is_some_and(|t| t.text == "who");
     // `the Obama administration`, `the Perry campaign`, `Bush aides`.
     let entourage = next_token.is_some_and(|t| PERSON_FOLLOWERS.contains(&t.text));
-    if (speaks || entourage) && words.len() <= 3 && plain {
+    // `Engineers said`, `Officials say`: a plural noun opening a sentence speaks too. A surname
+    // there (`Jones said`) is still found when the article names the person in full elsewhere.
+    let opening_plural = words.len() == 1
+        && uncertain
+        && first.text.ends_with('s')
+        && !first.text.ends_with("ss")
+        && !gaz::is_given_name(first.text);
+    if (speaks || entourage) && words.len() <= 3 && plain && !opening_plural {
         return make(&words, Some((EntityKind::Person, Evidence::Context)));
     }
     if prev.is_some_and(|t| PLACE_PREPOSITIONS.contains(&t.text)) && !gaz::is_given_name(first.text)
