@@ -7,6 +7,7 @@ const COMMANDS: &[&str] = &[
     "choose_library",
     "list_events",
     "get_article",
+    "article_entities",
     "explain_grouping",
     "compare_articles",
     "export_comparison",

@@ -54,6 +54,14 @@ pub fn get_article(state: State<'_, AppState>, id: i64) -> Result<ArticleRecord,
 }
 
 #[tauri::command]
+pub fn article_entities(
+    state: State<'_, AppState>,
+    id: i64,
+) -> Result<Vec<parallax_core::entities::Entity>, String> {
+    state.with_library(|library| library.article_entities(id))
+}
+
+#[tauri::command]
 pub fn explain_grouping(state: State<'_, AppState>, id: i64) -> Result<Grouping, String> {
     state.with_library(|library| library.grouping(id))
 }

@@ -60,6 +60,7 @@ pub fn run() {
             commands::choose_library,
             commands::list_events,
             commands::get_article,
+            commands::article_entities,
             commands::explain_grouping,
             commands::compare_articles,
             commands::export_comparison,

@@ -426,6 +426,78 @@ async fn the_reader_says_why_an_article_is_in_its_event() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn the_reader_marks_who_and_what_the_article_names_and_keeps_its_text_whole() {
+    let app = App::start(&[]).await;
+    app.wait_for_all("library-item", 8).await;
+    let id = app
+        .script(
+            "return [...document.querySelectorAll('[data-testid=library-item]')]
+                 .find(n => n.querySelector('.article-title').textContent.startsWith('Army secretary leads'))
+                 .dataset.articleId",
+        )
+        .await;
+    let id = id
+        .as_str()
+        .expect("the Lakeshore report is listed")
+        .to_string();
+    open_in_reader(&app, &id).await;
+    app.wait_for_all("reader-entity", 2).await;
+    let head = app
+        .script("return document.querySelector('.reader-head').textContent")
+        .await;
+    assert!(
+        !head.as_str().unwrap().contains("null"),
+        "the reader's head shows nothing that is not there: {head}"
+    );
+    let chips = app
+        .script(
+            "return [...document.querySelectorAll('[data-testid=reader-entity]')].map(c => c.textContent)",
+        )
+        .await;
+    let chips: Vec<String> = serde_json::from_value(chips).unwrap();
+    let text = app
+        .script(
+            "return [...document.querySelectorAll('.reader-body p')].map(p => p.textContent).join('\\n\\n')",
+        )
+        .await;
+    let text = text.as_str().unwrap().to_string();
+    let stored = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("crates/parallax-library/samples/kyiv-delegation/04-lakeshore-ledger.md"),
+    )
+    .unwrap();
+    let last_paragraph = stored.trim_end().rsplit("\n\n").next().unwrap().trim();
+    assert!(
+        text.ends_with(last_paragraph),
+        "the body keeps the article's text, marks and all: {text:?}"
+    );
+    // Every mark lies on a mention of the entity it names, and choosing a chip marks them all.
+    let first = &chips[0];
+    let name: String = first.rsplit_once(' ').unwrap().0.to_string();
+    app.click("[data-testid=reader-entity]").await;
+    let selected = app
+        .script(
+            "return [...document.querySelectorAll('mark.entity-mention.selected')].map(m => m.textContent)",
+        )
+        .await;
+    let selected: Vec<String> = serde_json::from_value(selected).unwrap();
+    let count: usize = first.rsplit_once(' ').unwrap().1.parse().unwrap();
+    assert_eq!(selected.len(), count, "{first}: {selected:?}");
+    assert!(
+        selected
+            .iter()
+            .all(|m| name.contains(m.as_str()) || m.split(' ').any(|w| name.contains(w))),
+        "{name}: {selected:?}"
+    );
+    assert_eq!(
+        app.script("return document.querySelector('[data-testid=reader-entity]').getAttribute('aria-pressed')")
+            .await,
+        serde_json::json!("true")
+    );
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn a_library_that_is_not_one_is_left_untouched_and_another_can_be_started() {
     let garbage = b"These are notes, not an SQLite database.\n".to_vec();
     let mut library = std::path::PathBuf::new();

@@ -13,6 +13,7 @@ export const api = {
   onLibraryChanged: (handler) => tauri.event.listen('library-changed', (event) => handler(event.payload)),
   listEvents: () => call('list_events'),
   getArticle: (id) => call('get_article', { id }),
+  articleEntities: (id) => call('article_entities', { id }),
   explainGrouping: (id) => call('explain_grouping', { id }),
   compare: (ids) => call('compare_articles', { ids }),
   exportComparison: (ids, format) => call('export_comparison', { ids, format }),

@@ -16,9 +16,9 @@ const FIELDS = [
  * remove(id) }`, each a promise, and `showTagged(tag)` narrows the library list to a tag. */
 export function showArticle(main, article, grouping, joinedTitle, actions) {
   const body = el('div', { class: 'reader-body' });
-  for (const paragraph of article.text.split(/\n\s*\n/)) {
-    if (paragraph.trim()) body.append(el('p', { text: paragraph }));
-  }
+  const entities = article.entities || [];
+  renderBody(body, article.text, entities);
+  const named = renderEntities(body, entities);
   const head = el('div', { class: 'reader-head' });
   const tags = el('div', { class: 'reader-tags', role: 'group', 'aria-label': 'Tags', 'data-testid': 'article-tags' });
   const reader = el('article', { class: 'reader', 'data-testid': 'article-reader', 'data-article-id': article.id },
@@ -26,6 +26,7 @@ export function showArticle(main, article, grouping, joinedTitle, actions) {
     tags,
     article.url ? el('p', { class: 'reader-url', text: article.url }) : null,
     grouping ? el('p', { class: 'reader-grouping', 'data-testid': 'grouping-reason', text: groupingReason(grouping, joinedTitle) }) : null,
+    named,
     body,
   );
   let current = article;
@@ -53,6 +54,98 @@ export function showArticle(main, article, grouping, joinedTitle, actions) {
   main.focus();
 }
 
+const KINDS = [['person', 'People'], ['organization', 'Organisations'], ['place', 'Places']];
+
+/** The body, a paragraph per blank-line-separated block, with every mention of an entity marked
+ * (`spans` are character offsets, not UTF-16 units). Text only: never parsed as HTML. */
+function renderBody(body, text, entities) {
+  const chars = Array.from(text);
+  const marks = [];
+  entities.forEach((entity, index) => {
+    for (const [start, end] of entity.spans || []) marks.push({ start, end, index });
+  });
+  marks.sort((a, b) => a.start - b.start || b.end - a.end);
+  const singular = { person: 'Person', organization: 'Organisation', place: 'Place' };
+  let next = 0;
+  for (const [start, end] of paragraphRanges(chars)) {
+    const p = el('p');
+    let cursor = start;
+    while (next < marks.length && marks[next].start < start) next += 1;
+    for (; next < marks.length && marks[next].end <= end; next += 1) {
+      const mark = marks[next];
+      if (mark.start < cursor) continue;
+      if (mark.start > cursor) p.append(chars.slice(cursor, mark.start).join(''));
+      const entity = entities[mark.index];
+      p.append(el('mark', {
+        class: `entity-mention kind-${entity.kind}`, 'data-entity': mark.index,
+        title: `${singular[entity.kind]}: ${entity.name}`,
+        text: chars.slice(mark.start, mark.end).join(''),
+      }));
+      cursor = mark.end;
+    }
+    if (cursor < end) p.append(chars.slice(cursor, end).join(''));
+    body.append(p);
+  }
+}
+
+/** Character ranges of the paragraphs: text between blank lines. */
+function paragraphRanges(chars) {
+  const ranges = [];
+  let start = 0;
+  let i = 0;
+  while (i < chars.length) {
+    if (chars[i] === '\n') {
+      let j = i + 1;
+      let breaks = 1;
+      while (j < chars.length && /\s/.test(chars[j])) {
+        if (chars[j] === '\n') breaks += 1;
+        j += 1;
+      }
+      if (breaks >= 2) {
+        ranges.push([start, i]);
+        start = j;
+        i = j;
+        continue;
+      }
+    }
+    i += 1;
+  }
+  ranges.push([start, chars.length]);
+  return ranges.filter(([a, b]) => chars.slice(a, b).join('').trim());
+}
+
+/** The people, organisations and places the article names, by kind; choosing one marks its
+ * mentions in the body and brings the first into view. */
+function renderEntities(body, entities) {
+  if (!entities.length) return null;
+  const box = el('div', { class: 'reader-entities', 'data-testid': 'reader-entities', role: 'group', 'aria-label': 'Named in this article' });
+  for (const [kind, heading] of KINDS) {
+    const chips = entities
+      .map((entity, index) => ({ entity, index }))
+      .filter(({ entity }) => entity.kind === kind)
+      .map(({ entity, index }) => {
+        const chip = el('button', {
+          type: 'button', class: `entity-chip kind-${kind}`, 'data-testid': 'reader-entity', 'data-entity': index,
+          'aria-pressed': 'false', title: entity.aliases.length ? `Also: ${entity.aliases.join(', ')}` : 'Mark it in the text',
+          text: `${entity.name} ${entity.mentions}`,
+        });
+        chip.addEventListener('click', () => {
+          const on = chip.getAttribute('aria-pressed') !== 'true';
+          box.querySelectorAll('.entity-chip').forEach((c) => c.setAttribute('aria-pressed', 'false'));
+          body.querySelectorAll('mark.entity-mention.selected').forEach((m) => m.classList.remove('selected'));
+          if (!on) return;
+          chip.setAttribute('aria-pressed', 'true');
+          const mentions = body.querySelectorAll(`mark.entity-mention[data-entity="${index}"]`);
+          mentions.forEach((m) => m.classList.add('selected'));
+          if (mentions[0]) mentions[0].scrollIntoView({ block: 'center' });
+        });
+        return chip;
+      });
+    if (chips.length) box.append(el('div', { class: 'entity-kind-row' }, el('span', { class: 'entity-kind-label', text: heading }), ...chips));
+  }
+  return box;
+}
+
 /** Opens the edit form of the article on screen, if one is; returns whether it did. */
 export function editArticleOnScreen(main) {
   const reader = main.querySelector('[data-testid=article-reader]');
@@ -74,7 +167,8 @@ function renderHead(head, article, { onEdit, onDelete }) {
     title.classList.add('corrected');
     title.title = was('title');
   }
-  head.replaceChildren(
+  // replaceChildren would write a null as the text "null": only nodes go in.
+  head.replaceChildren(...[
     title,
     line,
     corrected.length ? el('p', { class: 'corrected-fields', 'data-testid': 'corrected-fields', 'data-fields': corrected.join(','),
@@ -84,7 +178,7 @@ function renderHead(head, article, { onEdit, onDelete }) {
       el('button', { type: 'button', 'data-testid': 'edit-article', title: 'Correct the title, outlet, byline or date (E)', text: 'Edit…', onclick: onEdit }),
       ' ',
       el('button', { type: 'button', 'data-testid': 'reader-delete', title: 'Move this article to the trash (Delete)', text: 'Move to Trash', onclick: onDelete })),
-  );
+  ].filter(Boolean));
 }
 
 function labelOf(field) {

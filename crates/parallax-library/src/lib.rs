@@ -236,6 +236,14 @@ impl Library {
         articles::get(&self.connection, id)
     }
 
+    /// The people, organisations and places one article names, with the character spans of
+    /// their mentions in its text.
+    pub fn article_entities(&self, id: i64) -> Result<Vec<parallax_core::entities::Entity>, Error> {
+        Ok(parallax_core::entities::find_entities(
+            &self.article(id)?.text,
+        ))
+    }
+
     /// Compares two or more articles of the library, with a person's alignment corrections
     /// ([`Library::link_sentences`]) applied.
     pub fn compare(&self, ids: &[i64]) -> Result<CompareReport, Error> {
