@@ -497,6 +497,86 @@ async fn the_reader_marks_who_and_what_the_article_names_and_keeps_its_text_whol
     app.close().await;
 }
 
+/// Runs xdotool with `args` and returns what it printed.
+fn xdotool(args: &[&str]) -> String {
+    let output = std::process::Command::new("xdotool")
+        .args(args)
+        .output()
+        .expect("cannot run xdotool: scripts/setup --tests installs it");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Position and size of the largest window whose title is `title`.
+fn window_geometry(title: &str) -> Option<(i32, i32, i32, i32)> {
+    let numbers = |line: &str, key: &str, separator: char| -> Option<(i32, i32)> {
+        let value = line.trim().strip_prefix(key)?.split_whitespace().next()?;
+        let (a, b) = value.split_once(separator)?;
+        Some((a.parse().ok()?, b.parse().ok()?))
+    };
+    xdotool(&["search", "--name", &format!("^{title}$")])
+        .split_whitespace()
+        .filter_map(|window| {
+            let text = xdotool(&["getwindowgeometry", window]);
+            let (x, y) = text.lines().find_map(|l| numbers(l, "Position:", ','))?;
+            let (w, h) = text.lines().find_map(|l| numbers(l, "Geometry:", 'x'))?;
+            Some((x, y, w, h))
+        })
+        .max_by_key(|&(_, _, w, h)| w * h)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn files_dragged_from_a_file_manager_and_dropped_on_the_window_are_imported() {
+    let app = App::start(&[]).await;
+    app.wait_for_all("library-item", 8).await;
+    let folder = tempfile::tempdir().unwrap();
+    let dropped = folder.path().join("dropped-report.md");
+    std::fs::copy(fixture("reordered/flood-herald.md"), &dropped).unwrap();
+
+    let (screen_w, screen_h) = {
+        let text = xdotool(&["getdisplaygeometry"]);
+        let mut parts = text.split_whitespace().map(|n| n.parse::<i32>().unwrap());
+        (parts.next().unwrap(), parts.next().unwrap())
+    };
+    let (x, y, w, h) = window_geometry("Parallax").expect("the app's window");
+    // A window that drags the file as a file manager does (X drag and drop), in a corner, on top.
+    let (source_x, source_y) = ((screen_w - 170).max(0), (screen_h - 90).max(0));
+    let mut source = std::process::Command::new("/usr/bin/python3")
+        .arg(fixture("drag_source.py"))
+        .args([source_x.to_string(), source_y.to_string()])
+        .arg(&dropped)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("python3 with GTK (python3-gi): scripts/setup --tests installs it");
+    let mut ready = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(source.stdout.take().unwrap()),
+        &mut ready,
+    )
+    .unwrap();
+    assert_eq!(ready.trim(), "ready");
+
+    let (from_x, from_y) = (source_x + 80, source_y + 40);
+    let (to_x, to_y) = (x + w.min(screen_w - x) / 3, y + h.min(screen_h - y) / 2);
+    xdotool(&["mousemove", &from_x.to_string(), &from_y.to_string()]);
+    xdotool(&["mousedown", "1"]);
+    for step in 1..=8 {
+        let px = from_x + (to_x - from_x) * step / 8;
+        let py = from_y + (to_y - from_y) * step / 8;
+        xdotool(&["mousemove", &px.to_string(), &py.to_string()]);
+        std::thread::sleep(std::time::Duration::from_millis(80));
+    }
+    xdotool(&["mouseup", "1"]);
+
+    app.wait_until(
+        "[...document.querySelectorAll('[data-testid=library-item] .article-title')]
+             .some(t => t.textContent.startsWith('River defences tested'))",
+        "the dropped report is imported and listed",
+    )
+    .await;
+    let _ = source.wait();
+    app.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_library_that_is_not_one_is_left_untouched_and_another_can_be_started() {
     let garbage = b"These are notes, not an SQLite database.\n".to_vec();
