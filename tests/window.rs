@@ -250,19 +250,12 @@ async fn a_long_import_shows_progress_and_cancelling_keeps_what_was_imported() {
         std::fs::write(folder.path().join(format!("note-{n:05}.txt")), text).unwrap();
     }
     let app = App::start(&[folder.path().display().to_string()]).await;
-    let progress = app.wait_for("import-progress").await;
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    loop {
-        let state = progress.attr("data-state").await.unwrap();
-        if state.as_deref() == Some("running") {
-            break;
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the progress bar never showed the import running"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
+    app.wait_for("import-progress").await;
+    app.wait_until(
+        "document.querySelector('[data-testid=import-progress]').dataset.state === 'running'",
+        "the progress bar shows the import running",
+    )
+    .await;
     app.client
         .find(Locator::Id("import-cancel"))
         .await
@@ -270,17 +263,14 @@ async fn a_long_import_shows_progress_and_cancelling_keeps_what_was_imported() {
         .click()
         .await
         .unwrap();
-    let status = loop {
-        let status = app.script("const box = document.querySelector('[data-testid=import-progress]'); return box.dataset.state === 'done' ? box.textContent : null").await;
-        if let Some(text) = status.as_str() {
-            break text.to_string();
-        }
-        assert!(
-            std::time::Instant::now() < deadline + std::time::Duration::from_secs(120),
-            "the import did not end after cancel"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    };
+    let status = app
+        .poll(
+            "const box = document.querySelector('[data-testid=import-progress]'); return box.dataset.state === 'done' ? box.textContent : null",
+            "the import ends after cancel",
+            |status| status.is_string(),
+        )
+        .await;
+    let status = status.as_str().unwrap().to_string();
     assert!(
         status.contains("cancelled"),
         "the outcome says the import was cancelled: '{status}'"
@@ -300,19 +290,12 @@ async fn a_long_import_shows_progress_and_cancelling_keeps_what_was_imported() {
         "cancel stopped the import before the end ({imported} of {total})"
     );
     let expected = format!("({})", 8 + imported);
-    let listed = loop {
-        let count = app.text("#article-count").await;
-        if count == expected
-            || std::time::Instant::now() > deadline + std::time::Duration::from_secs(150)
-        {
-            break count;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    };
-    assert_eq!(
-        listed, expected,
-        "what was imported before cancel stays in the library, and nothing more"
-    );
+    app.poll(
+        "return document.getElementById('article-count').textContent",
+        "what was imported before cancel stays in the library, and nothing more",
+        |count| count == &serde_json::json!(expected),
+    )
+    .await;
     let drawn = app
         .client
         .find_all(Locator::Css("[data-testid=library-item]"))
@@ -325,21 +308,15 @@ async fn a_long_import_shows_progress_and_cancelling_keeps_what_was_imported() {
         8 + imported
     );
     app.script("const list = document.getElementById('library-list'); list.scrollTop = list.scrollHeight; list.dispatchEvent(new Event('scroll'))").await;
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    loop {
-        let last = app
-            .script("const rows = [...document.querySelectorAll('#library-list > li')].filter(n => n.style.top); const last = rows.sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top)).pop(); return [parseFloat(last.style.top), last.textContent]")
-            .await;
-        let (top, text): (f64, String) = serde_json::from_value(last).unwrap();
-        if top == ((8 + imported - 1) * 76) as f64 && text.contains("Harbour note") {
-            break;
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "scrolling to the end draws the last rows: the last drawn is '{text}' at {top} px"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    app.poll(
+        "const rows = [...document.querySelectorAll('#library-list > li')].filter(n => n.style.top); const last = rows.sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top)).pop(); return [parseFloat(last.style.top), last.textContent]",
+        "scrolling to the end draws the last rows",
+        |last| {
+            let (top, text): (f64, String) = serde_json::from_value(last.clone()).unwrap();
+            top == ((8 + imported - 1) * 76) as f64 && text.contains("Harbour note")
+        },
+    )
+    .await;
     app.close().await;
 }
 
@@ -352,29 +329,22 @@ async fn searching_as_one_types_narrows_the_list_and_marks_the_words() {
         .send_keys("bridge")
         .await
         .unwrap();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    loop {
-        let shown = app
-            .script("return [...document.querySelectorAll('[data-testid=library-item]')].map(n => [n.querySelector('.article-title').textContent, !!n.querySelector('.article-snippet mark')])")
-            .await;
-        let shown: Vec<(String, bool)> = serde_json::from_value(shown).unwrap();
-        if shown.len() == 3 {
-            assert!(
-                shown.iter().all(|(title, _)| title.contains("Bridge")),
-                "only the bridge reports are left: {shown:?}"
-            );
-            assert!(
-                shown.iter().all(|(_, marked)| *marked),
-                "each hit marks the word found: {shown:?}"
-            );
-            break;
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the search did not narrow the list to the three bridge reports: {shown:?}"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    let shown = app
+        .poll(
+            "return [...document.querySelectorAll('[data-testid=library-item]')].map(n => [n.querySelector('.article-title').textContent, !!n.querySelector('.article-snippet mark')])",
+            "the search narrows the list to the three bridge reports",
+            |shown| shown.as_array().is_some_and(|rows| rows.len() == 3),
+        )
+        .await;
+    let shown: Vec<(String, bool)> = serde_json::from_value(shown).unwrap();
+    assert!(
+        shown.iter().all(|(title, _)| title.contains("Bridge")),
+        "only the bridge reports are left: {shown:?}"
+    );
+    assert!(
+        shown.iter().all(|(_, marked)| *marked),
+        "each hit marks the word found: {shown:?}"
+    );
     app.close().await;
 }
 
@@ -615,15 +585,15 @@ async fn a_library_that_is_not_one_is_left_untouched_and_another_can_be_started(
         "a new library starts with the samples"
     );
     assert!(fresh.exists());
-    let named = app.wait_for("library-path").await;
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    while named.attr("title").await.unwrap().as_deref() != Some(&*fresh.display().to_string()) {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the window never named the library it now shows"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    app.wait_for("library-path").await;
+    app.wait_until(
+        &format!(
+            "document.querySelector('[data-testid=library-path]').title === {}",
+            serde_json::json!(fresh.display().to_string())
+        ),
+        "the window names the library it now shows",
+    )
+    .await;
     assert_eq!(
         std::fs::read(&library).unwrap(),
         garbage,
@@ -648,15 +618,12 @@ async fn the_comparison_on_screen_is_exported_as_an_html_report_through_the_save
     tokio::task::spawn_blocking(move || choose_in_file_dialog("Export Comparison", &chosen))
         .await
         .unwrap();
-    let status = app.wait_for("export-status").await;
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    while !status.text().await.unwrap().contains("kyiv-report.html") {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the window never said the report was saved"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    app.wait_for("export-status").await;
+    app.wait_until(
+        "document.querySelector('[data-testid=export-status]').textContent.includes('kyiv-report.html')",
+        "the window says the report was saved",
+    )
+    .await;
     let html = std::fs::read_to_string(&target).unwrap();
     assert!(
         html.contains("Content-Security-Policy") && !html.contains("<script"),
@@ -671,24 +638,18 @@ async fn the_comparison_on_screen_is_exported_as_an_html_report_through_the_save
 
 /// The titles the library list shows, top to bottom, once it has settled on `count` rows.
 async fn listed_titles(app: &App, count: usize, why: &str) -> Vec<String> {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    loop {
-        let shown = app
-            .script("return [...document.querySelectorAll('[data-testid=library-item]')].sort((a, b) => a.offsetTop - b.offsetTop).map(n => n.querySelector('.article-title').textContent)")
-            .await;
-        let shown: Vec<String> = serde_json::from_value(shown).unwrap();
-        if shown.len() == count {
-            return shown;
-        }
-        if std::time::Instant::now() > deadline {
-            let banner = app
-                .script("return document.getElementById('error-text').textContent")
-                .await;
-            panic!("{why}: expected {count} articles, the list shows {shown:?} ({banner})");
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    let shown = app
+        .poll(
+            LISTED_TITLES,
+            &format!("{why}: {count} articles listed"),
+            |shown| shown.as_array().is_some_and(|rows| rows.len() == count),
+        )
+        .await;
+    serde_json::from_value(shown).unwrap()
 }
+
+/// The titles of the library list's rows, top to bottom.
+const LISTED_TITLES: &str = "return [...document.querySelectorAll('[data-testid=library-item]')].sort((a, b) => a.offsetTop - b.offsetTop).map(n => n.querySelector('.article-title').textContent)";
 
 /// Types a date into a date field as the field's own editor would set it, and says it changed.
 async fn set_date(app: &App, testid: &str, date: &str) {
@@ -757,18 +718,19 @@ async fn the_library_list_narrows_by_outlet_event_and_dates_and_sorts_with_and_w
         .select_by_value("oldest")
         .await
         .unwrap();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    loop {
-        let titles = listed_titles(&app, 3, "the event, oldest first").await;
-        if titles[0].starts_with("Harbour Bridge to shut in January") {
-            break;
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "oldest first: {titles:?}"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    app.poll(
+        LISTED_TITLES,
+        "the event's three reports, oldest first",
+        |titles| {
+            titles.as_array().is_some_and(|rows| {
+                rows.len() == 3
+                    && rows[0]
+                        .as_str()
+                        .is_some_and(|t| t.starts_with("Harbour Bridge to shut in January"))
+            })
+        },
+    )
+    .await;
 
     app.wait_for("filter-clear").await.click().await.unwrap();
     set_date(&app, "filter-since", "2025-11-20").await;
@@ -880,18 +842,11 @@ async fn every_file_an_import_could_not_read_is_listed_with_its_reason_until_dis
     app.script("document.querySelector('[data-testid=import-errors-dismiss]').focus()")
         .await;
     dismiss.send_keys("\u{E007}").await.unwrap();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    while app
-        .script("return document.querySelector('[data-testid=import-errors]').hidden")
-        .await
-        != true
-    {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "Enter on Dismiss hides the panel"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    app.wait_until(
+        "document.querySelector('[data-testid=import-errors]').hidden",
+        "Enter on Dismiss hides the panel",
+    )
+    .await;
     assert!(app
         .client
         .find_all(Locator::Css("[data-testid=import-error]"))
@@ -965,20 +920,12 @@ async fn connectors_join_the_sentences_two_reports_tell_in_another_order() {
         .await;
     }
     app.click("#compare-button").await;
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    loop {
-        let shown = app
-            .script("return [...document.querySelectorAll('[data-testid=compare-pane]')].map(p => p.dataset.articleId)")
-            .await;
-        if shown == serde_json::json!(ids) {
-            break;
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the two flood reports were not compared: {shown}"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    app.poll(
+        "return [...document.querySelectorAll('[data-testid=compare-pane]')].map(p => p.dataset.articleId)",
+        "the two flood reports are compared",
+        |shown| shown == &serde_json::json!(ids),
+    )
+    .await;
     app.wait_for_all("connector", 2).await;
     let expected = [(0, 1, "4", "0"), (0, 1, "5", "1")];
     let check = |found: &[ConnectorEnds], when: &str| {
@@ -1166,20 +1113,14 @@ async fn a_library_of_many_events_lists_them_a_hundred_at_a_time() {
         std::fs::write(folder.path().join(format!("report-{n:03}.txt")), text).unwrap();
     }
     let app = App::start(&[folder.path().display().to_string()]).await;
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    let total = loop {
-        let total = app
-            .script("const more = document.querySelector('[data-testid=more-events]'); return more ? more.textContent : null")
-            .await;
-        if let Some(text) = total.as_str() {
-            break text.to_string();
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "no 'Show more' after importing 140 separate reports"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    };
+    let total = app
+        .poll(
+            "const more = document.querySelector('[data-testid=more-events]'); return more ? more.textContent : null",
+            "'Show more' after importing 140 separate reports",
+            |total| total.is_string(),
+        )
+        .await;
+    let total = total.as_str().unwrap().to_string();
     let listed = app
         .client
         .find_all(Locator::Css("[data-testid=event-item]"))
@@ -1232,48 +1173,33 @@ async fn an_article_just_imported_is_brought_into_view_beyond_the_first_page() {
     )
     .unwrap();
     let app = App::start(&[folder.path().display().to_string()]).await;
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    while app
-        .script("return document.getElementById('article-count').textContent")
-        .await
-        != "(308)"
-    {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the 300 logs were not listed"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    app.poll(
+        "return document.getElementById('article-count').textContent",
+        "the 300 logs are listed",
+        |count| count == "(308)",
+    )
+    .await;
     app.wait_for("import-button").await.click().await.unwrap();
     tokio::task::spawn_blocking(move || choose_in_file_dialog("Open Articles", &file))
         .await
         .unwrap();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    loop {
-        let shown = app
-            .script("const list = document.getElementById('library-list').getBoundingClientRect();
-                     const item = document.querySelector('[data-testid=library-item].just-imported');
-                     if (!item) return null;
-                     const box = item.getBoundingClientRect();
-                     // Within a pixel: the list's height can be fractional while it scrolls by whole pixels.
-                     return [item.querySelector('.article-title').textContent, box.top >= list.top - 1 && box.bottom <= list.bottom + 1, parseFloat(item.style.top)]")
-            .await;
-        if let Some([title, visible, top]) = shown.as_array().map(|a| a.as_slice()) {
-            if visible == true && title == "Lighthouse keeper retires" {
-                assert_eq!(
-                    top.as_f64().unwrap(),
-                    (308 * 76) as f64,
-                    "an undated article imported last stands last"
-                );
-                break;
-            }
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the article just imported was not brought into view: {shown}"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    let shown = app
+        .poll(
+            "const list = document.getElementById('library-list').getBoundingClientRect();
+             const item = document.querySelector('[data-testid=library-item].just-imported');
+             if (!item) return null;
+             const box = item.getBoundingClientRect();
+             // Within a pixel: the list's height can be fractional while it scrolls by whole pixels.
+             return [item.querySelector('.article-title').textContent, box.top >= list.top - 1 && box.bottom <= list.bottom + 1, parseFloat(item.style.top)]",
+            "the article just imported is brought into view",
+            |shown| shown[1] == true && shown[0] == "Lighthouse keeper retires",
+        )
+        .await;
+    assert_eq!(
+        shown[2].as_f64().unwrap(),
+        (308 * 76) as f64,
+        "an undated article imported last stands last"
+    );
     app.close().await;
 }
 

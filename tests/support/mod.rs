@@ -156,17 +156,32 @@ impl App {
     /// Waits until the script `condition` (an expression) is true in the page; `why` says what
     /// was awaited when it never is.
     pub async fn wait_until(&self, condition: &str, why: &str) {
-        let deadline = Instant::now() + Duration::from_secs(30);
+        self.poll(&format!("return Boolean({condition})"), why, |value| {
+            value == &serde_json::Value::Bool(true)
+        })
+        .await;
+    }
+
+    /// Runs `script` in the page every 100 ms until `done` accepts what it returns, and returns
+    /// that. After a minute (imports of hundreds of files on a slow machine) it fails, saying
+    /// `why`, the last value and the window's error banner.
+    pub async fn poll(
+        &self,
+        script: &str,
+        why: &str,
+        done: impl Fn(&serde_json::Value) -> bool,
+    ) -> serde_json::Value {
+        let deadline = Instant::now() + Duration::from_secs(60);
         loop {
-            let value = self.script(&format!("return Boolean({condition})")).await;
-            if value == serde_json::Value::Bool(true) {
-                return;
+            let value = self.script(script).await;
+            if done(&value) {
+                return value;
             }
             if Instant::now() > deadline {
                 let banner = self
                     .script("return document.getElementById('error-text').textContent")
                     .await;
-                panic!("waited 30 s: {why} (error banner: {banner})");
+                panic!("waited a minute: {why}; last seen {value} (error banner: {banner})");
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
