@@ -214,6 +214,29 @@ pub fn rename_outlet(
     state.with_library(|library| library.rename_outlet(&from, &to))
 }
 
+/// Renames an event; the name is kept whatever is imported later.
+#[tauri::command]
+pub fn rename_event(state: State<'_, AppState>, event: i64, title: String) -> Result<(), String> {
+    state.with_library(|library| library.rename_event(event, &title))
+}
+
+/// Merges the events `others` into `into`; later imports follow the merged event.
+#[tauri::command]
+pub fn merge_events(state: State<'_, AppState>, into: i64, others: Vec<i64>) -> Result<(), String> {
+    state.with_library(|library| library.merge_events(into, &others))
+}
+
+/// Moves an article into `event`, or into a new event of its own when `event` is `None`;
+/// returns the event it is in now.
+#[tauri::command]
+pub fn move_article(
+    state: State<'_, AppState>,
+    article: i64,
+    event: Option<i64>,
+) -> Result<i64, String> {
+    state.with_library(|library| library.move_article(article, event))
+}
+
 /// Adds tags to an article; returns all its tags.
 #[tauri::command]
 pub fn add_tags(

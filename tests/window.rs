@@ -1791,3 +1791,191 @@ async fn the_library_is_backed_up_exported_and_loaded_as_json_lines_through_dial
     assert_eq!(library.list().unwrap().len(), 8);
     app.close().await;
 }
+
+/// The events the window lists: `[id, title, article count]` each.
+async fn listed_events(app: &App) -> Vec<(i64, String, usize)> {
+    let rows = app
+        .script(
+            "return [...document.querySelectorAll('[data-testid=event-item]')].map(item => \
+             [Number(item.dataset.eventId), item.querySelector('.event-title').textContent, Number(item.querySelector('.count').textContent)])",
+        )
+        .await;
+    rows.as_array()
+        .unwrap()
+        .iter()
+        .map(|row| {
+            (
+                row[0].as_i64().unwrap(),
+                row[1].as_str().unwrap().to_string(),
+                row[2].as_u64().unwrap() as usize,
+            )
+        })
+        .collect()
+}
+
+/// Chooses `value` in the select `css` finds, as a person's choice would (a `change` follows).
+async fn choose_option(app: &App, css: &str, value: &str) {
+    app.script(&format!(
+        "const select = document.querySelector({css:?}); select.value = {value:?}; select.dispatchEvent(new Event('change'))"
+    ))
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_event_is_renamed_an_article_moved_out_and_its_event_merged_back() {
+    let app = App::start(&[]).await;
+    app.wait_for_all("library-item", 8).await;
+    app.wait_for_all("event-item", 2).await;
+    let before = listed_events(&app).await;
+    assert_eq!(before.len(), 2, "{before:?}");
+    let (kyiv, _, size) = before
+        .iter()
+        .find(|(_, title, _)| title.starts_with("US Army delegation in Kyiv"))
+        .cloned()
+        .expect("the sample event is listed");
+    let (other, _, other_size) = before
+        .iter()
+        .find(|(id, _, _)| *id != kyiv)
+        .cloned()
+        .unwrap();
+    assert!(size >= 2, "the sample event has articles to move: {size}");
+
+    // Rename: an inline field, Escape leaves the name, Enter saves it.
+    let row = format!("[data-testid=event-item][data-event-id='{kyiv}']");
+    app.click(&format!("{row} [data-testid=event-rename]"))
+        .await;
+    retype(&app, "[data-testid=event-rename-input]", "Talks in Kyiv").await;
+    press(&app, "[data-testid=event-rename-input]", ESCAPE).await;
+    app.wait_until(
+        "!document.querySelector('[data-testid=event-rename-input]')",
+        "Escape closes the field",
+    )
+    .await;
+    assert!(listed_events(&app)
+        .await
+        .iter()
+        .any(|(id, title, _)| *id == kyiv && title.starts_with("US Army delegation")));
+    app.click(&format!("{row} [data-testid=event-rename]"))
+        .await;
+    retype(&app, "[data-testid=event-rename-input]", "Talks in Kyiv").await;
+    press(&app, "[data-testid=event-rename-input]", ENTER).await;
+    app.wait_until(
+        &format!("document.querySelector(\"{row} .event-title\")?.textContent === 'Talks in Kyiv'"),
+        "the event is listed under its new name",
+    )
+    .await;
+    app.wait_until(
+        &format!("[...document.querySelectorAll('[data-testid=filter-event] option')].some(o => o.textContent === 'Talks in Kyiv ({size})')"),
+        "the event filter follows",
+    )
+    .await;
+    let library = parallax_library::Library::open(&app.library_file().await).unwrap();
+    let saved = library.events().unwrap();
+    assert!(
+        saved
+            .iter()
+            .any(|e| e.id == kyiv && e.title == "Talks in Kyiv"),
+        "the name is saved"
+    );
+    let moved = saved.iter().find(|e| e.id == kyiv).unwrap().articles[size - 1];
+    drop(library);
+
+    // Move one of its articles out, into a new event of its own.
+    app.click(&format!(
+        "[data-testid=library-item][data-article-id='{moved}'] .article-open"
+    ))
+    .await;
+    app.wait_until(
+        &format!("document.querySelector('[data-testid=article-reader]')?.dataset.articleId === '{moved}'"),
+        "the reader shows the article",
+    )
+    .await;
+    app.click("[data-testid=move-article]").await;
+    let offered = app
+        .script("return [...document.querySelectorAll('[data-testid=move-event-choice] option')].map(o => o.textContent)")
+        .await;
+    assert_eq!(offered[0], "A new event of its own", "{offered}");
+    assert!(
+        !offered
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|o| o == "Talks in Kyiv"),
+        "its own event is not offered: {offered}"
+    );
+    choose_option(&app, "[data-testid=move-event-choice]", "new").await;
+    app.click("[data-testid=move-confirm]").await;
+    app.wait_until(
+        "document.querySelectorAll('[data-testid=event-item]').length === 3",
+        "the article's new event is listed",
+    )
+    .await;
+    app.wait_until(
+        "document.querySelector('[data-testid=grouping-reason]')?.textContent === 'You put this article in its event.'",
+        "the reader's grouping line says a person placed it",
+    )
+    .await;
+    let three = listed_events(&app).await;
+    assert!(
+        three
+            .iter()
+            .any(|(id, title, n)| *id == kyiv && title == "Talks in Kyiv" && *n == size - 1),
+        "{three:?}"
+    );
+    assert!(
+        three
+            .iter()
+            .any(|(id, _, n)| *id == other && *n == other_size),
+        "{three:?}"
+    );
+    let (split, _, _) = three
+        .iter()
+        .find(|(id, _, _)| *id != kyiv && *id != other)
+        .cloned()
+        .unwrap();
+    let library = parallax_library::Library::open(&app.library_file().await).unwrap();
+    let saved = library.events().unwrap();
+    assert_eq!(saved.len(), 3);
+    assert_eq!(
+        saved.iter().find(|e| e.id == split).unwrap().articles,
+        vec![moved],
+        "the article is alone in its event"
+    );
+    drop(library);
+
+    // Merge the new event back into the renamed one.
+    let split_row = format!("[data-testid=event-item][data-event-id='{split}']");
+    app.click(&format!("{split_row} [data-testid=event-merge]"))
+        .await;
+    choose_option(&app, "[data-testid=event-merge-choice]", &kyiv.to_string()).await;
+    app.click("[data-testid=event-merge-confirm]").await;
+    app.wait_until(
+        "document.querySelectorAll('[data-testid=event-item]').length === 2",
+        "the merged event is gone",
+    )
+    .await;
+    let two = listed_events(&app).await;
+    assert!(
+        two.iter()
+            .any(|(id, title, n)| *id == kyiv && title == "Talks in Kyiv" && *n == size),
+        "{two:?}"
+    );
+    assert!(
+        two.iter()
+            .any(|(id, _, n)| *id == other && *n == other_size),
+        "{two:?}"
+    );
+    let library = parallax_library::Library::open(&app.library_file().await).unwrap();
+    let saved = library.events().unwrap();
+    assert_eq!(saved.len(), 2);
+    assert!(
+        saved
+            .iter()
+            .find(|e| e.id == kyiv)
+            .unwrap()
+            .articles
+            .contains(&moved),
+        "the article is back in the renamed event"
+    );
+    app.close().await;
+}

@@ -49,6 +49,19 @@ const readerActions = {
   },
   remove: (id) => moveToTrash([id]),
   showTagged: (tag) => library.filterByTag(tag),
+  events: () => library.events(),
+  // Moves the article (into a new event of its own when `event` is null), then shows the lists
+  // and the reader's grouping line as they are now.
+  move: async (id, event) => {
+    try {
+      await api.moveArticle(id, event);
+      await library.refresh();
+      await openArticle(id);
+      main.querySelector('[data-testid=move-article]')?.focus();
+    } catch (error) {
+      showError(error);
+    }
+  },
 };
 
 // Moves articles to the trash; the toast (or Ctrl/Cmd+Z) brings them back.

@@ -165,7 +165,8 @@ export class LibraryView {
         title: 'Compare the reports of this event',
         onclick: () => this.onOpenEvent(event),
         onkeydown: (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); this.onOpenEvent(event); } },
-      }, el('span', { class: 'event-title', text: event.title }), el('span', { class: 'count', text: String(event.articles.length) }));
+      }, el('span', { class: 'event-title', text: event.title }), el('span', { class: 'count', text: String(event.articles.length) }),
+      this.eventActions(event));
       this.eventList.append(item);
     }
     const more = this.eventRows.length - shown;
@@ -177,6 +178,86 @@ export class LibraryView {
             this.eventList.querySelectorAll('[data-testid=event-item]')[shown]?.focus();
           } })));
     }
+  }
+
+  // An event's corrections: Rename… and Merge into…. Clicks and keys stay here, so they do not
+  // open the event.
+  eventActions(event) {
+    const box = el('span', {
+      class: 'event-actions', role: 'group', 'aria-label': `Correct the event ${event.title}`,
+      onclick: (e) => e.stopPropagation(),
+      onkeydown: (e) => { if (e.key === 'Enter' || e.key === ' ') e.stopPropagation(); },
+    });
+    const showButtons = (focus) => {
+      const rename = el('button', { type: 'button', class: 'event-action', 'data-testid': 'event-rename', title: 'Rename this event', text: 'Rename…',
+        onclick: () => this.startRenaming(box, event, showButtons) });
+      const merge = el('button', { type: 'button', class: 'event-action', 'data-testid': 'event-merge', title: 'Merge this event into another', text: 'Merge into…',
+        disabled: this.eventRows.length < 2, onclick: () => this.startMerging(box, event, showButtons) });
+      box.replaceChildren(rename, merge);
+      if (focus) (focus === 'merge' ? merge : rename).focus();
+    };
+    showButtons(null);
+    return box;
+  }
+
+  // An inline field: Enter saves the new name, Escape leaves it as it was.
+  startRenaming(box, event, showButtons) {
+    const input = el('input', { type: 'text', class: 'event-rename-input', 'data-testid': 'event-rename-input',
+      'aria-label': 'New name of the event', autocomplete: 'off' });
+    input.value = event.title;
+    input.addEventListener('keydown', async (e) => {
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        showButtons('rename');
+      } else if (e.key === 'Enter') {
+        e.preventDefault();
+        const title = input.value.trim();
+        if (!title || title === event.title) { showButtons('rename'); return; }
+        try {
+          await api.renameEvent(event.id, title);
+          await this.changedEvents(event.id, 'event-rename');
+        } catch (error) {
+          showError(error);
+        }
+      }
+    });
+    box.replaceChildren(input);
+    input.focus();
+    input.select();
+  }
+
+  // A choice of the other listed events, then Merge to confirm (Escape or Cancel leaves it).
+  startMerging(box, event, showButtons) {
+    const others = this.eventRows.filter((other) => other.id !== event.id);
+    const choice = el('select', { 'data-testid': 'event-merge-choice', 'aria-label': `Merge “${event.title}” into` },
+      el('option', { value: '', text: 'Merge into…' }),
+      ...others.map((other) => el('option', { value: String(other.id), text: `${other.title} (${other.articles.length})`, title: other.title })));
+    const confirm = el('button', { type: 'button', 'data-testid': 'event-merge-confirm', text: 'Merge', disabled: true });
+    const cancel = el('button', { type: 'button', 'data-testid': 'event-merge-cancel', text: 'Cancel', onclick: () => showButtons('merge') });
+    choice.addEventListener('change', () => { confirm.disabled = !choice.value; });
+    confirm.addEventListener('click', async () => {
+      const into = Number(choice.value);
+      if (!into) return;
+      try {
+        await api.mergeEvents(into, [event.id]);
+        await this.changedEvents(into, 'event-item');
+      } catch (error) {
+        showError(error);
+      }
+    });
+    box.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && box.contains(choice)) { e.preventDefault(); showButtons('merge'); }
+    });
+    box.replaceChildren(choice, confirm, cancel);
+    choice.focus();
+  }
+
+  // After an event changed: the lists again, and focus back on the event that is left.
+  async changedEvents(id, focus) {
+    await this.refresh();
+    const item = this.eventList.querySelector(`[data-testid=event-item][data-event-id="${id}"]`);
+    if (!item) return;
+    (focus === 'event-item' ? item : item.querySelector(`[data-testid=${focus}]`) || item).focus();
   }
 
   // The filters as the library takes them; the sort follows the search unless one was chosen.

@@ -13,7 +13,8 @@ const FIELDS = [
 /** Shows one article in the main area, with why it is in its event when that is known
  * (`joinedTitle` is the headline of the article it was grouped with). `actions` saves changes:
  * `{ edit(id, edit) -> record, addTags(id, tags) -> tags, removeTags(id, tags) -> tags,
- * remove(id) }`, each a promise, and `showTagged(tag)` narrows the library list to a tag. */
+ * remove(id), move(id, event or null) }`, each a promise, `showTagged(tag)` narrows the library
+ * list to a tag and `events()` gives the listed events, to move the article to one. */
 export function showArticle(main, article, grouping, joinedTitle, actions) {
   const body = el('div', { class: 'reader-body' });
   const entities = article.entities || [];
@@ -26,6 +27,7 @@ export function showArticle(main, article, grouping, joinedTitle, actions) {
     tags,
     article.url ? el('p', { class: 'reader-url', text: article.url }) : null,
     grouping ? el('p', { class: 'reader-grouping', 'data-testid': 'grouping-reason', text: groupingReason(grouping, joinedTitle) }) : null,
+    actions.events ? moveControl(article, actions) : null,
     named,
     body,
   );
@@ -271,4 +273,34 @@ function groupingReason(grouping, joinedTitle) {
   const similarity = grouping.similarity === null ? '' : ` (similarity ${grouping.similarity.toFixed(2)})`;
   const shared = grouping.shared_terms.length ? `; both name ${grouping.shared_terms.slice(0, 8).join(', ')}` : '';
   return `Grouped with “${joinedTitle || `article ${grouping.grouped_with}`}”${similarity}${shared}.`;
+}
+
+/** "Move to event…": a choice of the other events, or a new event of its own, then Move. */
+function moveControl(article, actions) {
+  const box = el('p', { class: 'reader-move', 'data-testid': 'reader-move' });
+  const showButton = (focus) => {
+    const button = el('button', { type: 'button', 'data-testid': 'move-article', title: 'Put this article in another event', text: 'Move to event…',
+      onclick: () => showChoice() });
+    box.replaceChildren(button);
+    if (focus) button.focus();
+  };
+  const showChoice = () => {
+    const others = actions.events().filter((event) => !event.articles.includes(article.id));
+    const choice = el('select', { 'data-testid': 'move-event-choice', 'aria-label': 'Move this article to' },
+      el('option', { value: 'new', text: 'A new event of its own' }),
+      ...others.map((event) => el('option', { value: String(event.id), text: event.title, title: event.title })));
+    const confirm = el('button', { type: 'button', 'data-testid': 'move-confirm', text: 'Move' });
+    const cancel = el('button', { type: 'button', 'data-testid': 'move-cancel', text: 'Cancel', onclick: () => showButton(true) });
+    confirm.addEventListener('click', () => {
+      confirm.disabled = true;
+      actions.move(article.id, choice.value === 'new' ? null : Number(choice.value)).finally(() => { confirm.disabled = false; });
+    });
+    box.onkeydown = (e) => {
+      if (e.key === 'Escape') { e.preventDefault(); showButton(true); }
+    };
+    box.replaceChildren(choice, confirm, cancel);
+    choice.focus();
+  };
+  showButton(false);
+  return box;
 }
