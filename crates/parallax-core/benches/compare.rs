@@ -14,6 +14,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+#[path = "../examples/support/basil.rs"]
+mod basil;
+
 use criterion::Criterion;
 use parallax_core::compare::compare;
 
@@ -144,36 +147,14 @@ impl Source {
             .unwrap_or_else(|| {
                 Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/basil-dev")
             });
-        let mut articles = Vec::new();
-        if let Ok(entries) = std::fs::read_dir(&folder) {
-            for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
-                let Ok(raw) = std::fs::read_to_string(&path) else {
-                    continue;
-                };
-                let Ok(json) = serde_json::from_str::<serde_json::Value>(&raw) else {
-                    continue;
-                };
-                let paragraphs: Vec<String> = json["body-paragraphs"]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .map(|p| {
-                        p.as_array()
-                            .into_iter()
-                            .flatten()
-                            .filter_map(|s| s.as_str())
-                            .collect::<Vec<_>>()
-                            .join(" ")
-                    })
-                    .collect();
-                let field = |name: &str| json[name].as_str().unwrap_or_default().to_string();
-                articles.push((
-                    field("source"),
-                    field("triplet-uuid"),
-                    paragraphs.join("\n\n"),
-                ));
-            }
-        }
+        let mut articles: Vec<(String, String, String)> = basil::read_folder(&folder)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|a| {
+                let text = a.text();
+                (a.source, a.event, text)
+            })
+            .collect();
         if articles.len() >= 6 {
             articles.sort_by(|x, y| (&x.1, &x.0).cmp(&(&y.1, &y.0)));
             return Source::Corpus { folder, articles };

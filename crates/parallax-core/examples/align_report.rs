@@ -8,6 +8,9 @@
 //! EVENTS events (default 4) from the FIRST (default 0, in name order), every pair of its
 //! articles is printed: aligned sentences with their score, then the sentences left unaligned.
 
+#[path = "support/basil.rs"]
+mod basil;
+
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -23,38 +26,14 @@ fn main() {
     let first: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(0);
 
     let mut by_event: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&folder)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", folder.display()))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    for path in files {
-        let json: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(&path).expect("readable file"))
-                .expect("a JSON article");
-        let paragraphs: Vec<String> = json["body-paragraphs"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .map(|p| {
-                p.as_array()
-                    .into_iter()
-                    .flatten()
-                    .filter_map(|s| s.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .collect();
-        let event = json["triplet-uuid"]
-            .as_str()
-            .unwrap_or_default()
-            .to_string();
-        let source = json["source"].as_str().unwrap_or_default().to_string();
+    let corpus = basil::read_folder(&folder)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", folder.display()));
+    for article in corpus {
+        let text = article.text();
         by_event
-            .entry(event)
+            .entry(article.event)
             .or_default()
-            .push((source, paragraphs.join("\n\n")));
+            .push((article.source, text));
     }
 
     for (event, articles) in by_event.iter().skip(first).take(events) {

@@ -14,45 +14,19 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use parallax_core::events::{group_articles, ArticleProfile, EventIndex};
-use serde::Deserialize;
 
-#[derive(Deserialize)]
-struct CorpusArticle {
-    title: String,
-    date: Option<String>,
-    #[serde(rename = "triplet-uuid")]
-    event: String,
-    #[serde(rename = "body-paragraphs")]
-    paragraphs: Vec<Vec<String>>,
-}
-
+#[path = "../../parallax-core/examples/support/basil.rs"]
+mod basil;
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let folder = PathBuf::from(
         std::env::args()
             .nth(1)
             .ok_or("usage: event_quality CORPUS_FOLDER")?,
     );
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&folder)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
-    let mut articles = Vec::new();
-    for file in &files {
-        let article: CorpusArticle = serde_json::from_slice(&std::fs::read(file)?)?;
-        articles.push(article);
-    }
+    let articles = basil::read_folder(&folder)?;
     let profiles: Vec<ArticleProfile> = articles
         .iter()
-        .map(|a| {
-            let text = a
-                .paragraphs
-                .iter()
-                .map(|p| p.join(" "))
-                .collect::<Vec<_>>()
-                .join("\n\n");
-            ArticleProfile::new(&a.title, &text, a.date.as_deref())
-        })
+        .map(|a| ArticleProfile::new(&a.title, &a.text(), a.date.as_deref()))
         .collect();
     let truth: Vec<&str> = articles.iter().map(|a| a.event.as_str()).collect();
     let events = truth.iter().collect::<std::collections::HashSet<_>>().len();
