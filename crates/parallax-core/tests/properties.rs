@@ -282,7 +282,7 @@ fn folded_words(text: &str) -> Vec<String> {
     tokenize(text)
         .into_iter()
         .filter(|token| token.is_word())
-        .map(|token| normalize(token.text))
+        .map(|token| normalize(token.text).into_owned())
         .collect()
 }
 

@@ -142,7 +142,7 @@ fn qualifier_before(tokens: &[text::Token], at: usize) -> Qualifier {
             .map(|i| text::normalize(tokens[i].text))
             .unwrap_or_default()
     };
-    match (word(2).as_str(), word(1).as_str()) {
+    match (&*word(2), &*word(1)) {
         ("more" | "greater" | "higher", "than")
         | ("at", "least")
         | ("upwards", "of")
@@ -267,7 +267,7 @@ fn person_of_age(tokens: &[text::Token], at: usize, after: usize) -> Option<Stri
     before
         .or(following)
         .filter(|t| !text::is_function_word(t.text))
-        .map(|t| text::normalize(t.text))
+        .map(|t| text::normalize(t.text).into_owned())
 }
 
 /// Two articles giving one person different ages, in any sentences.

@@ -333,7 +333,7 @@ impl<'t> Vocabulary<'t> {
             return known;
         }
         let folded = text::normalize(token);
-        if let Some(&form) = self.forms.get(folded.as_str()) {
+        if let Some(&form) = self.forms.get(&*folded) {
             // A stem depends on the folded form alone: `The` is stemmed as `the` was.
             let spelling = Spelling {
                 form,
@@ -343,14 +343,14 @@ impl<'t> Vocabulary<'t> {
             return spelling;
         }
         let form = self.forms.len() as u32;
-        self.forms.insert(folded.clone(), form);
+        self.forms.insert(folded.clone().into_owned(), form);
         let stem = text::stem_normalized(token, &folded);
         let term = match self.terms.get(stem.as_str()) {
             Some(&term) => term,
             None => {
                 let term = self.terms.len() as u32;
                 let function =
-                    text::is_function_word(&folded) || REPORTING_WORDS.contains(&folded.as_str());
+                    text::is_function_word(&folded) || REPORTING_WORDS.contains(&&*folded);
                 self.terms.insert(stem, term);
                 self.term_is_function.push(function);
                 self.capitalized_inside.push(0);

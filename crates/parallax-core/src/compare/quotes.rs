@@ -390,7 +390,7 @@ fn same_speaker(x: &Quote, y: &Quote) -> bool {
         q.speaker
             .as_deref()
             .and_then(|s| s.split_whitespace().last())
-            .map(text::normalize)
+            .map(|s| text::normalize(s).into_owned())
     };
     matches!((surname(x), surname(y)), (Some(p), Some(q)) if p == q)
 }

@@ -2,6 +2,8 @@
 //! values: `$105m`, `$105 million` and `105 million dollars` all carry the value `105000000`
 //! in `USD`; `Nov. 20` and `20 November` both carry `--11-20`.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::text::{self, Token, TokenKind};
@@ -93,7 +95,7 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
 /// [`find_quantities`] on a text already tokenized with [`text::tokenize`], without the fast
 /// first look.
 pub(crate) fn find_quantities_in(text: &str, tokens: &[text::Token<'_>]) -> Vec<Quantity> {
-    let lower: Vec<String> = tokens.iter().map(|t| text::normalize(t.text)).collect();
+    let lower: Vec<Cow<str>> = tokens.iter().map(|t| text::normalize(t.text)).collect();
     let scan = Scan {
         text,
         tokens,
@@ -139,12 +141,12 @@ pub(crate) fn may_hold_quantity(text: &str) -> bool {
 struct Scan<'a> {
     text: &'a str,
     tokens: &'a [Token<'a>],
-    lower: &'a [String],
+    lower: &'a [Cow<'a, str>],
 }
 
 impl Scan<'_> {
     fn word(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        self.lower.get(i).map_or("", |w| w)
     }
 
     fn is_number(&self, i: usize) -> bool {

@@ -16,6 +16,7 @@
 //! assert_eq!(keys, ["he", "met", "offici"]);
 //! ```
 
+use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
 
 mod bounds;
@@ -43,11 +44,15 @@ pub fn word_count(text: &str) -> usize {
 }
 
 /// Folds a text for comparison only: lower case, typographic quotes and dashes made plain,
-/// non-breaking and other spaces made ordinary. Stored text is never changed.
-pub fn normalize(text: &str) -> String {
+/// non-breaking and other spaces made ordinary. Stored text is never changed. Borrows the
+/// text when it is already folded, as most words of running text are.
+pub fn normalize(text: &str) -> Cow<'_, str> {
     // Every mark folded below is outside ASCII.
     if text.is_ascii() {
-        return text.to_ascii_lowercase();
+        if !text.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Cow::Borrowed(text);
+        }
+        return Cow::Owned(text.to_ascii_lowercase());
     }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -63,7 +68,7 @@ pub fn normalize(text: &str) -> String {
             c => out.extend(c.to_lowercase()),
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 #[cfg(test)]

@@ -202,13 +202,13 @@ fn is_adverb(word: &str) -> bool {
     let word = text::normalize(word);
     (word.len() > 4 && word.ends_with("ly") && word != "only")
         || matches!(
-            word.as_str(),
+            &*word,
             "also" | "once" | "later" | "then" | "again" | "further" | "had" | "has" | "have"
         )
 }
 
 fn is_pronoun(word: &str) -> bool {
-    matches!(text::normalize(word).as_str(), "he" | "she" | "they")
+    matches!(&*text::normalize(word), "he" | "she" | "they")
 }
 
 /// Days and months are capitalised but name no one: `“...,” Tuesday said` is no attribution.
@@ -237,7 +237,7 @@ fn is_calendar_word(word: &str) -> bool {
         "yesterday",
         "tonight",
     ];
-    WORDS.contains(&text::normalize(word).as_str())
+    WORDS.contains(&&*text::normalize(word))
 }
 
 fn is_speech_verb(word: &str) -> bool {
@@ -289,7 +289,7 @@ fn is_speech_verb(word: &str) -> bool {
         "emphasized",
         "stressed",
     ];
-    VERBS.contains(&text::normalize(word).as_str())
+    VERBS.contains(&&*text::normalize(word))
 }
 
 fn is_title(word: &str) -> bool {
@@ -357,7 +357,7 @@ fn is_title(word: &str) -> bool {
         "gop",
         "dnc",
     ];
-    TITLES.contains(&text::normalize(word).as_str())
+    TITLES.contains(&&*text::normalize(word))
 }
 
 /// The people an article names, for resolving pronouns and surnames.
