@@ -765,10 +765,14 @@ fn export_format(
     Ok(format)
 }
 
-/// Prints `value` as JSON with `--json`, else the text `render` makes.
+/// Prints `value` as JSON with `--json`, else the text `render` makes. The JSON is indented
+/// for a person at a terminal and compact for a program reading a pipe or a file (half the
+/// bytes of a comparison, and less to write).
 fn print<T: Serialize>(cli: &Cli, value: &T, render: impl FnOnce() -> String) -> Result<()> {
-    let out = if cli.json {
+    let out = if cli.json && std::io::stdout().is_terminal() {
         serde_json::to_string_pretty(value)? + "\n"
+    } else if cli.json {
+        serde_json::to_string(value)? + "\n"
     } else {
         render()
     };

@@ -51,6 +51,8 @@ impl Setup {
             "{args:?}: stdout {stdout} stderr {}",
             String::from_utf8_lossy(&output.stderr)
         );
+        // Piped, as here, the document is compact: one line for a program to read.
+        assert_eq!(stdout.lines().count(), 1, "{args:?}: {stdout}");
         serde_json::from_str(&stdout)
             .unwrap_or_else(|e| panic!("{args:?} printed no single JSON document ({e}): {stdout}"))
     }
