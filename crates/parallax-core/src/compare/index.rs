@@ -344,7 +344,7 @@ impl<'t> Vocabulary<'t> {
         }
         let form = self.forms.len() as u32;
         self.forms.insert(folded.clone().into_owned(), form);
-        let stem = text::stem_normalized(token, &folded);
+        let stem = text::stem_folded(&folded);
         let term = match self.terms.get(stem.as_str()) {
             Some(&term) => term,
             None => {

@@ -142,7 +142,6 @@ pub struct Conflict {
 /// diffed, searched for shared passages and conflicts, and the alignments of all pairs give
 /// each sentence its support.
 pub fn compare(texts: &[&str]) -> Comparison {
-    let _stems = text::StemCache::start();
     let sentences: Vec<Vec<Sentence>> = texts.iter().map(|t| text::split_sentences(t)).collect();
     let index = index::Index::build(texts, &sentences);
     let mut diff_tokens = diff::DiffTokens::new(&sentences);

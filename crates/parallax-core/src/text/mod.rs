@@ -27,7 +27,7 @@ mod words;
 pub(crate) use bounds::word_bounds;
 pub use sentences::{split_sentences, Sentence};
 pub use words::{is_function_word, stem, tokenize, words, Token, TokenKind};
-pub(crate) use words::{stem_normalized, StemCache};
+pub(crate) use words::stem_folded;
 
 /// Counts the words of a text (Unicode word boundaries, punctuation left out).
 pub fn word_count(text: &str) -> usize {

@@ -13,9 +13,6 @@
 //! only one leading apostrophe is dropped). Words that are not all ASCII are left to the crate,
 //! which stays the reference: the tests check this port against it.
 
-// Until `text/words.rs` calls it, only the tests use this module.
-#![cfg_attr(not(test), allow(dead_code))]
-
 /// Stems an ASCII word as `rust_stemmers::Stemmer::create(Algorithm::English).stem(word)` does.
 ///
 /// Returns `None` when `word` is not all ASCII. Any ASCII input gives the crate's answer,
