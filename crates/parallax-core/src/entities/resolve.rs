@@ -10,24 +10,38 @@ use super::{Entity, EntityKind, ResolvedEntity};
 
 /// A name folded for matching: letters only, lower case, accents removed.
 fn fold(name: &str) -> String {
+    if name.is_ascii() {
+        // Decomposition leaves ASCII as it is.
+        return name
+            .bytes()
+            .filter(|b| b.is_ascii_alphanumeric() || *b == b' ')
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect();
+    }
     name.nfd()
         .filter(|c| c.is_alphanumeric() || *c == ' ')
         .flat_map(char::to_lowercase)
         .collect()
 }
 
-/// A rough sound of a word, so that transliterations meet: `Qaddafi`, `Gadhafi` -> `kadafi`;
-/// `Zelenskyy`, `Zelenskiy` -> `zelenski`.
-pub(crate) fn skeleton(word: &str) -> String {
-    let folded = fold(word).replace(' ', "");
-    let replaced = folded
-        .replace("kh", "h")
-        .replace("dh", "d")
-        .replace("th", "t")
-        .replace("ph", "f")
-        .replace("ck", "k")
-        .replace("ou", "u")
-        .replace("ie", "i");
+/// A rough sound of a name already [`fold`]ed, so that transliterations meet: `Qaddafi`,
+/// `Gadhafi` -> `kadafi`; `Zelenskyy`, `Zelenskiy` -> `zelenski`.
+fn skeleton_of_folded(folded: &str) -> String {
+    let mut replaced = folded.replace(' ', "");
+    for (spelling, sound) in [
+        ("kh", "h"),
+        ("dh", "d"),
+        ("th", "t"),
+        ("ph", "f"),
+        ("ck", "k"),
+        ("ou", "u"),
+        ("ie", "i"),
+    ] {
+        // In this order, each over the last one's result; most names have none of them.
+        if replaced.contains(spelling) {
+            replaced = replaced.replace(spelling, sound);
+        }
+    }
     let mut out = String::with_capacity(replaced.len());
     for c in replaced.chars() {
         let c = match c {
@@ -109,7 +123,7 @@ impl<'a> Names<'a> {
             return;
         }
         let folded = fold(name);
-        let skeleton = skeleton(name);
+        let skeleton = skeleton_of_folded(&folded);
         let next = folds.len();
         let folded_id = *folds.entry(folded.clone()).or_insert(next);
         let next = skeletons.len();
@@ -375,6 +389,10 @@ pub(crate) fn resolve(articles: &[Vec<Entity>]) -> Vec<ResolvedEntity> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn skeleton(word: &str) -> String {
+        skeleton_of_folded(&fold(word))
+    }
 
     #[test]
     fn transliterations_share_a_skeleton() {
