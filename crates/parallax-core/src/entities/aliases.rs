@@ -30,13 +30,13 @@ struct Group {
 /// Groups mentions into entities, in order of first mention.
 pub(crate) fn group_mentions(mentions: &[Mention]) -> Vec<Entity> {
     let mut groups: Vec<Group> = Vec::new();
-    let mut by_form: HashMap<(EntityKind, String), usize> = HashMap::default();
+    let mut by_form: HashMap<(EntityKind, &str), usize> = HashMap::default();
     // Full forms first, so that a surname mentioned before the full name still finds it.
     let mut order: Vec<usize> = (0..mentions.len()).collect();
     order.sort_by_key(|&i| (std::cmp::Reverse(mentions[i].words.len().min(2)), i));
     for i in order {
         let m = &mentions[i];
-        let form = (m.kind, m.words.join(" "));
+        let form = (m.kind, m.form.as_str());
         let known = by_form.get(&form).copied();
         let found = if m.kind == EntityKind::Person && m.words.len() == 1 {
             find_group(&groups, mentions, m, i).or(known)
@@ -60,9 +60,9 @@ pub(crate) fn group_mentions(mentions: &[Mention]) -> Vec<Entity> {
             let name = fullest_form(&g.mentions, mentions);
             let mut aliases: Vec<String> = Vec::new();
             for &i in &g.mentions {
-                let form = mentions[i].words.join(" ");
-                if form != name && !aliases.contains(&form) {
-                    aliases.push(form);
+                let form = &mentions[i].form;
+                if *form != name && !aliases.contains(form) {
+                    aliases.push(form.clone());
                 }
             }
             let spans = g
@@ -161,11 +161,11 @@ fn states_abbreviated(a: &[String], b: &[String]) -> bool {
 /// The form with the most words, then written out rather than abbreviated (`California`, not
 /// `Calif.`), then the most used, then the first.
 fn fullest_form(group: &[usize], mentions: &[Mention]) -> String {
-    let mut counts: HashMap<String, (usize, bool, usize, usize)> = HashMap::default();
+    let mut counts: HashMap<&str, (usize, bool, usize, usize)> = HashMap::default();
     for (order, &i) in group.iter().enumerate() {
-        let form = mentions[i].words.join(" ");
+        let form = mentions[i].form.as_str();
         let words = mentions[i].words.len();
-        let written_out = super::gazetteer::state_of_abbreviation(&form).is_none();
+        let written_out = super::gazetteer::state_of_abbreviation(form).is_none();
         let entry = counts
             .entry(form)
             .or_insert((words, written_out, 0, usize::MAX - order));
@@ -174,7 +174,7 @@ fn fullest_form(group: &[usize], mentions: &[Mention]) -> String {
     counts
         .into_iter()
         .max_by_key(|(_, key)| *key)
-        .map(|(form, _)| form)
+        .map(|(form, _)| form.to_string())
         .unwrap_or_default()
 }
 

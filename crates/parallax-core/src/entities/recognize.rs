@@ -15,6 +15,8 @@ use super::EntityKind;
 pub(crate) struct Mention {
     /// The words of the name as written, titles, "the" and possessives left out.
     pub words: Vec<String>,
+    /// The words joined by single spaces: the name as the article's entity list shows it.
+    pub form: String,
     pub kind: EntityKind,
     /// Character span in the article text.
     pub start: usize,
@@ -932,15 +934,15 @@ fn places_in_ranges(
 /// Document-level consistency: a name keeps one kind in an article, surnames of known people are
 /// people, and capitals the article never confirms are dropped.
 fn settle_kinds(candidates: Vec<Candidate>) -> Vec<Mention> {
-    let key = |c: &Candidate| c.words.join(" ");
-    let mut votes: HashMap<String, HashMap<EntityKind, u32>> = HashMap::default();
-    let mut confirmed: HashSet<String> = HashSet::default();
-    for c in &candidates {
+    let keys: Vec<String> = candidates.iter().map(|c| c.words.join(" ")).collect();
+    let mut votes: HashMap<&str, HashMap<EntityKind, u32>> = HashMap::default();
+    let mut confirmed: HashSet<&str> = HashSet::default();
+    for (c, key) in candidates.iter().zip(&keys) {
         if let Some((kind, evidence)) = c.kind {
-            *votes.entry(key(c)).or_default().entry(kind).or_default() += evidence as u32;
+            *votes.entry(key).or_default().entry(kind).or_default() += evidence as u32;
         }
         if !c.uncertain {
-            confirmed.insert(key(c));
+            confirmed.insert(key);
         }
     }
     let kind_of = |name: &str| -> Option<(EntityKind, u32)> {
@@ -951,56 +953,64 @@ fn settle_kinds(candidates: Vec<Candidate>) -> Vec<Mention> {
         Some((kind, score))
     };
     // Surnames and given names of the people the article names in full.
-    let mut person_parts: HashSet<String> = HashSet::default();
-    let mut org_parts: HashSet<String> = HashSet::default();
-    for c in &candidates {
-        match kind_of(&key(c)) {
+    let mut person_parts: HashSet<&str> = HashSet::default();
+    let mut org_parts: HashSet<&str> = HashSet::default();
+    for (c, key) in candidates.iter().zip(&keys) {
+        match kind_of(key) {
             Some((EntityKind::Person, score)) if score >= Evidence::Context as u32 => {
                 if let Some(last) = c.words.last() {
-                    person_parts.insert(last.clone());
+                    person_parts.insert(last);
                 }
             }
             Some((EntityKind::Organization, _)) if c.words.len() >= 2 => {
                 if let Some(last) = c.words.last() {
                     if gaz::is_organization_ending(last) {
-                        org_parts.insert(last.clone());
+                        org_parts.insert(last);
                     }
                 }
             }
             _ => {}
         }
     }
-    let mut mentions = Vec::new();
-    for c in candidates {
-        let name = key(&c);
-        let single = c.words.len() == 1;
-        let settled = kind_of(&name);
-        let kind = if single
-            && person_parts.contains(&name)
-            && !matches!(settled, Some((_, s)) if s >= Evidence::Strong as u32 && settled.is_some_and(|(k, _)| k != EntityKind::Person))
-        {
-            Some(EntityKind::Person)
-        } else if let Some((kind, score)) = settled {
-            if c.uncertain && !confirmed.contains(&name) && score < Evidence::Strong as u32 {
-                None
+    let kinds: Vec<Option<EntityKind>> = candidates
+        .iter()
+        .zip(&keys)
+        .map(|(c, name)| {
+            let name = name.as_str();
+            let single = c.words.len() == 1;
+            let settled = kind_of(name);
+            if single
+                && person_parts.contains(name)
+                && !matches!(settled, Some((_, s)) if s >= Evidence::Strong as u32 && settled.is_some_and(|(k, _)| k != EntityKind::Person))
+            {
+                Some(EntityKind::Person)
+            } else if let Some((kind, score)) = settled {
+                if c.uncertain && !confirmed.contains(name) && score < Evidence::Strong as u32 {
+                    None
+                } else {
+                    Some(kind)
+                }
+            } else if single && org_parts.contains(name) {
+                Some(EntityKind::Organization)
             } else {
-                Some(kind)
+                None
             }
-        } else if single && org_parts.contains(&name) {
-            Some(EntityKind::Organization)
-        } else {
-            None
-        };
-        if let Some(kind) = kind {
-            mentions.push(Mention {
+        })
+        .collect();
+    candidates
+        .into_iter()
+        .zip(keys)
+        .zip(kinds)
+        .filter_map(|((c, form), kind)| {
+            Some(Mention {
                 words: c.words,
-                kind,
+                form,
+                kind: kind?,
                 start: c.start,
                 end: c.end,
-            });
-        }
-    }
-    mentions
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]
