@@ -290,7 +290,8 @@ pub(crate) fn resolve(articles: &[Vec<Entity>]) -> Vec<ResolvedEntity> {
         .enumerate()
         .flat_map(|(i, list)| list.iter().map(move |e| (i, e)))
         .collect();
-    items.sort_by_key(|(i, e)| {
+    // Keys worked out once per entity (the sort is stable, as `sort_by_key` is).
+    items.sort_by_cached_key(|(i, e)| {
         (
             std::cmp::Reverse(e.name.split_whitespace().count().min(2)),
             std::cmp::Reverse(e.mentions),
