@@ -407,7 +407,8 @@ mod tests {
         let mut connection = Connection::open(&path).unwrap();
         prepare(&mut connection, &path).unwrap();
         assert!(backup_path(&path, 2).exists());
-        let rows: Vec<(i64, String, Option<i64>, Option<String>, String)> = connection
+        type Row = (i64, String, Option<i64>, Option<String>, String);
+        let rows: Vec<Row> = connection
             .prepare("SELECT id, title, grouped_with, corrected, text FROM articles ORDER BY id")
             .unwrap()
             .query_map([], |row| {

@@ -525,7 +525,7 @@ fn new_imports_do_not_group_with_deleted_articles() {
         "farm-c.txt",
         "Farm bill passes Senate\n\nThe Senate passed the farm bill on Tuesday, cutting crop subsidies and food stamps after a long debate.",
     );
-    let report = import(library, &[third.clone()]);
+    let report = import(library, std::slice::from_ref(&third));
     let id = report.imported[0].id;
     let grouping = library.grouping(id).unwrap();
     assert_eq!(grouping.grouped_with, None, "{grouping:?}");
