@@ -72,7 +72,10 @@ fn long_pair(folder: &Path) -> (PathBuf, PathBuf) {
         right.push_str(&body(b));
         right.push_str("\n\n");
     }
-    let (a, b) = (folder.join("long-first.txt"), folder.join("long-second.txt"));
+    let (a, b) = (
+        folder.join("long-first.txt"),
+        folder.join("long-second.txt"),
+    );
     std::fs::write(&a, left).expect("write");
     std::fs::write(&b, right).expect("write");
     (a, b)
@@ -153,7 +156,10 @@ async fn cold_start(app: &App) -> u64 {
         if let Value::Number(n) = value {
             break n.as_f64().expect("a time");
         }
-        assert!(Instant::now() < deadline, "the page never marked the library shown");
+        assert!(
+            Instant::now() < deadline,
+            "the page never marked the library shown"
+        );
         tokio::time::sleep(Duration::from_millis(50)).await;
     };
     let pid = app_pid().expect("the app's process");
@@ -219,7 +225,12 @@ fn app_pid() -> Option<u32> {
 
 fn process_start_ticks(pid: u32) -> Option<u64> {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    stat.rsplit_once(')')?.1.split_whitespace().nth(19)?.parse().ok()
+    stat.rsplit_once(')')?
+        .1
+        .split_whitespace()
+        .nth(19)?
+        .parse()
+        .ok()
 }
 
 /// When the process started, in milliseconds since the Unix epoch.
@@ -257,7 +268,14 @@ fn idle_memory() -> Option<(u64, u64)> {
         .filter(|pid| {
             std::fs::read_to_string(format!("/proc/{pid}/stat"))
                 .ok()
-                .and_then(|s| s.rsplit_once(')')?.1.split_whitespace().nth(1)?.parse::<u32>().ok())
+                .and_then(|s| {
+                    s.rsplit_once(')')?
+                        .1
+                        .split_whitespace()
+                        .nth(1)?
+                        .parse::<u32>()
+                        .ok()
+                })
                 == Some(app)
         })
         .collect();

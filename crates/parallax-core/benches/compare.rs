@@ -8,7 +8,8 @@
 //! Texts come from the BASIL articles in `../shared/corpus/basil-dev` (or the folder named by
 //! `PARALLAX_BENCH_CORPUS`) when present, otherwise from the crate's test fixtures, so the bench
 //! runs anywhere. Criterion measures Parallax; a table at the end puts each case beside git and
-//! difflib, measured here by wall clock.
+//! difflib, measured here by wall clock, with the whole `parallax compare A B --json` process
+//! (the release command-line tool, built first) beside git's process.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -77,9 +78,18 @@ fn main() {
     let scratch = std::env::temp_dir().join(format!("parallax-bench-{}", std::process::id()));
     std::fs::create_dir_all(&scratch).expect("a scratch folder");
     println!();
+    let cli = parallax_cli();
     println!(
-        "{:<28} {:>12} {:>8} {:>8} {:>16} {:>14} {:>16}",
-        "case", "parallax", "budget", "", "git --word-diff", "difflib", "difflib process"
+        "{:<28} {:>12} {:>8} {:>8} {:>16} {:>14} {:>16} {:>17} {:>12}",
+        "case",
+        "parallax",
+        "budget",
+        "",
+        "git --word-diff",
+        "difflib",
+        "difflib process",
+        "parallax process",
+        "vs git"
     );
     for case in &cases {
         let refs: Vec<&str> = case.texts.iter().map(String::as_str).collect();
@@ -101,8 +111,19 @@ fn main() {
             .collect();
         let git = git_word_diff(&files, &pairs);
         let difflib = python_difflib(&files);
+        let process = cli
+            .as_deref()
+            .and_then(|cli| parallax_process(cli, &files, &pairs));
+        let versus_git = match (process, git) {
+            (Some(p), Some(g)) => {
+                let ratio = p.as_secs_f64() / g.as_secs_f64();
+                let verdict = if ratio <= PROCESS_GOAL { "ok" } else { "OVER" };
+                format!("{ratio:.1}x {verdict}")
+            }
+            _ => "unavailable".into(),
+        };
         println!(
-            "{:<28} {:>12} {:>8} {:>8} {:>16} {:>14} {:>16}",
+            "{:<28} {:>12} {:>8} {:>8} {:>16} {:>14} {:>16} {:>17} {:>12}",
             case.name,
             format_duration(parallax),
             format_duration(case.budget),
@@ -119,12 +140,18 @@ fn main() {
             difflib
                 .map(|(_, whole)| format_duration(whole))
                 .unwrap_or_else(|| "unavailable".into()),
+            process
+                .map(format_duration)
+                .unwrap_or_else(|| "unavailable".into()),
+            versus_git,
         );
     }
     println!(
         "\nparallax: whole comparison in process, median of 9 runs; git: one process per pair, summed, \
-         median of 5; difflib: SequenceMatcher over word and punctuation tokens of each pair, summed \
-         (inside Python), and the whole python3 process."
+         median of 11; difflib: SequenceMatcher over word and punctuation tokens of each pair, summed \
+         (inside Python), and the whole python3 process; parallax process: `parallax compare A B \
+         --json` (release build) on every pair, one process each, summed, median of 11, as git's, \
+         and its ratio to git's (goal {PROCESS_GOAL}x)."
     );
     let _ = std::fs::remove_dir_all(&scratch);
 }
@@ -247,10 +274,52 @@ fn median(runs: usize, mut f: impl FnMut()) -> Duration {
     times[runs / 2]
 }
 
+/// Runs of each whole-process measurement (git, parallax) whose median is printed.
+const PROCESS_RUNS: usize = 11;
+
+/// The most the whole `parallax compare A B --json` process may cost, as a multiple of git's
+/// word diff of the same pair.
+const PROCESS_GOAL: f64 = 1.5;
+
+/// The release build of the `parallax` command, built first if need be (a no-op when it is up
+/// to date), or `None` when it cannot be built.
+fn parallax_cli() -> Option<PathBuf> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let built = Command::new(cargo)
+        .args(["build", "--quiet", "--release", "-p", "parallax-cli"])
+        .status()
+        .is_ok_and(|s| s.success());
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target"));
+    let cli = target
+        .join("release")
+        .join(format!("parallax{}", std::env::consts::EXE_SUFFIX));
+    (built && cli.is_file()).then_some(cli)
+}
+
+/// `parallax compare A B --json` on every pair, one process each, summed: what a script that
+/// calls the command pays, start-up included.
+fn parallax_process(cli: &Path, files: &[PathBuf], pairs: &[(usize, usize)]) -> Option<Duration> {
+    let mut ok = true;
+    let time = median(PROCESS_RUNS, || {
+        for &(l, r) in pairs {
+            let output = Command::new(cli)
+                .arg("compare")
+                .arg(&files[l])
+                .arg(&files[r])
+                .arg("--json")
+                .output();
+            ok &= output.is_ok_and(|o| o.status.success());
+        }
+    });
+    ok.then_some(time)
+}
+
 /// `git diff --no-index --word-diff` on every pair, one process each, summed.
 fn git_word_diff(files: &[PathBuf], pairs: &[(usize, usize)]) -> Option<Duration> {
     let mut ok = true;
-    let time = median(5, || {
+    let time = median(PROCESS_RUNS, || {
         for &(l, r) in pairs {
             let status = Command::new("git")
                 .args(["diff", "--no-index", "--no-color", "--word-diff"])

@@ -29,7 +29,9 @@ fn partners(pair: &PairComparison, i: usize) -> Option<Vec<usize>> {
 }
 
 fn folded_words(text: &str) -> Vec<String> {
-    words(text).map(|w| normalize(w.text).into_owned()).collect()
+    words(text)
+        .map(|w| normalize(w.text).into_owned())
+        .collect()
 }
 
 fn slice(text: &str, start: usize, end: usize) -> String {

@@ -26,8 +26,8 @@ mod words;
 
 pub(crate) use bounds::word_bounds;
 pub use sentences::{split_sentences, Sentence};
-pub use words::{is_function_word, stem, tokenize, words, Token, TokenKind};
 pub(crate) use words::stem_folded;
+pub use words::{is_function_word, stem, tokenize, words, Token, TokenKind};
 
 /// Counts the words of a text (Unicode word boundaries, punctuation left out).
 pub fn word_count(text: &str) -> usize {
