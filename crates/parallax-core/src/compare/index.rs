@@ -3,6 +3,7 @@
 //! readings and not one per pair.
 
 use crate::text::{self, Sentence, TokenKind};
+use std::borrow::Cow;
 use rustc_hash::FxHashMap;
 use std::cell::OnceCell;
 
@@ -318,7 +319,8 @@ struct Spelling {
 struct Vocabulary<'t> {
     /// Spellings as the article texts write them, borrowed from the texts.
     spellings: FxHashMap<&'t str, Spelling>,
-    forms: FxHashMap<String, u32>,
+    /// Folded forms, borrowed from the texts when folding changed nothing (most words).
+    forms: FxHashMap<Cow<'t, str>, u32>,
     /// The term of each form.
     form_terms: Vec<u32>,
     terms: FxHashMap<String, u32>,
@@ -343,7 +345,7 @@ impl<'t> Vocabulary<'t> {
             return spelling;
         }
         let form = self.forms.len() as u32;
-        self.forms.insert(folded.clone().into_owned(), form);
+        self.forms.insert(folded.clone(), form);
         let stem = text::stem_folded(&folded);
         let term = match self.terms.get(stem.as_str()) {
             Some(&term) => term,
