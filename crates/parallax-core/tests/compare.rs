@@ -136,6 +136,24 @@ fn paraphrases_align() {
 }
 
 #[test]
+fn a_sentence_of_function_words_alone_aligns_with_the_same_words() {
+    let a = "The mayor closed the harbour bridge on Monday.\n\nWhy?\n\nThe council blamed the storm damage.";
+    let b = "On Monday the mayor shut the harbour bridge.\n\n“Why?”\n\nStorm damage was blamed by the council.";
+    let comparison = compare(&[a, b]);
+    let pair = &comparison.pairs[0];
+    for i in 0..3 {
+        assert_eq!(partners(pair, i), Some(vec![i]), "sentence {i}");
+    }
+    // Two `Why?` on one side and one on the other: which one is meant cannot be told.
+    let twice = "Why?\n\nThe mayor closed the harbour bridge on Monday.\n\nWhy?";
+    let comparison = compare(&[twice, b]);
+    let pair = &comparison.pairs[0];
+    assert_eq!(partners(pair, 0), None);
+    assert_eq!(partners(pair, 2), None);
+    assert_eq!(partners(pair, 1), Some(vec![0]));
+}
+
+#[test]
 fn unrelated_sentences_do_not_align() {
     let unrelated = [
         (

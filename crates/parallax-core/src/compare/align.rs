@@ -101,6 +101,9 @@ pub(super) fn align_sentences(index: &Index, left: usize, right: usize) -> Vec<M
     for c in merged {
         chosen.merge(c);
     }
+    for c in same_plain_words(index, a, b, &chosen) {
+        chosen.add(c);
+    }
 
     let mut matched: Vec<Matched> = chosen
         .alignments
@@ -172,6 +175,55 @@ impl Chosen {
             self.add(c);
         }
     }
+}
+
+/// Sentences made of function words alone ("Why?", "How are you?") have no rare term to be
+/// found by, so no candidate: two such sentences left over, one in each article, with the same
+/// words and no other sentence left over with those words, say the same thing.
+fn same_plain_words(
+    index: &Index,
+    a: &IndexedArticle,
+    b: &IndexedArticle,
+    chosen: &Chosen,
+) -> Vec<Candidate> {
+    let key = |sentence: &SentenceTerms| -> Option<Vec<u32>> {
+        let all_function = sentence
+            .terms
+            .iter()
+            .all(|&(t, _)| index.kind(t) == TermKind::Function);
+        (!sentence.terms.is_empty() && all_function)
+            .then(|| sentence.terms.iter().map(|&(t, _)| t).collect())
+    };
+    let leftover = |article: &IndexedArticle, held: &[Option<usize>]| {
+        let mut by_words: rustc_hash::FxHashMap<Vec<u32>, Vec<usize>> = Default::default();
+        for (i, sentence) in article.sentences.iter().enumerate() {
+            if held[i].is_none() {
+                if let Some(words) = key(sentence) {
+                    by_words.entry(words).or_default().push(i);
+                }
+            }
+        }
+        by_words
+    };
+    let (left, right) = (leftover(a, &chosen.left), leftover(b, &chosen.right));
+    let mut found: Vec<Candidate> = left
+        .iter()
+        .filter_map(|(words, is)| {
+            let js = right.get(words)?;
+            let (&[i], &[j]) = (is.as_slice(), js.as_slice()) else {
+                return None;
+            };
+            let sentence = &a.sentences[i];
+            let likeness = likeness(index, &sentence.terms, sentence.norm, &b.sentences[j]);
+            Some(Candidate {
+                left: vec![i],
+                right: vec![j],
+                score: likeness.cosine,
+            })
+        })
+        .collect();
+    found.sort_by_key(|c| c.left[0]);
+    found
 }
 
 /// How alike two bags are.

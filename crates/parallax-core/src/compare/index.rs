@@ -3,8 +3,8 @@
 //! readings and not one per pair.
 
 use crate::text::{self, Sentence, TokenKind};
-use std::borrow::Cow;
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::cell::OnceCell;
 
 /// One word of an article (punctuation and spaces left out).
