@@ -93,7 +93,11 @@ fn main() {
     );
     for case in &cases {
         let refs: Vec<&str> = case.texts.iter().map(String::as_str).collect();
-        let parallax = median(9, || {
+        // Warmed up as criterion warms up, then enough runs that one slow run does not decide.
+        for _ in 0..3 {
+            std::hint::black_box(compare(&refs));
+        }
+        let parallax = median(IN_PROCESS_RUNS, || {
             std::hint::black_box(compare(&refs));
         });
         let files: Vec<PathBuf> = case
@@ -147,7 +151,7 @@ fn main() {
         );
     }
     println!(
-        "\nparallax: whole comparison in process, median of 9 runs; git: one process per pair, summed, \
+        "\nparallax: whole comparison in process, median of {IN_PROCESS_RUNS} runs after 3 to warm up; git: one process per pair, summed, \
          median of 11; difflib: SequenceMatcher over word and punctuation tokens of each pair, summed \
          (inside Python), and the whole python3 process; parallax process: `parallax compare A B \
          --json` (release build) on every pair, one process each, summed, median of 11, as git's, \
@@ -273,6 +277,9 @@ fn median(runs: usize, mut f: impl FnMut()) -> Duration {
     times.sort();
     times[runs / 2]
 }
+
+/// Runs of the in-process comparison whose median is printed.
+const IN_PROCESS_RUNS: usize = 51;
 
 /// Runs of each whole-process measurement (git, parallax) whose median is printed.
 const PROCESS_RUNS: usize = 11;
