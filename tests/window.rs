@@ -1551,6 +1551,14 @@ async fn tags_added_in_the_reader_narrow_the_library_list() {
 async fn an_outlet_is_renamed_and_merging_into_another_is_said_first() {
     let app = App::start(&[]).await;
     app.wait_for_all("library-item", 8).await;
+    // The first launch shows the sample event compared, Northgate Wire among its reports.
+    let outlets_shown =
+        "[...document.querySelectorAll('[data-testid=compare-pane] .pane-outlet')].map(p => p.textContent)";
+    app.wait_until(
+        &format!("{outlets_shown}.includes('Northgate Wire')"),
+        "the sample comparison names Northgate Wire",
+    )
+    .await;
     choose_from_library_menu(&app, "outlets-button").await;
     app.wait_for("outlets-dialog").await;
     app.click("[data-testid=outlet-row][data-outlet='Northgate Wire'] [data-testid=outlet-rename]")
@@ -1566,6 +1574,13 @@ async fn an_outlet_is_renamed_and_merging_into_another_is_said_first() {
         .text("[data-testid=outlets-status]")
         .await
         .starts_with("Renamed “Northgate Wire” to “Northgate”"));
+    app.wait_until(
+        &format!(
+            "{outlets_shown}.includes('Northgate') && !{outlets_shown}.includes('Northgate Wire')"
+        ),
+        "the comparison on screen names the outlet by its new name",
+    )
+    .await;
 
     app.click("[data-testid=outlet-row][data-outlet='Northgate'] [data-testid=outlet-rename]")
         .await;

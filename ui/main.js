@@ -70,8 +70,7 @@ async function moveToTrash(ids) {
   try {
     const deleted = await api.deleteArticles(ids);
     const shownId = Number(main.querySelector('[data-testid=article-reader]')?.dataset.articleId);
-    const comparedIds = [...main.querySelectorAll('[data-testid=compare-pane]')].map((pane) => Number(pane.dataset.articleId));
-    const onScreen = deleted.includes(shownId) || comparedIds.some((id) => deleted.includes(id));
+    const onScreen = deleted.includes(shownId) || comparedIds().some((id) => deleted.includes(id));
     library.clearSelection();
     await library.refresh();
     if (onScreen) showWelcome();
@@ -138,8 +137,19 @@ function openTrash() {
 function openOutlets() {
   openOutletsDialog({
     focusOutlet: document.getElementById('filter-outlet').value || null,
-    onRenamed: () => library.refresh(),
+    // The comparison on screen names outlets in its headers, conflicts and coverage: it is
+    // compared again so that it shows the new name too.
+    onRenamed: async () => {
+      await library.refresh();
+      const compared = comparedIds();
+      if (compared.length >= 2) await openComparison(compared);
+    },
   }).catch(showError);
+}
+
+// The ids of the articles of the comparison on screen, in their order (none when none is shown).
+function comparedIds() {
+  return [...main.querySelectorAll('[data-testid=compare-pane]')].map((pane) => Number(pane.dataset.articleId));
 }
 
 async function openArticle(id) {
