@@ -1751,6 +1751,84 @@ async fn sentences_are_linked_and_unlinked_in_the_compare_view_and_undone() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_cell_of_two_sentences_is_linked_whole() {
+    let app = App::start(&[]).await;
+    app.wait_for_all("compare-pane", 5).await;
+    // A cell holding two sentences (one report says in two what another says in one), and a
+    // sentence of another report that nothing is aligned with.
+    let found = app
+        .script(
+            "const many = document.querySelector('.cell[data-sentences*=\",\"]');
+             const lone = [...document.querySelectorAll('[data-testid=only-here]')].find(n => n.dataset.column !== many.dataset.column);
+             many.id = 'many'; lone.id = 'lone';
+             return [Number(many.dataset.column), many.dataset.sentences.split(',').map(Number),
+                     Number(lone.dataset.column), Number(lone.dataset.sentences.split(',')[0])];",
+        )
+        .await;
+    let (many_column, many, lone_column, lone): (usize, Vec<usize>, usize, usize) =
+        serde_json::from_value(found).unwrap();
+    assert!(many.len() > 1, "the sample has a two-sentence cell");
+    let article_ids: Vec<i64> = serde_json::from_value(
+        app.script("return [...document.querySelectorAll('[data-testid=compare-pane]')].map(n => Number(n.dataset.articleId))")
+            .await,
+    )
+    .unwrap();
+
+    choose_sentence(&app, "#many", false).await;
+    choose_sentence(&app, "#lone", true).await;
+    press(&app, "body", "l").await;
+    app.wait_until(
+        "(document.querySelector('[data-testid=link-status]') || {}).textContent.startsWith('Linked sentences')",
+        "the window says both sentences are linked",
+    )
+    .await;
+    let (a, b) = (many_column.min(lone_column), many_column.max(lone_column));
+    let mut expected: Vec<(usize, usize, bool)> = many
+        .iter()
+        .map(|&m| {
+            if many_column == a {
+                (m, lone, true)
+            } else {
+                (lone, m, true)
+            }
+        })
+        .collect();
+    expected.sort();
+    let library = parallax_library::Library::open(&app.library_file().await).unwrap();
+    let overrides = || {
+        let mut found: Vec<(usize, usize, bool)> = library
+            .alignment_overrides(article_ids[a], article_ids[b])
+            .unwrap()
+            .iter()
+            .map(|o| (o.left.sentence, o.right.sentence, o.linked))
+            .collect();
+        found.sort();
+        found
+    };
+    assert_eq!(
+        overrides(),
+        expected,
+        "every sentence of the cell is linked"
+    );
+    let lone_cell =
+        format!(".cell[data-by-user][data-column='{lone_column}'][data-sentences='{lone}']");
+    app.wait_until(
+        &format!("document.querySelector({lone_cell:?})"),
+        "the lone sentence is marked as linked",
+    )
+    .await;
+
+    press(&app, "body", CTRL_Z).await;
+    app.wait_until(
+        &format!("!document.querySelector({lone_cell:?})"),
+        "Ctrl+Z takes both links back",
+    )
+    .await;
+    assert_eq!(overrides(), vec![]);
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn the_library_is_backed_up_exported_and_loaded_as_json_lines_through_dialogs() {
     let app = App::start(&[]).await;
     app.wait_for_all("library-item", 8).await;

@@ -452,11 +452,17 @@ function alignmentTools(report, grid, main, options) {
     showComparison(main, fresh, { ...options, scroll, status: message, reveal });
     main.querySelector('[data-testid=link-status]')?.focus?.();
   };
+  // A cell may hold several sentences (one said in two): Link joins every one of them to every
+  // one of the other cell's, so what was chosen is linked whole.
   const doLink = () => {
     const p = chosenPair();
     if (!p || link.disabled) return;
-    const message = `Linked ${describe(p.a, p.left[0])} with ${describe(p.b, p.right[0])}.`;
-    change(true, [[p.left[0], p.right[0]]], p.a, p.b, message).catch(showError);
+    const pairs = p.left.flatMap((l) => p.right.map((r) => [l, r]));
+    const side = (column, sentences) => sentences.length === 1
+      ? describe(column, sentences[0])
+      : `sentences ${sentences.map((s) => s + 1).join(' and ')} of ${report.articles[column].outlet || report.articles[column].title}`;
+    const message = `Linked ${side(p.a, p.left)} with ${side(p.b, p.right)}.`;
+    change(true, pairs, p.a, p.b, message).catch(showError);
   };
   const doUnlink = () => {
     const p = chosenPair();
