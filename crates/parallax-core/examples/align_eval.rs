@@ -1,0 +1,309 @@
+//! Measures sentence alignment against a hand-made reference (`eval/alignment/`), beside what a
+//! side-by-side diff tool would show on the same sentences.
+//!
+//! ```text
+//! cargo run -p parallax-core --release --example align_eval -- sentences CORPUS OUT EVENT...
+//! cargo run -p parallax-core --release --example align_eval -- score CORPUS REFERENCE
+//! ```
+//!
+//! `sentences` writes, for each named BASIL event (a `triplet-uuid`), one file per article listing
+//! its sentences numbered as the engine splits them: what the reference is written against.
+//! `score` reads the reference and prints precision, recall and alignment error rate per split.
+//!
+//! The reference holds sure (`S`) and possible (`P`) links between sentence numbers, as in the
+//! word-alignment literature (Och and Ney 2003): precision counts a predicted link right when it is
+//! sure or possible, recall counts the sure links found, and AER = 1 - (|A∩S| + |A∩P|) / (|A| + |S|).
+
+#[path = "support/basil.rs"]
+mod basil;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::path::PathBuf;
+
+use parallax_core::compare::compare;
+use similar::{capture_diff_slices, Algorithm, DiffOp};
+
+type Link = (usize, usize);
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("sentences") if args.len() >= 4 => write_sentences(
+            &PathBuf::from(&args[1]),
+            &PathBuf::from(&args[2]),
+            &args[3..],
+        ),
+        Some("score") if args.len() == 3 => {
+            score(&PathBuf::from(&args[1]), &PathBuf::from(&args[2]))
+        }
+        _ => {
+            eprintln!(
+                "usage: align_eval sentences CORPUS OUT EVENT... | align_eval score CORPUS REFERENCE"
+            );
+            std::process::exit(2);
+        }
+    }
+}
+
+/// The event's articles as (source, text), in file-name order.
+fn event_articles(corpus: &[basil::BasilArticle], event: &str) -> Vec<(String, String)> {
+    corpus
+        .iter()
+        .filter(|a| a.event == event)
+        .map(|a| (a.source.clone(), a.text()))
+        .collect()
+}
+
+fn read_corpus(folder: &PathBuf) -> Vec<basil::BasilArticle> {
+    basil::read_folder(folder).unwrap_or_else(|e| panic!("cannot read {}: {e}", folder.display()))
+}
+
+fn write_sentences(folder: &PathBuf, out: &PathBuf, events: &[String]) {
+    let corpus = read_corpus(folder);
+    std::fs::create_dir_all(out).expect("create the output folder");
+    for event in events {
+        let articles = event_articles(&corpus, event);
+        assert!(!articles.is_empty(), "no article of event {event}");
+        let texts: Vec<&str> = articles.iter().map(|(_, t)| t.as_str()).collect();
+        let comparison = compare(&texts);
+        for ((source, _), sentences) in articles.iter().zip(&comparison.sentences) {
+            let mut listing = format!("# {event} {source}: {} sentences\n", sentences.len());
+            for (i, sentence) in sentences.iter().enumerate() {
+                listing.push_str(&format!("{i}\t{}\n", sentence.text.replace('\n', " ")));
+            }
+            let file = out.join(format!("{event}_{source}.txt"));
+            std::fs::write(&file, listing).expect("write a sentence listing");
+            println!("{}", file.display());
+        }
+    }
+}
+
+/// One pair's block of the reference.
+struct RefPair {
+    event: String,
+    left: String,
+    right: String,
+    split: String,
+    counts: (usize, usize),
+    sure: HashSet<Link>,
+    possible: HashSet<Link>,
+}
+
+/// Reads blocks of the form
+/// `== EVENT LEFT(COUNT) RIGHT(COUNT) SPLIT` then lines `S 3 5` / `P 4 6,7` (`#` starts a comment).
+/// A sure link is also possible.
+fn read_reference(path: &PathBuf) -> Vec<RefPair> {
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let mut pairs: Vec<RefPair> = Vec::new();
+    for (number, raw) in text.lines().enumerate() {
+        let line = raw.split('#').next().unwrap_or("").trim();
+        if line.is_empty() {
+            continue;
+        }
+        let bad = || panic!("{}:{}: cannot read {raw:?}", path.display(), number + 1);
+        if let Some(header) = line.strip_prefix("==") {
+            let fields: Vec<&str> = header.split_whitespace().collect();
+            let [event, left, right, split] = fields[..] else {
+                bad()
+            };
+            let side = |field: &str| -> (String, usize) {
+                let (name, count) = field.split_once('(').unwrap_or_else(|| bad());
+                let count = count
+                    .trim_end_matches(')')
+                    .parse()
+                    .unwrap_or_else(|_| bad());
+                (name.to_string(), count)
+            };
+            let ((left, left_count), (right, right_count)) = (side(left), side(right));
+            pairs.push(RefPair {
+                event: event.to_string(),
+                left,
+                right,
+                split: split.to_string(),
+                counts: (left_count, right_count),
+                sure: HashSet::new(),
+                possible: HashSet::new(),
+            });
+            continue;
+        }
+        let Some(pair) = pairs.last_mut() else { bad() };
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        let [kind, lefts, rights] = fields[..] else {
+            bad()
+        };
+        let numbers = |field: &str| -> Vec<usize> {
+            field
+                .split(',')
+                .map(|n| n.parse().unwrap_or_else(|_| bad()))
+                .collect()
+        };
+        for &i in &numbers(lefts) {
+            for &j in &numbers(rights) {
+                match kind {
+                    "S" => {
+                        pair.sure.insert((i, j));
+                        pair.possible.insert((i, j));
+                    }
+                    "P" => {
+                        pair.possible.insert((i, j));
+                    }
+                    _ => bad(),
+                }
+            }
+        }
+    }
+    pairs
+}
+
+#[derive(Default, Clone, Copy)]
+struct Tally {
+    predicted: usize,
+    sure: usize,
+    predicted_possible: usize,
+    predicted_sure: usize,
+}
+
+impl Tally {
+    fn add(&mut self, predicted: &HashSet<Link>, pair: &RefPair) {
+        self.predicted += predicted.len();
+        self.sure += pair.sure.len();
+        self.predicted_possible += predicted.intersection(&pair.possible).count();
+        self.predicted_sure += predicted.intersection(&pair.sure).count();
+    }
+
+    fn row(&self, split: &str, system: &str) -> String {
+        let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+        let precision = ratio(self.predicted_possible, self.predicted);
+        let recall = ratio(self.predicted_sure, self.sure);
+        let aer = 1.0
+            - ratio(
+                self.predicted_sure + self.predicted_possible,
+                self.predicted + self.sure,
+            );
+        format!(
+            "{split:<10} {system:<22} {:>5} {:>5} {:>6.2} {:>6.2} {:>6.2}",
+            self.predicted, self.sure, precision, recall, aer
+        )
+    }
+}
+
+/// Text as a line-based diff tool compares it once each sentence is on a line of its own: exact,
+/// apart from surrounding white space.
+fn line_key(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The links a side-by-side diff (Meld, Beyond Compare, `git diff` in a side-by-side viewer) shows
+/// between two articles laid out one sentence a line: equal lines, and with `paired`, the lines of
+/// a changed block set beside each other in order.
+fn diff_links(left: &[String], right: &[String], paired: bool) -> HashSet<Link> {
+    let mut links = HashSet::new();
+    for op in capture_diff_slices(Algorithm::Myers, left, right) {
+        match op {
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => links.extend((0..len).map(|k| (old_index + k, new_index + k))),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } if paired => {
+                links.extend((0..old_len.min(new_len)).map(|k| (old_index + k, new_index + k)))
+            }
+            _ => {}
+        }
+    }
+    links
+}
+
+fn score(folder: &PathBuf, reference: &PathBuf) {
+    let corpus = read_corpus(folder);
+    let pairs = read_reference(reference);
+    let mut by_event: BTreeMap<&str, Vec<&RefPair>> = BTreeMap::new();
+    for pair in &pairs {
+        by_event.entry(pair.event.as_str()).or_default().push(pair);
+    }
+    const SYSTEMS: [&str; 3] = ["parallax", "diff: equal lines", "diff: side by side"];
+    let mut tallies: BTreeMap<(String, &str), Tally> = BTreeMap::new();
+    let mut missed: Vec<String> = Vec::new();
+    for (event, refs) in &by_event {
+        let articles = event_articles(&corpus, event);
+        let texts: Vec<&str> = articles.iter().map(|(_, t)| t.as_str()).collect();
+        let comparison = compare(&texts);
+        let index_of = |source: &str| -> usize {
+            articles
+                .iter()
+                .position(|(s, _)| s == source)
+                .unwrap_or_else(|| panic!("event {event} has no article from {source}"))
+        };
+        for pair in refs {
+            let (l, r) = (index_of(&pair.left), index_of(&pair.right));
+            let (ls, rs) = (&comparison.sentences[l], &comparison.sentences[r]);
+            assert_eq!(
+                (ls.len(), rs.len()),
+                pair.counts,
+                "{event} {}/{}: the sentence split is not the one the reference was written on",
+                pair.left,
+                pair.right
+            );
+            let mut predicted: HashMap<&str, HashSet<Link>> = HashMap::new();
+            let found = comparison
+                .pairs
+                .iter()
+                .find(|p| (p.left, p.right) == (l, r) || (p.left, p.right) == (r, l))
+                .expect("every pair is compared");
+            let flip = found.left != l;
+            let mut ours = HashSet::new();
+            for alignment in &found.alignments {
+                for &i in &alignment.left {
+                    for &j in &alignment.right {
+                        ours.insert(if flip { (j, i) } else { (i, j) });
+                    }
+                }
+            }
+            let lines = |s: &[parallax_core::text::Sentence]| -> Vec<String> {
+                s.iter().map(|s| line_key(&s.text)).collect()
+            };
+            let (left_lines, right_lines) = (lines(ls), lines(rs));
+            predicted.insert(SYSTEMS[1], diff_links(&left_lines, &right_lines, false));
+            predicted.insert(SYSTEMS[2], diff_links(&left_lines, &right_lines, true));
+            for link in pair.sure.difference(&ours).collect::<BTreeSet<_>>() {
+                missed.push(format!(
+                    "{event} {}/{} missed S {} {}\n   L: {}\n   R: {}",
+                    pair.left, pair.right, link.0, link.1, ls[link.0].text, rs[link.1].text
+                ));
+            }
+            for link in ours.difference(&pair.possible).collect::<BTreeSet<_>>() {
+                missed.push(format!(
+                    "{event} {}/{} wrong {} {}\n   L: {}\n   R: {}",
+                    pair.left, pair.right, link.0, link.1, ls[link.0].text, rs[link.1].text
+                ));
+            }
+            predicted.insert(SYSTEMS[0], ours);
+            for system in SYSTEMS {
+                for split in [pair.split.as_str(), "all"] {
+                    tallies
+                        .entry((split.to_string(), system))
+                        .or_default()
+                        .add(&predicted[system], pair);
+                }
+            }
+        }
+    }
+    println!(
+        "{:<10} {:<22} {:>5} {:>5} {:>6} {:>6} {:>6}",
+        "split", "system", "links", "sure", "P", "R", "AER"
+    );
+    for ((split, system), tally) in &tallies {
+        println!("{}", tally.row(split, system));
+    }
+    if std::env::var_os("ALIGN_EVAL_ERRORS").is_some() {
+        for line in &missed {
+            println!("{line}");
+        }
+    }
+}
