@@ -1,18 +1,24 @@
-//! Measures sentence alignment against a hand-made reference (`eval/alignment/`), beside what a
-//! side-by-side diff tool would show on the same sentences.
+//! Measures the comparison engine against hand-made references: sentence alignment
+//! (`eval/alignment/`), beside what a side-by-side diff tool shows on the same sentences, and
+//! conflicting facts (`eval/conflicts/`).
 //!
 //! ```text
-//! cargo run -p parallax-core --release --example align_eval -- sentences CORPUS OUT EVENT...
-//! cargo run -p parallax-core --release --example align_eval -- score CORPUS REFERENCE
+//! cargo run -p parallax-core --release --example compare_eval -- sentences CORPUS OUT EVENT...
+//! cargo run -p parallax-core --release --example compare_eval -- align CORPUS REFERENCE
+//! cargo run -p parallax-core --release --example compare_eval -- conflicts CORPUS REFERENCE
 //! ```
 //!
 //! `sentences` writes, for each named BASIL event (a `triplet-uuid`), one file per article listing
-//! its sentences numbered as the engine splits them: what the reference is written against.
-//! `score` reads the reference and prints precision, recall and alignment error rate per split.
+//! its sentences numbered as the engine splits them: what the references are written against.
 //!
-//! The reference holds sure (`S`) and possible (`P`) links between sentence numbers, as in the
-//! word-alignment literature (Och and Ney 2003): precision counts a predicted link right when it is
-//! sure or possible, recall counts the sure links found, and AER = 1 - (|A∩S| + |A∩P|) / (|A| + |S|).
+//! `align` prints precision, recall and alignment error rate per split. Its reference holds sure
+//! (`S`) and possible (`P`) links between sentence numbers, as in the word-alignment literature
+//! (Och and Ney 2003): precision counts a predicted link right when it is sure or possible, recall
+//! counts the sure links found, and AER = 1 - (|A∩S| + |A∩P|) / (|A| + |S|).
+//!
+//! `conflicts` prints precision and recall of the conflicts of facts (every kind but `quote`, which
+//! the reference does not cover): an engine conflict is right when the reference names the same
+//! two sentences.
 
 #[path = "support/basil.rs"]
 mod basil;
@@ -33,13 +39,14 @@ fn main() {
             &PathBuf::from(&args[2]),
             &args[3..],
         ),
-        Some("score") if args.len() == 3 => {
-            score(&PathBuf::from(&args[1]), &PathBuf::from(&args[2]))
+        Some("align") if args.len() == 3 => {
+            score_alignment(&PathBuf::from(&args[1]), &PathBuf::from(&args[2]))
+        }
+        Some("conflicts") if args.len() == 3 => {
+            score_conflicts(&PathBuf::from(&args[1]), &PathBuf::from(&args[2]))
         }
         _ => {
-            eprintln!(
-                "usage: align_eval sentences CORPUS OUT EVENT... | align_eval score CORPUS REFERENCE"
-            );
+            eprintln!("usage: compare_eval sentences CORPUS OUT EVENT... | compare_eval align|conflicts CORPUS REFERENCE");
             std::process::exit(2);
         }
     }
@@ -220,7 +227,7 @@ fn diff_links(left: &[String], right: &[String], paired: bool) -> HashSet<Link> 
     links
 }
 
-fn score(folder: &PathBuf, reference: &PathBuf) {
+fn score_alignment(folder: &PathBuf, reference: &PathBuf) {
     let corpus = read_corpus(folder);
     let pairs = read_reference(reference);
     let mut by_event: BTreeMap<&str, Vec<&RefPair>> = BTreeMap::new();
@@ -301,8 +308,146 @@ fn score(folder: &PathBuf, reference: &PathBuf) {
     for ((split, system), tally) in &tallies {
         println!("{}", tally.row(split, system));
     }
-    if std::env::var_os("ALIGN_EVAL_ERRORS").is_some() {
+    if std::env::var_os("EVAL_ERRORS").is_some() {
         for line in &missed {
+            println!("{line}");
+        }
+    }
+}
+
+/// One conflict of the reference: the outlets and sentence numbers of its two sides.
+struct RefConflict {
+    kind: String,
+    sides: [(String, usize); 2],
+}
+
+/// Reads blocks of the form `== EVENT` then lines `C KIND LEFT i RIGHT j` (`#` starts a comment).
+fn read_conflict_reference(path: &PathBuf) -> BTreeMap<String, Vec<RefConflict>> {
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let mut events: BTreeMap<String, Vec<RefConflict>> = BTreeMap::new();
+    let mut current: Option<String> = None;
+    for (number, raw) in text.lines().enumerate() {
+        let line = raw.split('#').next().unwrap_or("").trim();
+        if line.is_empty() {
+            continue;
+        }
+        let bad = || panic!("{}:{}: cannot read {raw:?}", path.display(), number + 1);
+        if let Some(event) = line.strip_prefix("==") {
+            let event = event.trim().to_string();
+            events.entry(event.clone()).or_default();
+            current = Some(event);
+            continue;
+        }
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        let (["C", kind, left, i, right, j], Some(event)) = (&fields[..], &current) else {
+            bad()
+        };
+        let n = |s: &str| -> usize { s.parse().unwrap_or_else(|_| bad()) };
+        events
+            .get_mut(event)
+            .expect("block opened")
+            .push(RefConflict {
+                kind: kind.to_string(),
+                sides: [(left.to_string(), n(i)), (right.to_string(), n(j))],
+            });
+    }
+    events
+}
+
+fn score_conflicts(folder: &PathBuf, reference: &PathBuf) {
+    let corpus = read_corpus(folder);
+    let events = read_conflict_reference(reference);
+    let (mut found, mut right, mut listed, mut recalled) = (0usize, 0usize, 0usize, 0usize);
+    let mut by_kind: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut errors: Vec<String> = Vec::new();
+    for (event, conflicts) in &events {
+        let articles = event_articles(&corpus, event);
+        assert!(!articles.is_empty(), "no article of event {event}");
+        let texts: Vec<&str> = articles.iter().map(|(_, t)| t.as_str()).collect();
+        let comparison = compare(&texts);
+        let side = |(source, sentence): &(String, usize)| -> (usize, usize) {
+            let article = articles
+                .iter()
+                .position(|(s, _)| s == source)
+                .unwrap_or_else(|| panic!("event {event} has no article from {source}"));
+            assert!(
+                *sentence < comparison.sentences[article].len(),
+                "{event} {source} has no sentence {sentence}"
+            );
+            (article, *sentence)
+        };
+        // Each conflict as the set of its two (article, sentence) sides.
+        let reference: Vec<BTreeSet<(usize, usize)>> = conflicts
+            .iter()
+            .map(|c| c.sides.iter().map(side).collect())
+            .collect();
+        let mut matched = vec![false; reference.len()];
+        for pair in &comparison.pairs {
+            for conflict in pair.conflicts.iter().filter(|c| c.kind != "quote") {
+                let sides: BTreeSet<(usize, usize)> = [
+                    (pair.left, conflict.left_sentence),
+                    (pair.right, conflict.right_sentence),
+                ]
+                .into();
+                found += 1;
+                let hit = reference.iter().position(|r| *r == sides);
+                let tally = by_kind.entry(conflict.kind.clone()).or_default();
+                tally.0 += 1;
+                if let Some(k) = hit {
+                    right += 1;
+                    tally.1 += 1;
+                    matched[k] = true;
+                } else {
+                    errors.push(format!(
+                        "{event} not in the reference: {} {:?} / {:?}\n   L: {}\n   R: {}",
+                        conflict.kind,
+                        conflict.left,
+                        conflict.right,
+                        comparison.sentences[pair.left][conflict.left_sentence].text,
+                        comparison.sentences[pair.right][conflict.right_sentence].text
+                    ));
+                }
+            }
+        }
+        listed += reference.len();
+        recalled += matched.iter().filter(|&&m| m).count();
+        for (c, _) in conflicts.iter().zip(&matched).filter(|(_, m)| !**m) {
+            let text = |s: &(String, usize)| {
+                let (a, i) = side(s);
+                comparison.sentences[a][i].text.clone()
+            };
+            errors.push(format!(
+                "{event} missed {} {} {} / {} {}\n   L: {}\n   R: {}",
+                c.kind,
+                c.sides[0].0,
+                c.sides[0].1,
+                c.sides[1].0,
+                c.sides[1].1,
+                text(&c.sides[0]),
+                text(&c.sides[1])
+            ));
+        }
+    }
+    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    println!(
+        "{} events, {listed} conflicts in the reference; the engine reports {found} (quotes aside)",
+        events.len()
+    );
+    let precision = if found == 0 {
+        "none reported".to_string()
+    } else {
+        format!("{:.2} ({right} of {found})", ratio(right, found))
+    };
+    println!(
+        "precision {precision}, recall {:.2} ({recalled} of {listed})",
+        ratio(recalled, listed)
+    );
+    for (kind, (all, good)) in &by_kind {
+        println!("  {kind:<10} reported {all:>3}, in the reference {good:>3}");
+    }
+    if std::env::var_os("EVAL_ERRORS").is_some() {
+        for line in &errors {
             println!("{line}");
         }
     }
