@@ -24,7 +24,7 @@
 mod basil;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use parallax_core::compare::compare;
 use similar::{capture_diff_slices, Algorithm, DiffOp};
@@ -61,11 +61,11 @@ fn event_articles(corpus: &[basil::BasilArticle], event: &str) -> Vec<(String, S
         .collect()
 }
 
-fn read_corpus(folder: &PathBuf) -> Vec<basil::BasilArticle> {
+fn read_corpus(folder: &Path) -> Vec<basil::BasilArticle> {
     basil::read_folder(folder).unwrap_or_else(|e| panic!("cannot read {}: {e}", folder.display()))
 }
 
-fn write_sentences(folder: &PathBuf, out: &PathBuf, events: &[String]) {
+fn write_sentences(folder: &Path, out: &Path, events: &[String]) {
     let corpus = read_corpus(folder);
     std::fs::create_dir_all(out).expect("create the output folder");
     for event in events {
@@ -99,7 +99,7 @@ struct RefPair {
 /// Reads blocks of the form
 /// `== EVENT LEFT(COUNT) RIGHT(COUNT) SPLIT` then lines `S 3 5` / `P 4 6,7` (`#` starts a comment).
 /// A sure link is also possible.
-fn read_reference(path: &PathBuf) -> Vec<RefPair> {
+fn read_reference(path: &Path) -> Vec<RefPair> {
     let text = std::fs::read_to_string(path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     let mut pairs: Vec<RefPair> = Vec::new();
@@ -227,7 +227,7 @@ fn diff_links(left: &[String], right: &[String], paired: bool) -> HashSet<Link> 
     links
 }
 
-fn score_alignment(folder: &PathBuf, reference: &PathBuf) {
+fn score_alignment(folder: &Path, reference: &Path) {
     let corpus = read_corpus(folder);
     let pairs = read_reference(reference);
     let mut by_event: BTreeMap<&str, Vec<&RefPair>> = BTreeMap::new();
@@ -322,7 +322,7 @@ struct RefConflict {
 }
 
 /// Reads blocks of the form `== EVENT` then lines `C KIND LEFT i RIGHT j` (`#` starts a comment).
-fn read_conflict_reference(path: &PathBuf) -> BTreeMap<String, Vec<RefConflict>> {
+fn read_conflict_reference(path: &Path) -> BTreeMap<String, Vec<RefConflict>> {
     let text = std::fs::read_to_string(path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     let mut events: BTreeMap<String, Vec<RefConflict>> = BTreeMap::new();
@@ -355,7 +355,7 @@ fn read_conflict_reference(path: &PathBuf) -> BTreeMap<String, Vec<RefConflict>>
     events
 }
 
-fn score_conflicts(folder: &PathBuf, reference: &PathBuf) {
+fn score_conflicts(folder: &Path, reference: &Path) {
     let corpus = read_corpus(folder);
     let events = read_conflict_reference(reference);
     let (mut found, mut right, mut listed, mut recalled) = (0usize, 0usize, 0usize, 0usize);

@@ -154,6 +154,30 @@ fn a_sentence_of_function_words_alone_aligns_with_the_same_words() {
 }
 
 #[test]
+fn a_loose_paraphrase_aligns_between_aligned_neighbours_and_only_there() {
+    let a = "The mayor closed the harbour bridge on Monday after the storm.\n\nEngineers found cracks in two steel cables.\n\nThe council will vote on repairs next week.";
+    let b = "On Monday the mayor shut the harbour bridge following the storm.\n\nInspectors say the cables are damaged.\n\nThe council will vote next week on repairs.";
+    let comparison = compare(&[a, b]);
+    let pair = &comparison.pairs[0];
+    for i in 0..3 {
+        assert_eq!(partners(pair, i), Some(vec![i]), "sentence {i}");
+    }
+    let loose = pair.alignments.iter().find(|al| al.left == [1]).unwrap();
+    assert!(
+        loose.score < 0.3,
+        "alike enough on its own words ({}): not a case of context",
+        loose.score
+    );
+    // The same two sentences, one of them told elsewhere: nothing around them agrees.
+    let moved = "On Monday the mayor shut the harbour bridge following the storm.\n\nThe council will vote next week on repairs.\n\nInspectors say the cables are damaged.";
+    let comparison = compare(&[a, moved]);
+    let pair = &comparison.pairs[0];
+    assert_eq!(partners(pair, 0), Some(vec![0]));
+    assert_eq!(partners(pair, 2), Some(vec![1]));
+    assert_eq!(partners(pair, 1), None);
+}
+
+#[test]
 fn unrelated_sentences_do_not_align() {
     let unrelated = [
         (

@@ -5,7 +5,8 @@
 //! among all the sentences compared (names and numbers up, function words down), and two
 //! sentences are as alike as the cosine of their bags. Candidates come from an inverted index of
 //! rare terms, never from all pairs, so long articles stay cheap; one long sentence may match two
-//! adjacent short ones when together they match better than either alone.
+//! adjacent short ones when together they match better than either alone. Two sentences less
+//! alike than that are still matched when they stand between aligned neighbours.
 
 use super::index::{Index, IndexedArticle, SentenceTerms, TermKind};
 
@@ -31,6 +32,10 @@ const ONE_WORD_MATCH_MIN: f32 = 0.5;
 /// The similarity needed when they share no content word but names: only sentences made of
 /// nearly the same words, such as short quotes ("I wish I didn't have to do it.").
 const SHORT_MATCH_MIN: f32 = 0.7;
+/// The similarity enough for two sentences that stand between aligned neighbours (the sentences
+/// before them aligned with each other, or the sentences after) and share a content word that
+/// is not a name: the order of the telling confirms what the words alone leave unsure.
+const CONTEXT_MATCH_MIN: f32 = 0.2;
 /// A term proposes candidates only while it is rare: while the number of sentence pairs it
 /// links stays below this. Frequent terms still count in the similarity of candidates.
 const RARE_TERM_PAIRS_MAX: usize = 128;
@@ -39,11 +44,11 @@ const RARE_TERM_PAIRS_MAX: usize = 128;
 pub(super) fn align_sentences(index: &Index, left: usize, right: usize) -> Vec<Matched> {
     let a = &index.articles[left];
     let b = &index.articles[right];
-    let singles = single_candidates(index, a, b);
+    let candidates = single_candidates(index, a, b);
 
     let mut by_left: Vec<Vec<(usize, f32)>> = vec![Vec::new(); a.sentences.len()];
     let mut by_right: Vec<Vec<(usize, f32)>> = vec![Vec::new(); b.sentences.len()];
-    for &(i, j, m) in &singles {
+    for &(i, j, m) in &candidates {
         by_left[i].push((j, m.cosine));
         by_right[j].push((i, m.cosine));
     }
@@ -58,7 +63,7 @@ pub(super) fn align_sentences(index: &Index, left: usize, right: usize) -> Vec<M
     let by_rank = |x: &Candidate, y: &Candidate| rank(y).total_cmp(&rank(x));
 
     // First one sentence to one sentence, each taken by its best match.
-    let mut singles: Vec<Candidate> = singles
+    let mut singles: Vec<Candidate> = candidates
         .iter()
         .filter(|(_, _, m)| m.is_alignment())
         .map(|&(i, j, m)| Candidate {
@@ -104,6 +109,24 @@ pub(super) fn align_sentences(index: &Index, left: usize, right: usize) -> Vec<M
     for c in same_plain_words(index, a, b, &chosen) {
         chosen.add(c);
     }
+    let mut in_context: Vec<Candidate> = candidates
+        .iter()
+        .filter(|(_, _, m)| {
+            m.cosine >= CONTEXT_MATCH_MIN && m.shared_plain >= 1 && !m.is_alignment()
+        })
+        .map(|&(i, j, m)| Candidate {
+            left: vec![i],
+            right: vec![j],
+            score: m.cosine,
+        })
+        .collect();
+    in_context.sort_by(by_rank);
+    for c in in_context {
+        let (i, j) = (c.left[0], c.right[0]);
+        if chosen.left[i].is_none() && chosen.right[j].is_none() && chosen.between_aligned(i, j) {
+            chosen.add(c);
+        }
+    }
 
     let mut matched: Vec<Matched> = chosen
         .alignments
@@ -147,6 +170,16 @@ impl Chosen {
         c.left.iter().for_each(|&i| self.left[i] = Some(n));
         c.right.iter().for_each(|&j| self.right[j] = Some(n));
         self.alignments.push(Some(c));
+    }
+
+    /// Whether the sentences before `i` and `j`, or the sentences after them, are aligned with
+    /// each other.
+    fn between_aligned(&self, i: usize, j: usize) -> bool {
+        let together = |i: usize, j: usize| match (self.left.get(i), self.right.get(j)) {
+            (Some(Some(x)), Some(Some(y))) => x == y,
+            _ => false,
+        };
+        (i > 0 && j > 0 && together(i - 1, j - 1)) || together(i + 1, j + 1)
     }
 
     /// Takes a merge if its sentences are free or held only by one alignment inside the merge,
