@@ -85,6 +85,25 @@ fn write_sentences(folder: &Path, out: &Path, events: &[String]) {
     }
 }
 
+/// The lines of a reference file that say something (comments after `#` and blank lines left
+/// out), each with `FILE:LINE` to name it in an error.
+fn reference_lines(path: &Path) -> Vec<(String, String)> {
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    text.lines()
+        .enumerate()
+        .filter_map(|(number, raw)| {
+            let line = raw.split('#').next().unwrap_or("").trim();
+            (!line.is_empty()).then(|| {
+                (
+                    line.to_string(),
+                    format!("{}:{}", path.display(), number + 1),
+                )
+            })
+        })
+        .collect()
+}
+
 /// One pair's block of the reference.
 struct RefPair {
     event: String,
@@ -100,15 +119,10 @@ struct RefPair {
 /// `== EVENT LEFT(COUNT) RIGHT(COUNT) SPLIT` then lines `S 3 5` / `P 4 6,7` (`#` starts a comment).
 /// A sure link is also possible.
 fn read_reference(path: &Path) -> Vec<RefPair> {
-    let text = std::fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     let mut pairs: Vec<RefPair> = Vec::new();
-    for (number, raw) in text.lines().enumerate() {
-        let line = raw.split('#').next().unwrap_or("").trim();
-        if line.is_empty() {
-            continue;
-        }
-        let bad = || panic!("{}:{}: cannot read {raw:?}", path.display(), number + 1);
+    for (line, place) in reference_lines(path) {
+        let line = line.as_str();
+        let bad = || panic!("{place}: cannot read {line:?}");
         if let Some(header) = line.strip_prefix("==") {
             let fields: Vec<&str> = header.split_whitespace().collect();
             let [event, left, right, split] = fields[..] else {
@@ -323,16 +337,11 @@ struct RefConflict {
 
 /// Reads blocks of the form `== EVENT` then lines `C KIND LEFT i RIGHT j` (`#` starts a comment).
 fn read_conflict_reference(path: &Path) -> BTreeMap<String, Vec<RefConflict>> {
-    let text = std::fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     let mut events: BTreeMap<String, Vec<RefConflict>> = BTreeMap::new();
     let mut current: Option<String> = None;
-    for (number, raw) in text.lines().enumerate() {
-        let line = raw.split('#').next().unwrap_or("").trim();
-        if line.is_empty() {
-            continue;
-        }
-        let bad = || panic!("{}:{}: cannot read {raw:?}", path.display(), number + 1);
+    for (line, place) in reference_lines(path) {
+        let line = line.as_str();
+        let bad = || panic!("{place}: cannot read {line:?}");
         if let Some(event) = line.strip_prefix("==") {
             let event = event.trim().to_string();
             events.entry(event.clone()).or_default();

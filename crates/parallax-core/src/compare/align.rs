@@ -63,16 +63,21 @@ pub(super) fn align_sentences(index: &Index, left: usize, right: usize) -> Vec<M
     let by_rank = |x: &Candidate, y: &Candidate| rank(y).total_cmp(&rank(x));
 
     // First one sentence to one sentence, each taken by its best match.
-    let mut singles: Vec<Candidate> = candidates
-        .iter()
-        .filter(|(_, _, m)| m.is_alignment())
-        .map(|&(i, j, m)| Candidate {
-            left: vec![i],
-            right: vec![j],
-            score: m.cosine,
-        })
-        .collect();
-    singles.sort_by(by_rank);
+    // The one-to-one candidates alike enough by `keep`, best first.
+    let ranked = |keep: fn(&Likeness) -> bool| -> Vec<Candidate> {
+        let mut found: Vec<Candidate> = candidates
+            .iter()
+            .filter(|(_, _, m)| keep(m))
+            .map(|&(i, j, m)| Candidate {
+                left: vec![i],
+                right: vec![j],
+                score: m.cosine,
+            })
+            .collect();
+        found.sort_by(by_rank);
+        found
+    };
+    let singles = ranked(Likeness::is_alignment);
     let mut chosen = Chosen::new(a.sentences.len(), b.sentences.len());
     for c in singles {
         if chosen.left[c.left[0]].is_none() && chosen.right[c.right[0]].is_none() {
@@ -109,19 +114,7 @@ pub(super) fn align_sentences(index: &Index, left: usize, right: usize) -> Vec<M
     for c in same_plain_words(index, a, b, &chosen) {
         chosen.add(c);
     }
-    let mut in_context: Vec<Candidate> = candidates
-        .iter()
-        .filter(|(_, _, m)| {
-            m.cosine >= CONTEXT_MATCH_MIN && m.shared_plain >= 1 && !m.is_alignment()
-        })
-        .map(|&(i, j, m)| Candidate {
-            left: vec![i],
-            right: vec![j],
-            score: m.cosine,
-        })
-        .collect();
-    in_context.sort_by(by_rank);
-    for c in in_context {
+    for c in ranked(Likeness::is_alignment_in_context) {
         let (i, j) = (c.left[0], c.right[0]);
         if chosen.left[i].is_none() && chosen.right[j].is_none() && chosen.between_aligned(i, j) {
             chosen.add(c);
@@ -276,6 +269,12 @@ impl Likeness {
             _ => ALIGN_MIN,
         };
         self.cosine >= needed
+    }
+
+    /// Whether two sentences this alike, standing between aligned neighbours, say the same
+    /// thing though they are not alike enough on their own.
+    fn is_alignment_in_context(&self) -> bool {
+        self.cosine >= CONTEXT_MATCH_MIN && self.shared_plain >= 1 && !self.is_alignment()
     }
 }
 
