@@ -157,6 +157,13 @@ fn main() {
          --json` (release build) on every pair, one process each, summed, median of 11, as git's, \
          and its ratio to git's (goal {PROCESS_GOAL}x)."
     );
+    if let Some(startup) = cli.as_deref().and_then(parallax_startup) {
+        println!(
+            "start-up alone: `parallax --version`, one process, median of {PROCESS_RUNS}: {}; a \
+             whole process per pair pays it once.",
+            format_duration(startup)
+        );
+    }
     let _ = std::fs::remove_dir_all(&scratch);
 }
 
@@ -319,6 +326,16 @@ fn parallax_process(cli: &Path, files: &[PathBuf], pairs: &[(usize, usize)]) -> 
                 .output();
             ok &= output.is_ok_and(|o| o.status.success());
         }
+    });
+    ok.then_some(time)
+}
+
+/// One `parallax --version` process: what every run of the command pays before it reads a file.
+fn parallax_startup(cli: &Path) -> Option<Duration> {
+    let mut ok = true;
+    let time = median(PROCESS_RUNS, || {
+        let output = Command::new(cli).arg("--version").output();
+        ok &= output.is_ok_and(|o| o.status.success());
     });
     ok.then_some(time)
 }
