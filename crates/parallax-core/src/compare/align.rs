@@ -62,7 +62,6 @@ pub(super) fn align_sentences(index: &Index, left: usize, right: usize) -> Vec<M
         |c: &Candidate| c.score - 0.01 * (c.left[0] as f32 / na - c.right[0] as f32 / nb).abs();
     let by_rank = |x: &Candidate, y: &Candidate| rank(y).total_cmp(&rank(x));
 
-    // First one sentence to one sentence, each taken by its best match.
     // The one-to-one candidates alike enough by `keep`, best first.
     let ranked = |keep: fn(&Likeness) -> bool| -> Vec<Candidate> {
         let mut found: Vec<Candidate> = candidates
@@ -77,9 +76,9 @@ pub(super) fn align_sentences(index: &Index, left: usize, right: usize) -> Vec<M
         found.sort_by(by_rank);
         found
     };
-    let singles = ranked(Likeness::is_alignment);
+    // First one sentence to one sentence, each taken by its best match.
     let mut chosen = Chosen::new(a.sentences.len(), b.sentences.len());
-    for c in singles {
+    for c in ranked(Likeness::is_alignment) {
         if chosen.left[c.left[0]].is_none() && chosen.right[c.right[0]].is_none() {
             chosen.add(c);
         }
@@ -114,6 +113,7 @@ pub(super) fn align_sentences(index: &Index, left: usize, right: usize) -> Vec<M
     for c in same_plain_words(index, a, b, &chosen) {
         chosen.add(c);
     }
+    // Last, sentences alike only loosely, where their neighbours agree.
     for c in ranked(Likeness::is_alignment_in_context) {
         let (i, j) = (c.left[0], c.right[0]);
         if chosen.left[i].is_none() && chosen.right[j].is_none() && chosen.between_aligned(i, j) {
