@@ -250,7 +250,7 @@ fn score_alignment(folder: &Path, reference: &Path) {
     }
     const SYSTEMS: [&str; 3] = ["parallax", "diff: equal lines", "diff: side by side"];
     let mut tallies: BTreeMap<(String, &str), Tally> = BTreeMap::new();
-    let mut missed: Vec<String> = Vec::new();
+    let mut errors: Vec<String> = Vec::new();
     for (event, refs) in &by_event {
         let articles = event_articles(&corpus, event);
         let texts: Vec<&str> = articles.iter().map(|(_, t)| t.as_str()).collect();
@@ -293,13 +293,13 @@ fn score_alignment(folder: &Path, reference: &Path) {
             predicted.insert(SYSTEMS[1], diff_links(&left_lines, &right_lines, false));
             predicted.insert(SYSTEMS[2], diff_links(&left_lines, &right_lines, true));
             for link in pair.sure.difference(&ours).collect::<BTreeSet<_>>() {
-                missed.push(format!(
+                errors.push(format!(
                     "{event} {}/{} missed S {} {}\n   L: {}\n   R: {}",
                     pair.left, pair.right, link.0, link.1, ls[link.0].text, rs[link.1].text
                 ));
             }
             for link in ours.difference(&pair.possible).collect::<BTreeSet<_>>() {
-                missed.push(format!(
+                errors.push(format!(
                     "{event} {}/{} wrong {} {}\n   L: {}\n   R: {}",
                     pair.left, pair.right, link.0, link.1, ls[link.0].text, rs[link.1].text
                 ));
@@ -323,7 +323,7 @@ fn score_alignment(folder: &Path, reference: &Path) {
         println!("{}", tally.row(split, system));
     }
     if std::env::var_os("EVAL_ERRORS").is_some() {
-        for line in &missed {
+        for line in &errors {
             println!("{line}");
         }
     }
