@@ -1247,6 +1247,11 @@ async fn open_in_reader(app: &App, id: &str) {
     .await;
 }
 
+/// A script condition: the library list shows `n` articles.
+fn listed_count_is(n: usize) -> String {
+    format!("document.querySelectorAll('[data-testid=library-item]').length === {n}")
+}
+
 /// The ids of the listed articles, in the order the page holds them.
 async fn listed_ids(app: &App) -> Vec<String> {
     let ids = app
@@ -1351,9 +1356,6 @@ async fn deleted_articles_go_to_the_trash_come_back_with_undo_and_the_trash_empt
     let app = App::start(&[]).await;
     app.wait_for_all("library-item", 8).await;
     let ids = listed_ids(&app).await;
-    let count_is = |n: usize| {
-        format!("document.querySelectorAll('[data-testid=library-item]').length === {n}")
-    };
 
     // Two checked articles, the Delete key, then the toast's Undo.
     for id in &ids[..2] {
@@ -1371,22 +1373,27 @@ async fn deleted_articles_go_to_the_trash_come_back_with_undo_and_the_trash_empt
         DELETE,
     )
     .await;
-    app.wait_until(&count_is(6), "two articles leave the list")
+    app.wait_until(&listed_count_is(6), "two articles leave the list")
         .await;
     assert_eq!(
         app.text("[data-testid=toast-message]").await,
         "Moved 2 articles to trash"
     );
     app.click("[data-testid=toast-action]").await;
-    app.wait_until(&count_is(8), "Undo brings both back").await;
+    app.wait_until(&listed_count_is(8), "Undo brings both back")
+        .await;
 
     // The reader's button, then Ctrl+Z.
     open_in_reader(&app, &ids[2]).await;
     app.click("[data-testid=reader-delete]").await;
-    app.wait_until(&count_is(7), "the article in the reader leaves the list")
-        .await;
+    app.wait_until(
+        &listed_count_is(7),
+        "the article in the reader leaves the list",
+    )
+    .await;
     press(&app, "body", CTRL_Z).await;
-    app.wait_until(&count_is(8), "Ctrl+Z brings it back").await;
+    app.wait_until(&listed_count_is(8), "Ctrl+Z brings it back")
+        .await;
     app.wait_until(
         &format!(
             "document.querySelector(\"[data-testid=article-reader][data-article-id='{}']\")",
@@ -1405,7 +1412,7 @@ async fn deleted_articles_go_to_the_trash_come_back_with_undo_and_the_trash_empt
     }
     app.click("[data-testid=delete-button]").await;
     app.wait_until(
-        &count_is(6),
+        &listed_count_is(6),
         "the toolbar button moves the checked articles",
     )
     .await;
@@ -1417,8 +1424,11 @@ async fn deleted_articles_go_to_the_trash_come_back_with_undo_and_the_trash_empt
         ids[3]
     ))
     .await;
-    app.wait_until(&count_is(7), "Restore brings the article back to the list")
-        .await;
+    app.wait_until(
+        &listed_count_is(7),
+        "Restore brings the article back to the list",
+    )
+    .await;
     app.wait_until(
         "document.querySelectorAll('[data-testid=trash-item]').length === 1",
         "the trash lists the one left",
@@ -1485,31 +1495,31 @@ async fn tags_added_in_the_reader_narrow_the_library_list() {
         .await
         .unwrap();
     app.wait_until(
-        "document.querySelectorAll('[data-testid=library-item]').length === 2",
+        &listed_count_is(2),
         "the list narrows to the tagged articles",
     )
     .await;
     // Cleared, the same tag can be chosen again; a tag in the reader lists its articles too.
     app.click("[data-testid=filter-clear]").await;
-    app.wait_until(
-        "document.querySelectorAll('[data-testid=library-item]').length === 8",
-        "every article is listed again",
-    )
-    .await;
+    app.wait_until(&listed_count_is(8), "every article is listed again")
+        .await;
     app.wait_for("filter-tag")
         .await
         .select_by_value("Follow up")
         .await
         .unwrap();
     app.wait_until(
-        "document.querySelectorAll('[data-testid=library-item]').length === 2",
+        &listed_count_is(2),
         "the tag chosen again after Clear filters narrows the list",
     )
     .await;
     app.click("[data-testid=tag-chip][data-tag='army'] [data-testid=tag-filter]")
         .await;
     app.wait_until(
-        "document.querySelectorAll('[data-testid=library-item]').length === 1 && document.querySelector('[data-testid=filter-tag]').value === 'army'",
+        &format!(
+            "{} && document.querySelector('[data-testid=filter-tag]').value === 'army'",
+            listed_count_is(1)
+        ),
         "the reader's tag narrows the list",
     )
     .await;
@@ -1519,7 +1529,7 @@ async fn tags_added_in_the_reader_narrow_the_library_list() {
         .await
         .unwrap();
     app.wait_until(
-        "document.querySelectorAll('[data-testid=library-item]').length === 2",
+        &listed_count_is(2),
         "choosing the tag in the filter again narrows the list to both",
     )
     .await;
@@ -1533,14 +1543,14 @@ async fn tags_added_in_the_reader_narrow_the_library_list() {
     app.click("[data-testid=tag-chip][data-tag='Follow up'] [data-testid=tag-remove]")
         .await;
     app.wait_until(
-        "document.querySelectorAll('[data-testid=library-item]').length === 1",
+        &listed_count_is(1),
         "the untagged article leaves the narrowed list",
     )
     .await;
     assert_eq!(listed_ids(&app).await, vec![ids[0].clone()]);
     app.click("[data-testid=filter-clear]").await;
     app.wait_until(
-        "document.querySelectorAll('[data-testid=library-item]').length === 8",
+        &listed_count_is(8),
         "Clear filters lists every article again",
     )
     .await;
