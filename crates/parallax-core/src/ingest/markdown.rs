@@ -10,9 +10,32 @@ pub(crate) fn extract(source: &str) -> (Vec<String>, Metadata) {
     let source = source.trim_start_matches('\u{FEFF}');
     let (front, body) = split_front_matter(source);
     let from_front = front.map(read_front_matter).unwrap_or_default();
-    let mut blocks = blocks(body);
-    let from_header = take_header_lines(&mut blocks);
-    (blocks, from_front.or(from_header))
+    let blocks = blocks(body);
+    let first_is_heading = blocks.first().is_some_and(|b| b.heading);
+    let mut paragraphs: Vec<String> = blocks.into_iter().map(|b| b.text).collect();
+    let from_header = take_header_lines(&mut paragraphs, first_is_heading);
+    let paragraphs = paragraphs.iter().map(|p| unwrap_soft_breaks(p)).collect();
+    (paragraphs, from_front.or(from_header))
+}
+
+/// Stands for a hard line break inside a block while soft breaks are still `\n`.
+const HARD_BREAK: char = '\u{2028}';
+
+/// One block of a Markdown body; soft line breaks kept as `\n` so header lines stay apart.
+struct Block {
+    text: String,
+    heading: bool,
+}
+
+/// Joins the lines Markdown joins (soft breaks) and keeps the ones it keeps (hard breaks).
+fn unwrap_soft_breaks(block: &str) -> String {
+    block
+        .split('\n')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(HARD_BREAK, "\n")
 }
 
 /// Whether text opens with a `---` fenced YAML block.
@@ -90,18 +113,29 @@ fn read_front_matter(yaml: &str) -> Metadata {
     }
 }
 
-/// Headings, paragraphs, quotes, list items and code blocks, each as one plain paragraph.
-fn blocks(markdown: &str) -> Vec<String> {
+/// Headings, paragraphs, quotes, list items and code blocks, each as one plain block.
+fn blocks(markdown: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut current = String::new();
-    let flush = |current: &mut String, blocks: &mut Vec<String>| {
+    let mut heading = false;
+    let mut in_code = false;
+    let flush = |current: &mut String, blocks: &mut Vec<Block>, heading: bool| {
         let text = current.trim();
         if !text.is_empty() {
-            blocks.push(text.to_string());
+            blocks.push(Block {
+                text: text.to_string(),
+                heading,
+            });
         }
         current.clear();
     };
     for event in Parser::new(markdown) {
+        match &event {
+            Event::Start(Tag::Heading { .. }) => heading = true,
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            _ => {}
+        }
         match event {
             Event::Start(
                 Tag::Heading { .. }
@@ -109,21 +143,27 @@ fn blocks(markdown: &str) -> Vec<String> {
                 | Tag::CodeBlock(_)
                 | Tag::Item
                 | Tag::BlockQuote(_),
-            ) => flush(&mut current, &mut blocks),
+            ) => flush(&mut current, &mut blocks, false),
             Event::End(
                 TagEnd::Heading(_)
                 | TagEnd::Paragraph
                 | TagEnd::CodeBlock
                 | TagEnd::Item
                 | TagEnd::BlockQuote(_),
-            ) => flush(&mut current, &mut blocks),
+            ) => {
+                flush(&mut current, &mut blocks, heading);
+                heading = false;
+            }
+            Event::Text(text) if in_code => {
+                current.push_str(&text.replace('\n', &HARD_BREAK.to_string()))
+            }
             Event::Text(text) | Event::Code(text) => current.push_str(&text),
-            Event::SoftBreak => current.push(' '),
-            Event::HardBreak => current.push('\n'),
+            Event::SoftBreak => current.push('\n'),
+            Event::HardBreak => current.push(HARD_BREAK),
             _ => {}
         }
     }
-    flush(&mut current, &mut blocks);
+    flush(&mut current, &mut blocks, false);
     blocks
 }
 
@@ -151,5 +191,42 @@ mod tests {
         assert_eq!(found.title.as_deref(), Some("Talks resume"));
         assert_eq!(found.byline.as_deref(), Some("Jane Doe"));
         assert_eq!(body, vec!["First line.", "A quote.", "an item"]);
+    }
+
+    #[test]
+    fn consecutive_header_lines_under_a_heading_each_fill_their_own_field() {
+        for source in [
+            "# Talks resume in Kyiv.\n\nSource: Eastline Daily\nPublished: 2025-11-20\nBy Jane Doe\nUpdated: 2025-11-21\n\nThe delegation arrived.\n",
+            "# Talks resume in Kyiv.\nSource: Eastline Daily\nPublished: 2025-11-20\nBy Jane Doe\nUpdated: 2025-11-21\n\nThe delegation arrived.\n",
+        ] {
+            let (body, found) = extract(source);
+            assert_eq!(found.title.as_deref(), Some("Talks resume in Kyiv."));
+            assert_eq!(found.outlet.as_deref(), Some("Eastline Daily"));
+            assert_eq!(found.published.as_deref(), Some("2025-11-20"));
+            assert_eq!(found.byline.as_deref(), Some("Jane Doe"));
+            assert_eq!(body, vec!["The delegation arrived."]);
+        }
+    }
+
+    #[test]
+    fn blank_separated_header_lines_each_fill_their_own_field() {
+        let (body, found) = extract(
+            "# Talks resume\n\nSource: Eastline Daily\n\nBy Jane Doe\n\nPublished: 2025-11-20\n\nUpdated: 2025-11-21\n\nThe delegation arrived.\n",
+        );
+        assert_eq!(found.title.as_deref(), Some("Talks resume"));
+        assert_eq!(found.outlet.as_deref(), Some("Eastline Daily"));
+        assert_eq!(found.byline.as_deref(), Some("Jane Doe"));
+        assert_eq!(found.published.as_deref(), Some("2025-11-20"));
+        assert_eq!(body, vec!["The delegation arrived."]);
+    }
+
+    #[test]
+    fn header_lines_ended_by_hard_breaks_are_read_apart_and_body_hard_breaks_stay() {
+        let (body, found) = extract(
+            "# Talks resume\n\nSource: Eastline Daily  \nPublished: 2025-11-20\n\nFirst line  \nsecond line\nwraps.\n",
+        );
+        assert_eq!(found.outlet.as_deref(), Some("Eastline Daily"));
+        assert_eq!(found.published.as_deref(), Some("2025-11-20"));
+        assert_eq!(body, vec!["First line\nsecond line wraps."]);
     }
 }

@@ -33,13 +33,14 @@ impl Metadata {
 /// `Published:`, a URL and a date line, in any order, each on a line of its own.
 ///
 /// Stops at the first line that is none of these, so an article that opens straight with its
-/// body keeps every word of it.
-pub(crate) fn take_header_lines(paragraphs: &mut Vec<String>) -> Metadata {
+/// body keeps every word of it. `first_is_heading` says the first paragraph was marked up as a
+/// heading (Markdown `#`), which makes it the headline even when it ends with a full stop.
+pub(crate) fn take_header_lines(paragraphs: &mut Vec<String>, first_is_heading: bool) -> Metadata {
     let mut found = Metadata::default();
     let mut taken_paragraphs = 0;
-    'paragraphs: for paragraph in paragraphs.iter() {
+    'paragraphs: for (number, paragraph) in paragraphs.iter().enumerate() {
         let lines: Vec<&str> = paragraph
-            .lines()
+            .split(['\n', '\u{2028}'])
             .map(str::trim)
             .filter(|l| !l.is_empty())
             .collect();
@@ -49,7 +50,8 @@ pub(crate) fn take_header_lines(paragraphs: &mut Vec<String>) -> Metadata {
             }
             let alone =
                 lines.len() == 1 || index + 1 < lines.len() && is_header_line(lines[index + 1]);
-            if found.title.is_none() && alone && looks_like_headline(line) {
+            let marked_heading = first_is_heading && number == 0 && lines.len() == 1;
+            if found.title.is_none() && alone && (marked_heading || looks_like_headline(line)) {
                 found.title = Some(strip_markdown_heading(line));
                 continue;
             }
@@ -496,7 +498,7 @@ mod tests {
             "Army delegation arrives in Kyiv\nSource: The Ledger\nBy Jane Doe and John Roe\nPublished: 2025-11-20".to_string(),
             "The delegation met officials on Thursday.".to_string(),
         ];
-        let found = take_header_lines(&mut paragraphs);
+        let found = take_header_lines(&mut paragraphs, false);
         assert_eq!(
             found.title.as_deref(),
             Some("Army delegation arrives in Kyiv")
@@ -519,14 +521,14 @@ mod tests {
             "Talks resume".to_string(),
             "The talks began on 20 November 2025.".to_string(),
         ];
-        take_header_lines(&mut paragraphs);
+        take_header_lines(&mut paragraphs, false);
         assert_eq!(paragraphs, vec!["The talks began on 20 November 2025."]);
     }
 
     #[test]
     fn a_body_that_starts_at_once_is_kept_whole() {
         let mut paragraphs = vec!["The delegation met officials on Thursday.".to_string()];
-        let found = take_header_lines(&mut paragraphs);
+        let found = take_header_lines(&mut paragraphs, false);
         assert_eq!(found, Metadata::default());
         assert_eq!(paragraphs.len(), 1);
     }

@@ -25,7 +25,7 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<(Vec<String>, Metadata), Error> {
             "the PDF has no text layer (a scanned image?)".into(),
         ));
     }
-    let found = take_header_lines(&mut body);
+    let found = take_header_lines(&mut body, false);
     Ok((body, found))
 }
 

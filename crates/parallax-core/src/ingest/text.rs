@@ -5,7 +5,7 @@ use super::metadata::{take_header_lines, Metadata};
 /// Paragraphs of a plain-text article and what its header lines say.
 pub(crate) fn extract(text: &str) -> (Vec<String>, Metadata) {
     let mut paragraphs = paragraphs(text);
-    let found = take_header_lines(&mut paragraphs);
+    let found = take_header_lines(&mut paragraphs, false);
     (
         paragraphs.into_iter().map(|p| unwrap_lines(&p)).collect(),
         found,
@@ -74,5 +74,20 @@ mod tests {
             body,
             vec!["A\u{a0}$105\u{a0}million package.", "Next – “quoted”."]
         );
+    }
+
+    #[test]
+    fn consecutive_and_blank_separated_header_lines_each_fill_their_own_field() {
+        for source in [
+            "Talks resume in Kyiv\nSource: Eastline Daily\nPublished: 2025-11-20\nBy Jane Doe\nUpdated: 2025-11-21\n\nThe delegation arrived.\n",
+            "Talks resume in Kyiv\n\nSource: Eastline Daily\n\nPublished: 2025-11-20\n\nBy Jane Doe\n\nUpdated: 2025-11-21\n\nThe delegation arrived.\n",
+        ] {
+            let (body, found) = extract(source);
+            assert_eq!(found.title.as_deref(), Some("Talks resume in Kyiv"));
+            assert_eq!(found.outlet.as_deref(), Some("Eastline Daily"));
+            assert_eq!(found.published.as_deref(), Some("2025-11-20"));
+            assert_eq!(found.byline.as_deref(), Some("Jane Doe"));
+            assert_eq!(body, vec!["The delegation arrived."]);
+        }
     }
 }
