@@ -628,3 +628,37 @@ fn a_comparison_of_more_than_twenty_articles_is_refused_with_a_clear_error() {
     assert!(error.contains("at most 20 articles, 21 given"), "{error}");
     assert_eq!(error.trim().lines().count(), 1, "one line: {error}");
 }
+
+#[test]
+fn imported_markdown_with_a_date_under_its_headline_is_listed_with_that_date() {
+    let setup = Setup::new();
+    let folder = tempfile::tempdir().unwrap();
+    let italic = folder.path().join("ferries.md");
+    std::fs::write(
+        &italic,
+        "# Ferries resume on the harbour route\n*The Harbour Gazette*, 2025-11-20\n\nThe ferries sailed again on Thursday after a week of repairs.\n",
+    )
+    .unwrap();
+    let dateline = folder.path().join("bridge.txt");
+    std::fs::write(
+        &dateline,
+        "Bridge reopens to traffic\n\nPORTSMOUTH, Nov 21 — The bridge reopened on Friday, ahead of the 2025 winter timetable.\n",
+    )
+    .unwrap();
+    setup.json(&["import", &folder.path().display().to_string()], 0);
+    let list = setup.json(&["list"], 0);
+    let published = |title: &str| {
+        list["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["title"] == title)
+            .unwrap_or_else(|| panic!("{title} not listed: {list}"))["published"]
+            .clone()
+    };
+    assert_eq!(
+        published("Ferries resume on the harbour route"),
+        "2025-11-20"
+    );
+    assert_eq!(published("Bridge reopens to traffic"), "2025-11-21");
+}

@@ -229,4 +229,18 @@ mod tests {
         assert_eq!(found.published.as_deref(), Some("2025-11-20"));
         assert_eq!(body, vec!["First line\nsecond line wraps."]);
     }
+
+    #[test]
+    fn an_italic_outlet_and_a_date_under_the_headline_are_read() {
+        for source in [
+            "# Strike on Syria debated\n*The New York Times*, 2013-08-31\n\nThe debate went on.\n",
+            "# Strike on Syria debated\n\n*The New York Times*, 2013-08-31\n\nThe debate went on.\n",
+        ] {
+            let (body, found) = extract(source);
+            assert_eq!(found.title.as_deref(), Some("Strike on Syria debated"));
+            assert_eq!(found.outlet.as_deref(), Some("The New York Times"));
+            assert_eq!(found.published.as_deref(), Some("2013-08-31"));
+            assert_eq!(body, vec!["The debate went on."]);
+        }
+    }
 }

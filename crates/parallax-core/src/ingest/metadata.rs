@@ -1,7 +1,7 @@
 //! What the formats share about an article's metadata: the header lines of text and Markdown,
 //! dates in ISO 8601, outlets from web addresses, and headlines without the outlet's suffix.
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Utc};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -30,12 +30,29 @@ impl Metadata {
 }
 
 /// Takes the header of a text article off its first paragraphs: a headline, `Source:`, `By ...`,
-/// `Published:`, a URL and a date line, in any order, each on a line of its own.
+/// `Published:`, a URL and a date line, in any order, each on a line of its own; then looks for
+/// the date in a date line just below the header or in a dateline opening the body.
 ///
 /// Stops at the first line that is none of these, so an article that opens straight with its
 /// body keeps every word of it. `first_is_heading` says the first paragraph was marked up as a
 /// heading (Markdown `#`), which makes it the headline even when it ends with a full stop.
 pub(crate) fn take_header_lines(paragraphs: &mut Vec<String>, first_is_heading: bool) -> Metadata {
+    let mut updated = None;
+    let mut found = take_header_block(paragraphs, first_is_heading, &mut updated);
+    if found.published.is_none() {
+        take_date_paragraph_near_top(paragraphs, &mut found, &mut updated);
+    }
+    if found.published.is_none() {
+        found.published = dateline_date(paragraphs, &found, updated.as_deref());
+    }
+    found
+}
+
+fn take_header_block(
+    paragraphs: &mut Vec<String>,
+    first_is_heading: bool,
+    updated: &mut Option<String>,
+) -> Metadata {
     let mut found = Metadata::default();
     let mut taken_paragraphs = 0;
     'paragraphs: for (number, paragraph) in paragraphs.iter().enumerate() {
@@ -45,7 +62,7 @@ pub(crate) fn take_header_lines(paragraphs: &mut Vec<String>, first_is_heading: 
             .filter(|l| !l.is_empty())
             .collect();
         for (index, line) in lines.iter().enumerate() {
-            if read_header_line(line, &mut found) {
+            if read_header_line(line, &mut found, updated) {
                 continue;
             }
             let alone =
@@ -75,12 +92,34 @@ pub(crate) fn take_header_lines(paragraphs: &mut Vec<String>, first_is_heading: 
     found
 }
 
-fn is_header_line(line: &str) -> bool {
-    read_header_line(line, &mut Metadata::default())
+/// A date on a paragraph of its own a little below the header (after a standfirst, say) is
+/// the publication date, never body text.
+fn take_date_paragraph_near_top(
+    paragraphs: &mut Vec<String>,
+    found: &mut Metadata,
+    updated: &mut Option<String>,
+) {
+    const NEAR_THE_TOP: usize = 3;
+    let position = paragraphs.iter().take(NEAR_THE_TOP).position(|p| {
+        !p.trim().contains('\n') && {
+            let mut reading = Metadata::default();
+            read_date_line(p.trim(), &mut reading) && reading.published.is_some()
+        }
+    });
+    // Keep the last paragraph: a file that is only a date still has that as its text.
+    if let Some(position) = position.filter(|_| paragraphs.len() > 1) {
+        let line = paragraphs.remove(position);
+        read_header_line(line.trim(), found, updated);
+    }
 }
 
-/// Reads one labelled header line into `found`; false when the line is not a header line.
-fn read_header_line(line: &str, found: &mut Metadata) -> bool {
+fn is_header_line(line: &str) -> bool {
+    read_header_line(line, &mut Metadata::default(), &mut None)
+}
+
+/// Reads one header line into `found` (an `Updated:` date into `updated`, as evidence of the
+/// year only); false when the line is not a header line.
+fn read_header_line(line: &str, found: &mut Metadata, updated: &mut Option<String>) -> bool {
     static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^[*_]*(title|headline|source|outlet|publisher|publication|by|author|authors|byline|published|date|posted|dateline|updated|modified|last updated|url|link|canonical|language|lang)\s*[*_]*\s*:\s*[*_]*\s*(.+?)\s*[*_]*$")
             .expect("valid header pattern")
@@ -107,7 +146,11 @@ fn read_header_line(line: &str, found: &mut Metadata) -> bool {
                     set(&mut found.published, date);
                 }
             }
-            "updated" | "modified" | "last updated" => {}
+            "updated" | "modified" | "last updated" => {
+                if let Some(date) = normalize_date(&value) {
+                    set(updated, date);
+                }
+            }
             "url" | "link" | "canonical" => set(&mut found.url, value),
             _ => set(&mut found.language, value.to_ascii_lowercase()),
         }
@@ -131,13 +174,143 @@ fn read_header_line(line: &str, found: &mut Metadata) -> bool {
         set(&mut found.url, line.to_string());
         return true;
     }
+    if let Some(captures) = UNLABELLED_DATE.captures(line) {
+        if let Some(date) = Some(&captures[2])
+            .filter(|d| is_date_line(d))
+            .and_then(normalize_date)
+        {
+            if captures[1].to_ascii_lowercase().contains("updated") {
+                set(updated, date);
+            } else {
+                set(&mut found.published, date);
+            }
+            return true;
+        }
+    }
+    read_date_line(line, found)
+}
+
+/// `Published Nov. 20, 2025` or `Updated on 21 November 2025`: a label without its colon.
+static UNLABELLED_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[*_]*(published|posted|updated|last updated)(?:\s+on)?\s+(.+?)[*_]*$")
+        .expect("valid pattern")
+});
+
+/// A line that is a date (`Nov. 20, 2025`), or a name and a date as saved files put them under
+/// a headline (`The New York Times, 2013-08-31`, `By Jane Doe | Nov. 20, 2025`).
+fn read_date_line(line: &str, found: &mut Metadata) -> bool {
+    let line = line.trim_matches(|c| c == '*' || c == '_').trim();
     if is_date_line(line) {
         if let Some(date) = normalize_date(line) {
             set(&mut found.published, date);
             return true;
         }
     }
+    for separator in [", ", " — ", " – ", " - ", " | ", " · "] {
+        let Some((name, date)) = line.split_once(separator) else {
+            continue;
+        };
+        let name = name.trim_matches(|c| c == '*' || c == '_').trim();
+        let date = date.trim_matches(|c| c == '*' || c == '_').trim();
+        let words = name.split_whitespace().count();
+        if !(1..=6).contains(&words)
+            || !name.starts_with(char::is_uppercase)
+            || name.chars().any(|c| c.is_ascii_digit())
+            || !is_date_line(date)
+        {
+            continue;
+        }
+        let Some(date) = normalize_date(date) else {
+            continue;
+        };
+        set(&mut found.published, date);
+        match name
+            .strip_prefix("By ")
+            .or_else(|| name.strip_prefix("by "))
+        {
+            Some(author) => set(&mut found.byline, author.trim().to_string()),
+            // A place in capitals ("KYIV, Nov. 20, 2025") is a dateline, not an outlet.
+            None if name.chars().any(char::is_lowercase) => {
+                set(&mut found.outlet, name.to_string())
+            }
+            None => {}
+        }
+        return true;
+    }
     false
+}
+
+/// The date of a dateline that opens the body (`KYIV, Nov 20 —`, `LONDON, 20 November
+/// (Reuters) -`). Without a year in it, the year comes from the article's other evidence (its
+/// address, an `Updated:` line, dates and years in its text); without any, there is no date.
+fn dateline_date(paragraphs: &[String], found: &Metadata, updated: Option<&str>) -> Option<String> {
+    static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\p{Lu}[\p{L}.'’\-]*(?:\s\p{Lu}[\p{L}.'’\-]*){0,3}(?:,\s*\p{Lu}[\p{L}.'’\-]*(?:\s\p{Lu}[\p{L}.'’\-]*){0,2})?(?:\s*\([^)]{1,30}\))?,?\s+(?:((?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))[a-z]*\.?\s+(\d{1,2})|(\d{1,2})\s+((?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))[a-z]*\.?)(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?(?:\s*\([^)]{1,30}\))?\s*[—–-]")
+            .expect("valid dateline pattern")
+    });
+    let opening = paragraphs.first()?;
+    let c = DATELINE.captures(opening)?;
+    let (month, day) = match c.get(1) {
+        Some(month) => (month.as_str(), &c[2]),
+        None => (&c[4], &c[3]),
+    };
+    let month = month_number(month)?;
+    let day: u32 = day.parse().ok()?;
+    if let Some(year) = c.get(5) {
+        let date = NaiveDate::from_ymd_opt(year.as_str().parse().ok()?, month, day)?;
+        return Some(date.format("%Y-%m-%d").to_string());
+    }
+    let date = match year_evidence(paragraphs, found, updated)? {
+        YearEvidence::Day(seen) => (seen.year() - 1..=seen.year() + 1)
+            .filter_map(|year| NaiveDate::from_ymd_opt(year, month, day))
+            .min_by_key(|date| (*date - seen).num_days().abs())?,
+        YearEvidence::Year(year) => NaiveDate::from_ymd_opt(year, month, day)?,
+    };
+    Some(date.format("%Y-%m-%d").to_string())
+}
+
+/// What an article says about the year it was written in, strongest first.
+enum YearEvidence {
+    /// A full date near the article (its address, an update, a date in its text).
+    Day(NaiveDate),
+    /// A year the text mentions most often.
+    Year(i32),
+}
+
+fn year_evidence(
+    paragraphs: &[String],
+    found: &Metadata,
+    updated: Option<&str>,
+) -> Option<YearEvidence> {
+    static YEAR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b(1[89]\d\d|20\d\d)\b").expect("valid pattern"));
+    let known_day = found
+        .url
+        .as_deref()
+        .and_then(date_in_url)
+        .or_else(|| updated.map(str::to_string))
+        .and_then(|d| NaiveDate::parse_from_str(d.get(..10)?, "%Y-%m-%d").ok());
+    if let Some(day) = known_day {
+        return Some(YearEvidence::Day(day));
+    }
+    let text = paragraphs.join("\n");
+    if let Some(latest) = full_dates(&text).max() {
+        return Some(YearEvidence::Day(latest));
+    }
+    let mut counts: Vec<(i32, usize)> = Vec::new();
+    for year in YEAR
+        .captures_iter(&text)
+        .filter_map(|c| c[1].parse::<i32>().ok())
+    {
+        match counts.iter_mut().find(|(y, _)| *y == year) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((year, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(year, count)| (count, year))
+        .map(|(year, _)| YearEvidence::Year(year))
 }
 
 /// A line that is nothing but a date and time ("Thursday, November 20, 2025, 09:15 GMT"), as
@@ -240,38 +413,62 @@ fn utc(moment: DateTime<Utc>) -> String {
     moment.format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
+static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b").expect("valid date pattern")
+});
+static DAY_FIRST_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b").expect("valid date pattern")
+});
+static WORDS_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))\b")
+        .expect("valid date pattern")
+});
+
 /// A calendar day written out: `2025-11-20`, `20 November 2025`, `Nov. 20, 2025`, `20.11.2025`,
 /// possibly with a weekday before it and a time after it.
 fn day(value: &str) -> Option<NaiveDate> {
-    static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b").expect("valid date pattern")
-    });
-    static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b").expect("valid date pattern")
-    });
-    static WORDS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))\b")
-            .expect("valid date pattern")
-    });
-    let number = |s: &str| s.parse::<u32>().ok();
-    if let Some(c) = NUMERIC.captures(value) {
-        return NaiveDate::from_ymd_opt(c[1].parse().ok()?, number(&c[2])?, number(&c[3])?);
+    if let Some(c) = NUMERIC_DATE.captures(value) {
+        return numeric_date(&c);
     }
-    if let Some(c) = DAY_FIRST.captures(value) {
-        return NaiveDate::from_ymd_opt(c[3].parse().ok()?, number(&c[2])?, number(&c[1])?);
+    if let Some(c) = DAY_FIRST_DATE.captures(value) {
+        return NaiveDate::from_ymd_opt(c[3].parse().ok()?, c[2].parse().ok()?, c[1].parse().ok()?);
     }
-    let c = WORDS.captures(value)?;
+    words_date(&WORDS_DATE.captures(value)?)
+}
+
+/// Every full date (day, month and year) written in a text, in ISO or in words.
+fn full_dates(text: &str) -> impl Iterator<Item = NaiveDate> + '_ {
+    let numeric = NUMERIC_DATE
+        .captures_iter(text)
+        .filter_map(|c| numeric_date(&c));
+    let words = WORDS_DATE
+        .captures_iter(text)
+        .filter_map(|c| words_date(&c));
+    numeric.chain(words)
+}
+
+fn numeric_date(c: &regex::Captures) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
+}
+
+fn words_date(c: &regex::Captures) -> Option<NaiveDate> {
     let (day, month, year) = match c.get(1) {
         Some(d) => (d.as_str(), &c[2], &c[3]),
         None => (&c[5], &c[4], &c[6]),
     };
-    let month = [
+    NaiveDate::from_ymd_opt(year.parse().ok()?, month_number(month)?, day.parse().ok()?)
+}
+
+/// The number of a month from its first three letters.
+fn month_number(name: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ]
-    .iter()
-    .position(|m| m.eq_ignore_ascii_case(month))? as u32
-        + 1;
-    NaiveDate::from_ymd_opt(year.parse().ok()?, month, number(day)?)
+    ];
+    let prefix = name.get(..3)?;
+    MONTHS
+        .iter()
+        .position(|m| m.eq_ignore_ascii_case(prefix))
+        .map(|i| i as u32 + 1)
 }
 
 /// A date in an article's address, as many outlets put it: `/2025/11/20/` or `/2025-11-20-`.
@@ -531,5 +728,104 @@ mod tests {
         let found = take_header_lines(&mut paragraphs, false);
         assert_eq!(found, Metadata::default());
         assert_eq!(paragraphs.len(), 1);
+    }
+
+    fn header_of(text: &str) -> (Metadata, Vec<String>) {
+        let mut paragraphs: Vec<String> = text.split("\n\n").map(str::to_string).collect();
+        let found = take_header_lines(&mut paragraphs, false);
+        (found, paragraphs)
+    }
+
+    #[test]
+    fn a_date_on_a_line_of_its_own_is_read_in_words_or_with_a_weekday() {
+        for (line, date) in [
+            ("Nov. 20, 2025", "2025-11-20"),
+            ("Thursday 20 November 2025", "2025-11-20"),
+            ("Published Nov. 20, 2025", "2025-11-20"),
+        ] {
+            let (found, body) = header_of(&format!(
+                "Talks resume\n\n{line}\n\nThe delegation arrived."
+            ));
+            assert_eq!(found.published.as_deref(), Some(date), "{line}");
+            assert_eq!(body, vec!["The delegation arrived."]);
+        }
+    }
+
+    #[test]
+    fn a_date_line_below_a_standfirst_is_the_date_and_not_body_text() {
+        let (found, body) = header_of(
+            "Talks resume\n\nDelegations return to the table after a month of silence.\n\nThursday 20 November 2025\n\nThe delegation arrived.",
+        );
+        assert_eq!(found.published.as_deref(), Some("2025-11-20"));
+        assert_eq!(
+            body,
+            vec![
+                "Delegations return to the table after a month of silence.",
+                "The delegation arrived."
+            ]
+        );
+    }
+
+    #[test]
+    fn an_outlet_and_a_date_on_one_line_fill_both_fields() {
+        let (found, body) =
+            header_of("Talks resume\n\nThe New York Times, 2013-08-31\n\nThe delegation arrived.");
+        assert_eq!(found.outlet.as_deref(), Some("The New York Times"));
+        assert_eq!(found.published.as_deref(), Some("2013-08-31"));
+        assert_eq!(body, vec!["The delegation arrived."]);
+        let (found, _) =
+            header_of("Talks resume\n\nBy Jane Doe | Nov. 20, 2025\n\nThe delegation arrived.");
+        assert_eq!(found.byline.as_deref(), Some("Jane Doe"));
+        assert_eq!(found.outlet, None);
+    }
+
+    #[test]
+    fn a_dateline_takes_its_year_from_a_full_date_in_the_text() {
+        let (found, body) = header_of(
+            "Talks resume\n\nKYIV, Nov 20 — Officials met on Thursday.\n\nThe plan was first shown on Nov. 18, 2025.",
+        );
+        assert_eq!(found.published.as_deref(), Some("2025-11-20"));
+        assert_eq!(body[0], "KYIV, Nov 20 — Officials met on Thursday.");
+    }
+
+    #[test]
+    fn a_dateline_takes_its_year_from_the_address_or_an_update_line() {
+        let (found, _) = header_of(
+            "Talks resume\nhttps://news.example/2024/11/21/talks\n\nLONDON, 20 November (Reuters) - Officials met.",
+        );
+        assert_eq!(found.published.as_deref(), Some("2024-11-20"));
+        let (found, _) = header_of(
+            "Talks resume\nUpdated: 2023-11-21 09:00\n\nKyiv, Ukraine, Nov. 20 – Officials met.",
+        );
+        assert_eq!(found.published.as_deref(), Some("2023-11-20"));
+    }
+
+    #[test]
+    fn a_dateline_in_early_january_belongs_to_the_year_after_a_late_december_date() {
+        let (found, _) = header_of(
+            "Talks resume\n\nKYIV, Jan 2 — Officials met again after the talks of Dec. 30, 2025.",
+        );
+        assert_eq!(found.published.as_deref(), Some("2026-01-02"));
+    }
+
+    #[test]
+    fn a_dateline_with_a_year_mentioned_only_in_passing_takes_that_year() {
+        let (found, _) =
+            header_of("Talks resume\n\nKYIV, Nov 20 — Officials met to discuss the 2025 budget.");
+        assert_eq!(found.published.as_deref(), Some("2025-11-20"));
+    }
+
+    #[test]
+    fn a_dateline_without_any_year_evidence_gives_no_date() {
+        let (found, body) = header_of("Talks resume\n\nKYIV, Nov 20 — Officials met on Thursday.");
+        assert_eq!(found.published, None);
+        assert_eq!(body, vec!["KYIV, Nov 20 — Officials met on Thursday."]);
+    }
+
+    #[test]
+    fn a_place_and_a_date_on_one_line_give_the_date_and_no_outlet() {
+        let (found, _) = header_of("Talks resume\n\nKYIV, Nov. 20, 2025\n\nOfficials met.");
+        assert_eq!(found.published.as_deref(), Some("2025-11-20"));
+        assert_eq!(found.outlet, None);
     }
 }
