@@ -662,3 +662,32 @@ fn imported_markdown_with_a_date_under_its_headline_is_listed_with_that_date() {
     );
     assert_eq!(published("Bridge reopens to traffic"), "2025-11-21");
 }
+
+#[test]
+fn search_ranks_a_copied_phrase_first_in_the_same_order_as_the_window_listing() {
+    let setup = Setup::new();
+    let folder = tempfile::tempdir().unwrap();
+    for (name, text) in [
+        ("scattered.txt", "Ferry and harbour rules reviewed\n\nThe harbour office said on Monday that a review of the mooring rules would take months. Skippers on the ferry route have waited since spring. A council grant, approved for the quay last year, is still pending."),
+        ("phrase.txt", "Crossing suspended for repairs\n\nThe operator acted on Thursday. The ferry and harbour council approved a closure of the crossing while the quay is rebuilt, and skippers were told to expect a long wait."),
+    ] {
+        std::fs::write(folder.path().join(name), text).unwrap();
+    }
+    setup.json(&["import", &folder.path().display().to_string()], 0);
+    let query = "ferry and harbour council approved";
+    let hits = setup.json(&["search", query], 0);
+    let cli_order: Vec<i64> = hits["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(hits["hits"][0]["title"], "Crossing suspended for repairs");
+    let library = parallax_library::Library::open(&setup.library()).unwrap();
+    let listing = library
+        .find_articles(query, &parallax_library::SearchOptions::default(), 0)
+        .unwrap();
+    let window_order: Vec<i64> = listing.articles.iter().map(|a| a.id).collect();
+    assert_eq!(cli_order, window_order);
+    assert_eq!(cli_order.len(), 2);
+}

@@ -81,7 +81,7 @@ pub(crate) fn search(
     query: &str,
     options: &SearchOptions,
 ) -> Result<Vec<SearchHit>, Error> {
-    let Some(expression) = match_expression(query) else {
+    let Some(expression) = match_query(query) else {
         return Ok(Vec::new());
     };
     let hits = matching(connection, &expression, options, 0)?
@@ -210,7 +210,7 @@ impl Library {
         if query.trim().is_empty() {
             return list_filtered(&self.connection, options, offset);
         }
-        let Some(expression) = match_expression(query) else {
+        let Some(expression) = match_query(query) else {
             return Ok(ArticlePage {
                 total: 0,
                 offset,
@@ -371,12 +371,12 @@ fn list_filtered(
 /// The articles matching an FTS5 expression and the filters, a page at a time, with the total.
 fn search_page(
     connection: &Connection,
-    expression: &str,
+    expression: &MatchQuery,
     options: &SearchOptions,
     offset: usize,
 ) -> Result<ArticlePage, Error> {
     let (clauses, filter_values) = filter_clauses(options);
-    let mut values = vec![Value::Text(expression.to_string())];
+    let mut values = vec![Value::Text(expression.all.clone())];
     values.extend(filter_values);
     // Without filters the full-text index alone answers how many match.
     let count = if clauses.is_empty() {
@@ -405,16 +405,20 @@ fn search_page(
 /// would otherwise have a snippet made for every one of them before the sort.
 fn matching(
     connection: &Connection,
-    expression: &str,
+    query: &MatchQuery,
     options: &SearchOptions,
     offset: usize,
 ) -> Result<Vec<ListedArticle>, Error> {
     // Column weights: a word in the headline says more than one in the body.
     let order = match options.sort {
-        SearchSort::Relevance => "bm25(articles_fts, 8.0, 2.0, 2.0, 1.0), a.id",
-        SearchSort::Newest => "a.published IS NULL, a.published DESC, a.id",
-        SearchSort::Oldest => "a.published IS NULL, a.published, a.id",
+        SearchSort::Relevance => format!(
+            "{}bm25(articles_fts, 8.0, 2.0, 2.0, 1.0), a.id",
+            query.closeness_order()
+        ),
+        SearchSort::Newest => "a.published IS NULL, a.published DESC, a.id".to_string(),
+        SearchSort::Oldest => "a.published IS NULL, a.published, a.id".to_string(),
     };
+    let expression = query.all.as_str();
     let (clauses, filter_values) = filter_clauses(options);
     let mut all = vec!["articles_fts MATCH ?"];
     all.extend(&clauses);
@@ -444,11 +448,41 @@ fn matching(
     Ok(articles)
 }
 
-/// Turns what a person types into an FTS5 expression that cannot be a syntax error: every
+/// What a typed query asks of the full-text index.
+#[derive(Debug, PartialEq)]
+struct MatchQuery {
+    /// Every word and quoted phrase of the query: what an article must hold to match.
+    all: String,
+    /// With two parts or more, the whole query as one phrase and as words close together
+    /// (FTS5 `NEAR`): articles matching these rank first, in this order, before BM25.
+    phrase_and_near: Option<(String, String)>,
+}
+
+impl MatchQuery {
+    /// The leading `ORDER BY` terms that put the whole phrase first and close words second.
+    fn closeness_order(&self) -> String {
+        let Some((phrase, near)) = &self.phrase_and_near else {
+            return String::new();
+        };
+        // The expressions hold only letters, digits, spaces, quotes and stars (see
+        // `match_query`); doubling single quotes keeps them string literals whatever changes.
+        let literal = |expression: &str| format!("'{}'", expression.replace('\'', "''"));
+        format!(
+            "CASE WHEN a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH {}) THEN 0 \
+             WHEN a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH {}) THEN 1 \
+             ELSE 2 END, ",
+            literal(phrase),
+            literal(near)
+        )
+    }
+}
+
+/// Turns what a person types into FTS5 expressions that cannot be a syntax error: every
 /// word quoted, `"quoted words"` kept as phrases, and the last word also matched as a prefix
 /// unless the query ends with a space (so results follow typing).
-fn match_expression(query: &str) -> Option<String> {
-    let mut parts: Vec<String> = Vec::new();
+fn match_query(query: &str) -> Option<MatchQuery> {
+    let mut parts: Vec<Vec<&str>> = Vec::new();
+    let mut quoted: Vec<bool> = Vec::new();
     for (i, chunk) in query.split('"').enumerate() {
         let words: Vec<&str> = chunk
             .split(|c: char| !c.is_alphanumeric())
@@ -458,19 +492,37 @@ fn match_expression(query: &str) -> Option<String> {
             continue;
         }
         if i % 2 == 1 {
-            parts.push(format!("\"{}\"", words.join(" ")));
+            parts.push(words);
+            quoted.push(true);
         } else {
-            parts.extend(words.iter().map(|w| format!("\"{w}\"")));
+            for word in words {
+                parts.push(vec![word]);
+                quoted.push(false);
+            }
         }
+    }
+    if parts.is_empty() {
+        return None;
     }
     let last_is_open_word = query.chars().last().is_some_and(char::is_alphanumeric)
         && query.matches('"').count() & 1 == 0;
-    if last_is_open_word {
-        if let Some(last) = parts.last_mut() {
-            last.push('*');
-        }
+    let prefix = if last_is_open_word { "*" } else { "" };
+    let phrase = |words: &[&str]| format!("\"{}\"", words.join(" "));
+    let mut quoted_parts: Vec<String> = parts.iter().map(|words| phrase(words)).collect();
+    if let Some(last) = quoted_parts.last_mut() {
+        last.push_str(prefix);
     }
-    (!parts.is_empty()).then(|| parts.join(" "))
+    let phrase_and_near = (parts.len() > 1).then(|| {
+        let every_word: Vec<&str> = parts.iter().flatten().copied().collect();
+        (
+            format!("{}{prefix}", phrase(&every_word)),
+            format!("NEAR({})", quoted_parts.join(" ")),
+        )
+    });
+    Some(MatchQuery {
+        all: quoted_parts.join(" "),
+        phrase_and_near,
+    })
 }
 
 /// Removes the snippet marks, returning the plain text and the marked ranges in characters.
@@ -752,20 +804,28 @@ mod tests {
 
     #[test]
     fn typed_queries_become_safe_expressions() {
+        let all = |query: &str| match_query(query).map(|q| q.all);
+        assert_eq!(all("Kyiv deleg").as_deref(), Some("\"Kyiv\" \"deleg\"*"));
+        assert_eq!(all("Kyiv ").as_deref(), Some("\"Kyiv\""));
         assert_eq!(
-            match_expression("Kyiv deleg").as_deref(),
-            Some("\"Kyiv\" \"deleg\"*")
-        );
-        assert_eq!(match_expression("Kyiv ").as_deref(), Some("\"Kyiv\""));
-        assert_eq!(
-            match_expression("\"peace plan\" Witkoff").as_deref(),
+            all("\"peace plan\" Witkoff").as_deref(),
             Some("\"peace plan\" \"Witkoff\"*")
         );
         assert_eq!(
-            match_expression("AND OR NOT ( * :").as_deref(),
+            all("AND OR NOT ( * :").as_deref(),
             Some("\"AND\" \"OR\" \"NOT\"")
         );
-        assert_eq!(match_expression("  -- "), None);
+        assert_eq!(all("  -- "), None);
+        assert_eq!(
+            match_query("\"peace plan\" Witkoff")
+                .unwrap()
+                .phrase_and_near,
+            Some((
+                "\"peace plan Witkoff\"*".to_string(),
+                "NEAR(\"peace plan\" \"Witkoff\"*)".to_string()
+            ))
+        );
+        assert_eq!(match_query("\"peace plan\"").unwrap().phrase_and_near, None);
     }
 
     #[test]
@@ -773,5 +833,101 @@ mod tests {
         let (text, ranges) = unmark("the \u{E000}Kyiv\u{E001} talks in \u{E000}Kyïv\u{E001}");
         assert_eq!(text, "the Kyiv talks in Kyïv");
         assert_eq!(ranges, vec![[4, 8], [18, 22]]);
+    }
+
+    /// A library of the given (file name, text) articles only.
+    fn library_of(articles: &[(&str, &str)]) -> (tempfile::TempDir, Library) {
+        let folder = tempfile::tempdir().unwrap();
+        let library = Library::open(&folder.path().join("library.sqlite3")).unwrap();
+        let files: Vec<std::path::PathBuf> = articles
+            .iter()
+            .map(|(name, text)| {
+                let path = folder.path().join(name);
+                std::fs::write(&path, text).unwrap();
+                path
+            })
+            .collect();
+        let report = library.import_paths(
+            &files,
+            &mut |_| {},
+            &std::sync::atomic::AtomicBool::new(false),
+        );
+        assert_eq!(report.imported.len(), articles.len(), "{report:?}");
+        (folder, library)
+    }
+
+    const LAWSUIT_ARTICLES: &[(&str, &str)] = &[
+        (
+            "scattered.txt",
+            "Nebraska and Oklahoma weigh federal rules\n\nOfficials in Oklahoma said on Monday that a review of the water rules would take months. Farmers there and in Nebraska have waited since spring. A federal grant, filed under the farm programme last year, is still pending.",
+        ),
+        (
+            "phrase.txt",
+            "Two states go to court over marijuana\n\nThe attorneys general of two neighbouring states acted on Thursday. Nebraska and Oklahoma filed a federal lawsuit against Colorado, saying its law lets marijuana cross their borders. Colorado officials said they would defend the law in court and expected a long case.",
+        ),
+        (
+            "close.txt",
+            "States sue over border trade\n\nNebraska and Oklahoma on Thursday filed, in a federal court in Denver, a suit over the trade that crosses their borders every day.",
+        ),
+    ];
+
+    fn titles(page: &ArticlePage) -> Vec<&str> {
+        page.articles.iter().map(|a| a.title.as_str()).collect()
+    }
+
+    #[test]
+    fn an_article_holding_the_query_as_a_phrase_ranks_above_close_and_scattered_words() {
+        let (_folder, library) = library_of(LAWSUIT_ARTICLES);
+        let found = library
+            .find_articles(
+                "Nebraska and Oklahoma filed a federal",
+                &SearchOptions::default(),
+                0,
+            )
+            .unwrap();
+        assert_eq!(
+            titles(&found),
+            vec![
+                "Two states go to court over marijuana",
+                "States sue over border trade",
+                "Nebraska and Oklahoma weigh federal rules"
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_match_only_articles_holding_the_exact_phrase() {
+        let (_folder, library) = library_of(LAWSUIT_ARTICLES);
+        let found = library
+            .find_articles("\"filed a federal\"", &SearchOptions::default(), 0)
+            .unwrap();
+        assert_eq!(
+            titles(&found),
+            vec!["Two states go to court over marijuana"]
+        );
+        let words = library
+            .find_articles("filed federal", &SearchOptions::default(), 0)
+            .unwrap();
+        assert_eq!(words.total, 3);
+    }
+
+    #[test]
+    fn search_and_the_listing_search_rank_alike() {
+        let (_folder, library) = library_of(LAWSUIT_ARTICLES);
+        for query in [
+            "Nebraska and Oklahoma filed a federal",
+            "federal Oklahoma",
+            "\"filed a federal\"",
+        ] {
+            let listing = library
+                .find_articles(query, &SearchOptions::default(), 0)
+                .unwrap();
+            let hits = library.search(query).unwrap();
+            assert_eq!(
+                hits.iter().map(|h| h.id).collect::<Vec<_>>(),
+                ids(&listing),
+                "{query}"
+            );
+        }
     }
 }
