@@ -51,7 +51,7 @@ export function showComparison(main, report, options = {}) {
     pane.style.gridRow = `1 / span ${rows.length + 1}`;
     pane.append(el('header', { class: 'pane-header' },
       el('h2', { text: article.title }),
-      el('p', { class: 'pane-outlet', text: article.outlet || 'Unknown outlet' })));
+      el('p', { class: 'pane-outlet', text: article.source })));
     grid.append(pane);
     return pane;
   });
@@ -145,8 +145,8 @@ function conflictList(report, grid) {
       const item = el('li', { class: 'conflict-item', 'data-testid': 'conflict-item', tabindex: 0, role: 'button' },
         el('span', { class: 'conflict-kind', text: conflict.kind }),
         el('span', { class: 'conflict-values' },
-          el('strong', { text: conflict.left }), ` (${left.outlet || left.title}) vs `,
-          el('strong', { text: conflict.right }), ` (${right.outlet || right.title})`));
+          el('strong', { text: conflict.left }), ` (${left.source}) vs `,
+          el('strong', { text: conflict.right }), ` (${right.source})`));
       const jump = () => {
         grid.querySelectorAll('.cell.current').forEach((n) => n.classList.remove('current'));
         const targets = [[pair.left, conflict.left_sentence], [pair.right, conflict.right_sentence]]
@@ -177,7 +177,7 @@ function passageList(report) {
       const right = report.articles[pair.right];
       list.append(el('li', { class: 'shared-passage', 'data-testid': 'shared-passage' },
         el('q', { text: passage.text }),
-        el('span', { class: 'passage-meta', text: `${passage.words} words in ${left.outlet || left.title} and ${right.outlet || right.title}` })));
+        el('span', { class: 'passage-meta', text: `${passage.words} words in ${left.source} and ${right.source}` })));
     }
   }
   return el('section', { class: 'side-section' }, el('h3', { text: `Copied word for word (${list.children.length})` }),
@@ -191,7 +191,7 @@ function coverageSummary(report, grid) {
   const all = coverage.reported_by_all || [];
   const most = coverage.reported_by_most || [];
   const onlyOne = coverage.reported_by_one || [];
-  const outletOf = (index) => report.articles[index].outlet || report.articles[index].title;
+  const outletOf = (index) => report.articles[index].source;
   const jumpTo = (refs) => {
     grid.querySelectorAll('.cell.current').forEach((n) => n.classList.remove('current'));
     const targets = refs.map((ref) => findCell(grid, ref.article, ref.sentence)).filter(Boolean);
@@ -259,7 +259,7 @@ function quoteTable(report, jumpTo) {
       el('span', { class: 'quote-speaker', text: speaker }),
       el('span', { class: 'quote-outlets' },
         ...quotedBy.map(([refs, index]) => el('span', { class: 'quote-outlet', 'data-article': index, 'data-quotes': refs.length,
-          text: `${report.articles[index].outlet || report.articles[index].title} ×${refs.length}` }))),
+          text: `${report.articles[index].source} ×${refs.length}` }))),
       silent ? el('span', { class: 'quote-silent', text: `not quoted in ${silent} of ${report.articles.length} reports` }) : null);
     const jump = () => jumpTo(byArticle.flat());
     row.addEventListener('click', jump);
@@ -288,7 +288,7 @@ function overlapScores(report) {
 function entityTable(report, grid) {
   const table = el('table', { class: 'entity-table', 'data-testid': 'entity-table' });
   table.append(el('thead', {}, el('tr', {}, el('th', { text: 'Named' }), el('th', { text: 'Kind' }),
-    ...report.articles.map((a) => el('th', { text: a.outlet || a.title, title: a.title })))));
+    ...report.articles.map((a) => el('th', { text: a.source, title: a.title })))));
   const body = el('tbody');
   for (const entity of report.entities) {
     const missing = entity.mentions.some((m) => m === 0);
@@ -365,7 +365,7 @@ function alignmentTools(report, grid, main, options) {
   const toolbar = el('div', { class: 'alignment-toolbar', role: 'toolbar', 'aria-label': 'Your alignment', 'data-testid': 'alignment-toolbar' },
     el('span', { class: 'alignment-label', text: 'Your alignment:' }), link, unlink, undoButton, status);
   const say = (text) => { status.textContent = text; };
-  const describe = (column, sentence) => `sentence ${sentence + 1} of ${report.articles[column].outlet || report.articles[column].title}`;
+  const describe = (column, sentence) => `sentence ${sentence + 1} of ${report.articles[column].source}`;
 
   // The two chosen cells as [column, sentence] pairs, and the pair of the report between them.
   const chosenPair = () => {
@@ -460,7 +460,7 @@ function alignmentTools(report, grid, main, options) {
     const pairs = p.left.flatMap((l) => p.right.map((r) => [l, r]));
     const side = (column, sentences) => sentences.length === 1
       ? describe(column, sentences[0])
-      : `sentences ${sentences.map((s) => s + 1).join(' and ')} of ${report.articles[column].outlet || report.articles[column].title}`;
+      : `sentences ${sentences.map((s) => s + 1).join(' and ')} of ${report.articles[column].source}`;
     const message = `Linked ${side(p.a, p.left)} with ${side(p.b, p.right)}.`;
     change(true, pairs, p.a, p.b, message).catch(showError);
   };

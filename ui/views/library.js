@@ -349,7 +349,7 @@ export class LibraryView {
       else this.selected.delete(article.id);
       this.onSelectionChange(this.selectedIds());
     });
-    const meta = [article.outlet, article.published ? article.published.slice(0, 10) : null].filter(Boolean).join(' · ');
+    const meta = [article.source !== article.title ? article.source : null, article.published ? article.published.slice(0, 10) : null].filter(Boolean).join(' · ');
     const open = el('button', { type: 'button', class: 'article-open', onclick: () => this.onOpenArticle(article.id) },
       el('span', { class: 'article-title', text: article.title }),
       el('span', { class: 'article-meta', text: meta }),

@@ -841,6 +841,7 @@ fn compare_inputs(
                     id: Some(id),
                     title: record.title,
                     outlet: record.outlet,
+                    path: record.path,
                     text: record.text,
                 });
             }
@@ -851,6 +852,7 @@ fn compare_inputs(
                     id: None,
                     title: article.title,
                     outlet: article.outlet,
+                    path: Some(argument.clone()),
                     text: article.text,
                 });
             }

@@ -645,6 +645,13 @@ fn imported_markdown_with_a_date_under_its_headline_is_listed_with_that_date() {
         "Bridge reopens to traffic\n\nPORTSMOUTH, Nov 21 — The bridge reopened on Friday, ahead of the 2025 winter timetable.\n",
     )
     .unwrap();
+    let extracted = setup.json(&["extract", &dateline.display().to_string()], 0);
+    assert_eq!(
+        extracted["outlet"],
+        Value::Null,
+        "a wire copy names no outlet"
+    );
+    assert_eq!(extracted["published"], "2025-11-21");
     setup.json(&["import", &folder.path().display().to_string()], 0);
     let list = setup.json(&["list"], 0);
     let published = |title: &str| {

@@ -385,6 +385,7 @@ mod tests {
             id: None,
             title: name.into(),
             outlet: None,
+            path: None,
             text: text.into(),
         }
     }

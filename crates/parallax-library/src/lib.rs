@@ -257,6 +257,7 @@ impl Library {
                     id: Some(id),
                     title: record.title,
                     outlet: record.outlet,
+                    path: record.path,
                     text: record.text,
                 })
             })

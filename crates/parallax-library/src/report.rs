@@ -19,6 +19,9 @@ pub struct ComparedInput {
     pub title: String,
     /// Its outlet, when known.
     pub outlet: Option<String>,
+    /// The file it came from, when known: it names the article when the outlet is unknown.
+    #[serde(default)]
+    pub path: Option<String>,
     /// Its body text.
     pub text: String,
 }
@@ -35,6 +38,8 @@ pub struct ReportArticle {
     pub title: String,
     /// Its outlet, when known.
     pub outlet: Option<String>,
+    /// Where it comes from, as the window names it: see [`source_name`].
+    pub source: String,
     /// Its sentences; the pairs' sentence indices index this list.
     pub sentences: Vec<String>,
     /// Its body text; passage offsets are character offsets into it.
@@ -66,6 +71,23 @@ pub struct CompareReport {
     pub rows: Vec<Row>,
 }
 
+/// The name that says where an article comes from: its outlet, else (when no outlet could be
+/// found, as for a wire copy saved as plain text) its file's name without the extension, else
+/// its headline. The one place the window and the reports get this fallback from.
+pub(crate) fn source_name(outlet: Option<&str>, path: Option<&str>, title: &str) -> String {
+    let file_stem = || {
+        let name = path?.rsplit(['/', '\\']).next()?;
+        let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+        Some(stem.trim()).filter(|s| !s.is_empty())
+    };
+    outlet
+        .map(str::trim)
+        .filter(|o| !o.is_empty())
+        .or_else(file_stem)
+        .unwrap_or(title)
+        .to_string()
+}
+
 /// Compares articles given as text (files, or articles read from the library).
 pub fn compare_texts(articles: Vec<ComparedInput>) -> CompareReport {
     let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
@@ -76,6 +98,7 @@ pub fn compare_texts(articles: Vec<ComparedInput>) -> CompareReport {
         .map(|(input, sentences)| ReportArticle {
             reference: input.reference,
             id: input.id,
+            source: source_name(input.outlet.as_deref(), input.path.as_deref(), &input.title),
             title: input.title,
             outlet: input.outlet,
             sentence_spans: sentences.iter().map(|s| [s.start, s.end]).collect(),
@@ -103,12 +126,30 @@ pub fn compare_texts(articles: Vec<ComparedInput>) -> CompareReport {
 mod tests {
     use super::*;
 
+    #[test]
+    fn an_unknown_outlet_is_named_by_the_file_then_by_the_headline() {
+        assert_eq!(
+            source_name(Some("The Ledger"), Some("/a/wire.txt"), "Talks"),
+            "The Ledger"
+        );
+        assert_eq!(
+            source_name(None, Some("/a/kyiv-wire.txt"), "Talks"),
+            "kyiv-wire"
+        );
+        assert_eq!(
+            source_name(Some(" "), Some("C:\\notes\\wire.md"), "Talks"),
+            "wire"
+        );
+        assert_eq!(source_name(None, None, "Talks"), "Talks");
+    }
+
     fn input(reference: &str, text: &str) -> ComparedInput {
         ComparedInput {
             reference: reference.into(),
             id: None,
             title: reference.into(),
             outlet: None,
+            path: None,
             text: text.into(),
         }
     }

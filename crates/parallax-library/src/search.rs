@@ -6,6 +6,7 @@ use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection, Row};
 use serde::{Deserialize, Serialize};
 
+use crate::report::source_name;
 use crate::{Error, Library};
 
 /// How many hits a search returns.
@@ -106,6 +107,8 @@ pub struct ListedArticle {
     pub title: String,
     /// The outlet that published it, when known.
     pub outlet: Option<String>,
+    /// Where it comes from, as the window names it: the outlet, else the file's name.
+    pub source: String,
     /// Publication date or date-time (ISO 8601), when known.
     pub published: Option<String>,
     /// Words in its text.
@@ -177,7 +180,8 @@ pub struct TagCount {
     pub articles: usize,
 }
 
-const LISTED_COLUMNS: &str = "a.id, a.title, a.outlet, a.published, a.word_count, a.event_id";
+const LISTED_COLUMNS: &str =
+    "a.id, a.title, a.outlet, a.published, a.word_count, a.event_id, a.path";
 
 impl Library {
     /// Every tag of the library with its number of articles, in alphabetical order (case
@@ -287,10 +291,14 @@ fn listed(row: &Row, snippet: Option<String>) -> rusqlite::Result<ListedArticle>
         }
         None => (None, Vec::new()),
     };
+    let title: String = row.get(1)?;
+    let outlet: Option<String> = row.get(2)?;
+    let path: Option<String> = row.get(6)?;
     Ok(ListedArticle {
         id: row.get(0)?,
-        title: row.get(1)?,
-        outlet: row.get(2)?,
+        source: source_name(outlet.as_deref(), path.as_deref(), &title),
+        title,
+        outlet,
         published: row.get(3)?,
         word_count: row.get::<_, i64>(4)? as usize,
         event: row.get(5)?,
@@ -442,7 +450,7 @@ fn matching(
     ]);
     let articles = statement
         .query_map(params_from_iter(&values), |row| {
-            listed(row, Some(row.get(6)?))
+            listed(row, Some(row.get(7)?))
         })?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(articles)

@@ -17,6 +17,7 @@ fn fixture(name: &str, title: &str, outlet: &str) -> ComparedInput {
         id: None,
         title: title.into(),
         outlet: Some(outlet.into()),
+        path: None,
         text: std::fs::read_to_string(path).unwrap(),
     }
 }
@@ -47,6 +48,7 @@ fn hostile() -> CompareReport {
         id: None,
         title: format!("Title {HOSTILE}"),
         outlet: Some(format!("Outlet {reference} {HOSTILE}")),
+        path: None,
         text: format!(
             "The council met on Monday. {HOSTILE} The budget was {budget}. The river rose.\n\nMayor <b>Anne</b> Leclerc & Vinci </td> spoke."
         ),

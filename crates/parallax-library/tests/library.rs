@@ -569,3 +569,51 @@ fn a_file_over_the_size_limit_is_refused_without_being_read_and_the_rest_imports
         "{error}"
     );
 }
+
+#[test]
+fn an_article_without_an_outlet_is_named_by_its_file_in_lists_and_comparisons() {
+    let folder = tempfile::tempdir().unwrap();
+    let wire = write(
+        folder.path(),
+        "kyiv-wire-1120.txt",
+        "Talks resume in Kyiv\n\nKYIV, Nov 20 — Delegations met in Kyiv on Thursday to discuss the 2025 ceasefire plan.",
+    );
+    let ledger = write(
+        folder.path(),
+        "ledger.md",
+        "# Kyiv talks resume\nSource: The Ledger\n\nDelegations met in Kyiv on Thursday to discuss a ceasefire plan.",
+    );
+    let library = Library::open(&folder.path().join("library.sqlite3")).unwrap();
+    let report = import(&library, &[wire, ledger]);
+    assert_eq!(report.imported.len(), 2, "{report:?}");
+    let list = library.list().unwrap();
+    let wire = list
+        .iter()
+        .find(|a| a.title == "Talks resume in Kyiv")
+        .unwrap();
+    let ledger = list
+        .iter()
+        .find(|a| a.title == "Kyiv talks resume")
+        .unwrap();
+    assert_eq!(wire.outlet, None, "the outlet stays unknown in the record");
+    let listed = library
+        .find_articles("", &parallax_library::SearchOptions::default(), 0)
+        .unwrap();
+    let sources: Vec<(&str, &str)> = listed
+        .articles
+        .iter()
+        .map(|a| (a.title.as_str(), a.source.as_str()))
+        .collect();
+    assert!(
+        sources.contains(&("Talks resume in Kyiv", "kyiv-wire-1120")),
+        "{sources:?}"
+    );
+    assert!(
+        sources.contains(&("Kyiv talks resume", "The Ledger")),
+        "{sources:?}"
+    );
+    let compared = library.compare(&[wire.id, ledger.id]).unwrap();
+    assert_eq!(compared.articles[0].outlet, None);
+    assert_eq!(compared.articles[0].source, "kyiv-wire-1120");
+    assert_eq!(compared.articles[1].source, "The Ledger");
+}
