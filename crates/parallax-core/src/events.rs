@@ -33,7 +33,7 @@ use crate::text::TokenKind;
 /// How many content words of an article its profile keeps.
 const PROFILE_TERMS: usize = 80;
 /// A word of the headline counts as this many words of the body.
-const TITLE_WEIGHT: u32 = 3;
+const TITLE_WEIGHT: u32 = 5;
 /// An entity name counts as this many plain words.
 const ENTITY_WEIGHT: u32 = 2;
 /// Two reports of one event appear within this many days of each other: news is dated.
@@ -45,9 +45,15 @@ const FADE_DAYS: f64 = 14.0;
 /// Without both dates, two reports are weighed as if this many days apart: the text alone
 /// has to be a little more alike, as nothing corroborates it.
 const UNKNOWN_DAYS_APART: i32 = 2;
-/// The least score (date-weighted TF-IDF cosine) at which an article joins an earlier
-/// article's event.
+/// The least link (date-weighted TF-IDF cosine, blended over the event's members) at which an
+/// article joins an event.
 const JOIN_SCORE: f64 = 0.18;
+/// How much more a profile of almost no terms needs to join (see [`join_score`]).
+const SHORT_PROFILE_MARGIN: f64 = 0.3;
+/// How much the mean link to an event's members weighs against the closest member's.
+const EVENT_MEAN_WEIGHT: f64 = 0.5;
+/// How many of an event's latest members its mean link is taken over.
+const EVENT_MEMBERS_COUNTED: usize = 40;
 /// How many of the new article's most distinctive words are used to find candidate articles.
 const CANDIDATE_TERMS: usize = 24;
 /// How many earlier articles at most are scored against a new one.
@@ -111,7 +117,8 @@ pub struct Evidence {
     pub article: i64,
     /// TF-IDF cosine similarity of the two profiles, from 0 to 1.
     pub similarity: f64,
-    /// The similarity weighted by how far apart the two dates are: what the decision used.
+    /// What the decision used: the similarity weighted by how far apart the dates are, blended
+    /// with the same over all the members of the article's event.
     pub score: f64,
     /// The shared words that weigh most in that similarity, heaviest first.
     pub shared_terms: Vec<String>,
@@ -155,6 +162,8 @@ pub struct EventIndex {
     postings: Vec<Vec<u32>>,
     members: Vec<Member>,
     slot_of: rustc_hash::FxHashMap<i64, u32>,
+    /// The slots of each event's members, in order of insertion.
+    event_members: rustc_hash::FxHashMap<i64, Vec<u32>>,
     first_day: rustc_hash::FxHashMap<i64, i32>,
     /// Reused by [`EventIndex::assign`]: one entry per member, zero between calls.
     scratch: RefCell<Vec<f64>>,
@@ -205,6 +214,7 @@ impl EventIndex {
             *first = (*first).min(day);
         }
         self.slot_of.insert(key, slot);
+        self.event_members.entry(event).or_default().push(slot);
         self.members.push(Member {
             key,
             event,
@@ -217,6 +227,10 @@ impl EventIndex {
     pub fn set_event(&mut self, key: i64, event: i64) {
         if let Some(&slot) = self.slot_of.get(&key) {
             let member = &mut self.members[slot as usize];
+            if let Some(old) = self.event_members.get_mut(&member.event) {
+                old.retain(|&s| s != slot);
+            }
+            self.event_members.entry(event).or_default().push(slot);
             member.event = event;
             if let Some(day) = member.day {
                 let first = self.first_day.entry(event).or_insert(day);
@@ -237,26 +251,58 @@ impl EventIndex {
             .filter_map(|t| Some((t.id?, t.weight)))
             .collect();
         known.sort_unstable_by_key(|t| t.0);
-        let mut best: Option<(f64, f64, &Member)> = None;
-        for slot in candidates {
-            let member = &self.members[slot as usize];
+        let score_of = |member: &Member| {
             let similarity = self.cosine(&known, query_norm, member, log_documents);
             let days_apart = profile
                 .day
                 .zip(member.day)
                 .map_or(UNKNOWN_DAYS_APART, |(a, b)| (a - b).abs());
             let score = similarity * (1.0 - days_apart as f64 / FADE_DAYS).max(0.0);
+            (score, similarity)
+        };
+        // The closest member of each candidate event.
+        let mut closest: rustc_hash::FxHashMap<i64, (f64, f64, &Member)> = Default::default();
+        for slot in candidates {
+            let member = &self.members[slot as usize];
+            let (score, similarity) = score_of(member);
+            let entry = closest
+                .entry(member.event)
+                .or_insert((score, similarity, member));
+            if score > entry.0 || score == entry.0 && member.key < entry.2.key {
+                *entry = (score, similarity, member);
+            }
+        }
+        // An event is joined for what its members have in common with the article, not for one
+        // member alone: a link to the event blends the closest member with the mean over all of
+        // them, so a chain of articles each like the next cannot pull four stories into one.
+        let mut best: Option<(f64, f64, f64, &Member)> = None;
+        for (&event, &(score, similarity, member)) in &closest {
+            let members = &self.event_members[&event];
+            let counted = &members[members.len().saturating_sub(EVENT_MEMBERS_COUNTED)..];
+            let mean = counted
+                .iter()
+                .map(|&slot| {
+                    let other = &self.members[slot as usize];
+                    if std::ptr::eq(other, member) {
+                        score
+                    } else {
+                        score_of(other).0
+                    }
+                })
+                .sum::<f64>()
+                / counted.len() as f64;
+            let link = (1.0 - EVENT_MEAN_WEIGHT) * score + EVENT_MEAN_WEIGHT * mean;
             let better = match best {
                 None => true,
-                Some((best_score, _, current)) => {
-                    score > best_score || score == best_score && member.key < current.key
+                Some((best_link, _, _, current)) => {
+                    link > best_link || link == best_link && member.key < current.key
                 }
             };
             if better {
-                best = Some((score, similarity, member));
+                best = Some((link, score, similarity, member));
             }
         }
-        let Some((score, similarity, member)) = best else {
+        let Some((link, _, similarity, member)) = best else {
             return Assignment {
                 event: None,
                 evidence: None,
@@ -265,11 +311,11 @@ impl EventIndex {
         let evidence = Evidence {
             article: member.key,
             similarity,
-            score,
+            score: link,
             shared_terms: self.shared_terms(&query, member, log_documents),
             days_apart: profile.day.zip(member.day).map(|(a, b)| (a - b).abs()),
         };
-        let event = (score >= JOIN_SCORE).then_some(member.event);
+        let event = (link >= join_score(profile)).then_some(member.event);
         Assignment {
             event,
             evidence: Some(evidence),
@@ -445,6 +491,14 @@ pub fn group_articles(profiles: &[ArticleProfile]) -> Vec<Vec<usize>> {
     groups
 }
 
+/// The least link at which an article joins an event. A short article (a brief, an excerpt)
+/// has few words to share, so a handful of common ones gives it a high cosine: it must come a
+/// little closer, up to `SHORT_PROFILE_MARGIN` more for a profile of almost no terms.
+fn join_score(profile: &ArticleProfile) -> f64 {
+    let shortness = (1.0 - profile.terms.len() as f64 / PROFILE_TERMS as f64).max(0.0);
+    JOIN_SCORE * (1.0 + SHORT_PROFILE_MARGIN * shortness)
+}
+
 fn tf(count: u32) -> f64 {
     1.0 + (count as f64).ln()
 }
@@ -595,8 +649,8 @@ mod tests {
             "The harbour was closed by the flood. It was the worst flood.",
             "2025-01-01",
         );
-        assert_eq!(p.terms[0], ("flood".to_string(), 5));
-        assert!(p.terms.contains(&("harbour".to_string(), 4)));
+        assert_eq!(p.terms[0], ("flood".to_string(), 7));
+        assert!(p.terms.contains(&("harbour".to_string(), 6)));
         assert!(p.terms.iter().all(|(t, _)| t != "the" && t != "was"));
     }
 
@@ -679,6 +733,32 @@ mod tests {
         index.insert(1, 1, &story);
         index.set_event(1, 7);
         assert_eq!(index.assign(&story).event, Some(7));
+    }
+
+    #[test]
+    fn an_article_like_one_member_but_not_the_rest_starts_a_new_event() {
+        let mut index = EventIndex::new();
+        let storm = [
+            ("Storm floods coastal towns", "Heavy rain flooded three coastal towns overnight and closed the harbour at Westhaven."),
+            ("Coastal towns flooded by storm", "Rain flooded the coastal towns overnight; the harbour at Westhaven closed."),
+            ("Storm closes Westhaven harbour", "The storm closed the harbour at Westhaven and flooded the coastal road. Ferries stayed in port, and ferry workers said a strike over pay would follow."),
+        ];
+        for (key, (title, text)) in storm.iter().enumerate() {
+            index.insert(key as i64, 1, &profile(title, text, "2025-03-02"));
+        }
+        let strike = profile(
+            "Ferry workers walk out over pay",
+            "Ferry workers began a strike over pay on Monday. Their union wants wages to rise with prices; the operator calls the demand unaffordable.",
+            "2025-03-02",
+        );
+        let assignment = index.assign(&strike);
+        let evidence = assignment.evidence.expect("a closest article");
+        assert_eq!(evidence.article, 2);
+        assert!(
+            evidence.similarity >= JOIN_SCORE,
+            "close to one member: {evidence:?}"
+        );
+        assert_eq!(assignment.event, None, "but not to its event: {evidence:?}");
     }
 
     #[test]
