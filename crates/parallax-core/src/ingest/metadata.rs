@@ -65,10 +65,25 @@ fn take_header_block(
             if read_header_line(line, &mut found, updated) {
                 continue;
             }
-            let alone =
-                lines.len() == 1 || index + 1 < lines.len() && is_header_line(lines[index + 1]);
+            let next_line = match lines.get(index + 1) {
+                Some(next) => Some(*next),
+                None => paragraphs
+                    .get(number + 1)
+                    .and_then(|p| p.split(['\n', '\u{2028}']).next()),
+            };
+            let header_follows = next_line.is_some_and(|next| is_header_line(next.trim()));
+            let alone = lines.len() == 1 || index + 1 < lines.len() && header_follows;
+            // The first line of a file with header lines under it is its headline, even one
+            // written as a sentence ("Ellen DeGeneres returns to host the Oscars."), as some
+            // saved files use the first sentence for a headline.
+            let opens_header = number == 0 && index == 0 && header_follows;
             let marked_heading = first_is_heading && number == 0 && lines.len() == 1;
-            if found.title.is_none() && alone && (marked_heading || looks_like_headline(line)) {
+            if found.title.is_none()
+                && alone
+                && (marked_heading
+                    || looks_like_headline(line)
+                    || opens_header && line.split_whitespace().count() <= 60)
+            {
                 found.title = Some(strip_markdown_heading(line));
                 continue;
             }
