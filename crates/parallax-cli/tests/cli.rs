@@ -698,3 +698,23 @@ fn search_ranks_a_copied_phrase_first_in_the_same_order_as_the_window_listing() 
     assert_eq!(cli_order, window_order);
     assert_eq!(cli_order.len(), 2);
 }
+
+#[test]
+fn extract_says_when_a_file_names_no_outlet() {
+    let setup = Setup::new();
+    let folder = tempfile::tempdir().unwrap();
+    let wire = folder.path().join("harbour-wire.txt");
+    std::fs::write(
+        &wire,
+        "Harbour reopens\n\nPORTSMOUTH, Nov 21 — The harbour reopened on Friday.\n",
+    )
+    .unwrap();
+    let output = setup.run(&["extract", &wire.display().to_string()]);
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("outlet: not found in the file"), "{text}");
+    assert_eq!(
+        setup.json(&["extract", &wire.display().to_string()], 0)["outlet"],
+        Value::Null
+    );
+}
