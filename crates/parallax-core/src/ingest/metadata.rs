@@ -189,7 +189,17 @@ fn read_header_line(line: &str, found: &mut Metadata, updated: &mut Option<Strin
         set(&mut found.url, line.to_string());
         return true;
     }
-    if let Some(captures) = UNLABELLED_DATE.captures(line) {
+    // As above: only a line that opens with the label's first letter runs the pattern.
+    let may_be_unlabelled = unmarked
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(c.to_ascii_lowercase(), 'p' | 'u' | 'l'));
+    let unlabelled = if may_be_unlabelled {
+        UNLABELLED_DATE.captures(line)
+    } else {
+        None
+    };
+    if let Some(captures) = unlabelled {
         if let Some(date) = Some(&captures[2])
             .filter(|d| is_date_line(d))
             .and_then(normalize_date)
@@ -264,6 +274,11 @@ fn dateline_date(paragraphs: &[String], found: &Metadata, updated: Option<&str>)
             .expect("valid dateline pattern")
     });
     let opening = paragraphs.first()?;
+    // A dateline is short and ends in a dash: most openings never build or run the pattern.
+    let head: String = opening.chars().take(80).collect();
+    if !opening.starts_with(char::is_uppercase) || !head.contains(['—', '–', '-']) {
+        return None;
+    }
     let c = DATELINE.captures(opening)?;
     let (month, day) = match c.get(1) {
         Some(month) => (month.as_str(), &c[2]),
