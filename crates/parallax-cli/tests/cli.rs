@@ -642,7 +642,7 @@ fn imported_markdown_with_a_date_under_its_headline_is_listed_with_that_date() {
     let dateline = folder.path().join("bridge.txt");
     std::fs::write(
         &dateline,
-        "Bridge reopens to traffic\n\nPORTSMOUTH, Nov 21 — The bridge reopened on Friday, ahead of the 2025 winter timetable.\n",
+        "Bridge reopens to traffic\n\nPORTSMOUTH, Nov 21 — The bridge reopened on Friday, a week after the closure of Nov. 14, 2025.\n",
     )
     .unwrap();
     let extracted = setup.json(&["extract", &dateline.display().to_string()], 0);
