@@ -48,6 +48,7 @@ pub(crate) fn take_header_lines(paragraphs: &mut Vec<String>, first_is_heading: 
     found
 }
 
+/// The header lines above the body: headline and labelled lines, consecutive or apart.
 fn take_header_block(
     paragraphs: &mut Vec<String>,
     first_is_heading: bool,
