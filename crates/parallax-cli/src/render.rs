@@ -17,7 +17,11 @@ pub(crate) fn extracted(path: &str, article: &ExtractedArticle, word_count: usiz
     let fields = [
         ("file", Some(path)),
         ("format", Some(article.format.as_str())),
-        ("outlet", article.outlet.as_deref()),
+        // Said outright, so a reader knows the file was read for it and named none.
+        (
+            "outlet",
+            article.outlet.as_deref().or(Some("not found in the file")),
+        ),
         ("byline", article.byline.as_deref()),
         ("published", article.published.as_deref()),
         ("url", article.url.as_deref()),

@@ -642,7 +642,7 @@ fn imported_markdown_with_a_date_under_its_headline_is_listed_with_that_date() {
     let dateline = folder.path().join("bridge.txt");
     std::fs::write(
         &dateline,
-        "Bridge reopens to traffic\n\nPORTSMOUTH, Nov 21 — The bridge reopened on Friday, ahead of the 2025 winter timetable.\n",
+        "Bridge reopens to traffic\n\nPORTSMOUTH, Nov 21 — The bridge reopened on Friday, a week after the closure of Nov. 14, 2025.\n",
     )
     .unwrap();
     let extracted = setup.json(&["extract", &dateline.display().to_string()], 0);
@@ -697,4 +697,24 @@ fn search_ranks_a_copied_phrase_first_in_the_same_order_as_the_window_listing() 
     let window_order: Vec<i64> = listing.articles.iter().map(|a| a.id).collect();
     assert_eq!(cli_order, window_order);
     assert_eq!(cli_order.len(), 2);
+}
+
+#[test]
+fn extract_says_when_a_file_names_no_outlet() {
+    let setup = Setup::new();
+    let folder = tempfile::tempdir().unwrap();
+    let wire = folder.path().join("harbour-wire.txt");
+    std::fs::write(
+        &wire,
+        "Harbour reopens\n\nPORTSMOUTH, Nov 21 — The harbour reopened on Friday.\n",
+    )
+    .unwrap();
+    let output = setup.run(&["extract", &wire.display().to_string()]);
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("outlet: not found in the file"), "{text}");
+    assert_eq!(
+        setup.json(&["extract", &wire.display().to_string()], 0)["outlet"],
+        Value::Null
+    );
 }

@@ -274,9 +274,10 @@ impl Library {
         overrides::apply(&self.connection, report)
     }
 
-    /// Full-text search over title, outlet, byline and text, best match first. Words are
-    /// matched whole, the last one also as a prefix (search as one types); `"quoted words"`
-    /// match as a phrase.
+    /// Full-text search over title, outlet, byline and text, best match first: an article
+    /// holding the words as a phrase, then one holding them close together, then the rest by
+    /// BM25. Words are matched whole, the last one also as a prefix (search as one types);
+    /// `"quoted words"` match only as a phrase.
     pub fn search(&self, query: &str) -> Result<Vec<SearchHit>, Error> {
         search::search(&self.connection, query, &SearchOptions::default())
     }

@@ -1,4 +1,5 @@
-//! Full-text search: SQLite FTS5 over title, outlet, byline and text, ranked by BM25, with
+//! Full-text search: SQLite FTS5 over title, outlet, byline and text, ranked by closeness (the
+//! query as a phrase first, its words near each other next) and then BM25, with
 //! the matched words marked in a snippet; and the library narrowed by outlet, dates and event,
 //! a page at a time, with or without words to search for; and the tags to narrow by.
 
@@ -68,7 +69,8 @@ impl Default for SearchOptions {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SearchSort {
-    /// Best match first (BM25, headline words weigh most).
+    /// Best match first: the query as a phrase, then its words close together, then BM25
+    /// (headline words weigh most).
     Relevance,
     /// Latest publication first.
     Newest,

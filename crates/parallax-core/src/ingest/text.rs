@@ -90,4 +90,21 @@ mod tests {
             assert_eq!(body, vec!["The delegation arrived."]);
         }
     }
+
+    #[test]
+    fn a_headline_written_as_a_sentence_above_header_lines_is_the_title() {
+        for source in [
+            "Ellen DeGeneres returns to host the Oscars.\nSource: oscar.go.com\nPublished: 2013-08-02\n\nThe host was named today.\n",
+            "Ellen DeGeneres returns to host the Oscars.\n\nSource: oscar.go.com\n\nPublished: 2013-08-02\n\nThe host was named today.\n",
+        ] {
+            let (body, found) = extract(source);
+            assert_eq!(
+                found.title.as_deref(),
+                Some("Ellen DeGeneres returns to host the Oscars.")
+            );
+            assert_eq!(found.outlet.as_deref(), Some("oscar.go.com"));
+            assert_eq!(found.published.as_deref(), Some("2013-08-02"));
+            assert_eq!(body, vec!["The host was named today."]);
+        }
+    }
 }
