@@ -34,6 +34,7 @@ pub(crate) fn extract(html: &str) -> Result<(Vec<String>, Metadata), Error> {
     }
     let document = Document::from(html);
     let found = page_metadata::read(&document);
+    let containers = main_containers(&document);
     let config = Config {
         max_elements_to_parse: MAX_ELEMENTS,
         ..Config::default()
@@ -51,9 +52,9 @@ pub(crate) fn extract(html: &str) -> Result<(Vec<String>, Metadata), Error> {
         });
     let (paragraphs, from_reader) = match article {
         Some(article) => {
-            let paragraphs = without_page_furniture(block_text(
-                &Document::from(article.content.as_ref()).root(),
-            ));
+            let read = blocks(&Document::from(article.content.as_ref()).root());
+            let paragraphs =
+                without_page_furniture(inside_main_container(without_link_lists(read), containers));
             let from_reader = Metadata {
                 title: Some(article.title).filter(|t| !t.trim().is_empty()),
                 outlet: article.site_name,
@@ -72,6 +73,148 @@ pub(crate) fn extract(html: &str) -> Result<(Vec<String>, Metadata), Error> {
     let mut found = page_metadata::finish(found, from_reader);
     found.url = found.url.or_else(|| saved_from_url(html));
     Ok((paragraphs, found))
+}
+
+/// Elements that say they hold the article's body, by schema.org property or by a class name
+/// that publishing systems give it, in order of trust; `article` and `main` follow.
+const BODY_CONTAINERS: &[&str] = &[
+    "[itemprop=articleBody], [itemprop=articlebody]",
+    ".article-body, .article__body, .articleBody, .article-content, .story-body, .story-content, \
+     .entry-content, .post-content, .post-body, #article-body, #articleBody, #story-body",
+    "article",
+    "main, [role=main]",
+];
+
+/// What one kind of main container of the page holds: its outermost elements' blocks.
+struct Container {
+    blocks: Vec<Block>,
+    /// The blocks' text, white space collapsed, to look paragraphs up in.
+    text: String,
+    /// Whether the page marks it up as the article's body (`itemprop=articleBody`).
+    named: bool,
+}
+
+/// Each kind of main container the page has, in [`BODY_CONTAINERS`] order.
+fn main_containers(document: &Document) -> Vec<Container> {
+    BODY_CONTAINERS
+        .iter()
+        .enumerate()
+        .filter_map(|(rank, selector)| {
+            let found = document.select(selector);
+            let nodes = found.nodes();
+            if nodes.is_empty() {
+                return None;
+            }
+            let mut container = Container {
+                blocks: Vec::new(),
+                text: String::new(),
+                named: rank == 0,
+            };
+            for node in nodes {
+                let nested = node
+                    .ancestors(None)
+                    .iter()
+                    .any(|a| nodes.iter().any(|n| n.id == a.id));
+                if !nested {
+                    container.blocks.extend(blocks(node));
+                }
+            }
+            for block in &container.blocks {
+                container.text.push_str(&collapsed(&block.text));
+                container.text.push(' ');
+            }
+            Some(container)
+        })
+        .collect()
+}
+
+fn collapsed(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Share of the reader's words that must lie in a main container before what lies outside it
+/// (a byline, a time stamp, a section label above `<article>`) is left out.
+const INSIDE_SHARE: f64 = 0.6;
+
+/// Below this share of the reader's words in the page's named body, the reader chose something
+/// else (a sign-in dialog, a list of stories), and the named body is read instead.
+const MISSED_SHARE: f64 = 0.2;
+
+/// A named body shorter than this many words is not trusted over the reader's choice.
+const MIN_BODY_WORDS: usize = 80;
+
+/// The reader's paragraphs that lie in the page's main container, when the first container
+/// (in [`BODY_CONTAINERS`] order) holds most of them; the named body itself when the reader
+/// missed it; else all of the reader's paragraphs.
+fn inside_main_container(paragraphs: Vec<String>, containers: Vec<Container>) -> Vec<String> {
+    let words = |p: &String| p.split_whitespace().count();
+    let total: usize = paragraphs.iter().map(words).sum();
+    for (index, container) in containers.into_iter().enumerate() {
+        let inside: Vec<bool> = paragraphs
+            .iter()
+            .map(|p| container.text.contains(&collapsed(p)))
+            .collect();
+        let kept: usize = paragraphs
+            .iter()
+            .zip(&inside)
+            .filter(|(_, i)| **i)
+            .map(|(p, _)| words(p))
+            .sum();
+        if kept as f64 >= INSIDE_SHARE * total as f64 && kept > 0 {
+            return paragraphs
+                .into_iter()
+                .zip(inside)
+                .filter_map(|(p, i)| i.then_some(p))
+                .collect();
+        }
+        let body_words = container.text.split_whitespace().count();
+        if index == 0
+            && container.named
+            && (kept as f64) < MISSED_SHARE * total as f64
+            && body_words >= MIN_BODY_WORDS
+        {
+            return without_link_lists(container.blocks);
+        }
+    }
+    paragraphs
+}
+
+/// A block is a link when at least this share of its text is link text.
+const LINK_SHARE: f32 = 0.6;
+
+/// Runs holding at least this many short link blocks are lists of other pages (related stories,
+/// most read, share bars), not the article.
+const LINK_RUN: usize = 3;
+
+/// The reader's blocks without runs of short links; short headings inside a run ("Most read")
+/// go with it.
+fn without_link_lists(blocks: Vec<Block>) -> Vec<String> {
+    let words = |b: &Block| b.text.split_whitespace().count();
+    let is_link = |b: &Block| b.link_share >= LINK_SHARE && words(b) <= 25;
+    let in_run = |b: &Block| is_link(b) || words(b) <= 4;
+    let mut keep = vec![true; blocks.len()];
+    let mut start = 0;
+    while start < blocks.len() {
+        if !in_run(&blocks[start]) {
+            start += 1;
+            continue;
+        }
+        let end = (start..blocks.len())
+            .find(|&i| !in_run(&blocks[i]))
+            .unwrap_or(blocks.len());
+        if blocks[start..end].iter().filter(|b| is_link(b)).count() >= LINK_RUN {
+            keep[start..end].iter_mut().for_each(|k| *k = false);
+        }
+        start = end;
+    }
+    if !keep.contains(&true) {
+        return blocks.into_iter().map(|b| b.text).collect();
+    }
+    blocks
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(b, k)| k.then_some(b.text))
+        .collect()
 }
 
 /// How often one paragraph may stand in an article before it is a page's furniture (a gallery
@@ -304,7 +447,13 @@ const SKIPPED: &[&str] = &[
 /// The text of an element's blocks, one paragraph per block, white space collapsed as a browser
 /// does (ASCII white space only: a non-breaking space is text and stays).
 fn block_text(root: &NodeRef) -> Vec<String> {
+    blocks(root).into_iter().map(|b| b.text).collect()
+}
+
+/// The blocks of an element as [`block_text`] reads them, each with its share of link text.
+fn blocks(root: &NodeRef) -> Vec<Block> {
     let mut out = Paragraphs::default();
+    let mut in_link = 0usize;
     // An explicit stack of (node, entering) instead of recursion, so depth cannot overflow.
     let mut stack: Vec<(NodeRef, bool)> = vec![(*root, true)];
     let mut preformatted = 0usize;
@@ -314,7 +463,7 @@ fn block_text(root: &NodeRef) -> Vec<String> {
             if preformatted > 0 {
                 out.push_raw(&text);
             } else {
-                out.push_text(&text);
+                out.push_text(&text, in_link > 0);
             }
             continue;
         }
@@ -340,11 +489,17 @@ fn block_text(root: &NodeRef) -> Vec<String> {
             if name == "pre" {
                 preformatted += 1;
             }
+            if name == "a" {
+                in_link += 1;
+            }
             stack.push((node, false));
             stack.extend(node.children().into_iter().rev().map(|child| (child, true)));
         } else {
             if name == "pre" {
                 preformatted -= 1;
+            }
+            if name == "a" {
+                in_link -= 1;
             }
             if block {
                 out.break_paragraph();
@@ -354,16 +509,25 @@ fn block_text(root: &NodeRef) -> Vec<String> {
     out.finish()
 }
 
+/// One block of a page as text, and how much of it is the text of links.
+struct Block {
+    text: String,
+    /// Share of the block's visible characters that sit inside `<a>` elements.
+    link_share: f32,
+}
+
 /// Paragraphs being assembled from text nodes.
 #[derive(Default)]
 struct Paragraphs {
-    done: Vec<String>,
+    done: Vec<Block>,
     current: String,
     pending_space: bool,
+    /// Visible characters of the current paragraph inside links.
+    current_link_chars: usize,
 }
 
 impl Paragraphs {
-    fn push_text(&mut self, text: &str) {
+    fn push_text(&mut self, text: &str, in_link: bool) {
         for (index, word) in text.split(|c: char| c.is_ascii_whitespace()).enumerate() {
             if index > 0 {
                 self.pending_space = true;
@@ -376,6 +540,9 @@ impl Paragraphs {
             }
             self.pending_space = false;
             self.current.push_str(word);
+            if in_link {
+                self.current_link_chars += word.chars().count();
+            }
         }
     }
 
@@ -394,6 +561,13 @@ impl Paragraphs {
     /// Ends the paragraph; two line breaks in a row (`<br><br>`) also end one.
     fn break_paragraph(&mut self) {
         let current = std::mem::take(&mut self.current);
+        let visible = current.chars().filter(|c| !c.is_whitespace()).count();
+        let link_share = if visible == 0 {
+            0.0
+        } else {
+            std::mem::take(&mut self.current_link_chars) as f32 / visible as f32
+        };
+        self.current_link_chars = 0;
         for paragraph in current.split("\n\n") {
             let lines: Vec<&str> = paragraph
                 .lines()
@@ -401,13 +575,16 @@ impl Paragraphs {
                 .filter(|l| !l.trim().is_empty())
                 .collect();
             if !lines.is_empty() {
-                self.done.push(lines.join("\n"));
+                self.done.push(Block {
+                    text: lines.join("\n"),
+                    link_share,
+                });
             }
         }
         self.pending_space = false;
     }
 
-    fn finish(mut self) -> Vec<String> {
+    fn finish(mut self) -> Vec<Block> {
         self.break_paragraph();
         self.done
     }
