@@ -11,6 +11,8 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use dom_query::{Document, NodeRef};
 use dom_smoothie::{Config, Readability};
+use regex::Regex;
+use std::sync::OnceLock;
 
 use super::metadata::Metadata;
 use super::page_metadata;
@@ -34,6 +36,8 @@ pub(crate) fn extract(html: &str) -> Result<(Vec<String>, Metadata), Error> {
     }
     let document = Document::from(html);
     let found = page_metadata::read(&document);
+    // Embedded posts quote another page, not the article.
+    document.select(EMBEDDED_POSTS).remove();
     let containers = main_containers(&document);
     let config = Config {
         max_elements_to_parse: MAX_ELEMENTS,
@@ -74,6 +78,10 @@ pub(crate) fn extract(html: &str) -> Result<(Vec<String>, Metadata), Error> {
     found.url = found.url.or_else(|| saved_from_url(html));
     Ok((paragraphs, found))
 }
+
+/// Posts of social networks embedded in a page, as their embedding code marks them.
+const EMBEDDED_POSTS: &str =
+    "blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed, .twitter-tweet";
 
 /// Elements that say they hold the article's body, by schema.org property or by a class name
 /// that publishing systems give it, in order of trust; `article` and `main` follow.
@@ -192,7 +200,7 @@ fn without_link_lists(blocks: Vec<Block>) -> Vec<String> {
     let words = |b: &Block| b.text.split_whitespace().count();
     let is_link = |b: &Block| b.link_share >= LINK_SHARE && words(b) <= 25;
     let in_run = |b: &Block| is_link(b) || words(b) <= 4;
-    let mut keep = vec![true; blocks.len()];
+    let mut keep: Vec<bool> = blocks.iter().map(|b| !b.caption).collect();
     let mut start = 0;
     while start < blocks.len() {
         if !in_run(&blocks[start]) {
@@ -260,6 +268,8 @@ fn without_page_furniture(paragraphs: Vec<String>) -> Vec<String> {
                 && p.chars().any(char::is_alphabetic)
                 || !p.chars().any(char::is_alphanumeric)
                 || is_credit_line(p)
+                || is_byline_or_time_stamp(p)
+                || is_shouted_label(p)
         })
         .cloned()
         .collect();
@@ -270,6 +280,44 @@ fn without_page_furniture(paragraphs: Vec<String>) -> Vec<String> {
         .into_iter()
         .filter(|p| !furniture.contains(p))
         .collect()
+}
+
+/// A paragraph of at most this many words may be a byline or a time stamp.
+const STAMP_WORDS: usize = 14;
+
+/// A line that says who wrote the article or when (`By A. Writer, diplomatic correspondent`,
+/// `Thu 20 Nov 2025 09.15 GMT`, `Last updated: 3:51 pm / March 25, 2009`): short, not a
+/// sentence, and opening with "By Name" or holding a date or a clock time.
+fn is_byline_or_time_stamp(paragraph: &str) -> bool {
+    static BYLINE: OnceLock<Regex> = OnceLock::new();
+    static STAMP: OnceLock<Regex> = OnceLock::new();
+    let byline = BYLINE.get_or_init(|| Regex::new(r"^(?i:by)\s+\p{Lu}").expect("valid"));
+    let stamp = STAMP.get_or_init(|| {
+        Regex::new(concat!(
+            r"(?i)\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b|gmt|utc|bst|cet|cest|[ecmp][sd]?t\b)",
+            r"|\b\d{1,2}:\d{2}\b",
+            r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b",
+            r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b",
+            r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}\b",
+        ))
+        .expect("valid")
+    });
+    let text = paragraph.trim();
+    text.split_whitespace().count() <= STAMP_WORDS
+        && !text.ends_with(['.', '!', '?', '"', '”'])
+        && (byline.is_match(text) || stamp.is_match(text))
+}
+
+/// A short paragraph in capitals alone (`ADVERTISEMENT`, `MORE NEWS`, `SEE ALSO:`): a label of
+/// the page, not a statement.
+fn is_shouted_label(paragraph: &str) -> bool {
+    let letters = paragraph.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 4
+        && paragraph.split_whitespace().count() <= 6
+        && paragraph
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
 }
 
 fn is_credit_line(paragraph: &str) -> bool {
@@ -492,6 +540,9 @@ fn blocks(root: &NodeRef) -> Vec<Block> {
             if name == "a" {
                 in_link += 1;
             }
+            if name == "figcaption" {
+                out.in_caption += 1;
+            }
             stack.push((node, false));
             stack.extend(node.children().into_iter().rev().map(|child| (child, true)));
         } else {
@@ -504,6 +555,9 @@ fn blocks(root: &NodeRef) -> Vec<Block> {
             if block {
                 out.break_paragraph();
             }
+            if name == "figcaption" {
+                out.in_caption -= 1;
+            }
         }
     }
     out.finish()
@@ -514,6 +568,8 @@ struct Block {
     text: String,
     /// Share of the block's visible characters that sit inside `<a>` elements.
     link_share: f32,
+    /// Whether the block is a picture's caption (inside `figcaption`).
+    caption: bool,
 }
 
 /// Paragraphs being assembled from text nodes.
@@ -524,6 +580,8 @@ struct Paragraphs {
     pending_space: bool,
     /// Visible characters of the current paragraph inside links.
     current_link_chars: usize,
+    /// How many `figcaption` elements the walk is in.
+    in_caption: usize,
 }
 
 impl Paragraphs {
@@ -578,6 +636,7 @@ impl Paragraphs {
                 self.done.push(Block {
                     text: lines.join("\n"),
                     link_share,
+                    caption: self.in_caption > 0,
                 });
             }
         }
