@@ -260,26 +260,34 @@ fn without_page_furniture(paragraphs: Vec<String>) -> Vec<String> {
     for paragraph in &paragraphs {
         *counts.entry(paragraph.as_str()).or_insert(0) += 1;
     }
-    let furniture: std::collections::HashSet<String> = paragraphs
+    let keep: Vec<bool> = paragraphs
         .iter()
-        .filter(|p| {
-            counts[p.as_str()] >= REPEATED
+        .enumerate()
+        .map(|(index, p)| {
+            let furniture = counts[p.as_str()] >= REPEATED
                 && p.split_whitespace().count() <= SHORT
                 && p.chars().any(char::is_alphabetic)
                 || !p.chars().any(char::is_alphanumeric)
                 || is_credit_line(p)
                 || is_byline_or_time_stamp(p)
                 || is_shouted_label(p)
+                    && (is_advertisement(p) || !heads_text(paragraphs.get(index + 1)));
+            !furniture
         })
-        .cloned()
         .collect();
-    if furniture.len() == paragraphs.len() {
+    if !keep.contains(&true) {
         return paragraphs;
     }
     paragraphs
         .into_iter()
-        .filter(|p| !furniture.contains(p))
+        .zip(keep)
+        .filter_map(|(p, k)| k.then_some(p))
         .collect()
+}
+
+/// Whether a heading is followed by text: a paragraph of more than [`SHORT`] words.
+fn heads_text(next: Option<&String>) -> bool {
+    next.is_some_and(|p| p.split_whitespace().count() > SHORT)
 }
 
 /// A paragraph of at most this many words may be a byline or a time stamp.
@@ -303,13 +311,44 @@ fn is_byline_or_time_stamp(paragraph: &str) -> bool {
         .expect("valid")
     });
     let text = paragraph.trim();
-    text.split_whitespace().count() <= STAMP_WORDS
-        && !text.ends_with(['.', '!', '?', '"', '”'])
-        && (byline.is_match(text) || stamp.is_match(text))
+    if text.split_whitespace().count() > STAMP_WORDS || text.ends_with(['.', '!', '?', '"', '”'])
+    {
+        return false;
+    }
+    if byline.is_match(text) {
+        return true;
+    }
+    // Besides the date and time, a stamp holds a few words at most ("Last updated", a weekday,
+    // a name): a heading with a date in it ("Cloud Summit: May 5-7, 2026 | Las Vegas") holds more.
+    stamp.is_match(text)
+        && stamp
+            .replace_all(text, " ")
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty() && !STAMP_WORDS_ASIDE.contains(&w.to_lowercase().as_str()))
+            .count()
+            <= 3
 }
 
+/// Words a time stamp holds besides the date and time.
+const STAMP_WORDS_ASIDE: &[&str] = &[
+    "updated",
+    "update",
+    "published",
+    "posted",
+    "last",
+    "modified",
+    "at",
+    "on",
+    "by",
+    "and",
+    "am",
+    "pm",
+    "gmt",
+    "utc",
+];
+
 /// A short paragraph in capitals alone (`ADVERTISEMENT`, `MORE NEWS`, `SEE ALSO:`): a label of
-/// the page, not a statement.
+/// the page, unless text follows it as it follows a heading.
 fn is_shouted_label(paragraph: &str) -> bool {
     let letters = paragraph.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 4
@@ -318,6 +357,19 @@ fn is_shouted_label(paragraph: &str) -> bool {
             .chars()
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase)
+}
+
+/// The label an advertisement carries between paragraphs.
+fn is_advertisement(paragraph: &str) -> bool {
+    let label = paragraph.trim().trim_end_matches(':').to_lowercase();
+    [
+        "advertisement",
+        "advertising",
+        "sponsored",
+        "ad",
+        "story continues below advertisement",
+    ]
+    .contains(&label.as_str())
 }
 
 fn is_credit_line(paragraph: &str) -> bool {
