@@ -38,7 +38,7 @@ pub(crate) fn extract(html: &str) -> Result<(Vec<String>, Metadata), Error> {
     let found = page_metadata::read(&document);
     // Embedded posts quote another page, not the article.
     document.select(EMBEDDED_POSTS).remove();
-    let containers = main_containers(&document);
+    let container = main_container(&document);
     let config = Config {
         max_elements_to_parse: MAX_ELEMENTS,
         ..Config::default()
@@ -58,7 +58,7 @@ pub(crate) fn extract(html: &str) -> Result<(Vec<String>, Metadata), Error> {
         Some(article) => {
             let read = blocks(&Document::from(article.content.as_ref()).root());
             let paragraphs =
-                without_page_furniture(inside_main_container(without_link_lists(read), containers));
+                without_page_furniture(inside_main_container(without_link_lists(read), container));
             let from_reader = Metadata {
                 title: Some(article.title).filter(|t| !t.trim().is_empty()),
                 outlet: article.site_name,
@@ -102,28 +102,25 @@ struct Container {
     named: bool,
 }
 
-/// Each kind of main container the page has, in [`BODY_CONTAINERS`] order.
-fn main_containers(document: &Document) -> Vec<Container> {
+/// The most trusted kind of main container the page has, in [`BODY_CONTAINERS`] order.
+fn main_container(document: &Document) -> Option<Container> {
     BODY_CONTAINERS
         .iter()
         .enumerate()
-        .filter_map(|(rank, selector)| {
+        .find_map(|(rank, selector)| {
             let found = document.select(selector);
             let nodes = found.nodes();
             if nodes.is_empty() {
                 return None;
             }
+            let ids: std::collections::HashSet<_> = nodes.iter().map(|n| n.id).collect();
             let mut container = Container {
                 blocks: Vec::new(),
                 text: String::new(),
                 named: rank == 0,
             };
             for node in nodes {
-                let nested = node
-                    .ancestors(None)
-                    .iter()
-                    .any(|a| nodes.iter().any(|n| n.id == a.id));
-                if !nested {
+                if !node.ancestors_it(None).any(|a| ids.contains(&a.id)) {
                     container.blocks.extend(blocks(node));
                 }
             }
@@ -133,11 +130,22 @@ fn main_containers(document: &Document) -> Vec<Container> {
             }
             Some(container)
         })
-        .collect()
 }
 
 fn collapsed(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether a paragraph of the reader stands in a container's text: its first or its last words,
+/// since the reader may render an element inside it (a formula, an embed) differently.
+fn lies_in(paragraph: &str, container: &str) -> bool {
+    const ENDS: usize = 6;
+    let words: Vec<&str> = paragraph.split_whitespace().collect();
+    if words.len() <= ENDS {
+        return container.contains(&words.join(" "));
+    }
+    container.contains(&words[..ENDS].join(" "))
+        || container.contains(&words[words.len() - ENDS..].join(" "))
 }
 
 /// Share of the reader's words that must lie in a main container before what lies outside it
@@ -151,16 +159,15 @@ const MISSED_SHARE: f64 = 0.2;
 /// A named body shorter than this many words is not trusted over the reader's choice.
 const MIN_BODY_WORDS: usize = 80;
 
-/// The reader's paragraphs that lie in the page's main container, when the first container
-/// (in [`BODY_CONTAINERS`] order) holds most of them; the named body itself when the reader
-/// missed it; else all of the reader's paragraphs.
-fn inside_main_container(paragraphs: Vec<String>, containers: Vec<Container>) -> Vec<String> {
+/// The reader's paragraphs that lie in the page's main container, when it holds most of them;
+/// the named body itself when the reader missed it; else all of the reader's paragraphs.
+fn inside_main_container(paragraphs: Vec<String>, container: Option<Container>) -> Vec<String> {
     let words = |p: &String| p.split_whitespace().count();
     let total: usize = paragraphs.iter().map(words).sum();
-    for (index, container) in containers.into_iter().enumerate() {
+    if let Some(container) = container {
         let inside: Vec<bool> = paragraphs
             .iter()
-            .map(|p| container.text.contains(&collapsed(p)))
+            .map(|p| lies_in(p, &container.text))
             .collect();
         let kept: usize = paragraphs
             .iter()
@@ -176,8 +183,7 @@ fn inside_main_container(paragraphs: Vec<String>, containers: Vec<Container>) ->
                 .collect();
         }
         let body_words = container.text.split_whitespace().count();
-        if index == 0
-            && container.named
+        if container.named
             && (kept as f64) < MISSED_SHARE * total as f64
             && body_words >= MIN_BODY_WORDS
         {
@@ -757,6 +763,87 @@ mod tests {
             without_page_furniture(repeated_statement.clone()),
             repeated_statement,
             "a long paragraph repeated is text, not a caption"
+        );
+    }
+
+    #[test]
+    fn bylines_and_time_stamps_are_furniture_but_dated_headings_and_sentences_are_not() {
+        for stamp in [
+            "By Maria Lindqvist, diplomatic correspondent",
+            "Thu 20 Nov 2025 09.15 GMT",
+            "Last updated: 3:51 pm / March 25, 2009",
+            "12/27/2005 5:01:20 PM, by Jeremy Reimer",
+            "Apr 6, 5:04 AM EDT",
+        ] {
+            assert!(is_byline_or_time_stamp(stamp), "{stamp}");
+        }
+        for text in [
+            "Harbour Summit: May 5-7, 2026 | Somerset, NJ",
+            "By Friday the harbour had reopened.",
+            "The ferry left at 9:15 and reached the island at noon on 4 May 2025.",
+            "By the harbour",
+        ] {
+            assert!(!is_byline_or_time_stamp(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn runs_of_short_links_and_captions_are_left_out_and_single_links_stay() {
+        let block = |text: &str, link_share: f32, caption: bool| Block {
+            text: text.to_string(),
+            link_share,
+            caption,
+        };
+        let read = vec![
+            block(
+                "The harbour reopened on Friday after the storm had closed it for a week.",
+                0.0,
+                false,
+            ),
+            block(
+                "The harbour master, reached by telephone, said so.",
+                0.9,
+                false,
+            ),
+            block("The harbour at dawn. Photograph: Harbour Agency", 0.0, true),
+            block(
+                "Fishermen said they had lost a week of catches and two boats.",
+                0.0,
+                false,
+            ),
+            block("Most read", 0.0, false),
+            block("Storm closes the harbour", 1.0, false),
+            block("Ferries cancelled", 1.0, false),
+            block("Fishermen count the cost", 1.0, false),
+        ];
+        assert_eq!(
+            without_link_lists(read),
+            vec![
+                "The harbour reopened on Friday after the storm had closed it for a week.",
+                "The harbour master, reached by telephone, said so.",
+                "Fishermen said they had lost a week of catches and two boats.",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_label_in_capitals_stays_when_text_follows_it() {
+        let paragraphs: Vec<String> = [
+            "THE HARBOUR",
+            "The harbour reopened on Friday after the storm had closed it for a whole week.",
+            "ADVERTISEMENT",
+            "Fishermen said they had lost a week of catches and two of their boats to the storm.",
+            "MORE NEWS",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(
+            without_page_furniture(paragraphs.clone()),
+            vec![
+                paragraphs[0].clone(),
+                paragraphs[1].clone(),
+                paragraphs[3].clone()
+            ]
         );
     }
 
