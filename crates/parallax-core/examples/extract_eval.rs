@@ -109,6 +109,9 @@ fn option<'a>(args: &'a [String], flag: &str) -> Option<&'a str> {
         .map(String::as_str)
 }
 
+/// Which source sets a row of the news-pages table counts.
+type SetFilter = fn(&str) -> bool;
+
 /// Scores every extractor on the news-pages corpus, per split and source set.
 fn evaluate_news_pages(pages: &[news_pages::NewsPage], args: &[String]) {
     if let Some(id) = option(args, "--show") {
@@ -135,7 +138,7 @@ fn evaluate_news_pages(pages: &[news_pages::NewsPage], args: &[String]) {
     .chain(compared_extractors())
     .filter(|(name, _)| only.is_none_or(|o| name.starts_with(o)))
     .collect();
-    let groups: [(&str, fn(&str) -> bool); 5] = [
+    let groups: [(&str, SetFilter); 5] = [
         ("news (big9+chaos)", |s| s == "big9" || s == "chaos"),
         ("  big9", |s| s == "big9"),
         ("  chaos", |s| s == "chaos"),
