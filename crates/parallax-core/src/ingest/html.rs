@@ -279,6 +279,7 @@ fn without_page_furniture(paragraphs: Vec<String>) -> Vec<String> {
                 || !p.chars().any(char::is_alphanumeric)
                 || is_credit_line(p)
                 || is_byline_or_time_stamp(p)
+                || is_promotion_line(p)
                 || is_shouted_label(p)
                     && (is_advertisement(p) || !heads_text(paragraphs.get(index + 1)));
             !furniture
@@ -366,6 +367,38 @@ fn is_shouted_label(paragraph: &str) -> bool {
             .chars()
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase)
+}
+
+/// Labels that open a line pointing to another page (`Read more: ...`, `Related: ...`).
+const PROMOTION_LABELS: &[&str] = &[
+    "read more",
+    "read also",
+    "also read",
+    "related",
+    "see also",
+    "more",
+    "trending",
+    "don't miss",
+    "don’t miss",
+    "most popular",
+    "recommended",
+    "watch",
+];
+
+/// A line of the page about other pages or about the page itself: a labelled pointer to another
+/// story, a copyright notice, an invitation to subscribe.
+fn is_promotion_line(paragraph: &str) -> bool {
+    let lower = paragraph.trim().to_lowercase();
+    let words = lower.split_whitespace().count();
+    let labelled = lower
+        .split_once(':')
+        .is_some_and(|(label, _)| PROMOTION_LABELS.contains(&label.trim()));
+    labelled && words <= 25
+        || (lower.starts_with('©')
+            || lower.starts_with("copyright")
+            || lower.contains("all rights reserved"))
+            && words <= 40
+        || (lower.starts_with("subscribe to") || lower.starts_with("sign up for")) && words <= 12
 }
 
 /// The label an advertisement carries between paragraphs.
@@ -827,6 +860,24 @@ mod tests {
                 "Fishermen said they had lost a week of catches and two boats.",
             ]
         );
+    }
+
+    #[test]
+    fn pointers_to_other_stories_and_copyright_notices_are_furniture() {
+        for line in [
+            "Read more: Storm closes the harbour",
+            "Related: Fishermen count the cost",
+            "© 2025 Harbour News. All rights reserved.",
+            "Subscribe to our newsletter",
+        ] {
+            assert!(is_promotion_line(line), "{line}");
+        }
+        for text in [
+            "More than forty boats were lost in the storm.",
+            "The harbour master said: the repairs will take a month.",
+        ] {
+            assert!(!is_promotion_line(text), "{text}");
+        }
     }
 
     #[test]
