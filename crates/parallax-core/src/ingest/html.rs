@@ -40,8 +40,10 @@ pub(crate) fn extract(html: &str) -> Result<(Vec<String>, Metadata), Error> {
     let document = Document::from(html);
     let found = page_metadata::read(&document);
     // Embedded posts quote another page, not the article.
-    document.select(EMBEDDED_POSTS).remove();
-    let container = main_container(&document);
+    if EMBEDDED_POST_MARKS.iter().any(|mark| html.contains(mark)) {
+        document.select(EMBEDDED_POSTS).remove();
+    }
+    let container = main_container(&document, html);
     let config = Config {
         max_elements_to_parse: MAX_ELEMENTS,
         ..Config::default()
@@ -88,13 +90,37 @@ const EMBEDDED_POSTS: &str =
 
 /// Elements that say they hold the article's body, by schema.org property or by a class name
 /// that publishing systems give it, in order of trust; `article` and `main` follow.
-const BODY_CONTAINERS: &[&str] = &[
-    "[itemprop=articleBody], [itemprop=articlebody]",
-    ".article-body, .article__body, .articleBody, .article-content, .story-body, .story-content, \
-     .entry-content, .post-content, .post-body, #article-body, #articleBody, #story-body",
-    "article",
-    "main, [role=main]",
+/// Each with the words its markup must hold, so a page without them is not searched.
+const BODY_CONTAINERS: &[(&str, &[&str])] = &[
+    (
+        "[itemprop=articleBody], [itemprop=articlebody]",
+        &["articleBody", "articlebody"],
+    ),
+    (
+        ".article-body, .article__body, .articleBody, .article-content, .story-body, \
+         .story-content, .entry-content, .post-content, .post-body, #article-body, #articleBody, \
+         #story-body",
+        &[
+            "article-body",
+            "article__body",
+            "articleBody",
+            "article-content",
+            "story-body",
+            "story-content",
+            "entry-content",
+            "post-content",
+            "post-body",
+        ],
+    ),
+    ("article", &["<article", "<ARTICLE", "<Article"]),
+    (
+        "main, [role=main]",
+        &["<main", "<MAIN", "role=\"main\"", "role=main"],
+    ),
 ];
+
+/// Words the markup of an embedded post holds.
+const EMBEDDED_POST_MARKS: &[&str] = &["twitter-tweet", "instagram-media", "tiktok-embed"];
 
 /// What one kind of main container of the page holds: its outermost elements' blocks.
 struct Container {
@@ -106,11 +132,12 @@ struct Container {
 }
 
 /// The most trusted kind of main container the page has, in [`BODY_CONTAINERS`] order.
-fn main_container(document: &Document) -> Option<Container> {
+fn main_container(document: &Document, html: &str) -> Option<Container> {
     BODY_CONTAINERS
         .iter()
         .enumerate()
-        .find_map(|(rank, selector)| {
+        .filter(|(_, (_, marks))| marks.iter().any(|mark| html.contains(mark)))
+        .find_map(|(rank, (selector, _))| {
             let found = document.select(selector);
             let nodes = found.nodes();
             if nodes.is_empty() {
