@@ -9,6 +9,17 @@
 //! ```text
 //! cargo run --release -p parallax-core --example extract_eval -- ../shared/corpus/readability-pages [--pages] [--show PAGE]
 //! ```
+//!
+//! A folder with `truth.json` is read as the news-pages corpus instead (`pages/<id>.html`, the
+//! expected body per id, source sets and must / must-not snippets): precision, recall and F1 per
+//! split (development, held-out) and source set, and the snippet pass rates. `--only NAME` runs
+//! one extractor; `--scores FILE` writes each development page's scores to `FILE.<extractor>`;
+//! `--errors N` lists, for the N development pages of lowest precision, the
+//! paragraphs kept that the expected body does not hold (held-out pages are never listed).
+//!
+//! ```text
+//! cargo run --release -p parallax-core --example extract_eval --features compare-extractors -- /work/data/news-pages [--only parallax] [--errors 30] [--show ID]
+//! ```
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -16,6 +27,9 @@ use std::time::Instant;
 
 use dom_query::{Document, NodeRef};
 use serde_json::Value;
+
+#[path = "support/news_pages.rs"]
+mod news_pages;
 
 struct Page {
     name: String,
@@ -45,6 +59,10 @@ fn main() {
         .unwrap_or_else(|| "../shared/corpus/readability-pages".into());
     let rest: Vec<String> = args.collect();
     let per_page = rest.iter().any(|a| a == "--pages");
+    if let Some(pages) = news_pages::load(&folder) {
+        evaluate_news_pages(&pages, &rest);
+        return;
+    }
     let pages = load(&folder);
     if let Some(name) = rest
         .iter()
@@ -80,6 +98,169 @@ fn main() {
     .collect();
     for (name, extract) in extractors {
         evaluate(name, extract, &pages, per_page);
+    }
+}
+
+/// The value after `flag` among the arguments.
+fn option<'a>(args: &'a [String], flag: &str) -> Option<&'a str> {
+    args.iter()
+        .position(|a| a == flag)
+        .and_then(|i| args.get(i + 1))
+        .map(String::as_str)
+}
+
+/// Which source sets a row of the news-pages table counts.
+type SetFilter = fn(&str) -> bool;
+
+/// Scores every extractor on the news-pages corpus, per split and source set.
+fn evaluate_news_pages(pages: &[news_pages::NewsPage], args: &[String]) {
+    if let Some(id) = option(args, "--show") {
+        let page = pages.iter().find(|p| p.id == id).expect("no such page");
+        println!(
+            "--- parallax\n{}\n--- reference\n{}",
+            parallax(&page.source).text,
+            page.truth
+        );
+        return;
+    }
+    let held_out = pages.iter().filter(|p| p.held_out).count();
+    println!(
+        "{} pages: {} development, {held_out} held out (FNV-1a of the domain, else the id, odd = held out)",
+        pages.len(),
+        pages.len() - held_out
+    );
+    let only = option(args, "--only");
+    let extractors: Vec<(&str, Extractor)> = [
+        ("parallax", parallax as Extractor),
+        ("dom_smoothie (raw text)", smoothie_text),
+    ]
+    .into_iter()
+    .chain(compared_extractors())
+    .filter(|(name, _)| only.is_none_or(|o| name.starts_with(o)))
+    .collect();
+    let groups: [(&str, SetFilter); 5] = [
+        ("news (big9+chaos)", |s| s == "big9" || s == "chaos"),
+        ("  big9", |s| s == "big9"),
+        ("  chaos", |s| s == "chaos"),
+        ("broad mix (wcxb)", |s| s == "wcxb"),
+        ("all", |_| true),
+    ];
+    for (name, extract) in extractors {
+        let start = Instant::now();
+        let outputs: Vec<String> = pages.iter().map(|p| extract(&p.source).text).collect();
+        let seconds = start.elapsed().as_secs_f64();
+        println!(
+            "\n{name}: {:.1} pages/s on one core\n  {:<20} {:<9} {:>5} {:>6} {:>6} {:>6} {:>7} {:>8} {:>8}",
+            pages.len() as f64 / seconds,
+            "set",
+            "split",
+            "pages",
+            "P",
+            "R",
+            "F1",
+            ">=0.97",
+            "must in",
+            "must out"
+        );
+        let scores: Vec<(f64, f64, f64)> = pages
+            .iter()
+            .zip(&outputs)
+            .map(|(p, o)| news_pages::shingle_scores(o, &p.truth))
+            .collect();
+        for (group, belongs) in groups {
+            for (split, wanted) in [("dev", false), ("held-out", true)] {
+                let chosen: Vec<usize> = (0..pages.len())
+                    .filter(|&i| belongs(&pages[i].set) && pages[i].held_out == wanted)
+                    .collect();
+                if chosen.is_empty() {
+                    continue;
+                }
+                let n = chosen.len() as f64;
+                let mean = |f: fn(&(f64, f64, f64)) -> f64| {
+                    chosen.iter().map(|&i| f(&scores[i])).sum::<f64>() / n
+                };
+                let at_goal = chosen.iter().filter(|&&i| scores[i].2 >= 0.97).count();
+                let (mut with, mut with_total, mut without, mut without_total) = (0, 0, 0, 0);
+                for &i in &chosen {
+                    for s in &pages[i].with {
+                        with_total += 1;
+                        with += usize::from(news_pages::holds(&outputs[i], s));
+                    }
+                    for s in &pages[i].without {
+                        without_total += 1;
+                        without += usize::from(!news_pages::holds(&outputs[i], s));
+                    }
+                }
+                let rate = |a: usize, b: usize| {
+                    if b == 0 {
+                        "-".to_string()
+                    } else {
+                        format!("{:.1}%", 100.0 * a as f64 / b as f64)
+                    }
+                };
+                println!(
+                    "  {group:<20} {split:<9} {:>5} {:>6.3} {:>6.3} {:>6.3} {:>7} {:>8} {:>8}",
+                    chosen.len(),
+                    mean(|s| s.0),
+                    mean(|s| s.1),
+                    mean(|s| s.2),
+                    at_goal,
+                    rate(with, with_total),
+                    rate(without, without_total)
+                );
+            }
+        }
+        if let Some(file) = option(args, "--scores") {
+            // One line per development page, to compare two runs page by page.
+            let lines: String = pages
+                .iter()
+                .zip(&scores)
+                .filter(|(p, _)| !p.held_out)
+                .map(|(p, (pr, r, f))| format!("{} {} {pr:.3} {r:.3} {f:.3}\n", p.id, p.set))
+                .collect();
+            std::fs::write(
+                format!("{file}.{}", name.split(' ').next().unwrap_or(name)),
+                lines,
+            )
+            .expect("cannot write the scores");
+        }
+        if name == "parallax" {
+            if let Some(count) = option(args, "--errors").and_then(|n| n.parse::<usize>().ok()) {
+                print_development_errors(pages, &outputs, &scores, count);
+            }
+        }
+    }
+}
+
+/// For the `count` development pages of lowest precision, the paragraphs kept that the expected
+/// body does not hold (fewer than half of their shingles in it).
+fn print_development_errors(
+    pages: &[news_pages::NewsPage],
+    outputs: &[String],
+    scores: &[(f64, f64, f64)],
+    count: usize,
+) {
+    let mut development: Vec<usize> = (0..pages.len()).filter(|&i| !pages[i].held_out).collect();
+    development.sort_by(|&a, &b| scores[a].0.total_cmp(&scores[b].0));
+    for &i in development.iter().take(count) {
+        let (p, r, f) = scores[i];
+        println!(
+            "\n== {} ({}) P {p:.3} R {r:.3} F1 {f:.3}",
+            pages[i].id, pages[i].set
+        );
+        let truth = news_pages::shingles(&pages[i].truth);
+        for paragraph in outputs[i].split("\n\n") {
+            let own = news_pages::shingles(paragraph);
+            let total: usize = own.values().sum();
+            let held: usize = own
+                .iter()
+                .map(|(k, n)| (*n).min(truth.get(k).copied().unwrap_or(0)))
+                .sum();
+            if total > 0 && held * 2 < total {
+                let shown: String = paragraph.chars().take(160).collect();
+                println!("  + {}", shown.replace('\n', " / "));
+            }
+        }
     }
 }
 
@@ -288,42 +469,7 @@ fn readabilityrs(source: &[u8]) -> Output {
 
 /// F1 of the 4-word shingles (lower-cased words) of `got` against `want`, counted as multisets.
 fn shingle_f1(got: &str, want: &str) -> f64 {
-    fn shingles(text: &str) -> HashMap<String, usize> {
-        let words: Vec<String> = text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect();
-        let mut counts = HashMap::new();
-        if words.len() < 4 {
-            if !words.is_empty() {
-                *counts.entry(words.join(" ")).or_default() += 1;
-            }
-            return counts;
-        }
-        for window in words.windows(4) {
-            *counts.entry(window.join(" ")).or_default() += 1;
-        }
-        counts
-    }
-    let (got, want) = (shingles(got), shingles(want));
-    let (got_total, want_total): (usize, usize) = (got.values().sum(), want.values().sum());
-    if got_total == 0 || want_total == 0 {
-        return if got_total == want_total { 1.0 } else { 0.0 };
-    }
-    let common: usize = got
-        .iter()
-        .map(|(k, n)| (*n).min(want.get(k).copied().unwrap_or(0)))
-        .sum();
-    let (precision, recall) = (
-        common as f64 / got_total as f64,
-        common as f64 / want_total as f64,
-    );
-    if common == 0 {
-        0.0
-    } else {
-        2.0 * precision * recall / (precision + recall)
-    }
+    news_pages::shingle_scores(got, want).2
 }
 
 fn same_text(a: &str, b: &str) -> bool {

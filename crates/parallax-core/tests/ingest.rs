@@ -52,6 +52,30 @@ fn a_saved_news_page_gives_its_article_without_boilerplate() {
 }
 
 #[test]
+fn a_byline_section_label_and_time_stamp_outside_the_article_are_not_the_body() {
+    let article = read("broadsheet-page.html");
+    let body = paragraphs(&article);
+    assert!(
+        body[0].starts_with("Envoys from the two governments agreed"),
+        "{body:#?}"
+    );
+    assert!(
+        body[4].starts_with("The two governments will share"),
+        "{body:#?}"
+    );
+    assert_eq!(body.len(), 5, "{body:#?}");
+    for furniture in [
+        "World news",
+        "Maria Lindqvist",
+        "09.15",
+        "Photograph",
+        "More on this story",
+    ] {
+        assert!(!article.text.contains(furniture), "{furniture}: {body:#?}");
+    }
+}
+
+#[test]
 fn headings_paragraphs_and_quotes_stay_in_order_separated_by_blank_lines() {
     let article = read("news-page.html");
     let paragraphs = paragraphs(&article);

@@ -5,12 +5,17 @@
 //! the 130 Readability test pages, Parallax's body F1 (4-word shingles) is 0.9996 mean and 1.0
 //! median, against 0.898 / 0.983 for `rs-trafilatura` and 0.939 / 0.992 for `readabilityrs`
 //! (`examples/extract_eval.rs`). Its HTML is then rendered here as text: one
-//! paragraph per block element, white space collapsed the way a browser collapses it.
+//! paragraph per block element, white space collapsed the way a browser collapses it. What the
+//! reader keeps that is the page's, not the article's, is then left out: paragraphs outside the
+//! page's main container, runs of links, captions, bylines, time stamps and labels (on news pages
+//! never tuned on, body F1 0.940 -> 0.958; `eval/extract/RESULTS.md`).
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use dom_query::{Document, NodeRef};
 use dom_smoothie::{Config, Readability};
+use regex::Regex;
+use std::sync::OnceLock;
 
 use super::metadata::Metadata;
 use super::page_metadata;
@@ -34,6 +39,11 @@ pub(crate) fn extract(html: &str) -> Result<(Vec<String>, Metadata), Error> {
     }
     let document = Document::from(html);
     let found = page_metadata::read(&document);
+    // Embedded posts quote another page, not the article.
+    if EMBEDDED_POST_MARKS.iter().any(|mark| html.contains(mark)) {
+        document.select(EMBEDDED_POSTS).remove();
+    }
+    let container = main_container(&document, html);
     let config = Config {
         max_elements_to_parse: MAX_ELEMENTS,
         ..Config::default()
@@ -51,9 +61,9 @@ pub(crate) fn extract(html: &str) -> Result<(Vec<String>, Metadata), Error> {
         });
     let (paragraphs, from_reader) = match article {
         Some(article) => {
-            let paragraphs = without_page_furniture(block_text(
-                &Document::from(article.content.as_ref()).root(),
-            ));
+            let read = blocks(&Document::from(article.content.as_ref()).root());
+            let paragraphs =
+                without_page_furniture(inside_main_container(without_link_lists(read), container));
             let from_reader = Metadata {
                 title: Some(article.title).filter(|t| !t.trim().is_empty()),
                 outlet: article.site_name,
@@ -72,6 +82,183 @@ pub(crate) fn extract(html: &str) -> Result<(Vec<String>, Metadata), Error> {
     let mut found = page_metadata::finish(found, from_reader);
     found.url = found.url.or_else(|| saved_from_url(html));
     Ok((paragraphs, found))
+}
+
+/// Posts of social networks embedded in a page, as their embedding code marks them.
+const EMBEDDED_POSTS: &str =
+    "blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed, .twitter-tweet";
+
+/// Elements that say they hold the article's body, by schema.org property or by a class name
+/// that publishing systems give it, in order of trust; `article` and `main` follow.
+/// Each with the words its markup must hold, so a page without them is not searched.
+const BODY_CONTAINERS: &[(&str, &[&str])] = &[
+    (
+        "[itemprop=articleBody], [itemprop=articlebody]",
+        &["articleBody", "articlebody"],
+    ),
+    (
+        ".article-body, .article__body, .articleBody, .article-content, .story-body, \
+         .story-content, .entry-content, .post-content, .post-body, #article-body, #articleBody, \
+         #story-body",
+        &[
+            "article-body",
+            "article__body",
+            "articleBody",
+            "article-content",
+            "story-body",
+            "story-content",
+            "entry-content",
+            "post-content",
+            "post-body",
+        ],
+    ),
+    ("article", &["<article", "<ARTICLE", "<Article"]),
+    (
+        "main, [role=main]",
+        &["<main", "<MAIN", "role=\"main\"", "role=main"],
+    ),
+];
+
+/// Words the markup of an embedded post holds.
+const EMBEDDED_POST_MARKS: &[&str] = &["twitter-tweet", "instagram-media", "tiktok-embed"];
+
+/// What one kind of main container of the page holds: its outermost elements' blocks.
+struct Container {
+    blocks: Vec<Block>,
+    /// The blocks' text, white space collapsed, to look paragraphs up in.
+    text: String,
+    /// Whether the page marks it up as the article's body (`itemprop=articleBody`).
+    named: bool,
+}
+
+/// The most trusted kind of main container the page has, in [`BODY_CONTAINERS`] order.
+fn main_container(document: &Document, html: &str) -> Option<Container> {
+    BODY_CONTAINERS
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, marks))| marks.iter().any(|mark| html.contains(mark)))
+        .find_map(|(rank, (selector, _))| {
+            let found = document.select(selector);
+            let nodes = found.nodes();
+            if nodes.is_empty() {
+                return None;
+            }
+            let ids: std::collections::HashSet<_> = nodes.iter().map(|n| n.id).collect();
+            let mut container = Container {
+                blocks: Vec::new(),
+                text: String::new(),
+                named: rank == 0,
+            };
+            for node in nodes {
+                if !node.ancestors_it(None).any(|a| ids.contains(&a.id)) {
+                    container.blocks.extend(blocks(node));
+                }
+            }
+            for block in &container.blocks {
+                container.text.push_str(&collapsed(&block.text));
+                container.text.push(' ');
+            }
+            Some(container)
+        })
+}
+
+fn collapsed(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether a paragraph of the reader stands in a container's text: its first or its last words,
+/// since the reader may render an element inside it (a formula, an embed) differently.
+fn lies_in(paragraph: &str, container: &str) -> bool {
+    const ENDS: usize = 6;
+    let words: Vec<&str> = paragraph.split_whitespace().collect();
+    if words.len() <= ENDS {
+        return container.contains(&words.join(" "));
+    }
+    container.contains(&words[..ENDS].join(" "))
+        || container.contains(&words[words.len() - ENDS..].join(" "))
+}
+
+/// Share of the reader's words that must lie in a main container before what lies outside it
+/// (a byline, a time stamp, a section label above `<article>`) is left out.
+const INSIDE_SHARE: f64 = 0.6;
+
+/// Below this share of the reader's words in the page's named body, the reader chose something
+/// else (a sign-in dialog, a list of stories), and the named body is read instead.
+const MISSED_SHARE: f64 = 0.2;
+
+/// A named body shorter than this many words is not trusted over the reader's choice.
+const MIN_BODY_WORDS: usize = 80;
+
+/// The reader's paragraphs that lie in the page's main container, when it holds most of them;
+/// the named body itself when the reader missed it; else all of the reader's paragraphs.
+fn inside_main_container(paragraphs: Vec<String>, container: Option<Container>) -> Vec<String> {
+    let words = |p: &String| p.split_whitespace().count();
+    let total: usize = paragraphs.iter().map(words).sum();
+    if let Some(container) = container {
+        let inside: Vec<bool> = paragraphs
+            .iter()
+            .map(|p| lies_in(p, &container.text))
+            .collect();
+        let kept: usize = paragraphs
+            .iter()
+            .zip(&inside)
+            .filter(|(_, i)| **i)
+            .map(|(p, _)| words(p))
+            .sum();
+        if kept as f64 >= INSIDE_SHARE * total as f64 && kept > 0 {
+            return paragraphs
+                .into_iter()
+                .zip(inside)
+                .filter_map(|(p, i)| i.then_some(p))
+                .collect();
+        }
+        let body_words = container.text.split_whitespace().count();
+        if container.named
+            && (kept as f64) < MISSED_SHARE * total as f64
+            && body_words >= MIN_BODY_WORDS
+        {
+            return without_link_lists(container.blocks);
+        }
+    }
+    paragraphs
+}
+
+/// A block is a link when at least this share of its text is link text.
+const LINK_SHARE: f32 = 0.6;
+
+/// Runs holding at least this many short link blocks are lists of other pages (related stories,
+/// most read, share bars), not the article.
+const LINK_RUN: usize = 3;
+
+/// The reader's blocks without runs of short links; short headings inside a run ("Most read")
+/// go with it.
+fn without_link_lists(blocks: Vec<Block>) -> Vec<String> {
+    let words = |b: &Block| b.text.split_whitespace().count();
+    let is_link = |b: &Block| b.link_share >= LINK_SHARE && words(b) <= 25;
+    let in_run = |b: &Block| is_link(b) || words(b) <= 4;
+    let mut keep: Vec<bool> = blocks.iter().map(|b| !b.caption).collect();
+    let mut start = 0;
+    while start < blocks.len() {
+        if !in_run(&blocks[start]) {
+            start += 1;
+            continue;
+        }
+        let end = (start..blocks.len())
+            .find(|&i| !in_run(&blocks[i]))
+            .unwrap_or(blocks.len());
+        if blocks[start..end].iter().filter(|b| is_link(b)).count() >= LINK_RUN {
+            keep[start..end].iter_mut().for_each(|k| *k = false);
+        }
+        start = end;
+    }
+    if !keep.contains(&true) {
+        return blocks.into_iter().map(|b| b.text).collect();
+    }
+    blocks
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(b, k)| k.then_some(b.text))
+        .collect()
 }
 
 /// How often one paragraph may stand in an article before it is a page's furniture (a gallery
@@ -109,24 +296,149 @@ fn without_page_furniture(paragraphs: Vec<String>) -> Vec<String> {
     for paragraph in &paragraphs {
         *counts.entry(paragraph.as_str()).or_insert(0) += 1;
     }
-    let furniture: std::collections::HashSet<String> = paragraphs
+    let keep: Vec<bool> = paragraphs
         .iter()
-        .filter(|p| {
-            counts[p.as_str()] >= REPEATED
+        .enumerate()
+        .map(|(index, p)| {
+            let furniture = counts[p.as_str()] >= REPEATED
                 && p.split_whitespace().count() <= SHORT
                 && p.chars().any(char::is_alphabetic)
                 || !p.chars().any(char::is_alphanumeric)
                 || is_credit_line(p)
+                || is_byline_or_time_stamp(p)
+                || is_promotion_line(p)
+                || is_shouted_label(p)
+                    && (is_advertisement(p) || !heads_text(paragraphs.get(index + 1)));
+            !furniture
         })
-        .cloned()
         .collect();
-    if furniture.len() == paragraphs.len() {
+    if !keep.contains(&true) {
         return paragraphs;
     }
     paragraphs
         .into_iter()
-        .filter(|p| !furniture.contains(p))
+        .zip(keep)
+        .filter_map(|(p, k)| k.then_some(p))
         .collect()
+}
+
+/// Whether a heading is followed by text: a paragraph of more than [`SHORT`] words.
+fn heads_text(next: Option<&String>) -> bool {
+    next.is_some_and(|p| p.split_whitespace().count() > SHORT)
+}
+
+/// A paragraph of at most this many words may be a byline or a time stamp.
+const STAMP_WORDS: usize = 14;
+
+/// A line that says who wrote the article or when (`By A. Writer, diplomatic correspondent`,
+/// `Thu 20 Nov 2025 09.15 GMT`, `Last updated: 3:51 pm / March 25, 2009`): short, not a
+/// sentence, and opening with "By Name" or holding a date or a clock time.
+fn is_byline_or_time_stamp(paragraph: &str) -> bool {
+    static BYLINE: OnceLock<Regex> = OnceLock::new();
+    static STAMP: OnceLock<Regex> = OnceLock::new();
+    let byline = BYLINE.get_or_init(|| Regex::new(r"^(?i:by)\s+\p{Lu}").expect("valid"));
+    let stamp = STAMP.get_or_init(|| {
+        Regex::new(concat!(
+            r"(?i)\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b|gmt|utc|bst|cet|cest|[ecmp][sd]?t\b)",
+            r"|\b\d{1,2}:\d{2}\b",
+            r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b",
+            r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b",
+            r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}\b",
+        ))
+        .expect("valid")
+    });
+    let text = paragraph.trim();
+    if text.split_whitespace().count() > STAMP_WORDS || text.ends_with(['.', '!', '?', '"', '”'])
+    {
+        return false;
+    }
+    if byline.is_match(text) {
+        return true;
+    }
+    // Besides the date and time, a stamp holds a few words at most ("Last updated", a weekday,
+    // a name): a heading with a date in it ("Cloud Summit: May 5-7, 2026 | Las Vegas") holds more.
+    stamp.is_match(text)
+        && stamp
+            .replace_all(text, " ")
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty() && !STAMP_WORDS_ASIDE.contains(&w.to_lowercase().as_str()))
+            .count()
+            <= 3
+}
+
+/// Words a time stamp holds besides the date and time.
+const STAMP_WORDS_ASIDE: &[&str] = &[
+    "updated",
+    "update",
+    "published",
+    "posted",
+    "last",
+    "modified",
+    "at",
+    "on",
+    "by",
+    "and",
+    "am",
+    "pm",
+    "gmt",
+    "utc",
+];
+
+/// A short paragraph in capitals alone (`ADVERTISEMENT`, `MORE NEWS`, `SEE ALSO:`): a label of
+/// the page, unless text follows it as it follows a heading.
+fn is_shouted_label(paragraph: &str) -> bool {
+    let letters = paragraph.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 4
+        && paragraph.split_whitespace().count() <= 6
+        && paragraph
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+}
+
+/// Labels that open a line pointing to another page (`Read more: ...`, `Related: ...`).
+const PROMOTION_LABELS: &[&str] = &[
+    "read more",
+    "read also",
+    "also read",
+    "related",
+    "see also",
+    "more",
+    "trending",
+    "don't miss",
+    "don’t miss",
+    "most popular",
+    "recommended",
+    "watch",
+];
+
+/// A line of the page about other pages or about the page itself: a labelled pointer to another
+/// story, a copyright notice, an invitation to subscribe.
+fn is_promotion_line(paragraph: &str) -> bool {
+    let lower = paragraph.trim().to_lowercase();
+    let words = lower.split_whitespace().count();
+    let labelled = lower
+        .split_once(':')
+        .is_some_and(|(label, _)| PROMOTION_LABELS.contains(&label.trim()));
+    labelled && words <= 25
+        || (lower.starts_with('©')
+            || lower.starts_with("copyright")
+            || lower.contains("all rights reserved"))
+            && words <= 40
+        || (lower.starts_with("subscribe to") || lower.starts_with("sign up for")) && words <= 12
+}
+
+/// The label an advertisement carries between paragraphs.
+fn is_advertisement(paragraph: &str) -> bool {
+    let label = paragraph.trim().trim_end_matches(':').to_lowercase();
+    [
+        "advertisement",
+        "advertising",
+        "sponsored",
+        "ad",
+        "story continues below advertisement",
+    ]
+    .contains(&label.as_str())
 }
 
 fn is_credit_line(paragraph: &str) -> bool {
@@ -304,7 +616,13 @@ const SKIPPED: &[&str] = &[
 /// The text of an element's blocks, one paragraph per block, white space collapsed as a browser
 /// does (ASCII white space only: a non-breaking space is text and stays).
 fn block_text(root: &NodeRef) -> Vec<String> {
+    blocks(root).into_iter().map(|b| b.text).collect()
+}
+
+/// The blocks of an element as [`block_text`] reads them, each with its share of link text.
+fn blocks(root: &NodeRef) -> Vec<Block> {
     let mut out = Paragraphs::default();
+    let mut in_link = 0usize;
     // An explicit stack of (node, entering) instead of recursion, so depth cannot overflow.
     let mut stack: Vec<(NodeRef, bool)> = vec![(*root, true)];
     let mut preformatted = 0usize;
@@ -314,7 +632,7 @@ fn block_text(root: &NodeRef) -> Vec<String> {
             if preformatted > 0 {
                 out.push_raw(&text);
             } else {
-                out.push_text(&text);
+                out.push_text(&text, in_link > 0);
             }
             continue;
         }
@@ -340,30 +658,55 @@ fn block_text(root: &NodeRef) -> Vec<String> {
             if name == "pre" {
                 preformatted += 1;
             }
+            if name == "a" {
+                in_link += 1;
+            }
+            if name == "figcaption" {
+                out.in_caption += 1;
+            }
             stack.push((node, false));
             stack.extend(node.children().into_iter().rev().map(|child| (child, true)));
         } else {
             if name == "pre" {
                 preformatted -= 1;
             }
+            if name == "a" {
+                in_link -= 1;
+            }
             if block {
                 out.break_paragraph();
+            }
+            if name == "figcaption" {
+                out.in_caption -= 1;
             }
         }
     }
     out.finish()
 }
 
+/// One block of a page as text, and how much of it is the text of links.
+struct Block {
+    text: String,
+    /// Share of the block's visible characters that sit inside `<a>` elements.
+    link_share: f32,
+    /// Whether the block is a picture's caption (inside `figcaption`).
+    caption: bool,
+}
+
 /// Paragraphs being assembled from text nodes.
 #[derive(Default)]
 struct Paragraphs {
-    done: Vec<String>,
+    done: Vec<Block>,
     current: String,
     pending_space: bool,
+    /// Visible characters of the current paragraph inside links.
+    current_link_chars: usize,
+    /// How many `figcaption` elements the walk is in.
+    in_caption: usize,
 }
 
 impl Paragraphs {
-    fn push_text(&mut self, text: &str) {
+    fn push_text(&mut self, text: &str, in_link: bool) {
         for (index, word) in text.split(|c: char| c.is_ascii_whitespace()).enumerate() {
             if index > 0 {
                 self.pending_space = true;
@@ -376,6 +719,9 @@ impl Paragraphs {
             }
             self.pending_space = false;
             self.current.push_str(word);
+            if in_link {
+                self.current_link_chars += word.chars().count();
+            }
         }
     }
 
@@ -394,6 +740,13 @@ impl Paragraphs {
     /// Ends the paragraph; two line breaks in a row (`<br><br>`) also end one.
     fn break_paragraph(&mut self) {
         let current = std::mem::take(&mut self.current);
+        let visible = current.chars().filter(|c| !c.is_whitespace()).count();
+        let link_share = if visible == 0 {
+            0.0
+        } else {
+            std::mem::take(&mut self.current_link_chars) as f32 / visible as f32
+        };
+        self.current_link_chars = 0;
         for paragraph in current.split("\n\n") {
             let lines: Vec<&str> = paragraph
                 .lines()
@@ -401,13 +754,17 @@ impl Paragraphs {
                 .filter(|l| !l.trim().is_empty())
                 .collect();
             if !lines.is_empty() {
-                self.done.push(lines.join("\n"));
+                self.done.push(Block {
+                    text: lines.join("\n"),
+                    link_share,
+                    caption: self.in_caption > 0,
+                });
             }
         }
         self.pending_space = false;
     }
 
-    fn finish(mut self) -> Vec<String> {
+    fn finish(mut self) -> Vec<Block> {
         self.break_paragraph();
         self.done
     }
@@ -469,6 +826,105 @@ mod tests {
             without_page_furniture(repeated_statement.clone()),
             repeated_statement,
             "a long paragraph repeated is text, not a caption"
+        );
+    }
+
+    #[test]
+    fn bylines_and_time_stamps_are_furniture_but_dated_headings_and_sentences_are_not() {
+        for stamp in [
+            "By Maria Lindqvist, diplomatic correspondent",
+            "Thu 20 Nov 2025 09.15 GMT",
+            "Last updated: 3:51 pm / March 25, 2009",
+            "12/27/2005 5:01:20 PM, by Jeremy Reimer",
+            "Apr 6, 5:04 AM EDT",
+        ] {
+            assert!(is_byline_or_time_stamp(stamp), "{stamp}");
+        }
+        for text in [
+            "Harbour Summit: May 5-7, 2026 | Somerset, NJ",
+            "By Friday the harbour had reopened.",
+            "The ferry left at 9:15 and reached the island at noon on 4 May 2025.",
+            "By the harbour",
+        ] {
+            assert!(!is_byline_or_time_stamp(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn runs_of_short_links_and_captions_are_left_out_and_single_links_stay() {
+        let block = |text: &str, link_share: f32, caption: bool| Block {
+            text: text.to_string(),
+            link_share,
+            caption,
+        };
+        let read = vec![
+            block(
+                "The harbour reopened on Friday after the storm had closed it for a week.",
+                0.0,
+                false,
+            ),
+            block(
+                "The harbour master, reached by telephone, said so.",
+                0.9,
+                false,
+            ),
+            block("The harbour at dawn. Photograph: Harbour Agency", 0.0, true),
+            block(
+                "Fishermen said they had lost a week of catches and two boats.",
+                0.0,
+                false,
+            ),
+            block("Most read", 0.0, false),
+            block("Storm closes the harbour", 1.0, false),
+            block("Ferries cancelled", 1.0, false),
+            block("Fishermen count the cost", 1.0, false),
+        ];
+        assert_eq!(
+            without_link_lists(read),
+            vec![
+                "The harbour reopened on Friday after the storm had closed it for a week.",
+                "The harbour master, reached by telephone, said so.",
+                "Fishermen said they had lost a week of catches and two boats.",
+            ]
+        );
+    }
+
+    #[test]
+    fn pointers_to_other_stories_and_copyright_notices_are_furniture() {
+        for line in [
+            "Read more: Storm closes the harbour",
+            "Related: Fishermen count the cost",
+            "© 2025 Harbour News. All rights reserved.",
+            "Subscribe to our newsletter",
+        ] {
+            assert!(is_promotion_line(line), "{line}");
+        }
+        for text in [
+            "More than forty boats were lost in the storm.",
+            "The harbour master said: the repairs will take a month.",
+        ] {
+            assert!(!is_promotion_line(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_label_in_capitals_stays_when_text_follows_it() {
+        let paragraphs: Vec<String> = [
+            "THE HARBOUR",
+            "The harbour reopened on Friday after the storm had closed it for a whole week.",
+            "ADVERTISEMENT",
+            "Fishermen said they had lost a week of catches and two of their boats to the storm.",
+            "MORE NEWS",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(
+            without_page_furniture(paragraphs.clone()),
+            vec![
+                paragraphs[0].clone(),
+                paragraphs[1].clone(),
+                paragraphs[3].clone()
+            ]
         );
     }
 
