@@ -1,7 +1,7 @@
 //! One comparison as the window and the CLI show it: the engine's [`Comparison`] with the
 //! articles it compared, their sentences and where those stand in the text.
 
-use parallax_core::compare::{self, Coverage, PairComparison, Quote, QuoteLink};
+use parallax_core::compare::{self, Coverage, PairComparison, PairCorrections, Quote, QuoteLink};
 use parallax_core::entities::{self, Overlap, ResolvedEntity};
 use serde::{Deserialize, Serialize};
 
@@ -68,8 +68,16 @@ pub struct CompareReport {
 
 /// Compares articles given as text (files, or articles read from the library).
 pub fn compare_texts(articles: Vec<ComparedInput>) -> CompareReport {
+    compare_corrected(articles, &[])
+}
+
+/// [`compare_texts`] with a person's corrections of the alignment (by index into `articles`).
+pub(crate) fn compare_corrected(
+    articles: Vec<ComparedInput>,
+    corrections: &[PairCorrections],
+) -> CompareReport {
     let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
-    let comparison = compare::compare(&texts);
+    let comparison = compare::compare_corrected(&texts, corrections);
     let report_articles: Vec<ReportArticle> = articles
         .into_iter()
         .zip(comparison.sentences)

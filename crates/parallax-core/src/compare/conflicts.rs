@@ -12,23 +12,12 @@
 //! the articles disagree on the amount however differently they word the sentence around it.
 
 use rustc_hash::FxHashSet as HashSet;
-use std::cell::RefCell;
-use std::rc::Rc;
 
 use super::{Alignment, Conflict};
 use crate::entities::{
     find_quantities_in, may_hold_quantity, Quantity, QuantityKind, QuantityValue,
 };
 use crate::text::{self, Sentence, TokenKind};
-
-/// Finds the facts that aligned sentences of two articles state differently.
-pub(crate) fn find_conflicts(
-    left: &[Sentence],
-    right: &[Sentence],
-    alignments: &[Alignment],
-) -> Vec<Conflict> {
-    find_conflicts_in(&recent_facts_of(left), &recent_facts_of(right), alignments)
-}
 
 /// Finds the facts that aligned sentences of two articles state differently, with the facts of
 /// both articles already read by [`facts_of`] (once per article, however many pairs it is in).
@@ -158,38 +147,6 @@ fn qualifier_before(tokens: &[text::Token], at: usize) -> Qualifier {
         ) => Qualifier::About,
         _ => Qualifier::Exact,
     }
-}
-
-thread_local! {
-    /// The facts of the articles read last, with their sentences as the key. A comparison of N
-    /// articles through [`find_conflicts`] (as [`super::apply_overrides`] does) asks for every
-    /// pair, so it would otherwise find the quantities of each article N - 1 times.
-    static RECENT_FACTS: RefCell<Vec<ReadArticle>> = const { RefCell::new(Vec::new()) };
-}
-
-/// An article's sentences and the facts found in them.
-type ReadArticle = (Vec<Sentence>, Rc<Vec<Fact>>);
-
-/// How many articles' facts [`RECENT_FACTS`] keeps.
-const RECENT_ARTICLES: usize = 24;
-
-/// [`facts_of`], computed once for an article compared with several others.
-fn recent_facts_of(sentences: &[Sentence]) -> Rc<Vec<Fact>> {
-    RECENT_FACTS.with(|recent| {
-        let mut recent = recent.borrow_mut();
-        if let Some((_, facts)) = recent
-            .iter()
-            .find(|(known, _)| known.as_slice() == sentences)
-        {
-            return Rc::clone(facts);
-        }
-        let facts = Rc::new(facts_of(sentences));
-        if recent.len() == RECENT_ARTICLES {
-            recent.remove(0);
-        }
-        recent.push((sentences.to_vec(), Rc::clone(&facts)));
-        facts
-    })
 }
 
 /// The quantities of every sentence of an article, in order, datelines left out.
@@ -517,6 +474,15 @@ fn dates_agree(x: &str, y: &str) -> bool {
 mod tests {
     use super::*;
     use crate::text::split_sentences;
+
+    /// Finds the facts that aligned sentences of two articles state differently.
+    fn find_conflicts(
+        left: &[Sentence],
+        right: &[Sentence],
+        alignments: &[Alignment],
+    ) -> Vec<Conflict> {
+        find_conflicts_in(&facts_of(left), &facts_of(right), alignments)
+    }
 
     fn conflicts_between(left: &str, right: &str) -> Vec<(String, String, String)> {
         let (a, b) = (split_sentences(left), split_sentences(right));
