@@ -1,7 +1,9 @@
 //! One comparison as the window and the CLI show it: the engine's [`Comparison`] with the
 //! articles it compared, their sentences and where those stand in the text.
 
-use parallax_core::compare::{self, Coverage, PairComparison, PairCorrections, Quote, QuoteLink};
+use parallax_core::compare::{
+    self, Coverage, DisputedFact, PairComparison, PairCorrections, Quote, QuoteLink,
+};
 use parallax_core::entities::{self, Overlap, ResolvedEntity};
 use serde::{Deserialize, Serialize};
 
@@ -62,6 +64,8 @@ pub struct CompareReport {
     pub quotes: Vec<Vec<Quote>>,
     /// The same quotation in two articles.
     pub quote_links: Vec<QuoteLink>,
+    /// The pairs' conflicts gathered per fact: each value once, with the articles that give it.
+    pub disputed_facts: Vec<DisputedFact>,
     /// The articles laid out side by side: aligned sentences in one row.
     pub rows: Vec<Row>,
 }
@@ -101,6 +105,7 @@ pub(crate) fn compare_corrected(
         coverage: comparison.coverage,
         quotes: comparison.quotes,
         quote_links: comparison.quote_links,
+        disputed_facts: comparison.disputed_facts,
         rows: Vec::new(),
     };
     report.rows = layout::build_rows(&report);

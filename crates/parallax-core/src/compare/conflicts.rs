@@ -103,8 +103,8 @@ fn lone_amounts(a: &[Fact], b: &[Fact]) -> Vec<Conflict> {
 
 /// A quantity with the sentence it stands in and the words around it.
 pub(crate) struct Fact {
-    quantity: Quantity,
-    sentence: usize,
+    pub(super) quantity: Quantity,
+    pub(super) sentence: usize,
     /// Stems of the content words near the quantity.
     context: HashSet<String>,
     /// The context words written with a capital (names, mostly).
@@ -114,6 +114,8 @@ pub(crate) struct Fact {
     qualifier: Qualifier,
     /// For an age, the surname of whom it is said (`Driscoll, 39,`), folded.
     person: Option<String>,
+    /// The context words as written, their stems and where they start: a disputed fact's label.
+    pub(super) nearby: Vec<(String, String, usize)>,
 }
 
 /// How a value is hedged: "more than $1 million" agrees with "$1.1 million".
@@ -180,6 +182,12 @@ pub(crate) fn facts_of(sentences: &[Sentence]) -> Vec<Fact> {
                 .filter(|t| t.kind == TokenKind::Word && !text::is_function_word(t.text))
                 .collect();
             let stems: Vec<String> = window.iter().map(|t| text::stem(t.text)).collect();
+            let nearby: Vec<(String, String, usize)> = window
+                .iter()
+                .zip(&stems)
+                .filter(|(_, s)| !is_filler(s))
+                .map(|(t, s)| (t.text.to_string(), s.clone(), t.start))
+                .collect();
             let context: HashSet<String> =
                 stems.iter().filter(|s| !is_filler(s)).cloned().collect();
             let names: HashSet<String> = window
@@ -205,6 +213,7 @@ pub(crate) fn facts_of(sentences: &[Sentence]) -> Vec<Fact> {
                 casualty,
                 qualifier,
                 person,
+                nearby,
             });
         }
     }
@@ -426,7 +435,7 @@ fn dates_can_differ(p: &Quantity, q: &Quantity) -> bool {
 
 /// Equal values in different forms: `$105m` = `105 million dollars`; `Nov 20` = `2025-11-20`;
 /// a count and an amount of money with the same figure (the currency left out) are not told apart.
-fn same_value(p: &Quantity, q: &Quantity) -> bool {
+pub(super) fn same_value(p: &Quantity, q: &Quantity) -> bool {
     use QuantityKind::*;
     match (&p.value, &q.value) {
         (QuantityValue::Number(x), QuantityValue::Number(y)) => {

@@ -7,6 +7,7 @@ mod align;
 mod conflicts;
 mod coverage;
 mod diff;
+mod disputes;
 mod index;
 mod overrides;
 mod passages;
@@ -14,6 +15,7 @@ mod quotes;
 
 pub use coverage::{Coverage, SentenceRef, Statement};
 pub use diff::word_diff;
+pub use disputes::{DisputedFact, DisputedValue};
 pub use overrides::{AlignmentOverride, PairCorrections, USER_ALIGNMENT_SCORE};
 pub use quotes::{find_quotes, Quote, QuoteLink};
 
@@ -35,6 +37,8 @@ pub struct Comparison {
     pub quotes: Vec<Vec<Quote>>,
     /// The same quotation in two articles (conflicting wording is also in the pair's conflicts).
     pub quote_links: Vec<QuoteLink>,
+    /// The pairs' conflicts gathered per fact: each value once, with the articles that give it.
+    pub disputed_facts: Vec<DisputedFact>,
 }
 
 /// How two articles relate.
@@ -192,6 +196,7 @@ pub fn compare_corrected(texts: &[&str], corrections: &[PairCorrections]) -> Com
     let counts: Vec<usize> = sentences.iter().map(Vec::len).collect();
     let coverage = Coverage::from_pairs(&counts, &pairs);
     Comparison {
+        disputed_facts: disputes::disputed_facts(&pairs, &facts),
         sentences,
         pairs,
         entities: entities::resolve_across(&found),
