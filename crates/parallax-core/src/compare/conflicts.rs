@@ -13,7 +13,7 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
-use super::{Alignment, Conflict};
+use super::{things, Alignment, Conflict};
 use crate::entities::{
     find_quantities_in, may_hold_quantity, Quantity, QuantityKind, QuantityValue,
 };
@@ -50,6 +50,12 @@ pub(crate) fn find_conflicts_in(
             c.kind == conflict.kind && c.left == conflict.left && c.right == conflict.right
         });
         if !known {
+            conflicts.push(conflict);
+        }
+    }
+    // One value against another in several sentences: each pair of sentences is a conflict.
+    for conflict in things::named_thing_conflicts(all_a, all_b, alignments) {
+        if !conflicts.contains(&conflict) {
             conflicts.push(conflict);
         }
     }
@@ -116,6 +122,8 @@ pub(crate) struct Fact {
     person: Option<String>,
     /// The context words as written, their stems and where they start: a disputed fact's label.
     pub(super) nearby: Vec<(String, String, usize)>,
+    /// The named thing the sentence says the value of, if it names one.
+    pub(super) thing: Option<things::Thing>,
 }
 
 /// How a value is hedged: "more than $1 million" agrees with "$1.1 million".
@@ -205,6 +213,7 @@ pub(crate) fn facts_of(sentences: &[Sentence]) -> Vec<Fact> {
             let person = (quantity.kind == QuantityKind::Age)
                 .then(|| person_of_age(&tokens, at, after))
                 .flatten();
+            let thing = things::thing_of(&tokens, at, after, quantity.kind);
             facts.push(Fact {
                 quantity,
                 sentence: index,
@@ -214,6 +223,7 @@ pub(crate) fn facts_of(sentences: &[Sentence]) -> Vec<Fact> {
                 qualifier,
                 person,
                 nearby,
+                thing,
             });
         }
     }
@@ -408,7 +418,7 @@ fn evidence(
 
 /// Two values agree when they are equal in any form, or when a hedge on either side allows
 /// the other ("more than $1 million" and "$1.1 million", "about 1,200" and "1,150").
-fn agree(x: &Fact, y: &Fact) -> bool {
+pub(super) fn agree(x: &Fact, y: &Fact) -> bool {
     let (p, q) = (&x.quantity, &y.quantity);
     if same_value(p, q) {
         return true;

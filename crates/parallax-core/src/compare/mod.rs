@@ -12,6 +12,7 @@ mod index;
 mod overrides;
 mod passages;
 mod quotes;
+mod things;
 
 pub use coverage::{Coverage, SentenceRef, Statement};
 pub use diff::word_diff;
