@@ -172,6 +172,8 @@ pub(crate) fn facts_of(sentences: &[Sentence]) -> Vec<Fact> {
             continue;
         }
         tokens.retain(text::Token::is_word);
+        // Stems of the sentence's words, made once for the things its values are said of.
+        let sentence_stems: std::cell::OnceCell<Vec<String>> = std::cell::OnceCell::new();
         for quantity in quantities {
             if in_dateline(&sentence.text, &quantity) {
                 continue;
@@ -213,7 +215,13 @@ pub(crate) fn facts_of(sentences: &[Sentence]) -> Vec<Fact> {
             let person = (quantity.kind == QuantityKind::Age)
                 .then(|| person_of_age(&tokens, at, after))
                 .flatten();
-            let thing = things::thing_of(&tokens, at, after, quantity.kind);
+            let thing = things::thing_of(
+                &tokens,
+                sentence_stems.get_or_init(|| tokens.iter().map(|t| text::stem(t.text)).collect()),
+                at,
+                after,
+                quantity.kind,
+            );
             facts.push(Fact {
                 quantity,
                 sentence: index,

@@ -90,10 +90,11 @@ fn relative_value(words: &[Token], at: usize, after: usize) -> bool {
             .is_some_and(|t| text::normalize(t.text) == "ago")
 }
 
-/// What a value at token `at..after` of a sentence's words is said of: the occasion (for a
-/// day, a date, a year) or the sum (for money) named nearest to it, if the sentence names one.
+/// What a value at token `at..after` of a sentence's words (with their `stems`) is said of: the
+/// occasion (for a day, a date, a year) or the sum (for money) named nearest to it, if any.
 pub(crate) fn thing_of(
     words: &[Token],
+    stems: &[String],
     at: usize,
     after: usize,
     kind: QuantityKind,
@@ -103,28 +104,21 @@ pub(crate) fn thing_of(
         QuantityKind::Money => SUMS,
         _ => return None,
     };
-    let family = |k: usize| {
-        let stem = text::stem(words[k].text);
-        things.iter().find(|(s, _)| *s == stem).map(|(_, f)| *f)
-    };
-    let nouns: Vec<usize> = (0..words.len())
+    let family = |k: usize| things.iter().find(|(s, _)| *s == stems[k]).map(|(_, f)| *f);
+    let nearest = (0..words.len())
         .filter(|&k| (k < at || k >= after) && words[k].kind == TokenKind::Word)
         .filter(|&k| family(k).is_some())
-        .collect();
-    let &nearest = nouns
-        .iter()
-        .min_by_key(|&&k| if k < at { at - k } else { k + 1 - after })?;
+        .min_by_key(|&k| if k < at { at - k } else { k + 1 - after })?;
     let noun = family(nearest).unwrap_or_default().to_string();
-    let own = text::stem(words[nearest].text);
     let relative = words[nearest.saturating_sub(3)..nearest]
         .iter()
         .any(is_relative)
         || relative_value(words, at, after);
-    let words: HashSet<String> = words
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word && !text::is_function_word(t.text))
-        .map(|t| text::stem(t.text))
-        .filter(|s| *s != own && s.chars().any(char::is_alphabetic))
+    let words: HashSet<String> = (0..words.len())
+        .filter(|&k| k != nearest && words[k].kind == TokenKind::Word)
+        .filter(|&k| !text::is_function_word(words[k].text))
+        .filter(|&k| stems[k] != stems[nearest] && stems[k].chars().any(char::is_alphabetic))
+        .map(|k| stems[k].clone())
         .collect();
     Some(Thing {
         noun,
