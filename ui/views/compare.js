@@ -136,28 +136,40 @@ function renderRuns(node, runs) {
   }
 }
 
+// One item per disputed fact: each value with the outlets that give it. The item jumps to the
+// first sentence of every value; an outlet jumps to its own sentence beside the other values'.
 function conflictList(report, grid) {
   const list = el('ul', { class: 'conflict-list' });
-  for (const pair of report.pairs) {
-    for (const conflict of pair.conflicts) {
-      const left = report.articles[pair.left];
-      const right = report.articles[pair.right];
-      const item = el('li', { class: 'conflict-item', 'data-testid': 'conflict-item', tabindex: 0, role: 'button' },
-        el('span', { class: 'conflict-kind', text: conflict.kind }),
-        el('span', { class: 'conflict-values' },
-          el('strong', { text: conflict.left }), ` (${left.source}) vs `,
-          el('strong', { text: conflict.right }), ` (${right.source})`));
-      const jump = () => {
-        grid.querySelectorAll('.cell.current').forEach((n) => n.classList.remove('current'));
-        const targets = [[pair.left, conflict.left_sentence], [pair.right, conflict.right_sentence]]
-          .map(([column, sentence]) => findCell(grid, column, sentence)).filter(Boolean);
-        targets.forEach((n) => n.classList.add('current'));
-        if (targets[0]) targets[0].scrollIntoView({ block: 'center' });
-      };
-      item.addEventListener('click', jump);
-      item.addEventListener('keydown', (e) => { if (e.key === 'Enter') jump(); });
-      list.append(item);
-    }
+  const outlet = (k) => report.articles[k].source || report.articles[k].outlet || report.articles[k].title;
+  const jump = (targets) => {
+    grid.querySelectorAll('.cell.current').forEach((n) => n.classList.remove('current'));
+    const cells = targets.map(([column, sentence]) => findCell(grid, column, sentence)).filter(Boolean);
+    cells.forEach((n) => n.classList.add('current'));
+    if (cells[0]) cells[0].scrollIntoView({ block: 'center' });
+  };
+  for (const fact of report.disputed_facts || []) {
+    const firsts = fact.values.map((value) => value.sentences[0]);
+    const values = el('span', { class: 'conflict-values' });
+    fact.values.forEach((value, v) => {
+      if (v) values.append(' / ');
+      values.append(el('strong', { text: value.text }), ': ');
+      const others = firsts.filter((_, w) => w !== v);
+      value.articles.forEach((article, k) => {
+        if (k) values.append(', ');
+        const own = value.sentences.filter(([a]) => a === article);
+        values.append(el('button', {
+          type: 'button',
+          class: 'conflict-source',
+          text: outlet(article),
+          onclick: (event) => { event.stopPropagation(); jump([...own, ...others]); },
+        }));
+      });
+    });
+    const item = el('li', { class: 'conflict-item', 'data-testid': 'conflict-item', tabindex: 0, role: 'group' },
+      el('span', { class: 'conflict-kind', text: fact.what || fact.kind }), values);
+    item.addEventListener('click', () => jump(firsts));
+    item.addEventListener('keydown', (e) => { if (e.key === 'Enter' && e.target === item) jump(firsts); });
+    list.append(item);
   }
   return el('section', { class: 'side-section' }, el('h3', { text: `Conflicting facts (${list.children.length})` }),
     list.children.length ? list : el('p', { class: 'empty', text: 'No conflicting figures or dates found.' }));

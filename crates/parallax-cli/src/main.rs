@@ -812,11 +812,10 @@ fn read_article(file: &Path) -> Result<ingest::ExtractedArticle> {
 /// articles.
 fn compare(cli: &Cli, arguments: &[String]) -> Result<parallax_library::CompareReport> {
     let (inputs, library) = compare_inputs(cli, arguments)?;
-    let mut report = compare_texts(inputs);
-    if let Some(library) = library {
-        library.apply_alignment_overrides(&mut report)?;
-    }
-    Ok(report)
+    Ok(match library {
+        Some(library) => library.compare_inputs(inputs)?,
+        None => compare_texts(inputs),
+    })
 }
 
 /// Turns `compare`'s arguments into articles: an existing file is a file; a whole number that

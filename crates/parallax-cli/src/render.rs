@@ -188,13 +188,36 @@ pub(crate) fn comparison(report: &CompareReport) -> String {
                 passage.words, passage.text
             );
         }
-        for conflict in &pair.conflicts {
-            let _ = writeln!(
-                out,
-                "! {}: {:?} vs {:?}",
-                conflict.kind, conflict.left, conflict.right
-            );
-        }
+    }
+    if !report.disputed_facts.is_empty() {
+        let _ = writeln!(out, "\nDisputed facts:");
+    }
+    for fact in &report.disputed_facts {
+        let values: Vec<String> = fact
+            .values
+            .iter()
+            .map(|value| {
+                let who: Vec<String> = value
+                    .articles
+                    .iter()
+                    .map(|&k| {
+                        let article = &report.articles[k];
+                        article
+                            .outlet
+                            .clone()
+                            .unwrap_or_else(|| article.title.clone())
+                    })
+                    .collect();
+                format!("{}: {}", value.text, who.join(", "))
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "! {} ({}): {}",
+            fact.what,
+            fact.kind,
+            values.join(" / ")
+        );
     }
     if !report.entities.is_empty() {
         let _ = writeln!(out, "\nEntities (mentions per article):");

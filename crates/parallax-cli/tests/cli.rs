@@ -299,6 +299,66 @@ fn compare_of_two_files_prints_aligned_pairs_with_word_diffs() {
 }
 
 #[test]
+fn the_sample_events_patriot_amount_is_one_disputed_fact_with_both_values() {
+    let folder =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../parallax-library/samples/kyiv-delegation");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    files.sort();
+    let mut args = vec!["compare".to_string()];
+    args.extend(files.iter().map(|f| f.to_string_lossy().into_owned()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let report = Setup::new().json(&args, 0);
+    let outlets: Vec<&str> = report["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["outlet"].as_str().unwrap())
+        .collect();
+    let amounts: Vec<&Value> = report["disputed_facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|fact| fact["kind"] == "money")
+        .collect();
+    assert_eq!(amounts.len(), 1, "one disputed amount: {amounts:#?}");
+    has_keys(amounts[0], &["kind", "what", "values"]);
+    let values = amounts[0]["values"].as_array().unwrap();
+    assert_eq!(values.len(), 2, "$105 million and $105m are one value");
+    let who = |value: &Value| -> Vec<&str> {
+        value["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|k| outlets[k.as_u64().unwrap() as usize])
+            .collect()
+    };
+    assert_eq!(values[0]["text"], "$105 million");
+    assert_eq!(
+        who(&values[0]),
+        [
+            "Original report",
+            "Northgate Wire",
+            "The Meridian Post",
+            "The Lakeshore Ledger"
+        ]
+    );
+    assert_eq!(values[1]["text"], "$150 million");
+    assert_eq!(who(&values[1]), ["Continental Daily"]);
+    for value in values {
+        for place in value["sentences"].as_array().unwrap() {
+            let (article, sentence) = (place[0].as_u64().unwrap(), place[1].as_u64().unwrap());
+            let text = report["articles"][article as usize]["sentences"][sentence as usize]
+                .as_str()
+                .unwrap();
+            assert!(text.contains("PATRIOT"), "{text}");
+        }
+    }
+}
+
+#[test]
 fn compare_accepts_library_ids() {
     let setup = Setup::new();
     let imported = setup.json(

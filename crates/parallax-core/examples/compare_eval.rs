@@ -336,16 +336,20 @@ struct RefConflict {
 }
 
 /// Reads blocks of the form `== EVENT` then lines `C KIND LEFT i RIGHT j` (`#` starts a comment).
-fn read_conflict_reference(path: &Path) -> BTreeMap<String, Vec<RefConflict>> {
-    let mut events: BTreeMap<String, Vec<RefConflict>> = BTreeMap::new();
+fn read_conflict_reference(path: &Path) -> BTreeMap<String, (String, Vec<RefConflict>)> {
+    let mut events: BTreeMap<String, (String, Vec<RefConflict>)> = BTreeMap::new();
     let mut current: Option<String> = None;
     for (line, place) in reference_lines(path) {
         let line = line.as_str();
         let bad = || panic!("{place}: cannot read {line:?}");
-        if let Some(event) = line.strip_prefix("==") {
-            let event = event.trim().to_string();
-            events.entry(event.clone()).or_default();
-            current = Some(event);
+        if let Some(header) = line.strip_prefix("==") {
+            let [event, split] = header.split_whitespace().collect::<Vec<_>>()[..] else {
+                bad()
+            };
+            events
+                .entry(event.to_string())
+                .or_insert_with(|| (split.to_string(), Vec::new()));
+            current = Some(event.to_string());
             continue;
         }
         let fields: Vec<&str> = line.split_whitespace().collect();
@@ -356,6 +360,7 @@ fn read_conflict_reference(path: &Path) -> BTreeMap<String, Vec<RefConflict>> {
         events
             .get_mut(event)
             .expect("block opened")
+            .1
             .push(RefConflict {
                 kind: kind.to_string(),
                 sides: [(left.to_string(), n(i)), (right.to_string(), n(j))],
@@ -364,13 +369,28 @@ fn read_conflict_reference(path: &Path) -> BTreeMap<String, Vec<RefConflict>> {
     events
 }
 
+/// What one split of the conflict reference scores.
+#[derive(Default)]
+struct ConflictTally {
+    events: usize,
+    found: usize,
+    right: usize,
+    listed: usize,
+    recalled: usize,
+    /// Reference conflicts whose two sentences the engine did not align, and those found.
+    unaligned: usize,
+    unaligned_recalled: usize,
+}
+
 fn score_conflicts(folder: &Path, reference: &Path) {
     let corpus = read_corpus(folder);
     let events = read_conflict_reference(reference);
-    let (mut found, mut right, mut listed, mut recalled) = (0usize, 0usize, 0usize, 0usize);
+    let mut splits: BTreeMap<String, ConflictTally> = BTreeMap::new();
     let mut by_kind: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut errors: Vec<String> = Vec::new();
-    for (event, conflicts) in &events {
+    for (event, (split, conflicts)) in &events {
+        let tally = splits.entry(split.clone()).or_default();
+        tally.events += 1;
         let articles = event_articles(&corpus, event);
         assert!(!articles.is_empty(), "no article of event {event}");
         let texts: Vec<&str> = articles.iter().map(|(_, t)| t.as_str()).collect();
@@ -386,6 +406,15 @@ fn score_conflicts(folder: &Path, reference: &Path) {
             );
             (article, *sentence)
         };
+        let aligned = |x: (usize, usize), y: (usize, usize)| {
+            let ((a, i), (b, j)) = if x.0 < y.0 { (x, y) } else { (y, x) };
+            comparison.pairs.iter().any(|p| {
+                (p.left, p.right) == (a, b)
+                    && p.alignments
+                        .iter()
+                        .any(|al| al.left.contains(&i) && al.right.contains(&j))
+            })
+        };
         // Each conflict as the set of its two (article, sentence) sides.
         let reference: Vec<BTreeSet<(usize, usize)>> = conflicts
             .iter()
@@ -399,17 +428,17 @@ fn score_conflicts(folder: &Path, reference: &Path) {
                     (pair.right, conflict.right_sentence),
                 ]
                 .into();
-                found += 1;
+                tally.found += 1;
                 let hit = reference.iter().position(|r| *r == sides);
-                let tally = by_kind.entry(conflict.kind.clone()).or_default();
-                tally.0 += 1;
+                let kind = by_kind.entry(conflict.kind.clone()).or_default();
+                kind.0 += 1;
                 if let Some(k) = hit {
-                    right += 1;
-                    tally.1 += 1;
+                    tally.right += 1;
+                    kind.1 += 1;
                     matched[k] = true;
                 } else {
                     errors.push(format!(
-                        "{event} not in the reference: {} {:?} / {:?}\n   L: {}\n   R: {}",
+                        "{event} ({split}) not in the reference: {} {:?} / {:?}\n   L: {}\n   R: {}",
                         conflict.kind,
                         conflict.left,
                         conflict.right,
@@ -419,15 +448,21 @@ fn score_conflicts(folder: &Path, reference: &Path) {
                 }
             }
         }
-        listed += reference.len();
-        recalled += matched.iter().filter(|&&m| m).count();
+        tally.listed += reference.len();
+        tally.recalled += matched.iter().filter(|&&m| m).count();
+        for (c, found) in conflicts.iter().zip(&matched) {
+            if !aligned(side(&c.sides[0]), side(&c.sides[1])) {
+                tally.unaligned += 1;
+                tally.unaligned_recalled += usize::from(*found);
+            }
+        }
         for (c, _) in conflicts.iter().zip(&matched).filter(|(_, m)| !**m) {
             let text = |s: &(String, usize)| {
                 let (a, i) = side(s);
                 comparison.sentences[a][i].text.clone()
             };
             errors.push(format!(
-                "{event} missed {} {} {} / {} {}\n   L: {}\n   R: {}",
+                "{event} ({split}) missed {} {} {} / {} {}\n   L: {}\n   R: {}",
                 c.kind,
                 c.sides[0].0,
                 c.sides[0].1,
@@ -439,19 +474,31 @@ fn score_conflicts(folder: &Path, reference: &Path) {
         }
     }
     let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
-    println!(
-        "{} events, {listed} conflicts in the reference; the engine reports {found} (quotes aside)",
-        events.len()
-    );
-    let precision = if found == 0 {
-        "none reported".to_string()
-    } else {
-        format!("{:.2} ({right} of {found})", ratio(right, found))
-    };
-    println!(
-        "precision {precision}, recall {:.2} ({recalled} of {listed})",
-        ratio(recalled, listed)
-    );
+    for (split, t) in &splits {
+        println!(
+            "{split}: {} events, {} conflicts in the reference ({} between unaligned sentences); the engine reports {} (quotes aside)",
+            t.events, t.listed, t.unaligned, t.found
+        );
+        let precision = if t.found == 0 {
+            "none reported".to_string()
+        } else {
+            format!(
+                "{:.2} ({} of {})",
+                ratio(t.right, t.found),
+                t.right,
+                t.found
+            )
+        };
+        println!(
+            "  precision {precision}, recall {:.2} ({} of {}); unaligned found {} of {}; not in the reference {}",
+            ratio(t.recalled, t.listed),
+            t.recalled,
+            t.listed,
+            t.unaligned_recalled,
+            t.unaligned,
+            t.found - t.right
+        );
+    }
     for (kind, (all, good)) in &by_kind {
         println!("  {kind:<10} reported {all:>3}, in the reference {good:>3}");
     }

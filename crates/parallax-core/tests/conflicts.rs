@@ -80,6 +80,53 @@ fn conflicting_amounts_weekdays_and_casualties_are_reported() {
 }
 
 #[test]
+fn one_amount_given_two_ways_is_one_disputed_fact_across_all_reports() {
+    let comparison = three_reports();
+    let amounts: Vec<_> = comparison
+        .disputed_facts
+        .iter()
+        .filter(|f| f.kind == "money")
+        .collect();
+    assert_eq!(amounts.len(), 1, "{:#?}", comparison.disputed_facts);
+    let values: Vec<(&str, &[usize])> = amounts[0]
+        .values
+        .iter()
+        .map(|v| (v.text.as_str(), v.articles.as_slice()))
+        .collect();
+    // $105 million (Northgate) and 105 million dollars (Meridian) are one value.
+    assert_eq!(values, [("$105 million", &[0, 1][..]), ("$150m", &[2][..])]);
+    assert!(amounts[0].what.ends_with("amount"), "{}", amounts[0].what);
+    for value in &amounts[0].values {
+        for &[article, sentence] in &value.sentences {
+            let text = &comparison.sentences[article][sentence].text;
+            assert!(text.contains("PATRIOT"), "{text}");
+        }
+    }
+}
+
+#[test]
+fn every_pairwise_conflict_is_in_one_disputed_fact() {
+    let comparison = three_reports();
+    for pair in &comparison.pairs {
+        for c in &pair.conflicts {
+            let holding: Vec<_> = comparison
+                .disputed_facts
+                .iter()
+                .filter(|f| {
+                    let gives = |article: usize, sentence: usize| {
+                        f.values
+                            .iter()
+                            .any(|v| v.sentences.contains(&[article, sentence]))
+                    };
+                    gives(pair.left, c.left_sentence) && gives(pair.right, c.right_sentence)
+                })
+                .collect();
+            assert_eq!(holding.len(), 1, "{c:?} in {holding:#?}");
+        }
+    }
+}
+
+#[test]
 fn equal_values_in_other_forms_are_not_conflicts() {
     let found = conflicts(&three_reports());
     let values: Vec<&str> = found

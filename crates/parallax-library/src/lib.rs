@@ -262,16 +262,15 @@ impl Library {
                 })
             })
             .collect::<Result<Vec<_>, Error>>()?;
-        let mut report = compare_texts(inputs);
-        self.apply_alignment_overrides(&mut report)?;
-        Ok(report)
+        self.compare_inputs(inputs)
     }
 
-    /// Applies a person's alignment corrections to a comparison made by [`compare_texts`]: to
-    /// every pair of its articles that come from this library (those with an id). Coverage
-    /// and rows are made again from the corrected pairs.
-    pub fn apply_alignment_overrides(&self, report: &mut CompareReport) -> Result<(), Error> {
-        overrides::apply(&self.connection, report)
+    /// Compares articles read from files or from this library (those with an id), with a
+    /// person's alignment corrections between the library's articles applied.
+    pub fn compare_inputs(&self, inputs: Vec<ComparedInput>) -> Result<CompareReport, Error> {
+        let ids: Vec<Option<i64>> = inputs.iter().map(|input| input.id).collect();
+        let corrections = overrides::load(&self.connection, &ids)?;
+        Ok(report::compare_corrected(inputs, &corrections))
     }
 
     /// Full-text search over title, outlet, byline and text, best match first: an article

@@ -1,15 +1,15 @@
-//! A person's alignment corrections, kept in the library and applied whenever the two articles
-//! are compared ([`parallax_core::compare::apply_overrides`] does the applying).
+//! A person's alignment corrections, stored and loaded here; the engine applies them where it
+//! aligns the two articles ([`parallax_core::compare::compare_corrected`]).
 //!
 //! A correction names each article by its content hash, not its id, so it stays with the text
 //! through the trash and a JSON Lines round trip.
 
-use parallax_core::compare::{self, AlignmentOverride};
+use parallax_core::compare::{AlignmentOverride, PairCorrections};
 use parallax_core::text::{split_sentences, Sentence};
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 
-use crate::{layout, CompareReport, Error};
+use crate::Error;
 
 /// One sentence of a library article: its id and its index in the comparison's `sentences`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -160,7 +160,7 @@ fn list_of(connection: &Connection, a: &Side, b: &Side) -> Result<Vec<SentenceOv
             .map(|s| s.text.clone())
             .unwrap_or_default()
     };
-    let mut listed: Vec<SentenceOverride> = stored(connection, a, b)?
+    let mut listed: Vec<SentenceOverride> = stored(connection, &a.hash, &b.hash)?
         .into_iter()
         .map(|o| SentenceOverride {
             left: ArticleSentence {
@@ -180,10 +180,10 @@ fn list_of(connection: &Connection, a: &Side, b: &Side) -> Result<Vec<SentenceOv
     Ok(listed)
 }
 
-/// The stored corrections of `a` and `b`, oriented with `a` on the left.
-fn stored(connection: &Connection, a: &Side, b: &Side) -> Result<Vec<AlignmentOverride>, Error> {
-    let (lh, rh) = ordered_hashes(a, b);
-    let flipped = lh != a.hash;
+/// The stored corrections of the texts hashed `a` and `b`, oriented with `a` on the left.
+fn stored(connection: &Connection, a: &str, b: &str) -> Result<Vec<AlignmentOverride>, Error> {
+    let flipped = b < a;
+    let (lh, rh) = if flipped { (b, a) } else { (a, b) };
     let overrides = connection
         .prepare_cached(
             "SELECT left_sentence, right_sentence, linked FROM alignment_overrides
@@ -202,34 +202,45 @@ fn stored(connection: &Connection, a: &Side, b: &Side) -> Result<Vec<AlignmentOv
     Ok(overrides)
 }
 
-/// Applies the stored corrections to every pair of library articles in `report`, then counts
-/// coverage and lays the rows out again from the corrected pairs.
-pub(crate) fn apply(connection: &Connection, report: &mut CompareReport) -> Result<(), Error> {
-    let mut sides: Vec<Option<Side>> = Vec::with_capacity(report.articles.len());
-    for article in &report.articles {
-        sides.push(match article.id {
-            Some(id) => Some(side(connection, id)?),
+/// The corrections of every pair of compared articles that come from the library (`ids[k]` is
+/// article `k`'s library id, if it has one), for the engine to apply.
+pub(crate) fn load(
+    connection: &Connection,
+    ids: &[Option<i64>],
+) -> Result<Vec<PairCorrections>, Error> {
+    let mut hashes: Vec<Option<String>> = Vec::with_capacity(ids.len());
+    for id in ids {
+        hashes.push(match id {
+            Some(id) => Some(content_hash(connection, *id)?),
             None => None,
         });
     }
-    let mut changed = false;
-    for pair in &mut report.pairs {
-        let (Some(a), Some(b)) = (&sides[pair.left], &sides[pair.right]) else {
-            continue;
-        };
-        let overrides = stored(connection, a, b)?;
-        if overrides.is_empty() {
-            continue;
+    let mut corrections = Vec::new();
+    for (left, a) in hashes.iter().enumerate() {
+        for (right, b) in hashes.iter().enumerate().skip(left + 1) {
+            let (Some(a), Some(b)) = (a, b) else { continue };
+            let overrides = stored(connection, a, b)?;
+            if !overrides.is_empty() {
+                corrections.push(PairCorrections {
+                    left,
+                    right,
+                    overrides,
+                });
+            }
         }
-        compare::apply_overrides(pair, &a.sentences, &b.sentences, &overrides);
-        changed = true;
     }
-    if changed {
-        let counts: Vec<usize> = report.articles.iter().map(|a| a.sentences.len()).collect();
-        report.coverage = compare::recount_coverage(&counts, &report.pairs);
-        report.rows = layout::build_rows(report);
-    }
-    Ok(())
+    Ok(corrections)
+}
+
+fn content_hash(connection: &Connection, id: i64) -> Result<String, Error> {
+    connection
+        .query_row(
+            "SELECT content_hash FROM articles WHERE id = ?1",
+            [id],
+            |row| row.get(0),
+        )
+        .optional()?
+        .ok_or_else(|| crate::articles::missing(connection, id))
 }
 
 /// Removes the corrections of texts neither the library nor its trash holds; returns how many.

@@ -1,7 +1,9 @@
 //! One comparison as the window and the CLI show it: the engine's [`Comparison`] with the
 //! articles it compared, their sentences and where those stand in the text.
 
-use parallax_core::compare::{self, Coverage, PairComparison, Quote, QuoteLink};
+use parallax_core::compare::{
+    self, Coverage, DisputedFact, PairComparison, PairCorrections, Quote, QuoteLink,
+};
 use parallax_core::entities::{self, Overlap, ResolvedEntity};
 use serde::{Deserialize, Serialize};
 
@@ -67,6 +69,8 @@ pub struct CompareReport {
     pub quotes: Vec<Vec<Quote>>,
     /// The same quotation in two articles.
     pub quote_links: Vec<QuoteLink>,
+    /// The pairs' conflicts gathered per fact: each value once, with the articles that give it.
+    pub disputed_facts: Vec<DisputedFact>,
     /// The articles laid out side by side: aligned sentences in one row.
     pub rows: Vec<Row>,
 }
@@ -90,8 +94,16 @@ pub(crate) fn source_name(outlet: Option<&str>, path: Option<&str>, title: &str)
 
 /// Compares articles given as text (files, or articles read from the library).
 pub fn compare_texts(articles: Vec<ComparedInput>) -> CompareReport {
+    compare_corrected(articles, &[])
+}
+
+/// [`compare_texts`] with a person's corrections of the alignment (by index into `articles`).
+pub(crate) fn compare_corrected(
+    articles: Vec<ComparedInput>,
+    corrections: &[PairCorrections],
+) -> CompareReport {
     let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
-    let comparison = compare::compare(&texts);
+    let comparison = compare::compare_corrected(&texts, corrections);
     let report_articles: Vec<ReportArticle> = articles
         .into_iter()
         .zip(comparison.sentences)
@@ -116,6 +128,7 @@ pub fn compare_texts(articles: Vec<ComparedInput>) -> CompareReport {
         coverage: comparison.coverage,
         quotes: comparison.quotes,
         quote_links: comparison.quote_links,
+        disputed_facts: comparison.disputed_facts,
         rows: Vec::new(),
     };
     report.rows = layout::build_rows(&report);

@@ -125,6 +125,11 @@ fn html_export_lays_the_comparison_out_in_one_self_contained_page() {
     assert!(passages
         .text()
         .contains("told reporters that fishing boats"));
+    assert_eq!(
+        document.select("[data-testid='conflict-item']").length(),
+        report.disputed_facts.len(),
+        "one row per disputed fact"
+    );
     let conflict = document.select("[data-testid='conflict-item']").first();
     let conflict_text = conflict.text();
     for expected in ["$5 million", "$7 million", "Coastal Wire", "The Daily Tide"] {
@@ -189,6 +194,12 @@ fn markdown_export_reads_as_a_report() {
     assert!(markdown.starts_with("# Storm Ines closes Brest port\n"));
     assert!(markdown.contains("~~5~~") || markdown.contains("~~$5 million~~"));
     assert!(markdown.contains("## Conflicting facts"));
+    assert!(
+        markdown.contains(
+            "**$5 million**: Coastal Wire, sentence 2 / **$7 million**: The Daily Tide, sentence 2"
+        ),
+        "one line per disputed fact, each value with who gives it"
+    );
     let mut tables = 0;
     let mut struck = String::new();
     let mut in_strike = false;

@@ -12,23 +12,12 @@
 //! the articles disagree on the amount however differently they word the sentence around it.
 
 use rustc_hash::FxHashSet as HashSet;
-use std::cell::RefCell;
-use std::rc::Rc;
 
-use super::{Alignment, Conflict};
+use super::{things, Alignment, Conflict};
 use crate::entities::{
     find_quantities_in, may_hold_quantity, Quantity, QuantityKind, QuantityValue,
 };
 use crate::text::{self, Sentence, TokenKind};
-
-/// Finds the facts that aligned sentences of two articles state differently.
-pub(crate) fn find_conflicts(
-    left: &[Sentence],
-    right: &[Sentence],
-    alignments: &[Alignment],
-) -> Vec<Conflict> {
-    find_conflicts_in(&recent_facts_of(left), &recent_facts_of(right), alignments)
-}
 
 /// Finds the facts that aligned sentences of two articles state differently, with the facts of
 /// both articles already read by [`facts_of`] (once per article, however many pairs it is in).
@@ -61,6 +50,12 @@ pub(crate) fn find_conflicts_in(
             c.kind == conflict.kind && c.left == conflict.left && c.right == conflict.right
         });
         if !known {
+            conflicts.push(conflict);
+        }
+    }
+    // One value against another in several sentences: each pair of sentences is a conflict.
+    for conflict in things::named_thing_conflicts(all_a, all_b, alignments) {
+        if !conflicts.contains(&conflict) {
             conflicts.push(conflict);
         }
     }
@@ -114,8 +109,8 @@ fn lone_amounts(a: &[Fact], b: &[Fact]) -> Vec<Conflict> {
 
 /// A quantity with the sentence it stands in and the words around it.
 pub(crate) struct Fact {
-    quantity: Quantity,
-    sentence: usize,
+    pub(super) quantity: Quantity,
+    pub(super) sentence: usize,
     /// Stems of the content words near the quantity.
     context: HashSet<String>,
     /// The context words written with a capital (names, mostly).
@@ -125,6 +120,10 @@ pub(crate) struct Fact {
     qualifier: Qualifier,
     /// For an age, the surname of whom it is said (`Driscoll, 39,`), folded.
     person: Option<String>,
+    /// The context words as written, their stems and where they start: a disputed fact's label.
+    pub(super) nearby: Vec<(String, String, usize)>,
+    /// The named thing the sentence says the value of, if it names one.
+    pub(super) thing: Option<things::Thing>,
 }
 
 /// How a value is hedged: "more than $1 million" agrees with "$1.1 million".
@@ -160,38 +159,6 @@ fn qualifier_before(tokens: &[text::Token], at: usize) -> Qualifier {
     }
 }
 
-thread_local! {
-    /// The facts of the articles read last, with their sentences as the key. A comparison of N
-    /// articles through [`find_conflicts`] (as [`super::apply_overrides`] does) asks for every
-    /// pair, so it would otherwise find the quantities of each article N - 1 times.
-    static RECENT_FACTS: RefCell<Vec<ReadArticle>> = const { RefCell::new(Vec::new()) };
-}
-
-/// An article's sentences and the facts found in them.
-type ReadArticle = (Vec<Sentence>, Rc<Vec<Fact>>);
-
-/// How many articles' facts [`RECENT_FACTS`] keeps.
-const RECENT_ARTICLES: usize = 24;
-
-/// [`facts_of`], computed once for an article compared with several others.
-fn recent_facts_of(sentences: &[Sentence]) -> Rc<Vec<Fact>> {
-    RECENT_FACTS.with(|recent| {
-        let mut recent = recent.borrow_mut();
-        if let Some((_, facts)) = recent
-            .iter()
-            .find(|(known, _)| known.as_slice() == sentences)
-        {
-            return Rc::clone(facts);
-        }
-        let facts = Rc::new(facts_of(sentences));
-        if recent.len() == RECENT_ARTICLES {
-            recent.remove(0);
-        }
-        recent.push((sentences.to_vec(), Rc::clone(&facts)));
-        facts
-    })
-}
-
 /// The quantities of every sentence of an article, in order, datelines left out.
 pub(crate) fn facts_of(sentences: &[Sentence]) -> Vec<Fact> {
     let mut facts = Vec::new();
@@ -205,6 +172,8 @@ pub(crate) fn facts_of(sentences: &[Sentence]) -> Vec<Fact> {
             continue;
         }
         tokens.retain(text::Token::is_word);
+        // Stems of the sentence's words, made once for the things its values are said of.
+        let sentence_stems: std::cell::OnceCell<Vec<String>> = std::cell::OnceCell::new();
         for quantity in quantities {
             if in_dateline(&sentence.text, &quantity) {
                 continue;
@@ -223,6 +192,12 @@ pub(crate) fn facts_of(sentences: &[Sentence]) -> Vec<Fact> {
                 .filter(|t| t.kind == TokenKind::Word && !text::is_function_word(t.text))
                 .collect();
             let stems: Vec<String> = window.iter().map(|t| text::stem(t.text)).collect();
+            let nearby: Vec<(String, String, usize)> = window
+                .iter()
+                .zip(&stems)
+                .filter(|(_, s)| !is_filler(s))
+                .map(|(t, s)| (t.text.to_string(), s.clone(), t.start))
+                .collect();
             let context: HashSet<String> =
                 stems.iter().filter(|s| !is_filler(s)).cloned().collect();
             let names: HashSet<String> = window
@@ -240,6 +215,13 @@ pub(crate) fn facts_of(sentences: &[Sentence]) -> Vec<Fact> {
             let person = (quantity.kind == QuantityKind::Age)
                 .then(|| person_of_age(&tokens, at, after))
                 .flatten();
+            let thing = things::thing_of(
+                &tokens,
+                sentence_stems.get_or_init(|| tokens.iter().map(|t| text::stem(t.text)).collect()),
+                at,
+                after,
+                quantity.kind,
+            );
             facts.push(Fact {
                 quantity,
                 sentence: index,
@@ -248,6 +230,8 @@ pub(crate) fn facts_of(sentences: &[Sentence]) -> Vec<Fact> {
                 casualty,
                 qualifier,
                 person,
+                nearby,
+                thing,
             });
         }
     }
@@ -442,7 +426,7 @@ fn evidence(
 
 /// Two values agree when they are equal in any form, or when a hedge on either side allows
 /// the other ("more than $1 million" and "$1.1 million", "about 1,200" and "1,150").
-fn agree(x: &Fact, y: &Fact) -> bool {
+pub(super) fn agree(x: &Fact, y: &Fact) -> bool {
     let (p, q) = (&x.quantity, &y.quantity);
     if same_value(p, q) {
         return true;
@@ -469,7 +453,7 @@ fn dates_can_differ(p: &Quantity, q: &Quantity) -> bool {
 
 /// Equal values in different forms: `$105m` = `105 million dollars`; `Nov 20` = `2025-11-20`;
 /// a count and an amount of money with the same figure (the currency left out) are not told apart.
-fn same_value(p: &Quantity, q: &Quantity) -> bool {
+pub(super) fn same_value(p: &Quantity, q: &Quantity) -> bool {
     use QuantityKind::*;
     match (&p.value, &q.value) {
         (QuantityValue::Number(x), QuantityValue::Number(y)) => {
@@ -517,6 +501,15 @@ fn dates_agree(x: &str, y: &str) -> bool {
 mod tests {
     use super::*;
     use crate::text::split_sentences;
+
+    /// Finds the facts that aligned sentences of two articles state differently.
+    fn find_conflicts(
+        left: &[Sentence],
+        right: &[Sentence],
+        alignments: &[Alignment],
+    ) -> Vec<Conflict> {
+        find_conflicts_in(&facts_of(left), &facts_of(right), alignments)
+    }
 
     fn conflicts_between(left: &str, right: &str) -> Vec<(String, String, String)> {
         let (a, b) = (split_sentences(left), split_sentences(right));

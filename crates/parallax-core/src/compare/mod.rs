@@ -7,14 +7,17 @@ mod align;
 mod conflicts;
 mod coverage;
 mod diff;
+mod disputes;
 mod index;
 mod overrides;
 mod passages;
 mod quotes;
+mod things;
 
 pub use coverage::{Coverage, SentenceRef, Statement};
 pub use diff::word_diff;
-pub use overrides::{apply_overrides, recount_coverage, AlignmentOverride, USER_ALIGNMENT_SCORE};
+pub use disputes::{DisputedFact, DisputedValue};
+pub use overrides::{AlignmentOverride, PairCorrections, USER_ALIGNMENT_SCORE};
 pub use quotes::{find_quotes, Quote, QuoteLink};
 
 use crate::entities::{self, ResolvedEntity};
@@ -35,6 +38,8 @@ pub struct Comparison {
     pub quotes: Vec<Vec<Quote>>,
     /// The same quotation in two articles (conflicting wording is also in the pair's conflicts).
     pub quote_links: Vec<QuoteLink>,
+    /// The pairs' conflicts gathered per fact: each value once, with the articles that give it.
+    pub disputed_facts: Vec<DisputedFact>,
 }
 
 /// How two articles relate.
@@ -73,7 +78,7 @@ pub struct Alignment {
     pub score: f64,
     /// Word-level differences from the left text to the right text.
     pub diff: Vec<DiffRun>,
-    /// True when a person linked these sentences ([`apply_overrides`]), not the engine.
+    /// True when a person linked these sentences ([`compare_corrected`]), not the engine.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub by_user: bool,
 }
@@ -142,50 +147,57 @@ pub struct Conflict {
 /// diffed, searched for shared passages and conflicts, and the alignments of all pairs give
 /// each sentence its support.
 pub fn compare(texts: &[&str]) -> Comparison {
+    compare_corrected(texts, &[])
+}
+
+/// [`compare`] with a person's corrections of the alignment applied where each pair is aligned,
+/// so conflicts, similarity and coverage all follow the corrected alignment.
+pub fn compare_corrected(texts: &[&str], corrections: &[PairCorrections]) -> Comparison {
+    // Each article is read once here; every pair and the coverage use these readings.
     let sentences: Vec<Vec<Sentence>> = texts.iter().map(|t| text::split_sentences(t)).collect();
-    let index = index::Index::build(texts, &sentences);
-    let mut diff_tokens = diff::DiffTokens::new(&sentences);
     let facts: Vec<Vec<conflicts::Fact>> = if texts.len() > 1 {
         sentences.iter().map(|s| conflicts::facts_of(s)).collect()
     } else {
         Vec::new()
     };
+    let found: Vec<_> = texts.iter().map(|t| entities::find_entities(t)).collect();
+    let quotes: Vec<Vec<Quote>> = (0..texts.len())
+        .map(|i| quotes::find_quotes_naming(texts[i], &sentences[i], &found[i]))
+        .collect();
+    let index = index::Index::build(texts, &sentences);
+    let mut diff_tokens = diff::DiffTokens::new(&sentences);
+    let quote_refs: Vec<&[Quote]> = quotes.iter().map(Vec::as_slice).collect();
+    let quote_words = quotes::QuoteWords::of_articles(&quote_refs);
     let mut pairs = Vec::new();
+    let mut quote_links = Vec::new();
     for left in 0..texts.len() {
         for right in left + 1..texts.len() {
-            pairs.push(compare_pair(
+            let mut pair = compare_pair(
                 &index,
                 &mut diff_tokens,
                 &facts,
                 texts,
                 &sentences,
+                &overrides::corrections_of(corrections, left, right),
+                (left, right),
+            );
+            let (links, conflicts) = quotes::link_quote_words(
                 left,
                 right,
-            ));
+                &quotes[left],
+                &quotes[right],
+                &quote_words[left],
+                &quote_words[right],
+            );
+            pair.conflicts.extend(conflicts);
+            quote_links.extend(links);
+            pairs.push(pair);
         }
-    }
-    let found: Vec<_> = texts.iter().map(|t| entities::find_entities(t)).collect();
-    let quotes: Vec<Vec<Quote>> = (0..texts.len())
-        .map(|i| quotes::find_quotes_naming(texts[i], &sentences[i], &found[i]))
-        .collect();
-    let quote_refs: Vec<&[Quote]> = quotes.iter().map(Vec::as_slice).collect();
-    let quote_words = quotes::QuoteWords::of_articles(&quote_refs);
-    let mut quote_links = Vec::new();
-    for pair in &mut pairs {
-        let (links, conflicts) = quotes::link_quote_words(
-            pair.left,
-            pair.right,
-            &quotes[pair.left],
-            &quotes[pair.right],
-            &quote_words[pair.left],
-            &quote_words[pair.right],
-        );
-        pair.conflicts.extend(conflicts);
-        quote_links.extend(links);
     }
     let counts: Vec<usize> = sentences.iter().map(Vec::len).collect();
     let coverage = Coverage::from_pairs(&counts, &pairs);
     Comparison {
+        disputed_facts: disputes::disputed_facts(&pairs, &facts),
         sentences,
         pairs,
         entities: entities::resolve_across(&found),
@@ -201,11 +213,11 @@ fn compare_pair(
     facts: &[Vec<conflicts::Fact>],
     texts: &[&str],
     sentences: &[Vec<Sentence>],
-    left: usize,
-    right: usize,
+    overrides: &[AlignmentOverride],
+    (left, right): (usize, usize),
 ) -> PairComparison {
     let (a, b) = (&sentences[left], &sentences[right]);
-    let alignments: Vec<Alignment> = align::align_sentences(index, left, right)
+    let engine: Vec<Alignment> = align::align_sentences(index, left, right)
         .into_iter()
         .map(|m| {
             let old = diff_tokens.of_sentences(left, &m.left);
@@ -225,6 +237,7 @@ fn compare_pair(
             }
         })
         .collect();
+    let alignments = overrides::correct_alignments(engine, a, b, overrides);
     let conflicts = conflicts::find_conflicts_in(&facts[left], &facts[right], &alignments);
     let passages =
         passages::shared_passages(texts[left], &index.articles[left], &index.articles[right]);

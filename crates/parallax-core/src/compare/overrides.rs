@@ -1,5 +1,5 @@
-//! A person's corrections of an alignment, applied to one pair's comparison: two sentences
-//! linked that the engine missed, or a pair it matched wrongly unlinked.
+//! A person's corrections of an alignment, applied where the engine aligns a pair of articles:
+//! two sentences linked that the engine missed, or a pair it matched wrongly unlinked.
 //!
 //! A link wins over the engine: a sentence a person linked leaves any alignment the engine put
 //! it in, and the sentences a person linked together (directly or through a shared sentence)
@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{conflicts, diff, similarity, Alignment, Coverage, PairComparison};
+use super::{diff, Alignment};
 use crate::text::Sentence;
 
 /// One correction of a pair's alignment, in the pair's orientation.
@@ -23,19 +23,50 @@ pub struct AlignmentOverride {
     pub linked: bool,
 }
 
+/// A person's corrections of the alignment of two of the compared articles.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PairCorrections {
+    /// Index of the article the corrections' `left` sentences belong to.
+    pub left: usize,
+    /// Index of the article the corrections' `right` sentences belong to.
+    pub right: usize,
+    /// The corrections, oldest first: of two corrections of the same sentences the later counts.
+    pub overrides: Vec<AlignmentOverride>,
+}
+
 /// The score of an alignment a person made: they say the sentences say the same.
 pub const USER_ALIGNMENT_SCORE: f64 = 1.0;
 
-/// Applies a person's corrections to one pair's comparison of the articles whose sentences are
-/// `left` and `right`: its alignments, the sentences only one side has, its similarity and the
-/// conflicts found in aligned sentences follow. Corrections naming a sentence the articles do
-/// not have are ignored; of two corrections of the same two sentences, the later one counts.
-pub fn apply_overrides(
-    pair: &mut PairComparison,
+/// The corrections of the pair of articles `left < right`, turned to that orientation.
+pub(super) fn corrections_of(
+    corrections: &[PairCorrections],
+    left: usize,
+    right: usize,
+) -> Vec<AlignmentOverride> {
+    let mut found = Vec::new();
+    for pair in corrections {
+        if (pair.left, pair.right) == (left, right) {
+            found.extend(pair.overrides.iter().copied());
+        } else if (pair.left, pair.right) == (right, left) {
+            found.extend(pair.overrides.iter().map(|o| AlignmentOverride {
+                left: o.right,
+                right: o.left,
+                linked: o.linked,
+            }));
+        }
+    }
+    found
+}
+
+/// Applies a person's corrections to the engine's alignments of the articles whose sentences are
+/// `left` and `right`. Corrections naming a sentence the articles do not have are ignored; of two
+/// corrections of the same two sentences, the later one counts.
+pub(super) fn correct_alignments(
+    engine: Vec<Alignment>,
     left: &[Sentence],
     right: &[Sentence],
     overrides: &[AlignmentOverride],
-) {
+) -> Vec<Alignment> {
     let mut latest: Vec<AlignmentOverride> = Vec::new();
     for o in overrides
         .iter()
@@ -45,7 +76,7 @@ pub fn apply_overrides(
         latest.push(*o);
     }
     if latest.is_empty() {
-        return;
+        return engine;
     }
     let links: Vec<(usize, usize)> = latest
         .iter()
@@ -57,10 +88,9 @@ pub fn apply_overrides(
         .filter(|o| !o.linked)
         .map(|o| (o.left, o.right))
         .collect();
-    let engine_conflicts = conflicts::find_conflicts(left, right, &pair.alignments);
 
     let mut alignments: Vec<Alignment> = Vec::new();
-    for alignment in std::mem::take(&mut pair.alignments) {
+    for alignment in engine {
         let mut kept = alignment.clone();
         kept.left.retain(|&i| !links.iter().any(|&(l, _)| l == i));
         kept.right.retain(|&j| !links.iter().any(|&(_, r)| r == j));
@@ -87,35 +117,7 @@ pub fn apply_overrides(
     }
     alignments.extend(user_alignments(left, right, &links));
     alignments.sort_by_key(|a| (a.left[0], a.right[0]));
-
-    let (mut covered_left, mut covered_right) = (vec![false; left.len()], vec![false; right.len()]);
-    for alignment in &alignments {
-        alignment.left.iter().for_each(|&i| covered_left[i] = true);
-        alignment
-            .right
-            .iter()
-            .for_each(|&j| covered_right[j] = true);
-    }
-    pair.left_only = (0..left.len()).filter(|&i| !covered_left[i]).collect();
-    pair.right_only = (0..right.len()).filter(|&j| !covered_right[j]).collect();
-    pair.similarity = similarity(left, right, &alignments);
-
-    // Conflicts the engine found outside the alignment (quotations worded differently) stay;
-    // those found in aligned sentences are looked for again in the corrected alignment.
-    let mut conflicts = conflicts::find_conflicts(left, right, &alignments);
-    for conflict in std::mem::take(&mut pair.conflicts) {
-        if !engine_conflicts.contains(&conflict) && !conflicts.contains(&conflict) {
-            conflicts.push(conflict);
-        }
-    }
-    pair.conflicts = conflicts;
-    pair.alignments = alignments;
-}
-
-/// Counts again which articles report each sentence, after overrides changed the pairs'
-/// alignments. `sentence_counts` holds each article's number of sentences.
-pub fn recount_coverage(sentence_counts: &[usize], pairs: &[PairComparison]) -> Coverage {
-    Coverage::from_pairs(sentence_counts, pairs)
+    alignments
 }
 
 /// One alignment per group of sentences a person linked together, directly or through a
@@ -175,7 +177,7 @@ fn diff_of(
 
 #[cfg(test)]
 mod tests {
-    use super::super::{compare, DiffOp};
+    use super::super::{compare, compare_corrected, DiffOp, PairComparison};
     use super::*;
     use crate::text::split_sentences;
 
@@ -186,10 +188,33 @@ mod tests {
         The town's boats did not sail until Sunday. \
         Repairs will take a month, the mayor said.";
 
-    fn compared() -> (PairComparison, Vec<Sentence>, Vec<Sentence>) {
-        let comparison = compare(&[LEFT, RIGHT]);
-        let pair = comparison.pairs[0].clone();
-        (pair, split_sentences(LEFT), split_sentences(RIGHT))
+    fn engine() -> PairComparison {
+        compare(&[LEFT, RIGHT]).pairs[0].clone()
+    }
+
+    fn corrected(overrides: &[AlignmentOverride]) -> PairComparison {
+        let corrections = [PairCorrections {
+            left: 0,
+            right: 1,
+            overrides: overrides.to_vec(),
+        }];
+        compare_corrected(&[LEFT, RIGHT], &corrections).pairs[0].clone()
+    }
+
+    fn link(left: usize, right: usize) -> AlignmentOverride {
+        AlignmentOverride {
+            left,
+            right,
+            linked: true,
+        }
+    }
+
+    fn unlink(left: usize, right: usize) -> AlignmentOverride {
+        AlignmentOverride {
+            left,
+            right,
+            linked: false,
+        }
     }
 
     fn aligned(pair: &PairComparison, i: usize, j: usize) -> bool {
@@ -200,20 +225,10 @@ mod tests {
 
     #[test]
     fn a_link_makes_an_alignment_marked_as_the_users() {
-        let (mut pair, left, right) = compared();
-        assert!(!aligned(&pair, 1, 1), "the engine misses the paraphrase");
-        assert!(pair.left_only.contains(&1) && pair.right_only.contains(&1));
-        let before = pair.similarity;
-        apply_overrides(
-            &mut pair,
-            &left,
-            &right,
-            &[AlignmentOverride {
-                left: 1,
-                right: 1,
-                linked: true,
-            }],
-        );
+        let before = engine();
+        assert!(!aligned(&before, 1, 1), "the engine misses the paraphrase");
+        assert!(before.left_only.contains(&1) && before.right_only.contains(&1));
+        let pair = corrected(&[link(1, 1)]);
         let made = pair
             .alignments
             .iter()
@@ -227,47 +242,27 @@ mod tests {
             .filter(|d| d.op != DiffOp::Insert)
             .map(|d| d.text.as_str())
             .collect();
-        assert_eq!(rebuilt_left, left[1].text);
+        assert_eq!(rebuilt_left, split_sentences(LEFT)[1].text);
         assert!(!pair.left_only.contains(&1) && !pair.right_only.contains(&1));
-        assert!(pair.similarity > before);
+        assert!(pair.similarity > before.similarity);
         assert!(pair.alignments.iter().filter(|a| a.by_user).count() == 1);
     }
 
     #[test]
     fn an_unlink_removes_the_pair_and_its_sentences_stand_alone() {
-        let (mut pair, left, right) = compared();
         assert!(
-            aligned(&pair, 0, 0),
+            aligned(&engine(), 0, 0),
             "the engine aligns the first sentences"
         );
-        apply_overrides(
-            &mut pair,
-            &left,
-            &right,
-            &[AlignmentOverride {
-                left: 0,
-                right: 0,
-                linked: false,
-            }],
-        );
+        let pair = corrected(&[unlink(0, 0)]);
         assert!(!aligned(&pair, 0, 0));
         assert!(pair.left_only.contains(&0) && pair.right_only.contains(&0));
     }
 
     #[test]
     fn a_linked_sentence_leaves_the_engines_alignment() {
-        let (mut pair, left, right) = compared();
-        assert!(aligned(&pair, 0, 0));
-        apply_overrides(
-            &mut pair,
-            &left,
-            &right,
-            &[AlignmentOverride {
-                left: 0,
-                right: 2,
-                linked: true,
-            }],
-        );
+        assert!(aligned(&engine(), 0, 0));
+        let pair = corrected(&[link(0, 2)]);
         assert!(
             !aligned(&pair, 0, 0),
             "sentence 0 left the engine's alignment"
@@ -282,13 +277,7 @@ mod tests {
 
     #[test]
     fn links_sharing_a_sentence_make_one_alignment() {
-        let (mut pair, left, right) = compared();
-        let link = |l, r| AlignmentOverride {
-            left: l,
-            right: r,
-            linked: true,
-        };
-        apply_overrides(&mut pair, &left, &right, &[link(1, 1), link(2, 1)]);
+        let pair = corrected(&[link(1, 1), link(2, 1)]);
         let user: Vec<&Alignment> = pair.alignments.iter().filter(|a| a.by_user).collect();
         assert_eq!(user.len(), 1);
         assert_eq!(
@@ -299,66 +288,64 @@ mod tests {
 
     #[test]
     fn unlinking_one_sentence_of_a_merge_keeps_the_other() {
-        let (mut pair, left, right) = compared();
-        pair.alignments = vec![Alignment {
+        let (left, right) = (split_sentences(LEFT), split_sentences(RIGHT));
+        let merge = Alignment {
             left: vec![1, 2],
             right: vec![2],
             score: 0.6,
             diff: Vec::new(),
             by_user: false,
-        }];
-        apply_overrides(
-            &mut pair,
-            &left,
-            &right,
-            &[AlignmentOverride {
-                left: 1,
-                right: 2,
-                linked: false,
-            }],
-        );
-        assert_eq!(pair.alignments.len(), 1);
-        assert_eq!(pair.alignments[0].left, [2]);
-        assert_eq!(pair.alignments[0].right, [2]);
-        assert!(
-            !pair.alignments[0].diff.is_empty(),
-            "the diff is made again"
-        );
-        assert_eq!(pair.left_only, [0, 1]);
+        };
+        let alignments = correct_alignments(vec![merge], &left, &right, &[unlink(1, 2)]);
+        assert_eq!(alignments.len(), 1);
+        assert_eq!(alignments[0].left, [2]);
+        assert_eq!(alignments[0].right, [2]);
+        assert!(!alignments[0].diff.is_empty(), "the diff is made again");
     }
 
     #[test]
     fn overrides_naming_missing_sentences_change_nothing() {
-        let (mut pair, left, right) = compared();
-        let before = pair.clone();
-        apply_overrides(
-            &mut pair,
-            &left,
-            &right,
-            &[AlignmentOverride {
-                left: 40,
-                right: 0,
-                linked: true,
-            }],
-        );
-        assert_eq!(pair, before);
+        assert_eq!(corrected(&[link(40, 0)]), engine());
     }
 
     #[test]
-    fn coverage_follows_the_corrected_pairs() {
-        let (mut pair, left, right) = compared();
-        apply_overrides(
-            &mut pair,
-            &left,
-            &right,
-            &[AlignmentOverride {
-                left: 1,
-                right: 1,
-                linked: true,
-            }],
-        );
-        let coverage = recount_coverage(&[left.len(), right.len()], std::slice::from_ref(&pair));
+    fn corrections_given_from_the_right_article_are_turned_round() {
+        let corrections = [PairCorrections {
+            left: 1,
+            right: 0,
+            overrides: vec![link(1, 2)],
+        }];
+        let pair = compare_corrected(&[LEFT, RIGHT], &corrections).pairs[0].clone();
+        assert!(aligned(&pair, 2, 1));
+    }
+
+    #[test]
+    fn coverage_follows_the_corrected_alignment() {
+        let corrections = [PairCorrections {
+            left: 0,
+            right: 1,
+            overrides: vec![link(1, 1)],
+        }];
+        let coverage = compare_corrected(&[LEFT, RIGHT], &corrections).coverage;
         assert_eq!(coverage.support[0][1], [1]);
         assert_eq!(coverage.support[1][1], [0]);
+    }
+
+    #[test]
+    fn facts_of_sentences_a_person_linked_are_compared() {
+        let (left, right) = (
+            "The council met on Monday. The harbour reopens on Friday.",
+            "Storm damage was severe. Boats may sail again from Thursday, port officials said.",
+        );
+        let corrections = [PairCorrections {
+            left: 0,
+            right: 1,
+            overrides: vec![link(1, 1)],
+        }];
+        let pair = compare_corrected(&[left, right], &corrections).pairs[0].clone();
+        assert!(pair
+            .conflicts
+            .iter()
+            .any(|c| c.left == "Friday" && c.right == "Thursday"));
     }
 }

@@ -245,36 +245,33 @@ fn passages(page: &mut Page, report: &CompareReport, labels: &[String]) {
     page.raw("</section>\n");
 }
 
+/// One row per disputed fact: each value with the articles that give it and their sentences.
 fn conflicts(page: &mut Page, report: &CompareReport, labels: &[String]) {
     page.raw("<section id=\"conflicts\">\n<h2>Conflicting facts</h2>\n");
-    let all: Vec<_> = report
-        .pairs
-        .iter()
-        .flat_map(|pair| pair.conflicts.iter().map(move |c| (pair, c)))
-        .collect();
-    if all.is_empty() {
+    if report.disputed_facts.is_empty() {
         page.raw("<p class=\"muted\">No fact is stated differently.</p>\n</section>\n");
         return;
     }
-    page.raw("<table>\n<thead><tr><th>Kind</th><th>One article says</th><th>The other says</th></tr></thead>\n<tbody>\n");
-    for (pair, conflict) in all {
+    page.raw("<table>\n<thead><tr><th>Kind</th><th>What</th><th>Values and who gives them</th></tr></thead>\n<tbody>\n");
+    for fact in &report.disputed_facts {
         page.raw("<tr data-testid=\"conflict-item\">");
-        page.element("td", &conflict.kind);
-        for (article, value, sentence) in [
-            (pair.left, &conflict.left, conflict.left_sentence),
-            (pair.right, &conflict.right, conflict.right_sentence),
-        ] {
-            page.raw("<td>");
-            page.element("strong", value);
-            page.raw(" <span class=\"muted\">(");
-            page.text(&labels[article]);
-            page.raw(")</span>");
-            if let Some(text) = report.articles[article].sentences.get(sentence) {
-                page.element("span class=\"marks\"", text);
+        page.element("td", &fact.kind);
+        page.element("td", &fact.what);
+        page.raw("<td>");
+        for value in &fact.values {
+            page.raw("<p>");
+            page.element("strong", &value.text);
+            for &[article, sentence] in &value.sentences {
+                page.raw(" <span class=\"muted\">(");
+                page.text(&labels[article]);
+                page.raw(&format!(", sentence {})</span>", sentence + 1));
+                if let Some(text) = report.articles[article].sentences.get(sentence) {
+                    page.element("span class=\"marks\"", text);
+                }
             }
-            page.raw("</td>");
+            page.raw("</p>");
         }
-        page.raw("</tr>\n");
+        page.raw("</td></tr>\n");
     }
     page.raw("</tbody>\n</table>\n</section>\n");
 }

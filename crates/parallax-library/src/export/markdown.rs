@@ -151,27 +151,32 @@ fn write_all(out: &mut String, report: &CompareReport, labels: &[String]) -> std
     }
 
     writeln!(out, "## Conflicting facts\n")?;
-    let conflicts: Vec<_> = report
-        .pairs
-        .iter()
-        .flat_map(|pair| pair.conflicts.iter().map(move |c| (pair, c)))
-        .collect();
-    if conflicts.is_empty() {
+    if report.disputed_facts.is_empty() {
         writeln!(out, "No fact is stated differently.\n")?;
     } else {
-        writeln!(out, "| Kind | One article says | The other says |")?;
+        writeln!(out, "| Kind | What | Values and who gives them |")?;
         writeln!(out, "| --- | --- | --- |")?;
-        for (pair, conflict) in conflicts {
+        for fact in &report.disputed_facts {
+            let values: Vec<String> = fact
+                .values
+                .iter()
+                .map(|value| {
+                    let who: Vec<String> = value
+                        .sentences
+                        .iter()
+                        .map(|&[article, sentence]| {
+                            format!("{}, sentence {}", escape(&labels[article]), sentence + 1)
+                        })
+                        .collect();
+                    format!("**{}**: {}", escape(&value.text), who.join("; "))
+                })
+                .collect();
             writeln!(
                 out,
-                "| {} | {} ({}, sentence {}) | {} ({}, sentence {}) |",
-                escape(&conflict.kind),
-                escape(&conflict.left),
-                escape(&labels[pair.left]),
-                conflict.left_sentence + 1,
-                escape(&conflict.right),
-                escape(&labels[pair.right]),
-                conflict.right_sentence + 1
+                "| {} | {} | {} |",
+                escape(&fact.kind),
+                escape(&fact.what),
+                values.join(" / ")
             )?;
         }
         out.push('\n');
