@@ -200,13 +200,7 @@ pub(crate) fn comparison(report: &CompareReport) -> String {
                 let who: Vec<String> = value
                     .articles
                     .iter()
-                    .map(|&k| {
-                        let article = &report.articles[k];
-                        article
-                            .outlet
-                            .clone()
-                            .unwrap_or_else(|| article.title.clone())
-                    })
+                    .map(|&k| report.articles[k].source.clone())
                     .collect();
                 format!("{}: {}", value.text, who.join(", "))
             })

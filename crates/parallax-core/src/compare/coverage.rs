@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::disjoint_sets::DisjointSets;
 use super::PairComparison;
 
 /// Which articles report each sentence: the N-way view of an event.
@@ -116,38 +117,6 @@ impl Coverage {
             reported_by_all,
             reported_by_most,
             reported_by_one,
-        }
-    }
-}
-
-/// Union-find over sentence numbers, for statements linked through chains of alignments.
-struct DisjointSets {
-    parent: Vec<usize>,
-}
-
-impl DisjointSets {
-    fn new(n: usize) -> DisjointSets {
-        DisjointSets {
-            parent: (0..n).collect(),
-        }
-    }
-
-    fn len(&self) -> usize {
-        self.parent.len()
-    }
-
-    fn find(&mut self, mut x: usize) -> usize {
-        while self.parent[x] != x {
-            self.parent[x] = self.parent[self.parent[x]];
-            x = self.parent[x];
-        }
-        x
-    }
-
-    fn join(&mut self, x: usize, y: usize) {
-        let (x, y) = (self.find(x), self.find(y));
-        if x != y {
-            self.parent[x.max(y)] = x.min(y);
         }
     }
 }

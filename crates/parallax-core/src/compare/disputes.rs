@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::conflicts::{same_value, Fact};
+use super::disjoint_sets::DisjointSets;
 use super::PairComparison;
 
 /// One fact the articles state with different values.
@@ -73,9 +74,7 @@ pub(super) fn disputed_facts(pairs: &[PairComparison], facts: &[Vec<Fact>]) -> V
             joins.push((l, r));
         }
     }
-    let mut sets = UnionFind {
-        parent: (0..mentions.len()).collect(),
-    };
+    let mut sets = DisjointSets::new(mentions.len());
     for (l, r) in joins {
         sets.join(l, r);
     }
@@ -208,26 +207,4 @@ const VALUE_VERBS: &[&str] = &[
 fn is_verb_form(word: &str) -> bool {
     let word = word.to_lowercase();
     word.len() > 4 && (word.ends_with("ing") || word.ends_with("ed"))
-}
-
-/// Union-find over mention numbers.
-struct UnionFind {
-    parent: Vec<usize>,
-}
-
-impl UnionFind {
-    fn find(&mut self, mut x: usize) -> usize {
-        while self.parent[x] != x {
-            self.parent[x] = self.parent[self.parent[x]];
-            x = self.parent[x];
-        }
-        x
-    }
-
-    fn join(&mut self, x: usize, y: usize) {
-        let (x, y) = (self.find(x), self.find(y));
-        if x != y {
-            self.parent[x.max(y)] = x.min(y);
-        }
-    }
 }

@@ -7,6 +7,7 @@ mod align;
 mod conflicts;
 mod coverage;
 mod diff;
+mod disjoint_sets;
 mod disputes;
 mod index;
 mod overrides;
