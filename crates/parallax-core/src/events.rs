@@ -62,6 +62,15 @@ const MAX_CANDIDATES: usize = 2000;
 const SCORED_CANDIDATES: usize = 50;
 /// How many shared words an explanation names.
 const EXPLAINED_TERMS: usize = 6;
+/// How many times an article must name a person its headline does not name for that person to
+/// be what the article is about.
+const SUBJECT_MENTIONS: usize = 2;
+/// What is left of the similarity of two articles about two different people, neither of whom
+/// the other article names (see [`ArticleProfile::new`]).
+const OTHER_SUBJECT_FACTOR: f64 = 0.25;
+/// The prefix of the profile term that holds the surname of the person an article is about.
+/// It is not a word of the cosine: it is compared on its own.
+const SUBJECT_PREFIX: &str = "subject:";
 
 /// What the grouping knows of one article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -88,7 +97,8 @@ impl ArticleProfile {
         for word in content_words(text) {
             add(word, 1);
         }
-        for entity in entities::find_entities(text) {
+        let entities = entities::find_entities(text);
+        for entity in &entities {
             let name = crate::text::normalize(&entity.name);
             add(
                 format!("entity:{name}"),
@@ -98,6 +108,9 @@ impl ArticleProfile {
         let mut terms: Vec<(String, u32)> = counts.into_iter().collect();
         terms.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| order[&a.0].cmp(&order[&b.0])));
         terms.truncate(PROFILE_TERMS);
+        if let Some(surname) = subject(title, &entities) {
+            terms.push((format!("{SUBJECT_PREFIX}{surname}"), 1));
+        }
         ArticleProfile::from_terms(terms, published)
     }
 
@@ -142,6 +155,31 @@ struct Member {
     day: Option<i32>,
     /// `(term id, 1 + ln count)`, sorted by term id.
     terms: Vec<(u32, f32)>,
+    /// The surname of the person the article is about, when one stands out ([`subject`]).
+    subject: Option<u32>,
+    /// The last words of every name the article's profile holds, sorted.
+    surnames: Vec<u32>,
+}
+
+/// Who an article is about, and whom it names, as the grouping compares them.
+struct People {
+    subject: Option<String>,
+    surnames: Vec<String>,
+}
+
+impl People {
+    fn of(profile: &ArticleProfile) -> People {
+        let mut subject = None;
+        let mut surnames = Vec::new();
+        for (term, _) in &profile.terms {
+            if let Some(surname) = term.strip_prefix(SUBJECT_PREFIX) {
+                subject = Some(surname.to_string());
+            } else if let Some(name) = term.strip_prefix("entity:") {
+                surnames.extend(name.rsplit(' ').next().map(str::to_string));
+            }
+        }
+        People { subject, surnames }
+    }
 }
 
 /// One query term: its id in the vocabulary (when any article has it), the term, its weight.
@@ -165,6 +203,8 @@ pub struct EventIndex {
     /// The slots of each event's members, in order of insertion.
     event_members: rustc_hash::FxHashMap<i64, Vec<u32>>,
     first_day: rustc_hash::FxHashMap<i64, i32>,
+    /// Ids of the surnames in members' [`People`].
+    surname_ids: FastMap<String, u32>,
     /// Reused by [`EventIndex::assign`]: one entry per member, zero between calls.
     scratch: RefCell<Vec<f64>>,
 }
@@ -190,6 +230,9 @@ impl EventIndex {
         let slot = self.members.len() as u32;
         let mut terms = Vec::with_capacity(profile.terms.len());
         for (term, count) in &profile.terms {
+            if term.starts_with(SUBJECT_PREFIX) {
+                continue;
+            }
             let id = match self.vocabulary.get(term) {
                 Some(&id) => id,
                 None => {
@@ -213,6 +256,15 @@ impl EventIndex {
             let first = self.first_day.entry(event).or_insert(day);
             *first = (*first).min(day);
         }
+        let people = People::of(profile);
+        let mut intern = |surname: String| {
+            let next = self.surname_ids.len() as u32;
+            *self.surname_ids.entry(surname).or_insert(next)
+        };
+        let subject = people.subject.map(&mut intern);
+        let mut surnames: Vec<u32> = people.surnames.into_iter().map(intern).collect();
+        surnames.sort_unstable();
+        surnames.dedup();
         self.slot_of.insert(key, slot);
         self.event_members.entry(event).or_default().push(slot);
         self.members.push(Member {
@@ -220,6 +272,8 @@ impl EventIndex {
             event,
             day: profile.day,
             terms,
+            subject,
+            surnames,
         });
     }
 
@@ -251,8 +305,29 @@ impl EventIndex {
             .filter_map(|t| Some((t.id?, t.weight)))
             .collect();
         known.sort_unstable_by_key(|t| t.0);
+        let people = People::of(profile);
+        let subject = people.subject.as_ref().map(|s| self.surname_ids.get(s).copied());
+        let surnames: Vec<u32> = people
+            .surnames
+            .iter()
+            .filter_map(|s| self.surname_ids.get(s).copied())
+            .collect();
+        // Two look-alike stories (a death, a rehab, a hiring) told of two different people are
+        // two events: an article about one person that never names the other's is not a report
+        // of the other's story, however alike the words around the names.
+        let about_someone_else = |member: &Member| match (subject, member.subject) {
+            (Some(ours), Some(theirs)) => {
+                ours != Some(theirs)
+                    && ours.is_none_or(|ours| member.surnames.binary_search(&ours).is_err())
+                    && !surnames.contains(&theirs)
+            }
+            _ => false,
+        };
         let score_of = |member: &Member| {
-            let similarity = self.cosine(&known, query_norm, member, log_documents);
+            let mut similarity = self.cosine(&known, query_norm, member, log_documents);
+            if about_someone_else(member) {
+                similarity *= OTHER_SUBJECT_FACTOR;
+            }
             let days_apart = profile
                 .day
                 .zip(member.day)
@@ -380,6 +455,7 @@ impl EventIndex {
         profile
             .terms
             .iter()
+            .filter(|(term, _)| !term.starts_with(SUBJECT_PREFIX))
             .map(|(term, count)| {
                 let id = self.vocabulary.get(term).copied();
                 let idf = match id {
@@ -489,6 +565,32 @@ pub fn group_articles(profiles: &[ArticleProfile]) -> Vec<Vec<usize>> {
         index.insert(i as i64, event as i64, profile);
     }
     groups
+}
+
+/// The surname of the person an article is about: the person its headline names (the most
+/// named, if several), or else the one person it names at least [`SUBJECT_MENTIONS`] times and
+/// more often than anyone else.
+fn subject(title: &str, entities: &[entities::Entity]) -> Option<String> {
+    let title = crate::text::normalize(title);
+    let title_words: Vec<&str> = title
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut people: Vec<(String, usize, bool)> = entities
+        .iter()
+        .filter(|e| e.kind == entities::EntityKind::Person)
+        .filter_map(|e| {
+            let name = crate::text::normalize(&e.name);
+            let surname = name.rsplit(' ').next()?.to_string();
+            let in_title = title_words.contains(&surname.as_str());
+            Some((surname, e.mentions, in_title))
+        })
+        .collect();
+    people.sort_by(|a, b| b.2.cmp(&a.2).then(b.1.cmp(&a.1)));
+    let (first, rest) = people.split_first()?;
+    let stands_out = first.2
+        || first.1 >= SUBJECT_MENTIONS && rest.first().is_none_or(|second| second.1 < first.1);
+    stands_out.then(|| first.0.clone())
 }
 
 /// The least link at which an article joins an event. A short article (a brief, an excerpt)
@@ -720,6 +822,28 @@ mod tests {
             "2012-06-21",
         );
         assert_eq!(index.assign(&other).event, None);
+    }
+
+    #[test]
+    fn the_same_story_told_of_another_person_starts_a_new_event() {
+        let obituary = |name: &str, surname: &str| {
+            ArticleProfile::new(
+                &format!("{name}, Watergate figure, dies at 91"),
+                &format!(
+                    "{name}, a central figure of the Watergate scandal, died at his home in \
+                     California on Thursday. {surname} was 91. His family said {surname} died \
+                     peacefully after a long illness. The Watergate scandal forced President \
+                     Richard Nixon to resign in 1974."
+                ),
+                None,
+            )
+        };
+        let felt = obituary("Mark Felt", "Felt");
+        assert!(felt.terms.contains(&("subject:felt".to_string(), 1)));
+        let mut index = EventIndex::new();
+        index.insert(1, 1, &felt);
+        assert_eq!(index.assign(&obituary("Mark Felt", "Felt")).event, Some(1));
+        assert_eq!(index.assign(&obituary("Fred LaRue", "LaRue")).event, None);
     }
 
     #[test]
