@@ -1,5 +1,9 @@
 //! The commands the window calls: each parses its arguments, calls one library function and
-//! maps the error to a message the window shows.
+//! maps the error to `{kind, message}` for the window.
+//!
+//! Every command that touches the library is `async`: its work runs off the main thread, on
+//! the connection of its lane ([`Lane`]), so the window paints and takes keys meanwhile and a
+//! search is answered while a comparison runs.
 
 use parallax_library::{
     ArticlePage, ArticleRecord, ArticleSentence, CompareReport, EmptiedTrash, EventSummary,
@@ -9,7 +13,8 @@ use parallax_library::{
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, State};
 
-use crate::state::AppState;
+use crate::error::CommandError;
+use crate::state::{run_on, AppState, Lane};
 use crate::{export, import, library_files, library_switch};
 
 /// Which library file the window shows.
@@ -44,56 +49,47 @@ pub fn choose_library(app: AppHandle, create: bool) {
 }
 
 #[tauri::command]
-pub fn list_events(state: State<'_, AppState>) -> Result<Vec<EventSummary>, String> {
-    state.with_library(|library| library.events())
+pub async fn list_events(app: AppHandle) -> Result<Vec<EventSummary>, CommandError> {
+    run_on(app, Lane::Main, |library| library.events()).await
 }
 
 #[tauri::command]
-pub fn get_article(state: State<'_, AppState>, id: i64) -> Result<ArticleRecord, String> {
-    state.with_library(|library| library.article(id))
+pub async fn get_article(app: AppHandle, id: i64) -> Result<ArticleRecord, CommandError> {
+    run_on(app, Lane::Main, move |library| library.article(id)).await
 }
 
 #[tauri::command]
-pub fn article_entities(
-    state: State<'_, AppState>,
+pub async fn article_entities(
+    app: AppHandle,
     id: i64,
-) -> Result<Vec<parallax_core::entities::Entity>, String> {
-    state.with_library(|library| library.article_entities(id))
+) -> Result<Vec<parallax_core::entities::Entity>, CommandError> {
+    run_on(app, Lane::Main, move |library| library.article_entities(id)).await
 }
 
 #[tauri::command]
-pub fn explain_grouping(state: State<'_, AppState>, id: i64) -> Result<Grouping, String> {
-    state.with_library(|library| library.grouping(id))
+pub async fn explain_grouping(app: AppHandle, id: i64) -> Result<Grouping, CommandError> {
+    run_on(app, Lane::Main, move |library| library.grouping(id)).await
 }
 
 #[tauri::command]
-pub fn compare_articles(
-    state: State<'_, AppState>,
+pub async fn compare_articles(
+    app: AppHandle,
     ids: Vec<i64>,
-) -> Result<CompareReport, String> {
-    check_comparison(&ids)?;
-    state.with_library(|library| library.compare(&ids))
+) -> Result<CompareReport, CommandError> {
+    run_on(app, Lane::Compare, move |library| library.compare(&ids)).await
 }
 
 /// Asks where to save the comparison of `ids` in `format`, then writes it there.
 #[tauri::command]
-pub fn export_comparison(app: AppHandle, ids: Vec<i64>, format: String) -> Result<(), String> {
-    check_comparison(&ids)?;
-    let format: ExportFormat = format
-        .parse()
-        .map_err(|e: parallax_library::Error| e.to_string())?;
+pub fn export_comparison(
+    app: AppHandle,
+    ids: Vec<i64>,
+    format: String,
+) -> Result<(), CommandError> {
+    parallax_library::check_comparison(&ids)?;
+    let format: ExportFormat = format.parse()?;
     export::choose_and_write(app, ids, format);
     Ok(())
-}
-
-fn check_comparison(ids: &[i64]) -> Result<(), String> {
-    let mut unique = ids.to_vec();
-    unique.sort_unstable();
-    unique.dedup();
-    if unique.len() != ids.len() {
-        return Err("an article was chosen twice: choose different articles to compare".into());
-    }
-    parallax_library::check_comparison_size(ids.len()).map_err(|e| e.to_string())
 }
 
 /// The most articles one page of the library list asks for.
@@ -111,45 +107,10 @@ pub struct ListFilters {
     sort: SearchSort,
 }
 
-/// One page of the articles matching `query` (may be empty) and `filters`.
-#[tauri::command]
-pub fn find_articles(
-    state: State<'_, AppState>,
-    query: String,
-    filters: ListFilters,
-    offset: usize,
-    limit: usize,
-) -> Result<ArticlePage, String> {
-    check_query(&query)?;
-    let options = filters.into_options(limit)?;
-    state.with_library(|library| library.find_articles(&query, &options, offset))
-}
-
-/// Where an article stands in the library list narrowed by `filters` (without a search), to
-/// bring it into view; `None` when the filters leave it out.
-#[tauri::command]
-pub fn article_position(
-    state: State<'_, AppState>,
-    id: i64,
-    filters: ListFilters,
-) -> Result<Option<usize>, String> {
-    let options = filters.into_options(1)?;
-    state.with_library(|library| library.listing_position(id, &options))
-}
-
-/// The outlets of the library with their article counts, for the outlet filter.
-#[tauri::command]
-pub fn list_outlets(state: State<'_, AppState>) -> Result<Vec<OutletCount>, String> {
-    state.with_library(|library| library.outlets())
-}
-
 impl ListFilters {
-    /// The library's search options, the dates checked and the page bounded.
-    fn into_options(self, limit: usize) -> Result<SearchOptions, String> {
-        for date in [&self.since, &self.until].into_iter().flatten() {
-            check_date(date)?;
-        }
-        Ok(SearchOptions {
+    /// The library's search options, the page bounded (the library checks the rest).
+    fn into_options(self, limit: usize) -> SearchOptions {
+        SearchOptions {
             outlet: self.outlet,
             since: self.since,
             until: self.until,
@@ -157,30 +118,45 @@ impl ListFilters {
             tag: self.tag,
             sort: self.sort,
             limit: limit.clamp(1, MAX_PAGE),
-        })
+        }
     }
 }
 
-fn check_query(query: &str) -> Result<(), String> {
-    if query.chars().count() > 500 {
-        return Err("the search is too long: use at most 500 characters".into());
-    }
-    Ok(())
+/// One page of the articles matching `query` (may be empty) and `filters`.
+#[tauri::command]
+pub async fn find_articles(
+    app: AppHandle,
+    query: String,
+    filters: ListFilters,
+    offset: usize,
+    limit: usize,
+) -> Result<ArticlePage, CommandError> {
+    let options = filters.into_options(limit);
+    run_on(app, Lane::Search, move |library| {
+        library.find_articles(&query, &options, offset)
+    })
+    .await
 }
 
-/// A filter date is a calendar day, `YYYY-MM-DD`, as the date fields give it.
-fn check_date(date: &str) -> Result<(), String> {
-    let bytes = date.as_bytes();
-    let shaped = bytes.len() == 10
-        && bytes.iter().enumerate().all(|(i, b)| match i {
-            4 | 7 => *b == b'-',
-            _ => b.is_ascii_digit(),
-        });
-    if shaped {
-        Ok(())
-    } else {
-        Err(format!("'{date}' is not a date: write it as YYYY-MM-DD"))
-    }
+/// Where an article stands in the library list narrowed by `filters` (without a search), to
+/// bring it into view; `None` when the filters leave it out.
+#[tauri::command]
+pub async fn article_position(
+    app: AppHandle,
+    id: i64,
+    filters: ListFilters,
+) -> Result<Option<usize>, CommandError> {
+    let options = filters.into_options(1);
+    run_on(app, Lane::Search, move |library| {
+        library.listing_position(id, &options)
+    })
+    .await
+}
+
+/// The outlets of the library with their article counts, for the outlet filter.
+#[tauri::command]
+pub async fn list_outlets(app: AppHandle) -> Result<Vec<OutletCount>, CommandError> {
+    run_on(app, Lane::Search, |library| library.outlets()).await
 }
 
 /// Opens the native file (or folder) dialog and imports what the user picks.
@@ -196,136 +172,161 @@ pub fn cancel_import(state: State<'_, AppState>) -> bool {
 
 /// Corrects an article's headline, outlet, byline or date; returns the article as it is now.
 #[tauri::command]
-pub fn edit_article(
-    state: State<'_, AppState>,
+pub async fn edit_article(
+    app: AppHandle,
     id: i64,
     edit: MetadataEdit,
-) -> Result<ArticleRecord, String> {
-    state.with_library(|library| library.edit_article(id, &edit))
+) -> Result<ArticleRecord, CommandError> {
+    run_on(app, Lane::Main, move |library| {
+        library.edit_article(id, &edit)
+    })
+    .await
 }
 
 /// Renames an outlet on all its articles (merging it into `to` when that is an outlet).
 #[tauri::command]
-pub fn rename_outlet(
-    state: State<'_, AppState>,
+pub async fn rename_outlet(
+    app: AppHandle,
     from: String,
     to: String,
-) -> Result<OutletRenamed, String> {
-    state.with_library(|library| library.rename_outlet(&from, &to))
+) -> Result<OutletRenamed, CommandError> {
+    run_on(app, Lane::Main, move |library| {
+        library.rename_outlet(&from, &to)
+    })
+    .await
 }
 
 /// Renames an event; the name is kept whatever is imported later.
 #[tauri::command]
-pub fn rename_event(state: State<'_, AppState>, event: i64, title: String) -> Result<(), String> {
-    state.with_library(|library| library.rename_event(event, &title))
+pub async fn rename_event(app: AppHandle, event: i64, title: String) -> Result<(), CommandError> {
+    run_on(app, Lane::Main, move |library| {
+        library.rename_event(event, &title)
+    })
+    .await
 }
 
 /// Merges the events `others` into `into`; later imports follow the merged event.
 #[tauri::command]
-pub fn merge_events(state: State<'_, AppState>, into: i64, others: Vec<i64>) -> Result<(), String> {
-    state.with_library(|library| library.merge_events(into, &others))
+pub async fn merge_events(app: AppHandle, into: i64, others: Vec<i64>) -> Result<(), CommandError> {
+    run_on(app, Lane::Main, move |library| {
+        library.merge_events(into, &others)
+    })
+    .await
 }
 
 /// Moves an article into `event`, or into a new event of its own when `event` is `None`;
 /// returns the event it is in now.
 #[tauri::command]
-pub fn move_article(
-    state: State<'_, AppState>,
+pub async fn move_article(
+    app: AppHandle,
     article: i64,
     event: Option<i64>,
-) -> Result<i64, String> {
-    state.with_library(|library| library.move_article(article, event))
+) -> Result<i64, CommandError> {
+    run_on(app, Lane::Main, move |library| {
+        library.move_article(article, event)
+    })
+    .await
 }
 
 /// Adds tags to an article; returns all its tags.
 #[tauri::command]
-pub fn add_tags(
-    state: State<'_, AppState>,
+pub async fn add_tags(
+    app: AppHandle,
     id: i64,
     tags: Vec<String>,
-) -> Result<Vec<String>, String> {
-    state.with_library(|library| library.add_tags(id, &tags))
+) -> Result<Vec<String>, CommandError> {
+    run_on(app, Lane::Main, move |library| library.add_tags(id, &tags)).await
 }
 
 /// Removes tags from an article; returns the tags it keeps.
 #[tauri::command]
-pub fn remove_tags(
-    state: State<'_, AppState>,
+pub async fn remove_tags(
+    app: AppHandle,
     id: i64,
     tags: Vec<String>,
-) -> Result<Vec<String>, String> {
-    state.with_library(|library| library.remove_tags(id, &tags))
+) -> Result<Vec<String>, CommandError> {
+    run_on(app, Lane::Main, move |library| {
+        library.remove_tags(id, &tags)
+    })
+    .await
 }
 
 /// The library's tags with their article counts, for the tag filter.
 #[tauri::command]
-pub fn list_tags(state: State<'_, AppState>) -> Result<Vec<TagCount>, String> {
-    state.with_library(|library| library.tag_counts())
+pub async fn list_tags(app: AppHandle) -> Result<Vec<TagCount>, CommandError> {
+    run_on(app, Lane::Search, |library| library.tag_counts()).await
 }
 
 /// Moves articles to the trash; returns their ids.
 #[tauri::command]
-pub fn delete_articles(state: State<'_, AppState>, ids: Vec<i64>) -> Result<Vec<i64>, String> {
-    state.with_library(|library| library.delete(&ids))
+pub async fn delete_articles(app: AppHandle, ids: Vec<i64>) -> Result<Vec<i64>, CommandError> {
+    run_on(app, Lane::Main, move |library| library.delete(&ids)).await
 }
 
 /// Brings articles back from the trash.
 #[tauri::command]
-pub fn restore_articles(
-    state: State<'_, AppState>,
+pub async fn restore_articles(
+    app: AppHandle,
     ids: Vec<i64>,
-) -> Result<Vec<RestoredArticle>, String> {
-    state.with_library(|library| library.restore(&ids))
+) -> Result<Vec<RestoredArticle>, CommandError> {
+    run_on(app, Lane::Main, move |library| library.restore(&ids)).await
 }
 
 /// The articles in the trash, most recently deleted first.
 #[tauri::command]
-pub fn list_trash(state: State<'_, AppState>) -> Result<Vec<TrashedArticle>, String> {
-    state.with_library(|library| library.trash())
+pub async fn list_trash(app: AppHandle) -> Result<Vec<TrashedArticle>, CommandError> {
+    run_on(app, Lane::Main, |library| library.trash()).await
 }
 
 /// Deletes the trashed articles for good.
 #[tauri::command]
-pub fn empty_trash(state: State<'_, AppState>) -> Result<EmptiedTrash, String> {
-    state.with_library(|library| library.empty_trash())
+pub async fn empty_trash(app: AppHandle) -> Result<EmptiedTrash, CommandError> {
+    run_on(app, Lane::Main, |library| library.empty_trash()).await
 }
 
 /// The alignment corrections of two library articles, `a` first.
 #[tauri::command]
-pub fn alignment_overrides(
-    state: State<'_, AppState>,
+pub async fn alignment_overrides(
+    app: AppHandle,
     a: i64,
     b: i64,
-) -> Result<Vec<SentenceOverride>, String> {
-    state.with_library(|library| library.alignment_overrides(a, b))
+) -> Result<Vec<SentenceOverride>, CommandError> {
+    run_on(app, Lane::Main, move |library| {
+        library.alignment_overrides(a, b)
+    })
+    .await
 }
 
 /// Links (`linked`) or unlinks two sentences of two library articles; returns the corrections
 /// of that pair of articles.
 #[tauri::command]
-pub fn set_alignment(
-    state: State<'_, AppState>,
+pub async fn set_alignment(
+    app: AppHandle,
     a: ArticleSentence,
     b: ArticleSentence,
     linked: bool,
-) -> Result<Vec<SentenceOverride>, String> {
-    state.with_library(|library| {
+) -> Result<Vec<SentenceOverride>, CommandError> {
+    run_on(app, Lane::Main, move |library| {
         if linked {
             library.link_sentences(a, b)
         } else {
             library.unlink_sentences(a, b)
         }
     })
+    .await
 }
 
 /// Forgets the correction of two sentences (an undo); returns whether there was one.
 #[tauri::command]
-pub fn forget_alignment(
-    state: State<'_, AppState>,
+pub async fn forget_alignment(
+    app: AppHandle,
     a: ArticleSentence,
     b: ArticleSentence,
-) -> Result<bool, String> {
-    state.with_library(|library| library.remove_alignment_override(a, b))
+) -> Result<bool, CommandError> {
+    run_on(app, Lane::Main, move |library| {
+        library.remove_alignment_override(a, b)
+    })
+    .await
 }
 
 /// Asks where to write a backup of the library, then writes it; the window hears

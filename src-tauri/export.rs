@@ -1,11 +1,11 @@
 //! Saving a comparison where the user chooses, in the format they choose.
 
-use parallax_library::{export, ExportFormat, Library};
+use parallax_library::{export, ExportFormat};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager};
 use tauri_plugin_dialog::DialogExt;
 
-use crate::state::AppState;
+use crate::state::{AppState, Lane};
 
 /// Sent once an export is written or has failed: `{ path, error }`.
 pub const EXPORTED_EVENT: &str = "export-finished";
@@ -29,18 +29,22 @@ pub fn choose_and_write(app: AppHandle, ids: Vec<i64>, format: ExportFormat) {
             let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
                 return;
             };
-            let library_path = handle.state::<AppState>().library_path();
-            let written = Library::open(&library_path)
-                .and_then(|library| library.compare(&ids))
-                .map_err(|e| e.to_string())
-                .and_then(|report| {
-                    std::fs::write(&path, export(&report, format))
-                        .map_err(|e| format!("cannot write '{}': {e}", path.display()))
-                });
-            let finished = ExportFinished {
-                path: path.display().to_string(),
-                error: written.err(),
-            };
-            let _ = handle.emit(EXPORTED_EVENT, finished);
+            // The dialog answers on the main thread: the comparison and the writing run in
+            // the pool for blocking work, on the compare lane, so the window stays live.
+            tauri::async_runtime::spawn_blocking(move || {
+                let written = handle
+                    .state::<AppState>()
+                    .on_lane(Lane::Compare, |library| library.compare(&ids))
+                    .map_err(|e| e.to_string())
+                    .and_then(|report| {
+                        std::fs::write(&path, export(&report, format))
+                            .map_err(|e| format!("cannot write '{}': {e}", path.display()))
+                    });
+                let finished = ExportFinished {
+                    path: path.display().to_string(),
+                    error: written.err(),
+                };
+                let _ = handle.emit(EXPORTED_EVENT, finished);
+            });
         });
 }

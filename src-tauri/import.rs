@@ -21,8 +21,8 @@ pub const PROGRESS_EVENT: &str = "import-progress";
 /// Sent once when an import ends, with its report.
 pub const FINISHED_EVENT: &str = "import-finished";
 
-/// The formats offered in the open dialog.
-const FORMATS: &[&str] = &["txt", "md", "markdown", "html", "htm", "pdf", "eml"];
+/// The formats offered in the open dialog: every extension the importer reads.
+const FORMATS: &[&str] = parallax_core::ingest::Format::EXTENSIONS;
 
 /// Shows the native dialog, then imports the chosen files or folders.
 pub fn choose_and_import(app: AppHandle, folders: bool) {

@@ -5,6 +5,7 @@
 //! window, or paths given on the command line; the page never names a path.
 
 mod commands;
+mod error;
 mod export;
 mod import;
 mod library_files;

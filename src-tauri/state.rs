@@ -1,18 +1,40 @@
 //! What the window's commands share: the open library and the import under way.
+//!
+//! The library is reached through three connections to the same file, one per lane of work,
+//! so a long comparison or export never holds up a search typed meanwhile, and neither waits
+//! for an edit: SQLite (in WAL mode) lets readers run beside one writer.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use parallax_library::Library;
+use tauri::{AppHandle, Manager};
+
+use crate::error::{CommandError, Kind};
 
 /// The app's state, managed by Tauri.
 pub struct AppState {
     library: Mutex<OpenLibrary>,
+    /// The connection that lists and searches, opened on first use.
+    search: Mutex<Option<Library>>,
+    /// The connection that compares, opened on first use.
+    compare: Mutex<Option<Library>>,
     /// The cancel flag of the import under way, if one is.
     pub import_cancel: Mutex<Option<Arc<AtomicBool>>>,
     /// Files named on the command line, imported once the window listens for progress.
     pub files_to_open: Mutex<Vec<PathBuf>>,
+}
+
+/// Which connection a command's work runs on.
+#[derive(Debug, Clone, Copy)]
+pub enum Lane {
+    /// Edits and everything else: the connection opened with the window.
+    Main,
+    /// Listing and searching the library.
+    Search,
+    /// Comparing articles.
+    Compare,
 }
 
 /// The library file the window uses, open or with the reason it could not be opened.
@@ -35,6 +57,8 @@ impl AppState {
     pub fn open(library_path: PathBuf, files_to_open: Vec<PathBuf>) -> AppState {
         AppState {
             library: Mutex::new(OpenLibrary::open(library_path)),
+            search: Mutex::new(None),
+            compare: Mutex::new(None),
             import_cancel: Mutex::new(None),
             files_to_open: Mutex::new(files_to_open),
         }
@@ -49,26 +73,73 @@ impl AppState {
 
     /// Switches to the library at `path`; on failure the window keeps the error to show.
     pub fn reopen(&self, path: &Path) -> Result<(), String> {
-        let mut open = self.lock()?;
+        let mut open = self.lock().map_err(|e| e.to_string())?;
+        for lane in [&self.search, &self.compare] {
+            if let Ok(mut connection) = lane.lock() {
+                *connection = None;
+            }
+        }
         *open = OpenLibrary::open(path.to_path_buf());
         open.library.as_ref().map(|_| ()).map_err(Clone::clone)
     }
 
-    /// Runs `f` on the open library, or returns why there is none.
+    /// Runs `f` on the open library's main connection, or returns why there is none.
     pub fn with_library<T>(
         &self,
         f: impl FnOnce(&Library) -> Result<T, parallax_library::Error>,
-    ) -> Result<T, String> {
+    ) -> Result<T, CommandError> {
         let open = self.lock()?;
         match &open.library {
-            Ok(library) => f(library).map_err(|error| error.to_string()),
-            Err(message) => Err(message.clone()),
+            Ok(library) => Ok(f(library)?),
+            Err(message) => Err(CommandError::no_library(message)),
         }
     }
 
-    fn lock(&self) -> Result<std::sync::MutexGuard<'_, OpenLibrary>, String> {
-        self.library
-            .lock()
-            .map_err(|_| "the library is unavailable after an earlier failure".to_string())
+    /// Runs `f` on the connection of `lane`, opening it first when needed.
+    pub fn on_lane<T>(
+        &self,
+        lane: Lane,
+        f: impl FnOnce(&Library) -> Result<T, parallax_library::Error>,
+    ) -> Result<T, CommandError> {
+        let slot = match lane {
+            Lane::Main => return self.with_library(f),
+            Lane::Search => &self.search,
+            Lane::Compare => &self.compare,
+        };
+        let mut connection = slot.lock().map_err(|_| unavailable())?;
+        if connection.is_none() {
+            let path = {
+                let open = self.lock()?;
+                if let Err(message) = &open.library {
+                    return Err(CommandError::no_library(message));
+                }
+                open.path.clone()
+            };
+            *connection = Some(Library::open(&path)?);
+        }
+        Ok(f(connection.as_ref().expect("opened above"))?)
     }
+
+    fn lock(&self) -> Result<MutexGuard<'_, OpenLibrary>, CommandError> {
+        self.library.lock().map_err(|_| unavailable())
+    }
+}
+
+fn unavailable() -> CommandError {
+    CommandError::new(
+        Kind::Internal,
+        "the library is unavailable after an earlier failure: restart Parallax",
+    )
+}
+
+/// Runs a command's work on `lane` off the main thread (on Tauri's runtime, in its pool for
+/// blocking work), so the window paints and takes keys while the library works.
+pub async fn run_on<T: Send + 'static>(
+    app: AppHandle,
+    lane: Lane,
+    f: impl FnOnce(&Library) -> Result<T, parallax_library::Error> + Send + 'static,
+) -> Result<T, CommandError> {
+    tauri::async_runtime::spawn_blocking(move || app.state::<AppState>().on_lane(lane, f))
+        .await
+        .map_err(|e| CommandError::new(Kind::Internal, format!("the work stopped: {e}")))?
 }

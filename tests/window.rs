@@ -2082,3 +2082,116 @@ async fn an_event_is_renamed_an_article_moved_out_and_its_event_merged_back() {
     );
     app.close().await;
 }
+
+/// Four long reports of one hearing on orchards (about 14,000 words each, told a little differently), in
+/// `folder`: their comparison takes a while, long enough to type meanwhile.
+fn long_reports(folder: &std::path::Path) -> Vec<String> {
+    const WORDS: &[&str] = &[
+        "orchard",
+        "beekeeper",
+        "hive",
+        "pollen",
+        "meadow",
+        "cider",
+        "blossom",
+        "frost",
+        "apiary",
+        "swarm",
+        "queen",
+        "honey",
+        "wax",
+        "grower",
+        "pruning",
+        "graft",
+        "harvest",
+        "cellar",
+        "press",
+        "barrel",
+        "valley",
+        "cooperative",
+        "licence",
+        "inspection",
+        "yield",
+    ];
+    let mut state: u64 = 7;
+    let mut next = move |n: usize| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) as usize % n
+    };
+    let sentences: Vec<Vec<&str>> = (0..1_200)
+        .map(|_| (0..8 + next(9)).map(|_| WORDS[next(WORDS.len())]).collect())
+        .collect();
+    let editions = ["Northgate", "Sentinel", "Lakeshore", "Meridian"];
+    editions
+        .iter()
+        .enumerate()
+        .map(|(k, edition)| {
+            let mut body = String::new();
+            for (i, sentence) in sentences.iter().enumerate() {
+                let mut sentence = sentence.clone();
+                if i % 7 == k {
+                    sentence[0] = WORDS[(i + k) % WORDS.len()];
+                }
+                let mut text = sentence.join(" ");
+                text[..1].make_ascii_uppercase();
+                body.push_str(&text);
+                body.push_str(if i % 5 == 4 { ".\n\n" } else { ". " });
+            }
+            let path = folder.join(format!("hearing-{k}.txt"));
+            std::fs::write(
+                &path,
+                format!("Orchard beekeepers hearing, {edition} edition\n\n{body}"),
+            )
+            .unwrap();
+            path.display().to_string()
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_search_typed_while_a_long_comparison_runs_is_answered_first() {
+    let folder = tempfile::tempdir().unwrap();
+    let app = App::start(&long_reports(folder.path())).await;
+    app.wait_for_all("library-item", 12).await;
+    let hearing = app
+        .poll(
+            "return [...document.querySelectorAll('[data-testid=event-item]')].filter(item => item.textContent.includes('hearing')).map(item => [item.dataset.eventId, Number(item.querySelector('.count').textContent)])",
+            "the four reports of the hearing make one event",
+            |events| events.as_array().is_some_and(|e| e.len() == 1 && e[0][1] == 4),
+        )
+        .await;
+    let event = hearing[0][0].as_str().unwrap().to_string();
+    // Clicked from the page: WebKitWebDriver answers a click on this row with an empty error
+    // once the click has started the comparison, and a retried click would start another.
+    let row = format!("[data-testid=event-item][data-event-id='{event}']");
+    app.script(&format!("document.querySelector({row:?}).click()"))
+        .await;
+    app.wait_for("library-search")
+        .await
+        .send_keys("Sentinel")
+        .await
+        .unwrap();
+    // The list answers the search while the comparison is still being made: no pane of the
+    // hearing is on screen yet when the list narrows to the one report that names Sentinel.
+    let when_narrowed = app
+        .poll(
+            "return [document.querySelectorAll('[data-testid=library-item]').length, \
+             [...document.querySelectorAll('[data-testid=compare-pane]')].filter(pane => pane.textContent.includes('hearing')).length]",
+            "the search narrows the list to one report",
+            |seen| seen[0] == 1,
+        )
+        .await;
+    assert_eq!(
+        when_narrowed[1], 0,
+        "the search was answered before the comparison was shown: {when_narrowed}"
+    );
+    app.poll(
+        "return [...document.querySelectorAll('[data-testid=compare-pane]')].filter(pane => pane.textContent.includes('hearing')).length",
+        "the comparison of the four reports is shown once made",
+        |panes| panes == 4,
+    )
+    .await;
+    app.close().await;
+}

@@ -2,8 +2,22 @@
 
 const tauri = window.__TAURI__;
 
+/** A command's failure: `kind` says what to do about it (see src-tauri/error.rs), `message` what to show. */
+export class CommandError extends Error {
+  constructor({ kind, message }) {
+    super(message);
+    this.kind = kind;
+  }
+
+  toString() {
+    return this.message;
+  }
+}
+
 function call(command, args) {
-  return tauri.core.invoke(command, args);
+  return tauri.core.invoke(command, args).catch((failure) => {
+    throw failure && typeof failure === 'object' && 'kind' in failure ? new CommandError(failure) : failure;
+  });
 }
 
 export const api = {

@@ -2,7 +2,7 @@
 
 import { api } from './api.js';
 import { el } from './dom.js';
-import { showError, clearError } from './views/errors.js';
+import { showError, clearError, whenSomethingIsGone } from './views/errors.js';
 import { LibraryView } from './views/library.js';
 import { showComparison } from './views/compare.js';
 import { showArticle, editArticleOnScreen } from './views/reader.js';
@@ -29,6 +29,9 @@ const library = new LibraryView({
     deleteButton.textContent = ids.length > 1 ? `Move ${ids.length} to Trash` : 'Move to Trash';
   },
 });
+
+// An article or event deleted elsewhere (another window, the command line) leaves the list.
+whenSomethingIsGone(() => library.refresh().catch(() => {}));
 
 // What the reader saves: each change is written to the library, then the list shows it.
 const readerActions = {
@@ -165,12 +168,18 @@ async function openArticle(id) {
   }
 }
 
+// A comparison asked for after this one makes it stale: its answer is dropped when it comes.
+let comparisonsAsked = 0;
+
 async function openComparison(ids) {
+  const asked = ++comparisonsAsked;
   try {
     clearError();
-    showComparison(main, await api.compare(ids), { onChanged: () => api.compare(ids) });
+    const report = await api.compare(ids);
+    if (asked !== comparisonsAsked) return;
+    showComparison(main, report, { onChanged: () => api.compare(ids) });
   } catch (error) {
-    showError(error);
+    if (asked === comparisonsAsked) showError(error);
   }
 }
 

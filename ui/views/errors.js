@@ -4,10 +4,20 @@ const banner = document.getElementById('error-message');
 const text = document.getElementById('error-text');
 document.getElementById('error-dismiss').addEventListener('click', clearError);
 
-/** Shows an error message (a string from a command, or an Error). */
+const goneHandlers = [];
+
+/** Calls `handler` whenever an error says something shown is no longer in the library. */
+export function whenSomethingIsGone(handler) {
+  goneHandlers.push(handler);
+}
+
+/** Shows an error message (a string, an Error, or a command's `{kind, message}` error) and acts
+ * on its kind: what is shown is refreshed when the error says it is gone. */
 export function showError(error) {
   text.textContent = typeof error === 'string' ? error : (error && error.message) || String(error);
+  banner.dataset.kind = (error && error.kind) || '';
   banner.hidden = false;
+  if (error && error.kind === 'not_found') goneHandlers.forEach((handler) => handler());
 }
 
 /** Hides the error banner. */

@@ -315,7 +315,14 @@ fn main() -> ExitCode {
     match run(&cli) {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("parallax: {error:#}");
+            let hint = error
+                .chain()
+                .find_map(|cause| cause.downcast_ref::<parallax_library::Error>())
+                .and_then(parallax_library::Error::command_hint);
+            match hint {
+                Some(hint) => eprintln!("parallax: {error:#} ({hint})"),
+                None => eprintln!("parallax: {error:#}"),
+            }
             ExitCode::FAILURE
         }
     }

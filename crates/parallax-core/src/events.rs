@@ -306,7 +306,10 @@ impl EventIndex {
             .collect();
         known.sort_unstable_by_key(|t| t.0);
         let people = People::of(profile);
-        let subject = people.subject.as_ref().map(|s| self.surname_ids.get(s).copied());
+        let subject = people
+            .subject
+            .as_ref()
+            .map(|s| self.surname_ids.get(s).copied());
         let surnames: Vec<u32> = people
             .surnames
             .iter()

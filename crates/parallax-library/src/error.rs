@@ -63,10 +63,10 @@ pub enum Error {
         reason: String,
     },
     /// No article has this id.
-    #[error("no article with id {0} in the library (see `parallax list`)")]
+    #[error("no article with id {0} in the library")]
     NoSuchArticle(i64),
     /// No event has this id.
-    #[error("no event with id {0} in the library (see `parallax events`)")]
+    #[error("no event with id {0} in the library")]
     NoSuchEvent(i64),
     /// A comparison was asked of fewer than two articles.
     #[error("a comparison needs at least two articles, {0} given")]
@@ -83,10 +83,10 @@ pub enum Error {
     #[error("unknown export format '{0}': use html, markdown, json or csv")]
     UnknownExportFormat(String),
     /// The article was deleted: it is in the trash.
-    #[error("article {0} is in the trash: `parallax restore {0}` brings it back")]
+    #[error("article {0} is in the trash: restoring it brings it back")]
     InTrash(i64),
     /// The trash holds no article with this id.
-    #[error("no article with id {0} in the trash (see `parallax trash`)")]
+    #[error("no article with id {0} in the trash")]
     NotInTrash(i64),
     /// A trashed article cannot come back: the library holds its text again.
     #[error("article {trashed} cannot be restored: the library holds the same text again as article {live}; empty the trash to drop the old copy")]
@@ -105,7 +105,7 @@ pub enum Error {
     #[error("{0} cannot be empty")]
     Empty(&'static str),
     /// No article has this outlet.
-    #[error("no article has the outlet '{0}' (see `parallax outlets`)")]
+    #[error("no article has the outlet '{0}'")]
     NoSuchOutlet(String),
     /// An alignment correction names a sentence the article does not have.
     #[error(
@@ -135,9 +135,88 @@ pub enum Error {
     /// The schema could not be brought up to date.
     #[error("cannot update the library's schema: {0}")]
     Migration(String),
+    /// A search longer than the library takes.
+    #[error("the search is too long: use at most {limit} characters")]
+    QueryTooLong {
+        /// The most characters a search takes.
+        limit: usize,
+    },
+    /// A filter date that is not a calendar day.
+    #[error("'{0}' is not a date: write it as YYYY-MM-DD")]
+    InvalidFilterDate(String),
+    /// The same article named twice in one comparison.
+    #[error("article {0} was chosen twice: choose different articles to compare")]
+    ComparedTwice(i64),
     /// Any other database failure.
     #[error("library database error: {0}")]
     Database(rusqlite::Error),
+}
+
+/// What kind of failure an [`Error`] is, for a front end that acts on it: offer to try again
+/// when the library is busy, refresh what is shown when something is gone, point at the input
+/// when it is wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// What was asked for is not (or no longer) in the library.
+    NotFound,
+    /// The request itself is wrong: a bad date, an empty name, too few articles.
+    Invalid,
+    /// Another window or command holds the library: the same request may work in a moment.
+    Busy,
+    /// The library file cannot be used (not a library, damaged, too new, unwritable).
+    Library,
+    /// A file to read or write cannot be.
+    File,
+    /// Any other database failure.
+    Database,
+}
+
+impl Error {
+    /// What kind of failure this is.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::NoSuchArticle(_)
+            | Error::NoSuchEvent(_)
+            | Error::InTrash(_)
+            | Error::NotInTrash(_)
+            | Error::NoSuchOutlet(_)
+            | Error::NoSuchSentence { .. } => ErrorKind::NotFound,
+            Error::TooFewArticles(_)
+            | Error::TooManyArticles { .. }
+            | Error::UnknownExportFormat(_)
+            | Error::RestoredTwice { .. }
+            | Error::InvalidDate(_)
+            | Error::Empty(_)
+            | Error::SameArticle(_)
+            | Error::QueryTooLong { .. }
+            | Error::InvalidFilterDate(_)
+            | Error::ComparedTwice(_) => ErrorKind::Invalid,
+            Error::Busy => ErrorKind::Busy,
+            Error::CreateFolder { .. }
+            | Error::NotADatabase { .. }
+            | Error::ForeignDatabase { .. }
+            | Error::Corrupt { .. }
+            | Error::TooNew { .. }
+            | Error::Open { .. }
+            | Error::Migration(_) => ErrorKind::Library,
+            Error::Unreadable { .. } | Error::File { .. } => ErrorKind::File,
+            Error::Database(_) => ErrorKind::Database,
+        }
+    }
+
+    /// The command that helps, for a front end on the command line: the messages themselves
+    /// name no command, as the window has none to type.
+    pub fn command_hint(&self) -> Option<String> {
+        match self {
+            Error::NoSuchArticle(_) => Some("see `parallax list`".into()),
+            Error::NoSuchEvent(_) => Some("see `parallax events`".into()),
+            Error::InTrash(id) => Some(format!("`parallax restore {id}`")),
+            Error::NotInTrash(_) => Some("see `parallax trash`".into()),
+            Error::NoSuchOutlet(_) => Some("see `parallax outlets`".into()),
+            _ => None,
+        }
+    }
 }
 
 impl From<rusqlite::Error> for Error {

@@ -18,9 +18,7 @@ use crate::{events, Error, Library};
 const BATCH: usize = 256;
 
 /// The extensions a folder walk picks up; a file named explicitly is always tried.
-const ARTICLE_EXTENSIONS: &[&str] = &[
-    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "pdf", "eml",
-];
+const ARTICLE_EXTENSIONS: &[&str] = parallax_core::ingest::Format::EXTENSIONS;
 
 /// How far an import has come, reported after every file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

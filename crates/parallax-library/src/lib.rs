@@ -64,7 +64,7 @@ pub use articles::{ArticleRecord, ArticleSummary};
 pub use backup::BackupReport;
 pub use dump::{DumpedArticle, DumpedOverride};
 pub use edits::{check_published, MetadataEdit, OutletCount, OutletRenamed};
-pub use error::Error;
+pub use error::{Error, ErrorKind};
 pub use events::{EventSummary, Grouping};
 pub use export::{export, ExportFormat};
 pub use import::{
@@ -96,6 +96,17 @@ pub fn default_library_path() -> PathBuf {
 /// The most articles one comparison takes: beyond it the side-by-side view stops being readable
 /// and the pairwise work grows with the square of the count.
 pub const MAX_COMPARED_ARTICLES: usize = 20;
+
+/// Checks that a comparison of the library articles `ids` can be made: two to
+/// [`MAX_COMPARED_ARTICLES`], none twice.
+pub fn check_comparison(ids: &[i64]) -> Result<(), Error> {
+    check_comparison_size(ids.len())?;
+    let mut seen = std::collections::HashSet::new();
+    match ids.iter().find(|id| !seen.insert(**id)) {
+        Some(&twice) => Err(Error::ComparedTwice(twice)),
+        None => Ok(()),
+    }
+}
 
 /// Checks that a comparison of `count` articles can be made (two to [`MAX_COMPARED_ARTICLES`]).
 pub fn check_comparison_size(count: usize) -> Result<(), Error> {
@@ -247,7 +258,7 @@ impl Library {
     /// Compares two or more articles of the library, with a person's alignment corrections
     /// ([`Library::link_sentences`]) applied.
     pub fn compare(&self, ids: &[i64]) -> Result<CompareReport, Error> {
-        check_comparison_size(ids.len())?;
+        check_comparison(ids)?;
         let inputs = ids
             .iter()
             .map(|&id| {

@@ -51,6 +51,33 @@ pub struct SearchOptions {
     pub limit: usize,
 }
 
+/// The most characters a search takes.
+pub const MAX_QUERY_CHARS: usize = 500;
+
+impl SearchOptions {
+    /// Checks a search and these options before any is run: the query's length and the filter
+    /// dates (calendar days, `YYYY-MM-DD`), so every front end refuses the same input.
+    pub fn check(&self, query: &str) -> Result<(), Error> {
+        if query.chars().count() > MAX_QUERY_CHARS {
+            return Err(Error::QueryTooLong {
+                limit: MAX_QUERY_CHARS,
+            });
+        }
+        for date in [&self.since, &self.until].into_iter().flatten() {
+            let bytes = date.as_bytes();
+            let shaped = bytes.len() == 10
+                && bytes.iter().enumerate().all(|(i, b)| match i {
+                    4 | 7 => *b == b'-',
+                    _ => b.is_ascii_digit(),
+                });
+            if !shaped {
+                return Err(Error::InvalidFilterDate(date.clone()));
+            }
+        }
+        Ok(())
+    }
+}
+
 impl Default for SearchOptions {
     fn default() -> SearchOptions {
         SearchOptions {
@@ -84,6 +111,7 @@ pub(crate) fn search(
     query: &str,
     options: &SearchOptions,
 ) -> Result<Vec<SearchHit>, Error> {
+    options.check(query)?;
     let Some(expression) = match_query(query) else {
         return Ok(Vec::new());
     };
@@ -213,6 +241,7 @@ impl Library {
         options: &SearchOptions,
         offset: usize,
     ) -> Result<ArticlePage, Error> {
+        options.check(query)?;
         if query.trim().is_empty() {
             return list_filtered(&self.connection, options, offset);
         }
@@ -234,6 +263,7 @@ impl Library {
         id: i64,
         options: &SearchOptions,
     ) -> Result<Option<usize>, Error> {
+        options.check("")?;
         let (clauses, values) = filter_clauses(options);
         let count = |extra: &str, more: &[Value]| -> Result<usize, Error> {
             let mut all: Vec<&str> = clauses.clone();
@@ -571,6 +601,32 @@ mod tests {
 
     fn ids(page: &ArticlePage) -> Vec<i64> {
         page.articles.iter().map(|a| a.id).collect()
+    }
+
+    #[test]
+    fn every_search_path_refuses_a_bad_filter_date_and_an_overlong_query_alike() {
+        let (_folder, library) = sample_library();
+        let dated = SearchOptions {
+            since: Some("20 Nov".into()),
+            ..SearchOptions::default()
+        };
+        for error in [
+            library.find_articles("", &dated, 0).unwrap_err(),
+            library.search_with("Kyiv", &dated).unwrap_err(),
+            library.listing_position(1, &dated).unwrap_err(),
+        ] {
+            assert!(matches!(error, Error::InvalidFilterDate(ref d) if d == "20 Nov"));
+            assert_eq!(error.kind(), crate::ErrorKind::Invalid);
+        }
+        let long = "kyiv ".repeat(101);
+        let plain = SearchOptions::default();
+        for error in [
+            library.find_articles(&long, &plain, 0).unwrap_err(),
+            library.search_with(&long, &plain).unwrap_err(),
+        ] {
+            assert!(matches!(error, Error::QueryTooLong { limit: 500 }));
+        }
+        assert!(library.find_articles("Kyiv", &plain, 0).unwrap().total > 0);
     }
 
     #[test]

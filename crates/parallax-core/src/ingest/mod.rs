@@ -74,6 +74,13 @@ impl Format {
         }
     }
 
+    /// Every file extension Parallax reads (lower case, without the dot): what an import picks
+    /// up in a folder and what an open dialog offers.
+    pub const EXTENSIONS: &'static [&'static str] = &[
+        "txt", "text", "md", "markdown", "mdown", "mkd", "html", "htm", "xhtml", "shtml", "mht",
+        "mhtml", "pdf", "eml",
+    ];
+
     /// The format a file name's extension promises, if Parallax reads that extension.
     ///
     /// Bulk import uses this to pick the files of a folder worth reading; [`extract`] still
@@ -309,6 +316,19 @@ mod tests {
             Some(Format::Markdown)
         );
         assert_eq!(Format::from_file_name("photo.jpg"), None);
+    }
+
+    #[test]
+    fn every_extension_listed_is_read_and_none_read_is_left_unlisted() {
+        for extension in Format::EXTENSIONS {
+            assert!(
+                Format::from_file_name(&format!("a.{extension}")).is_some(),
+                "{extension}"
+            );
+        }
+        for extension in ["mht", "shtml", "mkd", "mdown"] {
+            assert!(Format::EXTENSIONS.contains(&extension), "{extension}");
+        }
     }
 
     #[test]
