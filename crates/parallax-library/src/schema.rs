@@ -208,6 +208,18 @@ CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, outlet, byline, text O
 END;
 "#,
     ),
+    M::up(
+        r#"
+-- Groups a person puts outlets in, along any dimensions of their own (leaning, country, owner):
+-- one group per outlet and dimension. Keyed by the outlet's name, as articles hold it.
+CREATE TABLE outlet_groups (
+    outlet TEXT NOT NULL,
+    dimension TEXT NOT NULL,
+    name TEXT NOT NULL,
+    PRIMARY KEY (outlet, dimension)
+) WITHOUT ROWID;
+"#,
+    ),
 ];
 
 /// Adds articles just inserted to the search index, in one statement (see schema 3).
