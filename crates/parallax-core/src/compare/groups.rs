@@ -41,8 +41,9 @@ pub struct GroupStatement {
 /// What only one group reports and what every group reports, for one dimension.
 ///
 /// `statements` are all the comparison's statements ([`super::statements`]), `sentences` each
-/// article's sentence texts, `groups` each article's group in this dimension. Articles of no
-/// group are left out: a statement only they and one group make counts as that group's alone.
+/// article's sentence texts, `groups` each article's group in this dimension. A statement or
+/// entity is a group's alone when every article that makes it is in that group: one an article
+/// of no group also makes is nobody's alone (it may still be one every group makes).
 pub fn coverage_by_group(
     statements: &[Statement],
     entities: &[ResolvedEntity],
@@ -60,19 +61,26 @@ pub fn coverage_by_group(
         }
     }
     let every = shares.len();
-    let groups_of = |articles: &mut dyn Iterator<Item = usize>| -> BTreeSet<&str> {
-        articles
-            .filter_map(|a| groups.get(a).and_then(Option::as_deref))
-            .collect()
+    // The groups of the articles, and whether an article of no group is among them.
+    let groups_of = |articles: &mut dyn Iterator<Item = usize>| -> (BTreeSet<&str>, bool) {
+        let mut ungrouped = false;
+        let named = articles
+            .filter_map(|a| {
+                let group = groups.get(a).and_then(Option::as_deref);
+                ungrouped |= group.is_none();
+                group
+            })
+            .collect();
+        (named, ungrouped)
     };
     let mut every_group = GroupShare::default();
     for statement in statements {
-        let reporting = groups_of(&mut statement.articles.iter().copied());
+        let (reporting, ungrouped) = groups_of(&mut statement.articles.iter().copied());
         let shown = || GroupStatement {
             sentences: statement.sentences.clone(),
             text: statement_text(statement, sentences),
         };
-        if reporting.len() == 1 {
+        if reporting.len() == 1 && !ungrouped {
             let group = reporting.first().expect("one group");
             let share = shares.get_mut(*group).expect("every group has a share");
             share.statements.push(shown());
@@ -82,7 +90,7 @@ pub fn coverage_by_group(
         }
     }
     for entity in entities {
-        let naming = groups_of(
+        let (naming, ungrouped) = groups_of(
             &mut entity
                 .mentions
                 .iter()
@@ -90,7 +98,7 @@ pub fn coverage_by_group(
                 .filter(|(_, &n)| n > 0)
                 .map(|(a, _)| a),
         );
-        if naming.len() == 1 {
+        if naming.len() == 1 && !ungrouped {
             let group = naming.first().expect("one group");
             let share = shares.get_mut(*group).expect("every group has a share");
             share.entities.push(entity.name.clone());
@@ -163,7 +171,7 @@ mod tests {
     }
 
     #[test]
-    fn articles_of_no_group_are_left_out() {
+    fn a_statement_an_article_of_no_group_also_makes_is_no_groups_alone() {
         let texts = [
             "The port reopened on Friday.",
             "The port reopened on Friday.",
@@ -173,7 +181,14 @@ mod tests {
         let all = statements(&counts, &comparison.pairs);
         let sentences = vec![vec![texts[0].to_string()], vec![texts[1].to_string()]];
         let coverage = coverage_by_group(&all, &[], &sentences, &[Some("wire".to_string()), None]);
-        assert_eq!(coverage.groups["wire"].statements.len(), 1);
+        assert!(coverage.groups["wire"].statements.is_empty());
         assert!(coverage.every_group.statements.is_empty());
+        let coverage = coverage_by_group(
+            &all,
+            &[],
+            &sentences,
+            &[Some("wire".to_string()), Some("wire".to_string())],
+        );
+        assert_eq!(coverage.groups["wire"].statements.len(), 1);
     }
 }
