@@ -490,3 +490,61 @@ fn coverage_by_group_names_what_only_one_group_reports() {
     let comparison = plain.json(&["compare", &ids[0], &ids[1]], 0);
     assert!(comparison["coverage"].get("by_group").is_none());
 }
+
+#[test]
+fn exports_carry_the_timeline_and_the_direction_of_copying() {
+    let ferry = Ferry::new();
+    let (morning, evening, wire) = (
+        ferry.id("Morning Ledger").to_string(),
+        ferry.id("Evening Courier").to_string(),
+        ferry.id("Coastal Wire").to_string(),
+    );
+    let markdown = ferry.text(&["export", &wire, &evening, &morning, "--format", "markdown"]);
+    let section = markdown
+        .split("## Timeline")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no timeline: {markdown}"));
+    let section = section.split("\n## ").next().unwrap();
+    let at = |what: &str| {
+        section
+            .find(what)
+            .unwrap_or_else(|| panic!("{what}: {section}"))
+    };
+    assert!(
+        at("2025-11-20T07:45:00Z: Morning Ledger") < at("2025-11-20T18:10:00Z: Evening Courier")
+    );
+    assert!(at("2025-11-20T18:10:00Z: Evening Courier") < at("undated: Coastal Wire"));
+    assert!(
+        section.contains("| Police questioned the captain on Thursday afternoon. | Evening Courier | Evening Courier |"),
+        "{section}"
+    );
+    assert!(
+        markdown.contains("Morning Ledger published first"),
+        "{markdown}"
+    );
+
+    let json = ferry.json(
+        &["export", &wire, &evening, &morning, "--format", "json"],
+        0,
+    );
+    let first = &json["timeline"]["articles"][0];
+    assert_eq!(first["outlet"], "Morning Ledger");
+    assert_eq!(first["precision"], "minute");
+    assert_eq!(first["index"], 2);
+
+    let html_file = ferry.folder.path().join("ferry.html");
+    ferry.json(
+        &[
+            "export",
+            &wire,
+            &evening,
+            &morning,
+            "--output",
+            &html_file.display().to_string(),
+        ],
+        0,
+    );
+    let html = std::fs::read_to_string(&html_file).unwrap();
+    assert!(html.contains("<section id=\"timeline\">"), "{html}");
+    assert!(html.contains("Morning Ledger published first"));
+}
