@@ -1,6 +1,7 @@
 //! Coverage in time and by outlet group, through the real `parallax` binary: four reports of one
 //! ferry grounding (two timed, one dated to the day only, one undated) imported from files into
-//! a real library file.
+//! a real library file. The reports live in `tests/ferry/`, outside `tests/fixtures/`, whose
+//! folder import other tests count.
 
 use std::path::{Path, PathBuf};
 use std::process::Output;
@@ -10,8 +11,7 @@ use serde_json::Value;
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests")
-        .join("fixtures")
-        .join("timeline")
+        .join("ferry")
 }
 
 fn fixture(name: &str) -> String {
