@@ -225,6 +225,24 @@ pub(crate) fn comparison(report: &CompareReport) -> String {
             let _ = writeln!(out, "  {:<32} {}", entity.name, mentions.join(" "));
         }
     }
+    for (dimension, coverage) in &report.coverage.by_group {
+        let _ = writeln!(out, "\nBy {dimension}:");
+        for (group, share) in &coverage.groups {
+            let _ = writeln!(out, "  only {dimension}={group}:");
+            for statement in &share.statements {
+                let _ = writeln!(out, "    - {}", statement.text);
+            }
+            if !share.entities.is_empty() {
+                let _ = writeln!(out, "    names: {}", share.entities.join(", "));
+            }
+        }
+        if !coverage.every_group.statements.is_empty() {
+            let _ = writeln!(out, "  every group:");
+            for statement in &coverage.every_group.statements {
+                let _ = writeln!(out, "    - {}", statement.text);
+            }
+        }
+    }
     out
 }
 

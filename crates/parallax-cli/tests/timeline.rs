@@ -481,6 +481,16 @@ fn coverage_by_group_names_what_only_one_group_reports() {
         "{right_entities:?}"
     );
 
+    let mut text_args = vec!["compare"];
+    text_args.extend(ids.iter().map(String::as_str));
+    let text = ferry.text(&text_args);
+    let by = text
+        .split("By leaning:")
+        .nth(1)
+        .unwrap_or_else(|| panic!("{text}"));
+    let right = by.split("only leaning=right:").nth(1).unwrap();
+    assert!(right.contains("- Harbour master Ines Calloway"), "{text}");
+
     // Without groups, no by_group.
     let plain = Ferry::new();
     let ids: Vec<String> = ["Morning Ledger", "Evening Courier"]

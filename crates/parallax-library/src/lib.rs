@@ -22,6 +22,12 @@
 //!   [`Library::empty_trash`] delete with undo.
 //! - [`Library::link_sentences`], [`Library::unlink_sentences`]: a person's alignment
 //!   corrections, applied whenever the two articles are compared.
+//! - [`Library::timeline`]: an event's articles by publication (to the precision of their dates)
+//!   and each statement's first report; every comparison carries its own
+//!   ([`CompareReport::timeline`]), and its shared passages say which article came first.
+//! - [`Library::set_outlet_groups`], [`Library::outlet_groups`], [`Library::filter_by_group`]:
+//!   groups of outlets a person defines (any dimensions); comparisons of library articles then
+//!   say what only one group reports (`coverage.by_group`).
 //! - [`Library::dump`], [`Library::load`]: the whole library as JSON Lines and back;
 //!   [`Library::backup`]: a consistent copy of the open library file.
 //!
