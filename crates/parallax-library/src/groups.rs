@@ -155,6 +155,82 @@ pub(crate) fn add_missing(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Library;
+
+    fn library_with(outlets: &[&str]) -> (tempfile::TempDir, Library) {
+        let folder = tempfile::tempdir().unwrap();
+        let mut files = Vec::new();
+        for (n, outlet) in outlets.iter().enumerate() {
+            let file = folder.path().join(format!("report-{n}.md"));
+            std::fs::write(
+                &file,
+                format!("---\ntitle: Report {n}\noutlet: {outlet}\n---\n\nStory number {n} about the tide tables of harbour {n}."),
+            )
+            .unwrap();
+            files.push(file);
+        }
+        let library = Library::open(&folder.path().join("library.sqlite3")).unwrap();
+        let report = library.import_paths(
+            &files,
+            &mut |_| {},
+            &std::sync::atomic::AtomicBool::new(false),
+        );
+        assert_eq!(report.imported.len(), outlets.len(), "{report:?}");
+        (folder, library)
+    }
+
+    #[test]
+    fn groups_are_set_replaced_and_removed_per_dimension() {
+        let (_folder, library) = library_with(&["The Ledger"]);
+        let pair = |d: &str, g: &str| (d.to_string(), g.to_string());
+        let set = library
+            .set_outlet_groups(
+                "The Ledger",
+                &[pair("leaning", "left"), pair("country", "NZ")],
+            )
+            .unwrap();
+        assert_eq!(set.groups.len(), 2);
+        let set = library
+            .set_outlet_groups(
+                "The Ledger",
+                &[pair("leaning", "right"), pair("country", "")],
+            )
+            .unwrap();
+        assert_eq!(
+            set.groups,
+            BTreeMap::from([("leaning".into(), "right".into())])
+        );
+        assert!(matches!(
+            library.set_outlet_groups("No Such Paper", &[pair("leaning", "left")]),
+            Err(Error::NoSuchOutlet(_))
+        ));
+    }
+
+    #[test]
+    fn a_merge_keeps_the_groups_of_the_outlet_that_stays() {
+        let (_folder, library) = library_with(&["Ledger UK", "The Ledger"]);
+        let pair = |d: &str, g: &str| (d.to_string(), g.to_string());
+        library
+            .set_outlet_groups(
+                "Ledger UK",
+                &[pair("leaning", "left"), pair("country", "UK")],
+            )
+            .unwrap();
+        library
+            .set_outlet_groups("The Ledger", &[pair("leaning", "centre")])
+            .unwrap();
+        library.rename_outlet("Ledger UK", "The Ledger").unwrap();
+        let listed = library.outlet_groups().unwrap();
+        assert_eq!(listed.len(), 1, "{listed:?}");
+        assert_eq!(listed[0].outlet, "The Ledger");
+        assert_eq!(
+            listed[0].groups,
+            BTreeMap::from([
+                ("country".into(), "UK".into()),
+                ("leaning".into(), "centre".into())
+            ])
+        );
+    }
 
     #[test]
     fn a_group_is_read_as_dimension_and_name() {
