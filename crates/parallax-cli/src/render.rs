@@ -461,8 +461,10 @@ pub(crate) fn timeline(timeline: &EventTimeline) -> String {
     }
     let _ = writeln!(out, "\nStatements by first report:");
     for statement in &timeline.timeline.statements {
+        let tied: Vec<String> = statement.first_tied.iter().map(i64::to_string).collect();
         let first = match statement.first {
-            Some(id) => format!("first {id}"),
+            Some(id) if tied.is_empty() => format!("first {id}"),
+            Some(id) => format!("first {id}, or as early {}", tied.join(", ")),
             None => "undated".to_string(),
         };
         let others: Vec<String> = statement.reported_by.iter().map(i64::to_string).collect();

@@ -199,6 +199,7 @@ fn a_statement_is_first_reported_by_its_earliest_dated_reporter() {
     // The undated wire says it too, but only the Tribune's date is known.
     let markers = statement(&timeline, "Harbour master Ines Calloway");
     assert_eq!(markers["first"], daily);
+    assert_eq!(markers["first_tied"], serde_json::json!([]));
     assert_eq!(markers["reported_by"], serde_json::json!([daily, wire]));
 
     // Nobody dated says it: no first report.

@@ -120,6 +120,9 @@ pub struct FirstReport {
     /// Its earliest dated article in [`timeline_order`]; `None` when none of its articles has
     /// a date.
     pub first: Option<usize>,
+    /// Its other dated articles whose dates cannot tell whether they came after `first` (the
+    /// same day when one gives only the day, or the same minute): any of them may have been first.
+    pub tied: Vec<usize>,
 }
 
 /// Every statement with its first report, in the order the statements were first made: by the
@@ -143,7 +146,23 @@ pub fn first_reports(
                 .copied()
                 .filter(|&a| published.get(a).is_some_and(Option::is_some))
                 .min_by_key(|&a| rank[a]);
-            FirstReport { statement, first }
+            let tied = match first.and_then(|f| published[f]) {
+                Some(earliest) => statement
+                    .articles
+                    .iter()
+                    .copied()
+                    .filter(|&a| Some(a) != first)
+                    .filter(|&a| {
+                        published[a].is_some_and(|date| earliest.known_order(&date).is_none())
+                    })
+                    .collect(),
+                None => Vec::new(),
+            };
+            FirstReport {
+                statement,
+                first,
+                tied,
+            }
         })
         .collect();
     let sentence_in = |report: &FirstReport, article: usize| {
@@ -263,6 +282,7 @@ mod tests {
             .find(|r| r.statement.articles == [1, 2])
             .unwrap();
         assert_eq!(arrested.first, Some(1));
+        assert!(arrested.tied.is_empty());
         // Article 1 was first: its statements lead.
         assert_eq!(reports[0].first, Some(1));
         let hurt = reports
@@ -270,6 +290,20 @@ mod tests {
             .find(|r| r.statement.articles == [0])
             .unwrap();
         assert_eq!(hurt.first, Some(0));
+    }
+
+    #[test]
+    fn a_day_only_date_of_the_same_day_may_have_been_first() {
+        let texts = [
+            "The ferry sank near the harbour wall.",
+            "The ferry sank near the harbour wall.",
+        ];
+        let comparison = compare(&texts);
+        let counts: Vec<usize> = comparison.sentences.iter().map(Vec::len).collect();
+        let published = [at("2025-11-20"), at("2025-11-20T08:30:00Z")];
+        let reports = first_reports(statements(&counts, &comparison.pairs), &published);
+        assert_eq!(reports[0].first, Some(1));
+        assert_eq!(reports[0].tied, [0]);
     }
 
     #[test]

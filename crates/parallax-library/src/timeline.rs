@@ -45,6 +45,10 @@ pub struct TimelineStatement {
     /// The library id of the earliest dated article that makes it; null when none of its
     /// articles is dated (or that article is a file).
     pub first: Option<i64>,
+    /// The library ids of the other dated articles that make it whose dates cannot tell they
+    /// came after `first` (one gives only the day both share, or the same minute): any of them
+    /// may have been first. Empty when `first` is certain.
+    pub first_tied: Vec<i64>,
     /// The library ids of every article that makes it, in timeline order (files left out).
     pub reported_by: Vec<i64>,
     /// The earliest dated article, as an index into the comparison's `articles` (set for files
@@ -99,6 +103,11 @@ pub(crate) fn of_report(report: &CompareReport, published: &[Option<Published>])
             TimelineStatement {
                 text,
                 first: report_of.first.and_then(|a| report.articles[a].id),
+                first_tied: report_of
+                    .tied
+                    .iter()
+                    .filter_map(|&a| report.articles[a].id)
+                    .collect(),
                 reported_by: who.iter().filter_map(|&a| report.articles[a].id).collect(),
                 first_article: report_of.first,
                 articles: who,
