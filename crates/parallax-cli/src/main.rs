@@ -90,6 +90,9 @@ enum Command {
         /// Only the articles with this tag
         #[arg(long)]
         tag: Option<String>,
+        /// Only the articles whose outlet is in this group: DIMENSION=GROUP (leaning=right)
+        #[arg(long, value_name = "DIMENSION=GROUP", value_parser = group_parser)]
+        group: Option<(String, String)>,
     },
     /// Search the library's articles (title, outlet, byline, text)
     Search {
@@ -121,6 +124,11 @@ enum Command {
     /// Correct the events: rename, merge, move an article (kept across later imports)
     #[command(subcommand)]
     Event(EventCommand),
+    /// An event's articles in order of publication, and which article made each statement first
+    Timeline {
+        /// The event's id (see `parallax events`)
+        event: i64,
+    },
     /// Say why an article is in its event
     Why {
         /// The article's library id
@@ -210,6 +218,28 @@ enum OutletCommand {
         /// Its new name
         to: String,
     },
+    /// Put outlets in groups of your own: leaning, country, owner...
+    #[command(subcommand)]
+    Group(GroupCommand),
+}
+
+#[derive(Subcommand)]
+enum GroupCommand {
+    /// Put an outlet in groups: `leaning=right country=NZ`; `leaning=` removes its leaning
+    Set {
+        /// The outlet's name, as `parallax outlets` lists it
+        outlet: String,
+        /// DIMENSION=GROUP, one or more
+        #[arg(required = true, value_name = "DIMENSION=GROUP", value_parser = group_parser)]
+        groups: Vec<(String, String)>,
+    },
+    /// List the outlets with their groups
+    List,
+}
+
+/// Reads `DIMENSION=GROUP` (`leaning=right`; `leaning=` to remove).
+fn group_parser(value: &str) -> Result<(String, String), String> {
+    parallax_library::parse_group(value).map_err(|e| e.to_string())
 }
 
 #[derive(Subcommand)]
@@ -429,12 +459,15 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 return Ok(ExitCode::FAILURE);
             }
         }
-        Command::List { tag } => {
+        Command::List { tag, group } => {
             let library = open(cli)?;
-            let articles = match tag {
+            let mut articles = match tag {
                 Some(tag) => library.list_tagged(tag)?,
                 None => library.list()?,
             };
+            if let Some((dimension, name)) = group {
+                articles = library.filter_by_group(articles, dimension, name)?;
+            }
             print(cli, &serde_json::json!({ "articles": articles }), || {
                 render::articles(&articles)
             })?;
@@ -537,6 +570,22 @@ fn run(cli: &Cli) -> Result<ExitCode> {
         Command::Outlet(OutletCommand::Rename { from, to }) => {
             let renamed = open(cli)?.rename_outlet(from, to)?;
             print(cli, &renamed, || render::outlet_renamed(&renamed))?;
+        }
+        Command::Outlet(OutletCommand::Group(GroupCommand::Set { outlet, groups })) => {
+            let now = open(cli)?.set_outlet_groups(outlet, groups)?;
+            print(cli, &now, || {
+                render::outlet_groups(std::slice::from_ref(&now))
+            })?;
+        }
+        Command::Outlet(OutletCommand::Group(GroupCommand::List)) => {
+            let outlets = open(cli)?.outlet_groups()?;
+            print(cli, &serde_json::json!({ "outlets": outlets }), || {
+                render::outlet_groups(&outlets)
+            })?;
+        }
+        Command::Timeline { event } => {
+            let timeline = open(cli)?.timeline(*event)?;
+            print(cli, &timeline, || render::timeline(&timeline))?;
         }
         Command::Tag { article, tags } | Command::Untag { article, tags } => {
             let library = open(cli)?;
@@ -848,6 +897,7 @@ fn compare_inputs(
                     title: record.title,
                     outlet: record.outlet,
                     path: record.path,
+                    published: record.published,
                     text: record.text,
                 });
             }
@@ -859,6 +909,7 @@ fn compare_inputs(
                     title: article.title,
                     outlet: article.outlet,
                     path: Some(argument.clone()),
+                    published: article.published,
                     text: article.text,
                 });
             }

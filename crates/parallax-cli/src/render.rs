@@ -5,10 +5,11 @@ use std::fmt::Write;
 use parallax_core::compare::DiffOp;
 use parallax_core::entities::{Entity, Overlap, Quantity, ResolvedEntity};
 use parallax_core::ingest::ExtractedArticle;
+use parallax_core::timeline::Precision;
 use parallax_library::{
-    ArticleRecord, ArticleSummary, CompareReport, EmptiedTrash, EventSummary, Grouping,
-    ImportReport, OutletCount, OutletRenamed, RestoredArticle, SearchHit, SentenceOverride,
-    TrashedArticle,
+    ArticleRecord, ArticleSummary, CompareReport, EmptiedTrash, EventSummary, EventTimeline,
+    Grouping, ImportReport, OutletCount, OutletGroups, OutletRenamed, RestoredArticle, SearchHit,
+    SentenceOverride, TrashedArticle,
 };
 
 pub(crate) fn extracted(path: &str, article: &ExtractedArticle, word_count: usize) -> String {
@@ -182,9 +183,13 @@ pub(crate) fn comparison(report: &CompareReport) -> String {
             let _ = writeln!(out, "> only in [{}]: {}", pair.right, right.sentences[j]);
         }
         for passage in &pair.shared_passages {
+            let earlier = match passage.earlier {
+                Some(first) => format!(", [{first}] published first"),
+                None => String::new(),
+            };
             let _ = writeln!(
                 out,
-                "| shared passage ({} words): {}",
+                "| shared passage ({} words{earlier}): {}",
                 passage.words, passage.text
             );
         }
@@ -218,6 +223,24 @@ pub(crate) fn comparison(report: &CompareReport) -> String {
         for entity in &report.entities {
             let mentions: Vec<String> = entity.mentions.iter().map(usize::to_string).collect();
             let _ = writeln!(out, "  {:<32} {}", entity.name, mentions.join(" "));
+        }
+    }
+    for (dimension, coverage) in &report.coverage.by_group {
+        let _ = writeln!(out, "\nBy {dimension}:");
+        for (group, share) in &coverage.groups {
+            let _ = writeln!(out, "  only {dimension}={group}:");
+            for statement in &share.statements {
+                let _ = writeln!(out, "    - {}", statement.text);
+            }
+            if !share.entities.is_empty() {
+                let _ = writeln!(out, "    names: {}", share.entities.join(", "));
+            }
+        }
+        if !coverage.every_group.statements.is_empty() {
+            let _ = writeln!(out, "  every group:");
+            for statement in &coverage.every_group.statements {
+                let _ = writeln!(out, "    - {}", statement.text);
+            }
         }
     }
     out
@@ -397,6 +420,60 @@ pub(crate) fn outlets(outlets: &[OutletCount]) -> String {
     let mut out = String::new();
     for outlet in outlets {
         let _ = writeln!(out, "{:>6}  {}", outlet.articles, outlet.outlet);
+    }
+    out
+}
+
+pub(crate) fn outlet_groups(outlets: &[OutletGroups]) -> String {
+    if outlets.is_empty() {
+        return "No outlets yet.\n".into();
+    }
+    let mut out = String::new();
+    for outlet in outlets {
+        let groups: Vec<String> = outlet
+            .groups
+            .iter()
+            .map(|(dimension, name)| format!("{dimension}={name}"))
+            .collect();
+        let groups = if groups.is_empty() {
+            "(no groups)".to_string()
+        } else {
+            groups.join(" ")
+        };
+        let _ = writeln!(out, "{}  {groups}", outlet.outlet);
+    }
+    out
+}
+
+pub(crate) fn timeline(timeline: &EventTimeline) -> String {
+    let mut out = format!(
+        "Event {}: {}\n\nArticles by publication:\n",
+        timeline.event, timeline.title
+    );
+    for article in &timeline.timeline.articles {
+        let when = match (article.published.as_deref(), article.precision) {
+            (Some(date), Some(Precision::Day)) => format!("{date} (day only)"),
+            (Some(date), _) => date.to_string(),
+            (None, _) => "undated".to_string(),
+        };
+        let id = article.id.map_or(String::new(), |id| format!("{id:>5}  "));
+        let _ = writeln!(out, "{id}{when:<22}  {}", article.source);
+    }
+    let _ = writeln!(out, "\nStatements by first report:");
+    for statement in &timeline.timeline.statements {
+        let tied: Vec<String> = statement.first_tied.iter().map(i64::to_string).collect();
+        let first = match statement.first {
+            Some(id) if tied.is_empty() => format!("first {id}"),
+            Some(id) => format!("first {id}, or as early {}", tied.join(", ")),
+            None => "undated".to_string(),
+        };
+        let others: Vec<String> = statement.reported_by.iter().map(i64::to_string).collect();
+        let _ = writeln!(
+            out,
+            "- {} [{first}; reported by {}]",
+            statement.text,
+            others.join(", ")
+        );
     }
     out
 }

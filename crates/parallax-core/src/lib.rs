@@ -8,6 +8,7 @@
 //! - [`entities`]: people, organisations, places and quantities, with their aliases.
 //! - [`compare`]: alignment, word differences, shared passages, conflicts, N-way support.
 //! - [`events`]: which articles report the same event.
+//! - [`timeline`]: publication dates to their precision, first reports, direction of copying.
 //!
 //! ```
 //! let left = "The Army sent a delegation to Kyiv on Thursday. It met officials.";
@@ -24,5 +25,6 @@ mod error;
 pub mod events;
 pub mod ingest;
 pub mod text;
+pub mod timeline;
 
 pub use error::Error;

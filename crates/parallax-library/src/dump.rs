@@ -80,6 +80,9 @@ pub struct DumpedArticle {
     /// written once, on one of its two articles).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub alignment_overrides: Vec<DumpedOverride>,
+    /// Its outlet's groups (`{"leaning": "right"}`); a load adds those the outlet lacks.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub outlet_groups: BTreeMap<String, String>,
 }
 
 /// An alignment correction between the article of its line and another.
@@ -108,7 +111,8 @@ pub(crate) fn dump(connection: &Connection, out: &mut dyn Write) -> Result<usize
         "SELECT a.id, a.title, a.outlet, a.byline, a.published, a.url, a.language, a.path, a.format,
                 a.text, a.word_count, a.content_hash, a.imported, a.event_id, e.title, e.named_by_user,
                 a.placed_by_user, a.corrected,
-                (SELECT json_group_array(tag) FROM (SELECT tag FROM article_tags WHERE article_id = a.id ORDER BY tag))
+                (SELECT json_group_array(tag) FROM (SELECT tag FROM article_tags WHERE article_id = a.id ORDER BY tag)),
+                (SELECT json_group_object(dimension, name) FROM outlet_groups WHERE outlet = a.outlet)
          FROM articles a JOIN events e ON e.id = a.event_id ORDER BY a.id",
     )?;
     let mut overrides = transaction.prepare(
@@ -119,6 +123,7 @@ pub(crate) fn dump(connection: &Connection, out: &mut dyn Write) -> Result<usize
     let mut count = 0;
     while let Some(row) = rows.next()? {
         let tags: String = row.get(18)?;
+        let outlet_groups: Option<String> = row.get(19)?;
         let hash: String = row.get(11)?;
         let alignment_overrides = overrides
             .query_map([&hash], |row| {
@@ -151,6 +156,9 @@ pub(crate) fn dump(connection: &Connection, out: &mut dyn Write) -> Result<usize
             corrected: crate::articles::parse_corrected(row.get(17)?),
             tags: serde_json::from_str(&tags).unwrap_or_default(),
             alignment_overrides,
+            outlet_groups: outlet_groups
+                .and_then(|g| serde_json::from_str(&g).ok())
+                .unwrap_or_default(),
         };
         let line = serde_json::to_string(&article).expect("an article serialises");
         writeln!(out, "{line}").map_err(|e| Error::File {
@@ -233,6 +241,19 @@ pub(crate) fn load(
         }
         for batch in loaded.chunks(BATCH) {
             write_batch(library, batch, &mut report, &mut events_by_key)?;
+        }
+        let grouped: Vec<&Loaded> = loaded
+            .iter()
+            .filter(|l| l.article.outlet.is_some() && !l.article.outlet_groups.is_empty())
+            .collect();
+        if !grouped.is_empty() {
+            let transaction =
+                Transaction::new_unchecked(&library.connection, TransactionBehavior::Immediate)?;
+            for line in grouped {
+                let outlet = line.article.outlet.as_deref().expect("filtered above");
+                crate::groups::add_missing(&transaction, outlet, &line.article.outlet_groups)?;
+            }
+            transaction.commit()?;
         }
         overrides.extend(
             loaded

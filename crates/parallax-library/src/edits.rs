@@ -232,6 +232,7 @@ pub(crate) fn rename_outlet(
         )?;
         store_corrected(&transaction, *id, &corrected)?;
     }
+    crate::groups::follow_rename(&transaction, from, to)?;
     transaction.commit()?;
     Ok(OutletRenamed {
         from: from.to_string(),

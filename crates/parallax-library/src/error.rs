@@ -104,6 +104,9 @@ pub enum Error {
     /// An empty value where one is needed (a headline, an outlet's new name, a tag).
     #[error("{0} cannot be empty")]
     Empty(&'static str),
+    /// A group is not written `dimension=group`.
+    #[error("'{0}' is not DIMENSION=GROUP, such as leaning=left (an empty group removes it)")]
+    InvalidGroup(String),
     /// No article has this outlet.
     #[error("no article has the outlet '{0}'")]
     NoSuchOutlet(String),

@@ -386,6 +386,7 @@ mod tests {
             title: name.into(),
             outlet: None,
             path: None,
+            published: None,
             text: text.into(),
         }
     }

@@ -22,6 +22,12 @@
 //!   [`Library::empty_trash`] delete with undo.
 //! - [`Library::link_sentences`], [`Library::unlink_sentences`]: a person's alignment
 //!   corrections, applied whenever the two articles are compared.
+//! - [`Library::timeline`]: an event's articles by publication (to the precision of their dates)
+//!   and each statement's first report; every comparison carries its own
+//!   ([`CompareReport::timeline`]), and its shared passages say which article came first.
+//! - [`Library::set_outlet_groups`], [`Library::outlet_groups`], [`Library::filter_by_group`]:
+//!   groups of outlets a person defines (any dimensions); comparisons of library articles then
+//!   say what only one group reports (`coverage.by_group`).
 //! - [`Library::dump`], [`Library::load`]: the whole library as JSON Lines and back;
 //!   [`Library::backup`]: a consistent copy of the open library file.
 //!
@@ -51,6 +57,7 @@ mod edits;
 mod error;
 mod events;
 mod export;
+mod groups;
 mod import;
 mod layout;
 mod overrides;
@@ -58,6 +65,7 @@ mod report;
 mod samples;
 mod schema;
 mod search;
+mod timeline;
 mod trash;
 
 pub use articles::{ArticleRecord, ArticleSummary};
@@ -67,6 +75,7 @@ pub use edits::{check_published, MetadataEdit, OutletCount, OutletRenamed};
 pub use error::{Error, ErrorKind};
 pub use events::{EventSummary, Grouping};
 pub use export::{export, ExportFormat};
+pub use groups::{parse_group, OutletGroups};
 pub use import::{
     read_source_file, DuplicateFile, FailedFile, ImportProgress, ImportReport, ImportedArticle,
 };
@@ -74,7 +83,20 @@ pub use layout::{Cell, CellState, Row};
 pub use overrides::{ArticleSentence, SentenceOverride};
 pub use report::{compare_texts, CompareReport, ComparedInput, ReportArticle};
 pub use search::{ArticlePage, ListedArticle, SearchHit, SearchOptions, SearchSort, TagCount};
+pub use timeline::{Timeline, TimelineArticle, TimelineStatement};
 pub use trash::{EmptiedTrash, RestoredArticle, TrashedArticle};
+
+/// The timeline of one event ([`Library::timeline`]).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct EventTimeline {
+    /// The event's id.
+    pub event: i64,
+    /// The event's name.
+    pub title: String,
+    /// Its articles by publication and its statements by first report.
+    #[serde(flatten)]
+    pub timeline: Timeline,
+}
 
 /// The environment variable that names the library file, for the window and the CLI alike.
 pub const LIBRARY_ENV: &str = "PARALLAX_LIBRARY";
@@ -269,6 +291,7 @@ impl Library {
                     title: record.title,
                     outlet: record.outlet,
                     path: record.path,
+                    published: record.published,
                     text: record.text,
                 })
             })
@@ -281,7 +304,118 @@ impl Library {
     pub fn compare_inputs(&self, inputs: Vec<ComparedInput>) -> Result<CompareReport, Error> {
         let ids: Vec<Option<i64>> = inputs.iter().map(|input| input.id).collect();
         let corrections = overrides::load(&self.connection, &ids)?;
-        Ok(report::compare_corrected(inputs, &corrections))
+        let mut report = report::compare_corrected(inputs, &corrections);
+        self.add_coverage_by_group(&mut report)?;
+        Ok(report)
+    }
+
+    /// Fills `coverage.by_group` for the dimensions in which the report's library articles'
+    /// outlets have groups ([`parallax_core::compare::coverage_by_group`]).
+    fn add_coverage_by_group(&self, report: &mut CompareReport) -> Result<(), Error> {
+        let outlet_groups = groups::all(&self.connection)?;
+        let of_article: Vec<Option<&std::collections::BTreeMap<String, String>>> = report
+            .articles
+            .iter()
+            .map(|a| {
+                a.id?;
+                outlet_groups.get(a.outlet.as_deref()?)
+            })
+            .collect();
+        let dimensions: std::collections::BTreeSet<&String> =
+            of_article.iter().flatten().flat_map(|g| g.keys()).collect();
+        if dimensions.is_empty() {
+            return Ok(());
+        }
+        let counts: Vec<usize> = report.articles.iter().map(|a| a.sentences.len()).collect();
+        let statements = parallax_core::compare::statements(&counts, &report.pairs);
+        let sentences: Vec<Vec<String>> = report
+            .articles
+            .iter()
+            .map(|a| a.sentences.clone())
+            .collect();
+        for dimension in dimensions {
+            let in_groups: Vec<Option<String>> = of_article
+                .iter()
+                .map(|g| g.and_then(|g| g.get(dimension)).cloned())
+                .collect();
+            let coverage = parallax_core::compare::coverage_by_group(
+                &statements,
+                &report.entities,
+                &sentences,
+                &in_groups,
+            );
+            report.coverage.by_group.insert(dimension.clone(), coverage);
+        }
+        Ok(())
+    }
+
+    /// The timeline of an event: its articles in order of publication (to the minute where the
+    /// date has a time, to the day otherwise, undated last) and every statement its articles
+    /// make, with the earliest dated article that makes it. Statements come from the event's
+    /// comparison (a person's alignment corrections applied).
+    pub fn timeline(&self, event: i64) -> Result<EventTimeline, Error> {
+        let summary = self
+            .events()?
+            .into_iter()
+            .find(|e| e.id == event)
+            .ok_or(Error::NoSuchEvent(event))?;
+        let inputs = summary
+            .articles
+            .iter()
+            .map(|&id| {
+                let record = self.article(id)?;
+                Ok(ComparedInput {
+                    reference: id.to_string(),
+                    id: Some(id),
+                    title: record.title,
+                    outlet: record.outlet,
+                    path: record.path,
+                    published: record.published,
+                    text: record.text,
+                })
+            })
+            .collect::<Result<Vec<_>, Error>>()?;
+        let report = self.compare_inputs(inputs)?;
+        Ok(EventTimeline {
+            event: summary.id,
+            title: summary.title,
+            timeline: report.timeline,
+        })
+    }
+
+    /// Puts an outlet in groups (`("leaning", "right")`), any number of dimensions at once; an
+    /// empty group removes the outlet's group in that dimension. Returns its groups now.
+    pub fn set_outlet_groups(
+        &self,
+        outlet: &str,
+        groups: &[(String, String)],
+    ) -> Result<OutletGroups, Error> {
+        groups::set(&self.connection, outlet, groups)
+    }
+
+    /// Every outlet (of an article, or with groups) with its groups, by name.
+    pub fn outlet_groups(&self) -> Result<Vec<OutletGroups>, Error> {
+        groups::list(&self.connection)
+    }
+
+    /// Keeps the articles whose outlet is in group `name` of `dimension`.
+    pub fn filter_by_group(
+        &self,
+        articles: Vec<ArticleSummary>,
+        dimension: &str,
+        name: &str,
+    ) -> Result<Vec<ArticleSummary>, Error> {
+        let outlet_groups = groups::all(&self.connection)?;
+        Ok(articles
+            .into_iter()
+            .filter(|a| {
+                a.outlet
+                    .as_deref()
+                    .and_then(|o| outlet_groups.get(o))
+                    .and_then(|g| g.get(dimension))
+                    .is_some_and(|g| g == name)
+            })
+            .collect())
     }
 
     /// Full-text search over title, outlet, byline and text, best match first: an article

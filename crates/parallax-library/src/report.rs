@@ -5,9 +5,11 @@ use parallax_core::compare::{
     self, Coverage, DisputedFact, PairComparison, PairCorrections, Quote, QuoteLink,
 };
 use parallax_core::entities::{self, Overlap, ResolvedEntity};
+use parallax_core::timeline::Published;
 use serde::{Deserialize, Serialize};
 
 use crate::layout::{self, Row};
+use crate::timeline::{self, Timeline};
 
 /// An article to compare: from the library (with its id) or from a file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -24,6 +26,10 @@ pub struct ComparedInput {
     /// The file it came from, when known: it names the article when the outlet is unknown.
     #[serde(default)]
     pub path: Option<String>,
+    /// Its publication date (ISO 8601), when known: it orders the timeline and tells which of
+    /// two articles sharing a passage came first.
+    #[serde(default)]
+    pub published: Option<String>,
     /// Its body text.
     pub text: String,
 }
@@ -42,6 +48,9 @@ pub struct ReportArticle {
     pub outlet: Option<String>,
     /// Where it comes from, as the window names it: see [`source_name`].
     pub source: String,
+    /// Its publication date (ISO 8601), when known.
+    #[serde(default)]
+    pub published: Option<String>,
     /// Its sentences; the pairs' sentence indices index this list.
     pub sentences: Vec<String>,
     /// Its body text; passage offsets are character offsets into it.
@@ -73,6 +82,9 @@ pub struct CompareReport {
     pub disputed_facts: Vec<DisputedFact>,
     /// The articles laid out side by side: aligned sentences in one row.
     pub rows: Vec<Row>,
+    /// The articles in order of publication, and who made each statement first.
+    #[serde(default)]
+    pub timeline: Timeline,
 }
 
 /// The name that says where an article comes from: its outlet, else (when no outlet could be
@@ -103,7 +115,12 @@ pub(crate) fn compare_corrected(
     corrections: &[PairCorrections],
 ) -> CompareReport {
     let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
-    let comparison = compare::compare_corrected(&texts, corrections);
+    let mut comparison = compare::compare_corrected(&texts, corrections);
+    let published: Vec<Option<Published>> = articles
+        .iter()
+        .map(|a| a.published.as_deref().and_then(Published::parse))
+        .collect();
+    parallax_core::timeline::mark_copy_direction(&mut comparison.pairs, &published);
     let report_articles: Vec<ReportArticle> = articles
         .into_iter()
         .zip(comparison.sentences)
@@ -113,6 +130,7 @@ pub(crate) fn compare_corrected(
             source: source_name(input.outlet.as_deref(), input.path.as_deref(), &input.title),
             title: input.title,
             outlet: input.outlet,
+            published: input.published,
             sentence_spans: sentences.iter().map(|s| [s.start, s.end]).collect(),
             paragraphs: sentences.iter().map(|s| s.paragraph).collect(),
             sentences: sentences.into_iter().map(|s| s.text).collect(),
@@ -130,8 +148,10 @@ pub(crate) fn compare_corrected(
         quote_links: comparison.quote_links,
         disputed_facts: comparison.disputed_facts,
         rows: Vec::new(),
+        timeline: Timeline::default(),
     };
     report.rows = layout::build_rows(&report);
+    report.timeline = timeline::of_report(&report, &published);
     report
 }
 
@@ -163,6 +183,7 @@ mod tests {
             title: reference.into(),
             outlet: None,
             path: None,
+            published: None,
             text: text.into(),
         }
     }

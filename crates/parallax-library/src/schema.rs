@@ -208,6 +208,18 @@ CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, outlet, byline, text O
 END;
 "#,
     ),
+    M::up(
+        r#"
+-- Groups a person puts outlets in, along any dimensions of their own (leaning, country, owner):
+-- one group per outlet and dimension. Keyed by the outlet's name, as articles hold it.
+CREATE TABLE outlet_groups (
+    outlet TEXT NOT NULL,
+    dimension TEXT NOT NULL,
+    name TEXT NOT NULL,
+    PRIMARY KEY (outlet, dimension)
+) WITHOUT ROWID;
+"#,
+    ),
 ];
 
 /// Adds articles just inserted to the search index, in one statement (see schema 3).
@@ -382,6 +394,38 @@ mod tests {
                 .unwrap();
             assert_eq!(count, 0, "{table}");
         }
+    }
+
+    #[test]
+    fn a_library_of_the_previous_schema_gains_outlet_groups_and_keeps_its_articles() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("library.sqlite3");
+        {
+            let mut connection = Connection::open(&path).unwrap();
+            prepare_with(&mut connection, &path, &MIGRATIONS[..MIGRATIONS.len() - 1]).unwrap();
+            connection
+                .execute_batch(
+                    "INSERT INTO events (id, title) VALUES (1, 'Storm');
+                     INSERT INTO articles (id, title, outlet, format, text, word_count, content_hash, event_id, profile)
+                     VALUES (7, 'Storm closes harbour', 'The Ledger', 'text', 'A storm closed the harbour.', 5, 'h7', 1, 'storm:2');",
+                )
+                .unwrap();
+        }
+        let mut connection = Connection::open(&path).unwrap();
+        prepare(&mut connection, &path).unwrap();
+        let set = crate::groups::set(
+            &connection,
+            "The Ledger",
+            &[("leaning".into(), "left".into())],
+        )
+        .unwrap();
+        assert_eq!(set.groups["leaning"], "left");
+        let title: String = connection
+            .query_row("SELECT title FROM articles WHERE id = 7", [], |row| {
+                row.get(0)
+            })
+            .unwrap();
+        assert_eq!(title, "Storm closes harbour");
     }
 
     #[test]

@@ -18,6 +18,7 @@ fn fixture(name: &str, title: &str, outlet: &str) -> ComparedInput {
         title: title.into(),
         outlet: Some(outlet.into()),
         path: None,
+        published: None,
         text: std::fs::read_to_string(path).unwrap(),
     }
 }
@@ -49,6 +50,7 @@ fn hostile() -> CompareReport {
         title: format!("Title {HOSTILE}"),
         outlet: Some(format!("Outlet {reference} {HOSTILE}")),
         path: None,
+        published: None,
         text: format!(
             "The council met on Monday. {HOSTILE} The budget was {budget}. The river rose.\n\nMayor <b>Anne</b> Leclerc & Vinci </td> spoke."
         ),

@@ -9,15 +9,17 @@ mod coverage;
 mod diff;
 mod disjoint_sets;
 mod disputes;
+mod groups;
 mod index;
 mod overrides;
 mod passages;
 mod quotes;
 mod things;
 
-pub use coverage::{Coverage, SentenceRef, Statement};
+pub use coverage::{statements, Coverage, SentenceRef, Statement};
 pub use diff::word_diff;
 pub use disputes::{DisputedFact, DisputedValue};
+pub use groups::{coverage_by_group, GroupCoverage, GroupShare, GroupStatement};
 pub use overrides::{AlignmentOverride, PairCorrections, USER_ALIGNMENT_SCORE};
 pub use quotes::{find_quotes, Quote, QuoteLink};
 
@@ -125,6 +127,10 @@ pub struct SharedPassage {
     pub left: Span,
     /// Where it stands in the right article.
     pub right: Span,
+    /// The article (`left` or `right` of the pair) published first, when the two dates tell
+    /// ([`crate::timeline::mark_copy_direction`]): the likely source of the copy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub earlier: Option<usize>,
 }
 
 /// The same fact stated differently by two articles.

@@ -73,6 +73,7 @@ pub(super) fn shared_passages(left_text: &str, a: &IndexedArticle, b: &IndexedAr
                 words: length,
                 left,
                 right: span(&r[q..q + length]),
+                earlier: None,
             }
         })
         .collect();

@@ -95,6 +95,7 @@ pub(crate) fn write(report: &CompareReport) -> String {
         report.articles.len()
     ));
     articles(&mut page, report);
+    timeline(&mut page, report, &labels);
     pairs(&mut page, report, &labels);
     sentences(&mut page, &labels, &report.rows);
     passages(&mut page, report, &labels);
@@ -233,9 +234,15 @@ fn passages(page: &mut Page, report: &CompareReport, labels: &[String]) {
             page.raw("<li data-testid=\"shared-passage\">");
             page.element("q", &passage.text);
             page.raw(&format!(
-                " <span class=\"muted\">{} words</span></li>\n",
+                " <span class=\"muted\">{} words</span>",
                 passage.words
             ));
+            if let Some(first) = passage.earlier {
+                page.raw(" <span class=\"muted\">");
+                page.text(&format!("{} published first", labels[first]));
+                page.raw("</span>");
+            }
+            page.raw("</li>\n");
         }
         page.raw("</ul>\n");
     }
@@ -243,6 +250,43 @@ fn passages(page: &mut Page, report: &CompareReport, labels: &[String]) {
         page.raw("<p class=\"muted\">No passage is shared word for word.</p>\n");
     }
     page.raw("</section>\n");
+}
+
+/// The articles by publication and each statement's first report; left out when no article is
+/// dated.
+fn timeline(page: &mut Page, report: &CompareReport, labels: &[String]) {
+    let timeline = &report.timeline;
+    if timeline.articles.iter().all(|a| a.precision.is_none()) {
+        return;
+    }
+    page.raw("<section id=\"timeline\">\n<h2>Timeline</h2>\n<ol>\n");
+    for article in &timeline.articles {
+        page.element(
+            "li",
+            &format!(
+                "{}: {}",
+                article.published.as_deref().unwrap_or("undated"),
+                labels[article.index]
+            ),
+        );
+    }
+    page.raw("</ol>\n<table>\n<thead><tr><th>Statement</th><th>First reported by</th><th>Reported by</th></tr></thead>\n<tbody>\n");
+    for statement in &timeline.statements {
+        page.raw("<tr>");
+        page.element("td", &statement.text);
+        let first = statement
+            .first_article
+            .map_or("unknown (undated)".to_string(), |a| labels[a].clone());
+        page.element("td", &first);
+        let all: Vec<&str> = statement
+            .articles
+            .iter()
+            .map(|&a| labels[a].as_str())
+            .collect();
+        page.element("td", &all.join(", "));
+        page.raw("</tr>\n");
+    }
+    page.raw("</tbody>\n</table>\n</section>\n");
 }
 
 /// One row per disputed fact: each value with the articles that give it and their sentences.

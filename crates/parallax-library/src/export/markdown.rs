@@ -42,6 +42,8 @@ fn write_all(out: &mut String, report: &CompareReport, labels: &[String]) -> std
         )?;
     }
 
+    write_timeline(out, report, labels)?;
+
     writeln!(out, "\n## Pairs\n")?;
     writeln!(
         out,
@@ -137,9 +139,13 @@ fn write_all(out: &mut String, report: &CompareReport, labels: &[String]) -> std
             escape(&labels[pair.right])
         )?;
         for passage in &pair.shared_passages {
+            let earlier = match passage.earlier {
+                Some(first) => format!(", {} published first", escape(&labels[first])),
+                None => String::new(),
+            };
             writeln!(
                 out,
-                "- “{}” ({} words)",
+                "- “{}” ({} words{earlier})",
                 escape(&passage.text),
                 passage.words
             )?;
@@ -212,6 +218,43 @@ fn write_all(out: &mut String, report: &CompareReport, labels: &[String]) -> std
 }
 
 /// `3` or `3+4`: sentence numbers as people count them, from 1.
+/// The articles by publication and each statement's first report; left out when no article is
+/// dated, as it would say nothing.
+fn write_timeline(out: &mut String, report: &CompareReport, labels: &[String]) -> std::fmt::Result {
+    let timeline = &report.timeline;
+    if timeline.articles.iter().all(|a| a.precision.is_none()) {
+        return Ok(());
+    }
+    writeln!(out, "\n## Timeline\n")?;
+    for article in &timeline.articles {
+        writeln!(
+            out,
+            "- {}: {}",
+            escape(article.published.as_deref().unwrap_or("undated")),
+            escape(&labels[article.index])
+        )?;
+    }
+    writeln!(out, "\n| Statement | First reported by | Reported by |")?;
+    writeln!(out, "| --- | --- | --- |")?;
+    for statement in &timeline.statements {
+        let first = statement
+            .first_article
+            .map_or("unknown (undated)".to_string(), |a| escape(&labels[a]));
+        let all: Vec<String> = statement
+            .articles
+            .iter()
+            .map(|&a| escape(&labels[a]))
+            .collect();
+        writeln!(
+            out,
+            "| {} | {first} | {} |",
+            escape(&statement.text),
+            all.join(", ")
+        )?;
+    }
+    Ok(())
+}
+
 fn sentence_numbers(sentences: &[usize]) -> String {
     sentences
         .iter()
