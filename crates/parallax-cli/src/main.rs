@@ -27,7 +27,7 @@ use clap::{Parser, Subcommand};
 use parallax_core::{entities, ingest};
 use parallax_library::{
     compare_texts, ArticleSentence, ComparedInput, ExportFormat, ImportProgress, Library,
-    MetadataEdit, SearchOptions, SearchSort,
+    MetadataEdit, SearchOptions, SearchSort, SourceDetails,
 };
 use serde::Serialize;
 
@@ -835,14 +835,7 @@ fn compare_inputs(
                     library = Some(open(cli)?);
                 }
                 let record = library.as_ref().expect("opened above").article(id)?;
-                inputs.push(ComparedInput {
-                    reference: argument.clone(),
-                    id: Some(id),
-                    title: record.title,
-                    outlet: record.outlet,
-                    path: record.path,
-                    text: record.text,
-                });
+                inputs.push(ComparedInput::from_record(argument.clone(), record));
             }
             _ => {
                 let article = read_article(path)?;
@@ -853,6 +846,12 @@ fn compare_inputs(
                     outlet: article.outlet,
                     path: Some(argument.clone()),
                     text: article.text,
+                    citation: SourceDetails {
+                        byline: article.byline,
+                        published: article.published,
+                        url: article.url,
+                        imported: None,
+                    },
                 });
             }
         }

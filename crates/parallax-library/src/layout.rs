@@ -387,6 +387,7 @@ mod tests {
             outlet: None,
             path: None,
             text: text.into(),
+            ..ComparedInput::default()
         }
     }
 

@@ -8,9 +8,10 @@ use parallax_core::entities::{self, Overlap, ResolvedEntity};
 use serde::{Deserialize, Serialize};
 
 use crate::layout::{self, Row};
+use crate::notes::Note;
 
 /// An article to compare: from the library (with its id) or from a file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ComparedInput {
     /// How the user named it: a library id or a file path.
     #[serde(rename = "ref")]
@@ -26,6 +27,46 @@ pub struct ComparedInput {
     pub path: Option<String>,
     /// Its body text.
     pub text: String,
+    /// Where it comes from, for the sources an export cites.
+    #[serde(default)]
+    pub citation: SourceDetails,
+}
+
+impl ComparedInput {
+    /// A library article to compare, named `reference`, with all an export cites of it.
+    pub fn from_record(reference: String, record: crate::ArticleRecord) -> ComparedInput {
+        ComparedInput {
+            reference,
+            id: Some(record.id),
+            title: record.title,
+            outlet: record.outlet,
+            path: record.path,
+            text: record.text,
+            citation: SourceDetails {
+                byline: record.byline,
+                published: record.published,
+                url: record.url,
+                imported: Some(record.imported).filter(|i| !i.is_empty()),
+            },
+        }
+    }
+}
+
+/// What an export cites of an article besides its headline and outlet.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceDetails {
+    /// The author line, when known.
+    #[serde(default)]
+    pub byline: Option<String>,
+    /// Publication date or date-time (ISO 8601), when known.
+    #[serde(default)]
+    pub published: Option<String>,
+    /// Its address on the web, when known.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// When it entered the library (UTC, ISO 8601); none for a file compared directly.
+    #[serde(default)]
+    pub imported: Option<String>,
 }
 
 /// A compared article, as the report shows it.
@@ -50,6 +91,9 @@ pub struct ReportArticle {
     pub sentence_spans: Vec<[usize; 2]>,
     /// The paragraph each sentence belongs to.
     pub paragraphs: Vec<usize>,
+    /// Its byline, date, address and when it entered the library: the source an export cites.
+    #[serde(flatten)]
+    pub citation: SourceDetails,
 }
 
 /// Everything a comparison of two or more articles found.
@@ -73,6 +117,9 @@ pub struct CompareReport {
     pub disputed_facts: Vec<DisputedFact>,
     /// The articles laid out side by side: aligned sentences in one row.
     pub rows: Vec<Row>,
+    /// A fact-checker's notes on these articles, their sentences, pairs and events.
+    #[serde(default)]
+    pub notes: Vec<Note>,
 }
 
 /// The name that says where an article comes from: its outlet, else (when no outlet could be
@@ -117,6 +164,7 @@ pub(crate) fn compare_corrected(
             paragraphs: sentences.iter().map(|s| s.paragraph).collect(),
             sentences: sentences.into_iter().map(|s| s.text).collect(),
             text: input.text,
+            citation: input.citation,
         })
         .collect();
     let overlap = entities::overlap(&comparison.entities, report_articles.len());
@@ -130,6 +178,7 @@ pub(crate) fn compare_corrected(
         quote_links: comparison.quote_links,
         disputed_facts: comparison.disputed_facts,
         rows: Vec::new(),
+        notes: Vec::new(),
     };
     report.rows = layout::build_rows(&report);
     report
@@ -164,6 +213,7 @@ mod tests {
             outlet: None,
             path: None,
             text: text.into(),
+            ..ComparedInput::default()
         }
     }
 
