@@ -758,8 +758,8 @@ pub(crate) fn scale(connection: &Connection) -> Result<Vec<String>, Error> {
 /// Puts a verdict at the end of the scale unless it is there (in any case).
 fn ensure_verdict(connection: &Connection, verdict: &str) -> Result<(), Error> {
     connection.execute(
-        "INSERT INTO verdicts (name, position) SELECT ?1, coalesce(max(position), 0) + 1 FROM verdicts
-         WHERE NOT EXISTS (SELECT 1 FROM verdicts WHERE name = ?1)",
+        "INSERT OR IGNORE INTO verdicts (name, position)
+         SELECT ?1, coalesce(max(position), 0) + 1 FROM verdicts",
         [verdict],
     )?;
     Ok(())

@@ -188,7 +188,7 @@ fn unique_key(base: &str, taken: &[String]) -> String {
 const NOT_A_PERSON: &[&str] = &[
     "staff", "reporter", "reporters", "correspondent", "correspondents", "desk", "editor",
     "editors", "editorial", "agency", "agencies", "news", "press", "team", "wire", "wires",
-    "service", "board", "bureau", "online", "media",
+    "service", "board", "bureau", "online", "media", "newsroom",
 ];
 
 /// Family-name particles kept with the family name.
