@@ -288,7 +288,9 @@ enum NoteCommand {
 
 /// Reads a note's target (`12`, `12:3`, `12:3,14:5`, `event:4`).
 fn note_target_parser(value: &str) -> Result<NoteTarget, String> {
-    value.parse().map_err(|e: parallax_library::Error| e.to_string())
+    value
+        .parse()
+        .map_err(|e: parallax_library::Error| e.to_string())
 }
 
 /// `cite --format`'s values, listed in the help.

@@ -10,8 +10,8 @@ use rayon::prelude::*;
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 
-use crate::notes::DumpedNote;
 use crate::import::{content_hash, DuplicateFile, FailedFile, ImportReport, ImportedArticle};
+use crate::notes::DumpedNote;
 use crate::{edits, events, trash, Error, Library};
 
 /// How many lines are written in one transaction.

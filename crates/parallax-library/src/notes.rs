@@ -260,7 +260,10 @@ fn stored(row: &Row) -> rusqlite::Result<Stored> {
 
 /// A sentence as notes find it again: case, typographic marks and spacing folded.
 pub(crate) fn sentence_key(text: &str) -> String {
-    normalize(text).split_whitespace().collect::<Vec<_>>().join(" ")
+    normalize(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A live article as notes see it.
@@ -395,8 +398,7 @@ impl<'c> Resolver<'c> {
         if let Some(other) = note.other_hash.as_deref() {
             if let Some(anchor) = self.article(other)? {
                 shown.other_article = Some(anchor.id);
-                if let (Some(key), Some(index)) = (&note.other_sentence_text, note.other_sentence)
-                {
+                if let (Some(key), Some(index)) = (&note.other_sentence_text, note.other_sentence) {
                     shown.other_sentence = find_sentence(&anchor.sentences, key, index);
                     if let Some(i) = shown.other_sentence {
                         shown.other_sentence_text = Some(anchor.sentences[i].clone());
@@ -406,9 +408,13 @@ impl<'c> Resolver<'c> {
         }
         shown.target = match (note.kind.as_str(), shown.sentence) {
             ("article", _) => Some(NoteTarget::Article { article: id }.to_string()),
-            ("sentence", Some(sentence)) => {
-                Some(NoteTarget::Sentence { article: id, sentence }.to_string())
-            }
+            ("sentence", Some(sentence)) => Some(
+                NoteTarget::Sentence {
+                    article: id,
+                    sentence,
+                }
+                .to_string(),
+            ),
             ("pair", Some(sentence)) => match (shown.other_article, shown.other_sentence) {
                 (Some(other), Some(other_sentence)) => Some(
                     NoteTarget::Pair {
@@ -527,8 +533,19 @@ pub(crate) fn add(
             transaction.execute(
                 insert,
                 params![
-                    "article", hash, None::<i64>, None::<String>, None::<String>, None::<i64>,
-                    None::<String>, None::<i64>, None::<String>, None::<String>, text, verdict, author
+                    "article",
+                    hash,
+                    None::<i64>,
+                    None::<String>,
+                    None::<String>,
+                    None::<i64>,
+                    None::<String>,
+                    None::<i64>,
+                    None::<String>,
+                    None::<String>,
+                    text,
+                    verdict,
+                    author
                 ],
             )?;
         }
@@ -537,8 +554,19 @@ pub(crate) fn add(
             transaction.execute(
                 insert,
                 params![
-                    "sentence", hash, sentence as i64, key, None::<String>, None::<i64>,
-                    None::<String>, None::<i64>, None::<String>, None::<String>, text, verdict, author
+                    "sentence",
+                    hash,
+                    sentence as i64,
+                    key,
+                    None::<String>,
+                    None::<i64>,
+                    None::<String>,
+                    None::<i64>,
+                    None::<String>,
+                    None::<String>,
+                    text,
+                    verdict,
+                    author
                 ],
             )?;
         }
@@ -551,8 +579,19 @@ pub(crate) fn add(
             transaction.execute(
                 insert,
                 params![
-                    "pair", hash, left.sentence as i64, key, other, right.sentence as i64,
-                    other_key, None::<i64>, None::<String>, None::<String>, text, verdict, author
+                    "pair",
+                    hash,
+                    left.sentence as i64,
+                    key,
+                    other,
+                    right.sentence as i64,
+                    other_key,
+                    None::<i64>,
+                    None::<String>,
+                    None::<String>,
+                    text,
+                    verdict,
+                    author
                 ],
             )?;
         }
@@ -572,8 +611,19 @@ pub(crate) fn add(
             transaction.execute(
                 insert,
                 params![
-                    "event", None::<String>, None::<i64>, None::<String>, None::<String>,
-                    None::<i64>, None::<String>, event, title, members, text, verdict, author
+                    "event",
+                    None::<String>,
+                    None::<i64>,
+                    None::<String>,
+                    None::<String>,
+                    None::<i64>,
+                    None::<String>,
+                    event,
+                    title,
+                    members,
+                    text,
+                    verdict,
+                    author
                 ],
             )?;
         }
@@ -620,7 +670,8 @@ pub(crate) fn edit(connection: &Connection, id: i64, edit: &NoteEdit) -> Result<
         drop(transaction);
         return get(connection, id);
     }
-    let previous = serde_json::json!({ "text": row.text, "verdict": row.verdict, "edited": row.edited });
+    let previous =
+        serde_json::json!({ "text": row.text, "verdict": row.verdict, "edited": row.edited });
     transaction.execute(
         "UPDATE notes SET text = ?2, verdict = ?3, previous = ?4,
                           edited = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
@@ -656,7 +707,13 @@ pub(crate) fn undo_edit(connection: &Connection, id: i64) -> Result<Note, Error>
     let now = serde_json::json!({ "text": row.text, "verdict": row.verdict, "edited": row.edited });
     transaction.execute(
         "UPDATE notes SET text = ?2, verdict = ?3, edited = ?4, previous = ?5 WHERE id = ?1",
-        params![id, before.text, before.verdict, before.edited, now.to_string()],
+        params![
+            id,
+            before.text,
+            before.verdict,
+            before.edited,
+            now.to_string()
+        ],
     )?;
     transaction.commit()?;
     get(connection, id)
@@ -776,10 +833,7 @@ pub(crate) fn add_verdict(connection: &Connection, verdict: &str) -> Result<Vec<
 }
 
 /// Takes a verdict off the scale; one that notes still give is kept. Returns the scale.
-pub(crate) fn remove_verdict(
-    connection: &Connection,
-    verdict: &str,
-) -> Result<Vec<String>, Error> {
+pub(crate) fn remove_verdict(connection: &Connection, verdict: &str) -> Result<Vec<String>, Error> {
     let verdict = check_verdict(connection, verdict)?;
     let used: i64 = connection.query_row(
         "SELECT count(*) FROM notes WHERE verdict = ?1 COLLATE NOCASE",
@@ -833,12 +887,11 @@ pub(crate) fn for_dump(connection: &Connection) -> Result<HashMap<i64, Vec<Dumpe
     for row in rows {
         let line = if row.kind == "event" {
             match resolver.event(&row)? {
-                Some((event, _)) => connection
-                    .query_row(
-                        "SELECT min(id) FROM articles WHERE event_id = ?1",
-                        [event],
-                        |r| r.get::<_, Option<i64>>(0),
-                    )?,
+                Some((event, _)) => connection.query_row(
+                    "SELECT min(id) FROM articles WHERE event_id = ?1",
+                    [event],
+                    |r| r.get::<_, Option<i64>>(0),
+                )?,
                 None => None,
             }
         } else {
@@ -865,14 +918,20 @@ pub(crate) fn for_dump(connection: &Connection) -> Result<HashMap<i64, Vec<Dumpe
 
 /// Stores the notes of loaded lines (`hash` names each line's article); a note the library
 /// holds already (same target, author, time and text) is not stored twice.
-pub(crate) fn load(connection: &Connection, lines: &[(String, Vec<DumpedNote>)]) -> Result<(), Error> {
+pub(crate) fn load(
+    connection: &Connection,
+    lines: &[(String, Vec<DumpedNote>)],
+) -> Result<(), Error> {
     if lines.is_empty() {
         return Ok(());
     }
     let transaction = Transaction::new_unchecked(connection, TransactionBehavior::Immediate)?;
     for (hash, notes) in lines {
         for note in notes {
-            if !matches!(note.kind.as_str(), "article" | "sentence" | "pair" | "event") {
+            if !matches!(
+                note.kind.as_str(),
+                "article" | "sentence" | "pair" | "event"
+            ) {
                 continue;
             }
             if let Some(verdict) = &note.verdict {
@@ -886,7 +945,9 @@ pub(crate) fn load(connection: &Connection, lines: &[(String, Vec<DumpedNote>)])
                         |row| Ok((row.get(0)?, row.get(1)?)),
                     )
                     .optional()?;
-                let Some((event, title)) = found else { continue };
+                let Some((event, title)) = found else {
+                    continue;
+                };
                 let members: String = transaction.query_row(
                     "SELECT json_group_array(content_hash) FROM (SELECT content_hash FROM articles WHERE event_id = ?1 ORDER BY id)",
                     [event],

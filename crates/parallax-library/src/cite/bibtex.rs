@@ -114,6 +114,9 @@ mod tests {
             escape("50% of {AT&T} #1 $5 a_b ^ ~ \\"),
             "50\\% of \\textbraceleft{}AT\\&T\\textbraceright{} \\#1 \\$5 a\\_b \\^{} \\~{} \\textbackslash{}"
         );
-        assert_eq!(url_value("https://x.example/a b{c}"), "https://x.example/a%20b%7Bc%7D");
+        assert_eq!(
+            url_value("https://x.example/a b{c}"),
+            "https://x.example/a%20b%7Bc%7D"
+        );
     }
 }

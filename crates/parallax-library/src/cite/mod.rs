@@ -130,7 +130,11 @@ pub(crate) fn citations(records: Vec<ArticleRecord>) -> Vec<Citation> {
             Citation {
                 key,
                 id: record.id,
-                authors: record.byline.as_deref().map(read_byline).unwrap_or_default(),
+                authors: record
+                    .byline
+                    .as_deref()
+                    .map(read_byline)
+                    .unwrap_or_default(),
                 title: record.title,
                 outlet: record.outlet,
                 byline: record.byline,
@@ -186,9 +190,28 @@ fn unique_key(base: &str, taken: &[String]) -> String {
 
 /// Words that mark a byline part as a desk or an agency rather than a person.
 const NOT_A_PERSON: &[&str] = &[
-    "staff", "reporter", "reporters", "correspondent", "correspondents", "desk", "editor",
-    "editors", "editorial", "agency", "agencies", "news", "press", "team", "wire", "wires",
-    "service", "board", "bureau", "online", "media", "newsroom",
+    "staff",
+    "reporter",
+    "reporters",
+    "correspondent",
+    "correspondents",
+    "desk",
+    "editor",
+    "editors",
+    "editorial",
+    "agency",
+    "agencies",
+    "news",
+    "press",
+    "team",
+    "wire",
+    "wires",
+    "service",
+    "board",
+    "bureau",
+    "online",
+    "media",
+    "newsroom",
 ];
 
 /// Family-name particles kept with the family name.
@@ -310,9 +333,18 @@ mod tests {
 
     #[test]
     fn formats_are_read_by_name() {
-        assert_eq!("CSL-JSON".parse::<CitationFormat>().unwrap(), CitationFormat::CslJson);
-        assert_eq!("bib".parse::<CitationFormat>().unwrap(), CitationFormat::Bibtex);
-        assert_eq!("ris".parse::<CitationFormat>().unwrap(), CitationFormat::Ris);
+        assert_eq!(
+            "CSL-JSON".parse::<CitationFormat>().unwrap(),
+            CitationFormat::CslJson
+        );
+        assert_eq!(
+            "bib".parse::<CitationFormat>().unwrap(),
+            CitationFormat::Bibtex
+        );
+        assert_eq!(
+            "ris".parse::<CitationFormat>().unwrap(),
+            CitationFormat::Ris
+        );
         assert!("mla".parse::<CitationFormat>().is_err());
     }
 }

@@ -52,7 +52,12 @@ pub(crate) fn write(citations: &[Citation]) -> String {
 /// `2025/11/20/`: RIS's date, year/month/day/other, empty parts left empty.
 fn ris_date(parts: &[u32]) -> String {
     let part = |i: usize| parts.get(i).map(|n| format!("{n:02}")).unwrap_or_default();
-    format!("{}/{}/{}/", parts.first().copied().unwrap_or(0), part(1), part(2))
+    format!(
+        "{}/{}/{}/",
+        parts.first().copied().unwrap_or(0),
+        part(1),
+        part(2)
+    )
 }
 
 #[cfg(test)]

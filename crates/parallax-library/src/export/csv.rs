@@ -35,9 +35,15 @@ pub(crate) fn write(report: &CompareReport) -> String {
         ("outlet", Box::new(|k| articles[k].outlet.clone())),
         ("byline", Box::new(|k| articles[k].citation.byline.clone())),
         ("title", Box::new(|k| Some(articles[k].title.clone()))),
-        ("published", Box::new(|k| articles[k].citation.published.clone())),
+        (
+            "published",
+            Box::new(|k| articles[k].citation.published.clone()),
+        ),
         ("url", Box::new(|k| articles[k].citation.url.clone())),
-        ("imported", Box::new(|k| articles[k].citation.imported.clone())),
+        (
+            "imported",
+            Box::new(|k| articles[k].citation.imported.clone()),
+        ),
     ];
     for (field, value) in &fields {
         let mut record = vec![field.to_string(), "source".into(), String::new()];

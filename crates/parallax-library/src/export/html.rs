@@ -11,11 +11,11 @@ use parallax_core::compare::DiffOp;
 use crate::report::CompareReport;
 
 use super::{
-    article_labels, article_notes, day, event_notes, kind_name, note_place,
-    report_title, sentence_notes,
+    article_labels, article_notes, day, event_notes, kind_name, note_place, report_title,
+    sentence_notes,
 };
-use crate::notes::Note;
 use crate::layout::{CellState, Row};
+use crate::notes::Note;
 
 const STYLE: &str = "
 :root { color-scheme: light dark; --line: #8884; --muted: #777; --ins: #2a7a2a33; --del: #b3262633;
@@ -121,7 +121,10 @@ fn articles(page: &mut Page, report: &CompareReport) {
     page.raw("<section id=\"articles\">\n<h2>Articles and sources cited</h2>\n<table data-testid=\"sources\">\n<thead><tr><th>#</th><th>Outlet</th><th>Byline</th><th>Title</th><th>Published</th><th>Address</th><th>Added to the library</th><th>Sentences</th><th>Source</th></tr></thead>\n<tbody>\n");
     for (k, article) in report.articles.iter().enumerate() {
         let cited = &article.citation;
-        page.raw(&format!("<tr data-testid=\"source\"><td class=\"num\">{}</td>", k + 1));
+        page.raw(&format!(
+            "<tr data-testid=\"source\"><td class=\"num\">{}</td>",
+            k + 1
+        ));
         page.element("td", article.outlet.as_deref().unwrap_or("(unknown)"));
         page.element("td", cited.byline.as_deref().unwrap_or(""));
         page.raw("<td>");
@@ -157,7 +160,10 @@ fn articles(page: &mut Page, report: &CompareReport) {
 
 /// A note beside what it annotates: verdict, author, time, then its text.
 fn note_aside(page: &mut Page, note: &Note) {
-    page.raw(&format!("<aside class=\"note\" data-testid=\"note\" data-note-id=\"{}\">", note.id));
+    page.raw(&format!(
+        "<aside class=\"note\" data-testid=\"note\" data-note-id=\"{}\">",
+        note.id
+    ));
     if let Some(verdict) = &note.verdict {
         page.element("span class=\"verdict\"", verdict);
         page.raw(" ");

@@ -240,7 +240,11 @@ fn write_all(out: &mut String, report: &CompareReport, labels: &[String]) -> std
         writeln!(out, "No note on these articles.\n")?;
     } else {
         for note in &report.notes {
-            write!(out, "- On {}", escape_inline(&note_place(report, labels, note)))?;
+            write!(
+                out,
+                "- On {}",
+                escape_inline(&note_place(report, labels, note))
+            )?;
             if let Some(sentence) = &note.sentence_text {
                 write!(out, " (“{}”)", escape_inline(sentence))?;
             }
