@@ -9,8 +9,9 @@ use std::process::Output;
 
 use serde_json::Value;
 
+/// The ferry reports: their own folder, as `tests/fixtures` is imported whole by other tests.
 fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/notes")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fact-check")
 }
 
 fn run(library: &Path, args: &[&str]) -> Output {

@@ -1002,6 +1002,173 @@ pub(crate) fn load(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::{export, ExportFormat, Library};
+
+    /// A library of two reports of one ferry grounding that disagree on the passengers.
+    fn ferry() -> (tempfile::TempDir, Library, i64, i64) {
+        let folder = tempfile::tempdir().unwrap();
+        let files = [
+            ("wire.md", "---\ntitle: Ferry runs aground\noutlet: Northsea Wire\n---\n\nThe ferry Aurora ran aground off Kestrel Point on Tuesday with 120 passengers on board.\n\nNo one was hurt, the coastguard said."),
+            ("gazette.md", "---\ntitle: Aurora grounded\noutlet: Kestrel Gazette\n---\n\nThe ferry Aurora ran aground off Kestrel Point on Tuesday with 150 passengers on board.\n\nNo one was hurt, the coastguard said."),
+        ];
+        let paths: Vec<_> = files
+            .iter()
+            .map(|(name, text)| {
+                let path = folder.path().join(name);
+                std::fs::write(&path, text).unwrap();
+                path
+            })
+            .collect();
+        let library = Library::open(&folder.path().join("library.sqlite3")).unwrap();
+        let report = library.import_paths(
+            &paths,
+            &mut |_| {},
+            &std::sync::atomic::AtomicBool::new(false),
+        );
+        let id = |outlet: &str| {
+            report
+                .imported
+                .iter()
+                .find(|a| a.outlet.as_deref() == Some(outlet))
+                .unwrap()
+                .id
+        };
+        let (wire, gazette) = (id("Northsea Wire"), id("Kestrel Gazette"));
+        (folder, library, wire, gazette)
+    }
+
+    #[test]
+    fn notes_are_shown_beside_what_they_annotate_in_every_export() {
+        let (_folder, library, wire, gazette) = ferry();
+        let on_sentence = library
+            .add_note(
+                &NoteTarget::Sentence {
+                    article: wire,
+                    sentence: 0,
+                },
+                "Port log says <b>118</b> | passengers",
+                Some("Wrong"),
+                "Ana",
+            )
+            .unwrap();
+        assert_eq!(
+            on_sentence.verdict.as_deref(),
+            Some("wrong"),
+            "spelt as the scale has it"
+        );
+        let pair = NoteTarget::Pair {
+            left: ArticleSentence {
+                article: wire,
+                sentence: 1,
+            },
+            right: ArticleSentence {
+                article: gazette,
+                sentence: 1,
+            },
+        };
+        library
+            .add_note(&pair, "Both quote the coastguard", None, "Ben")
+            .unwrap();
+        let report = library.compare(&[wire, gazette]).unwrap();
+        assert_eq!(report.notes.len(), 2);
+
+        let html = export(&report, ExportFormat::Html);
+        assert!(html.contains("Port log says &lt;b&gt;118&lt;/b&gt; | passengers"));
+        assert!(!html.contains("<b>118"));
+        let markdown = export(&report, ExportFormat::Markdown);
+        let line = markdown
+            .lines()
+            .find(|l| l.contains("Port log says"))
+            .unwrap();
+        assert!(
+            line.contains("\\<b\\>118") && line.contains("wrong · Ana"),
+            "{line}"
+        );
+        assert!(markdown.contains("## Notes and verdicts"));
+        let csv = export(&report, ExportFormat::Csv);
+        let mut reader = ::csv::Reader::from_reader(csv.as_bytes());
+        let rows: Vec<::csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        let note = rows.iter().find(|r| r[0].starts_with("Port log")).unwrap();
+        assert_eq!(&note[1], "note: wrong");
+        assert_eq!((&note[3], &note[4]), ("sentence 1", ""));
+        let pair_row = rows
+            .iter()
+            .find(|r| &r[0] == "Both quote the coastguard")
+            .unwrap();
+        assert_eq!((&pair_row[3], &pair_row[4]), ("sentence 2", "sentence 2"));
+        let json: serde_json::Value =
+            serde_json::from_str(&export(&report, ExportFormat::Json)).unwrap();
+        assert_eq!(json["notes"][0]["author"], "Ana");
+    }
+
+    #[test]
+    fn an_event_note_follows_its_event_into_a_merge_and_emptying_the_trash_forgets_deleted_notes() {
+        let (_folder, library, wire, gazette) = ferry();
+        // Split the two into events of their own, note one, merge it into the other.
+        let apart = library.move_article(gazette, None).unwrap();
+        let kept = library.article(wire).unwrap().event.unwrap();
+        let note = library
+            .add_note(
+                &NoteTarget::Event { event: apart },
+                "Two counts of passengers",
+                Some("unverified"),
+                "Ana",
+            )
+            .unwrap();
+        library.merge_events(kept, &[apart]).unwrap();
+        let moved = library.note(note.id).unwrap();
+        assert_eq!(moved.event, Some(kept));
+        assert_eq!(
+            moved.target.as_deref(),
+            Some(format!("event:{kept}").as_str())
+        );
+
+        let gone = library
+            .add_note(&NoteTarget::Article { article: wire }, "Draft", None, "Ana")
+            .unwrap();
+        library.delete_note(gone.id).unwrap();
+        assert_eq!(library.empty_trash().unwrap().notes, 1);
+        assert!(matches!(library.note(gone.id), Err(Error::NoSuchNote(_))));
+        assert!(library.note(note.id).is_ok());
+    }
+
+    #[test]
+    fn the_scale_is_edited_but_keeps_the_verdicts_notes_give() {
+        let (_folder, library, wire, _) = ferry();
+        assert_eq!(
+            library
+                .add_verdict("needs context")
+                .unwrap()
+                .last()
+                .unwrap(),
+            "needs context"
+        );
+        library
+            .add_note(
+                &NoteTarget::Article { article: wire },
+                "Missing the tide tables",
+                Some("needs context"),
+                "Ana",
+            )
+            .unwrap();
+        assert!(matches!(
+            library.remove_verdict("needs context"),
+            Err(Error::VerdictInUse { notes: 1, .. })
+        ));
+        assert_eq!(
+            library.remove_verdict("unverified").unwrap(),
+            ["accurate", "misleading", "wrong", "needs context"]
+        );
+        assert!(matches!(
+            library.add_note(
+                &NoteTarget::Article { article: wire },
+                "x",
+                Some("unverified"),
+                "Ana"
+            ),
+            Err(Error::UnknownVerdict { .. })
+        ));
+    }
 
     #[test]
     fn targets_are_read_as_people_write_them() {
