@@ -292,7 +292,7 @@ fn a_note_on_a_disputed_fact_follows_the_text_through_edits_the_trash_and_a_relo
             .as_array()
             .unwrap()
             .iter()
-            .find(|a| a["id"].to_string() == *id)
+            .find(|a| a["id"].as_i64() == id.parse().ok())
             .unwrap()
             .clone();
         let text = row.text().to_string();

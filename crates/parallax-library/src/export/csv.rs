@@ -5,7 +5,7 @@
 //! text as name, author and time as aliases, and in the annotated article's column what it
 //! annotates: `article`, `sentence 4`, or `event`).
 
-use crate::report::CompareReport;
+use crate::report::{CompareReport, ReportArticle};
 
 use super::{article_labels, kind_name, note_byline};
 
@@ -31,23 +31,13 @@ pub(crate) fn write(report: &CompareReport) -> String {
         writer.write_record(&record).expect("writes to memory");
     }
     let articles = &report.articles;
-    let fields: [(&str, Box<dyn Fn(usize) -> Option<String>>); 6] = [
-        ("outlet", Box::new(|k| articles[k].outlet.clone())),
-        ("byline", Box::new(|k| articles[k].citation.byline.clone())),
-        ("title", Box::new(|k| Some(articles[k].title.clone()))),
-        (
-            "published",
-            Box::new(|k| articles[k].citation.published.clone()),
-        ),
-        ("url", Box::new(|k| articles[k].citation.url.clone())),
-        (
-            "imported",
-            Box::new(|k| articles[k].citation.imported.clone()),
-        ),
-    ];
-    for (field, value) in &fields {
+    for field in ["outlet", "byline", "title", "published", "url", "imported"] {
         let mut record = vec![field.to_string(), "source".into(), String::new()];
-        record.extend((0..articles.len()).map(|k| inert(&value(k).unwrap_or_default())));
+        record.extend(
+            articles
+                .iter()
+                .map(|article| inert(source_field(article, field).unwrap_or_default())),
+        );
         writer.write_record(&record).expect("writes to memory");
     }
     for note in &report.notes {
@@ -79,6 +69,19 @@ pub(crate) fn write(report: &CompareReport) -> String {
     }
     let bytes = writer.into_inner().expect("writes to memory");
     String::from_utf8(bytes).expect("the records are strings")
+}
+
+/// One field of the source an article cites.
+fn source_field<'a>(article: &'a ReportArticle, field: &str) -> Option<&'a str> {
+    let cited = &article.citation;
+    match field {
+        "outlet" => article.outlet.as_deref(),
+        "byline" => cited.byline.as_deref(),
+        "title" => Some(&article.title),
+        "published" => cited.published.as_deref(),
+        "url" => cited.url.as_deref(),
+        _ => cited.imported.as_deref(),
+    }
 }
 
 /// `text`, kept from being read as a formula by a spreadsheet: a cell that opens with `=`, `+`,
