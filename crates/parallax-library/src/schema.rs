@@ -539,6 +539,53 @@ mod tests {
     }
 
     #[test]
+    fn a_third_schema_library_gains_notes_and_the_default_verdicts() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("library.sqlite3");
+        {
+            let mut connection = Connection::open(&path).unwrap();
+            prepare_with(&mut connection, &path, &MIGRATIONS[..3]).unwrap();
+            connection
+                .execute_batch(
+                    "INSERT INTO events (id, title) VALUES (1, 'Storm');
+                     INSERT INTO articles (id, title, format, text, word_count, content_hash, event_id, profile)
+                     VALUES (7, 'Storm closes harbour', 'text', 'A storm closed the harbour.', 5, 'h7', 1, '');",
+                )
+                .unwrap();
+        }
+        let mut connection = Connection::open(&path).unwrap();
+        prepare(&mut connection, &path).unwrap();
+        let verdicts: Vec<String> = connection
+            .prepare("SELECT name FROM verdicts ORDER BY position")
+            .unwrap()
+            .query_map([], |row| row.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(verdicts, ["accurate", "misleading", "wrong", "unverified"]);
+        connection
+            .execute(
+                "INSERT INTO notes (target, article_hash, text, author) VALUES ('article', 'h7', 'Checked tide tables', 'Ana')",
+                [],
+            )
+            .unwrap();
+        let found: i64 = connection
+            .query_row(
+                "SELECT count(*) FROM notes_fts WHERE notes_fts MATCH 'tide'",
+                [],
+                |row| row.get(0),
+            )
+            .unwrap();
+        assert_eq!(found, 1, "notes are searchable");
+        let title: String = connection
+            .query_row("SELECT title FROM articles WHERE id = 7", [], |row| {
+                row.get(0)
+            })
+            .unwrap();
+        assert_eq!(title, "Storm closes harbour");
+    }
+
+    #[test]
     fn a_library_is_copied_whole_before_it_is_migrated() {
         let folder = tempfile::tempdir().unwrap();
         let path = folder.path().join("library.sqlite3");
