@@ -791,16 +791,33 @@ pub(crate) fn for_articles(connection: &Connection, ids: &[i64]) -> Result<Vec<N
             events.push(event);
         }
     }
-    Ok(list(connection, &NoteFilter::default())?
-        .into_iter()
-        .filter(|note| match note.kind.as_str() {
+    // Only the rows that can concern these articles are read and resolved: a comparison is
+    // made often, and the library may hold many notes on other articles.
+    let rows: Vec<Stored> = connection
+        .prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM notes WHERE deleted IS NULL AND (target = 'event'
+                 OR article_hash IN (SELECT content_hash FROM articles WHERE id IN (SELECT value FROM json_each(?1)))
+                 OR other_hash IN (SELECT content_hash FROM articles WHERE id IN (SELECT value FROM json_each(?1))))
+             ORDER BY created, id"
+        ))?
+        .query_map([serde_json::to_string(ids).expect("numbers serialise")], stored)?
+        .collect::<Result<_, _>>()?;
+    let mut resolver = Resolver::new(connection);
+    let mut notes = Vec::new();
+    for row in rows {
+        let note = resolver.resolve(row)?;
+        let shown = match note.kind.as_str() {
             "event" => note.event.is_some_and(|e| events.contains(&e)),
             _ => {
                 note.article.is_some_and(|a| ids.contains(&a))
                     || note.other_article.is_some_and(|a| ids.contains(&a))
             }
-        })
-        .collect())
+        };
+        if shown {
+            notes.push(note);
+        }
+    }
+    Ok(notes)
 }
 
 /// The verdict scale, in its order.
