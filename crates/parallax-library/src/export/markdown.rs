@@ -121,7 +121,14 @@ fn write_all(out: &mut String, report: &CompareReport, labels: &[String]) -> std
             for (k, sentences) in sides {
                 for &s in sentences {
                     for note in sentence_notes(report, k, s) {
-                        if !shown.contains(&note.id) {
+                        // A pair's note goes under that pair's alignment only.
+                        let ids = [
+                            report.articles[pair.left].id,
+                            report.articles[pair.right].id,
+                        ];
+                        let other_pair = note.kind == "pair"
+                            && !(ids.contains(&note.article) && ids.contains(&note.other_article));
+                        if !other_pair && !shown.contains(&note.id) {
                             shown.push(note.id);
                             writeln!(out, "  {}", note_line(note))?;
                         }
