@@ -232,7 +232,7 @@ enum NoteCommand {
         /// A verdict of the scale (see `note scale`)
         #[arg(long)]
         verdict: Option<String>,
-        /// Who writes it [default: $USER]
+        /// Who writes it [default: $USER, or %USERNAME% on Windows]
         #[arg(long, env = "USER", hide_env_values = true)]
         author: Option<String>,
     },
@@ -832,11 +832,13 @@ fn note(cli: &Cli, command: &NoteCommand) -> Result<ExitCode> {
             verdict,
             author,
         } => {
+            // $USER through clap; Windows names the user in %USERNAME%.
             let author = author
-                .as_deref()
+                .clone()
+                .or_else(|| std::env::var("USERNAME").ok())
                 .filter(|a| !a.trim().is_empty())
                 .context("say who writes the note: --author NAME (or set $USER)")?;
-            library.add_note(target, text, verdict.as_deref(), author)?
+            library.add_note(target, text, verdict.as_deref(), &author)?
         }
         NoteCommand::List {
             event,
