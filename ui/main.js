@@ -133,6 +133,7 @@ function count(articles) {
 }
 
 function openTrash() {
+  viewsAsked += 1;
   clearError();
   showTrash(main, { onChanged: () => library.refresh() });
 }
@@ -155,31 +156,35 @@ function comparedIds() {
   return [...main.querySelectorAll('[data-testid=compare-pane]')].map((pane) => Number(pane.dataset.articleId));
 }
 
+// The main view shows what was asked for last: an article or a comparison asked for later makes
+// an earlier one stale, and its answer is dropped when it comes (commands run off the main
+// thread, so answers can come in any order).
+let viewsAsked = 0;
+
 async function openArticle(id) {
+  const asked = ++viewsAsked;
   try {
     const [article, grouping, entities] = await Promise.all([api.getArticle(id), api.explainGrouping(id).catch(() => null),
       api.articleEntities(id).catch(() => [])]);
     const joined = grouping && grouping.grouped_with !== null && grouping.grouped_with !== undefined
       ? await api.getArticle(grouping.grouped_with).catch(() => null)
       : null;
+    if (asked !== viewsAsked) return;
     showArticle(main, { ...article, entities }, grouping, joined && joined.title, readerActions);
   } catch (error) {
-    showError(error);
+    if (asked === viewsAsked) showError(error);
   }
 }
 
-// A comparison asked for after this one makes it stale: its answer is dropped when it comes.
-let comparisonsAsked = 0;
-
 async function openComparison(ids) {
-  const asked = ++comparisonsAsked;
+  const asked = ++viewsAsked;
   try {
     clearError();
     const report = await api.compare(ids);
-    if (asked !== comparisonsAsked) return;
+    if (asked !== viewsAsked) return;
     showComparison(main, report, { onChanged: () => api.compare(ids) });
   } catch (error) {
-    if (asked === comparisonsAsked) showError(error);
+    if (asked === viewsAsked) showError(error);
   }
 }
 

@@ -11,6 +11,8 @@
 //! parallax align link 3:4 5:2      # sentence 4 of article 3 says what sentence 2 of 5 says
 //! parallax delete 7 && parallax restore 7
 //! parallax dump library.jsonl && parallax backup ~/parallax-backup.sqlite3
+//! parallax note add 3:4 "The ministry gives 12, not 15" --verdict wrong
+//! parallax note list --search ministry && parallax cite 3 4 --format bibtex
 //! ```
 //!
 //! With `--json` every command prints exactly one JSON document on stdout (the contract in
@@ -26,8 +28,9 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use parallax_core::{entities, ingest};
 use parallax_library::{
-    compare_texts, ArticleSentence, ComparedInput, ExportFormat, ImportProgress, Library,
-    MetadataEdit, SearchOptions, SearchSort,
+    compare_texts, ArticleSentence, CitationFormat, ComparedInput, ExportFormat, ImportProgress,
+    Library, MetadataEdit, NoteEdit, NoteFilter, NoteTarget, SearchOptions, SearchSort,
+    SourceDetails,
 };
 use serde::Serialize;
 
@@ -207,6 +210,102 @@ enum Command {
         /// The copy to write (replaced if it exists)
         path: PathBuf,
     },
+    /// A fact-checker's notes and verdicts on articles, sentences, aligned pairs and events
+    #[command(subcommand)]
+    Note(NoteCommand),
+    /// Cite library articles for a reference manager: CSL-JSON, BibTeX or RIS
+    Cite {
+        /// The articles' library ids
+        #[arg(required = true)]
+        articles: Vec<i64>,
+        /// The format [default: from --output's extension: .json, .bib, .ris]
+        #[arg(long, value_parser = citation_format_parser())]
+        format: Option<CitationFormat>,
+        /// Write to this file instead of standard output
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum NoteCommand {
+    /// Write a note, with an optional verdict
+    Add {
+        /// ARTICLE (12), ARTICLE:SENTENCE (12:3, as `compare` numbers sentences; a disputed
+        /// fact by the sentence that states it), a pair (12:3,14:5) or event:ID
+        #[arg(value_parser = note_target_parser)]
+        target: NoteTarget,
+        /// What the note says
+        text: String,
+        /// A verdict of the scale (see `note scale`)
+        #[arg(long)]
+        verdict: Option<String>,
+        /// Who writes it [default: $USER, or %USERNAME% on Windows]
+        #[arg(long, env = "USER", hide_env_values = true)]
+        author: Option<String>,
+    },
+    /// List notes: all, or an event's
+    List {
+        /// Only the notes of this event (its articles, sentences and itself)
+        event: Option<i64>,
+        /// Only the notes of this article
+        #[arg(long)]
+        article: Option<i64>,
+        /// Only the notes whose text, verdict or author hold these words
+        #[arg(long, value_name = "WORDS")]
+        search: Option<String>,
+        /// The deleted notes instead (restore them with `note restore`)
+        #[arg(long)]
+        deleted: bool,
+    },
+    /// Change a note's text or verdict (undo with `note undo`)
+    Edit {
+        /// The note's id
+        id: i64,
+        /// The new text
+        text: Option<String>,
+        /// The new verdict ("" clears it)
+        #[arg(long)]
+        verdict: Option<String>,
+    },
+    /// Undo a note's last edit (again: redo it)
+    Undo {
+        /// The note's id
+        id: i64,
+    },
+    /// Move a note to the trash (undo with `note restore`)
+    Delete {
+        /// The note's id
+        id: i64,
+    },
+    /// Bring a deleted note back
+    Restore {
+        /// The note's id
+        id: i64,
+    },
+    /// Show the verdict scale, or add to it or take from it
+    Scale {
+        /// A verdict to add at the end
+        #[arg(long, value_name = "VERDICT")]
+        add: Option<String>,
+        /// A verdict no note gives to take off
+        #[arg(long, value_name = "VERDICT")]
+        remove: Option<String>,
+    },
+}
+
+/// Reads a note's target (`12`, `12:3`, `12:3,14:5`, `event:4`).
+fn note_target_parser(value: &str) -> Result<NoteTarget, String> {
+    value
+        .parse()
+        .map_err(|e: parallax_library::Error| e.to_string())
+}
+
+/// `cite --format`'s values, listed in the help.
+fn citation_format_parser() -> impl clap::builder::TypedValueParser<Value = CitationFormat> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(["csl-json", "bibtex", "ris"])
+        .try_map(|name| name.parse::<CitationFormat>())
 }
 
 #[derive(Subcommand)]
@@ -720,11 +819,137 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 )
             })?;
         }
+        Command::Note(command) => return note(cli, command),
+        Command::Cite {
+            articles,
+            format,
+            output,
+        } => {
+            let from_extension = || {
+                let extension = output.as_deref()?.extension()?.to_str()?;
+                extension.parse::<CitationFormat>().ok()
+            };
+            let Some(format) = format.or_else(from_extension) else {
+                use clap::CommandFactory;
+                Cli::command()
+                    .error(
+                        clap::error::ErrorKind::MissingRequiredArgument,
+                        "say which format to cite in: --format csl-json, bibtex or ris",
+                    )
+                    .exit()
+            };
+            if cli.json && output.is_none() && format != CitationFormat::CslJson {
+                use clap::CommandFactory;
+                Cli::command()
+                    .error(
+                        clap::error::ErrorKind::ArgumentConflict,
+                        format!("--json prints JSON on standard output; write {format} to a file with --output FILE"),
+                    )
+                    .exit()
+            }
+            let citations = open(cli)?.citations(articles)?;
+            let written = parallax_library::cite(&citations, format);
+            match output {
+                None => write_stdout(&written)?,
+                Some(path) => {
+                    std::fs::write(path, &written)
+                        .with_context(|| format!("cannot write '{}'", path.display()))?;
+                    let shown = Written {
+                        path: path.display().to_string(),
+                        format: format.to_string(),
+                        bytes: written.len(),
+                    };
+                    print(cli, &shown, || {
+                        format!(
+                            "Wrote {} citations to {} ({})\n",
+                            citations.len(),
+                            shown.path,
+                            shown.format
+                        )
+                    })?;
+                }
+            }
+        }
         Command::Samples => {
             let report = open(cli)?.add_samples()?;
             print(cli, &report, || render::import(&report))?;
         }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The `note` commands.
+fn note(cli: &Cli, command: &NoteCommand) -> Result<ExitCode> {
+    let library = open(cli)?;
+    let shown = match command {
+        NoteCommand::Add {
+            target,
+            text,
+            verdict,
+            author,
+        } => {
+            // $USER through clap; Windows names the user in %USERNAME%.
+            let author = author
+                .clone()
+                .or_else(|| std::env::var("USERNAME").ok())
+                .filter(|a| !a.trim().is_empty())
+                .context("say who writes the note: --author NAME (or set $USER)")?;
+            library.add_note(target, text, verdict.as_deref(), &author)?
+        }
+        NoteCommand::List {
+            event,
+            article,
+            search,
+            deleted,
+        } => {
+            let filter = NoteFilter {
+                event: *event,
+                article: *article,
+                search: search.clone(),
+                deleted: *deleted,
+            };
+            let notes = library.notes(&filter)?;
+            print(cli, &serde_json::json!({ "notes": notes }), || {
+                render::notes(&notes)
+            })?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        NoteCommand::Edit { id, text, verdict } => {
+            let edit = NoteEdit {
+                text: text.clone(),
+                verdict: verdict.clone(),
+            };
+            if edit == NoteEdit::default() {
+                use clap::CommandFactory;
+                Cli::command()
+                    .error(
+                        clap::error::ErrorKind::MissingRequiredArgument,
+                        "say what to change: the new text, or --verdict",
+                    )
+                    .exit()
+            }
+            library.edit_note(*id, &edit)?
+        }
+        NoteCommand::Undo { id } => library.undo_note_edit(*id)?,
+        NoteCommand::Delete { id } => library.delete_note(*id)?,
+        NoteCommand::Restore { id } => library.restore_note(*id)?,
+        NoteCommand::Scale { add, remove } => {
+            if let Some(verdict) = add {
+                library.add_verdict(verdict)?;
+            }
+            if let Some(verdict) = remove {
+                library.remove_verdict(verdict)?;
+            }
+            let scale = library.verdict_scale()?;
+            print(cli, &serde_json::json!({ "verdicts": scale }), || {
+                render::verdicts(&scale)
+            })?;
+            return Ok(ExitCode::SUCCESS);
+        }
+    };
+    print(cli, &serde_json::json!({ "note": shown }), || {
+        render::note(&shown)
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -891,15 +1116,7 @@ fn compare_inputs(
                     library = Some(open(cli)?);
                 }
                 let record = library.as_ref().expect("opened above").article(id)?;
-                inputs.push(ComparedInput {
-                    reference: argument.clone(),
-                    id: Some(id),
-                    title: record.title,
-                    outlet: record.outlet,
-                    path: record.path,
-                    published: record.published,
-                    text: record.text,
-                });
+                inputs.push(ComparedInput::from_record(argument.clone(), record));
             }
             _ => {
                 let article = read_article(path)?;
@@ -909,8 +1126,13 @@ fn compare_inputs(
                     title: article.title,
                     outlet: article.outlet,
                     path: Some(argument.clone()),
-                    published: article.published,
                     text: article.text,
+                    citation: SourceDetails {
+                        byline: article.byline,
+                        published: article.published,
+                        url: article.url,
+                        imported: None,
+                    },
                 });
             }
         }

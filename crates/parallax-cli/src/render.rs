@@ -8,8 +8,8 @@ use parallax_core::ingest::ExtractedArticle;
 use parallax_core::timeline::Precision;
 use parallax_library::{
     ArticleRecord, ArticleSummary, CompareReport, EmptiedTrash, EventSummary, EventTimeline,
-    Grouping, ImportReport, OutletCount, OutletGroups, OutletRenamed, RestoredArticle, SearchHit,
-    SentenceOverride, TrashedArticle,
+    Grouping, ImportReport, Note, OutletCount, OutletGroups, OutletRenamed, RestoredArticle,
+    SearchHit, SentenceOverride, TrashedArticle,
 };
 
 pub(crate) fn extracted(path: &str, article: &ExtractedArticle, word_count: usize) -> String {
@@ -550,10 +550,57 @@ pub(crate) fn trash(trash: &[TrashedArticle]) -> String {
 
 pub(crate) fn emptied(emptied: &EmptiedTrash) -> String {
     format!(
-        "Deleted {} for good; removed {} left without articles.\n",
+        "Deleted {} and {} for good; removed {} left without articles.\n",
         count(emptied.articles, "article"),
+        count(emptied.notes, "note"),
         count(emptied.events, "event")
     )
+}
+
+/// One note: its id and target, verdict, author and time, then its text and what it is on.
+pub(crate) fn note(note: &Note) -> String {
+    let mut out = String::new();
+    let target = note
+        .target
+        .clone()
+        .unwrap_or_else(|| "(its article is not in the library)".into());
+    let _ = write!(out, "#{} on {} {target}", note.id, note.kind);
+    if let Some(verdict) = &note.verdict {
+        let _ = write!(out, " [{verdict}]");
+    }
+    let _ = write!(out, " by {}, {}", note.author, note.created);
+    if let Some(edited) = &note.edited {
+        let _ = write!(out, " (edited {edited})");
+    }
+    if let Some(deleted) = &note.deleted {
+        let _ = write!(out, " (deleted {deleted})");
+    }
+    let _ = writeln!(out, "\n    {}", note.text);
+    let on = match note.kind.as_str() {
+        "event" => note.event_title.clone(),
+        _ => note.article_title.clone(),
+    };
+    if let Some(on) = on {
+        let _ = writeln!(out, "    on: {on}");
+    }
+    if let Some(sentence) = &note.sentence_text {
+        let _ = writeln!(out, "    sentence: {sentence}");
+    }
+    if let Some(sentence) = &note.other_sentence_text {
+        let _ = writeln!(out, "    and: {sentence}");
+    }
+    out
+}
+
+pub(crate) fn notes(notes: &[Note]) -> String {
+    if notes.is_empty() {
+        return "No notes.\n".into();
+    }
+    notes.iter().map(note).collect::<Vec<_>>().join("\n")
+}
+
+pub(crate) fn verdicts(scale: &[String]) -> String {
+    format!("Verdicts: {}\n", scale.join(", "))
 }
 
 pub(crate) fn overrides(a: i64, b: i64, overrides: &[SentenceOverride]) -> String {

@@ -157,7 +157,11 @@ fn export_as_csv_writes_the_entity_matrix_compare_finds() {
     assert_eq!(&headers[4], "The Daily Example");
     let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let entities = compared["entities"].as_array().unwrap();
-    assert_eq!(records.len(), entities.len());
+    // The entities, then one row per field of the sources cited.
+    assert_eq!(records.len(), entities.len() + 6);
+    let byline = &records[entities.len() + 1];
+    assert_eq!((&byline[0], &byline[1]), ("byline", "source"));
+    assert_eq!(&byline[4], "Ana Testwriter");
     for (record, entity) in records.iter().zip(entities) {
         assert_eq!(&record[0], entity["name"].as_str().unwrap());
         let mentions: Vec<u64> = entity["mentions"]

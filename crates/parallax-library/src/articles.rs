@@ -59,6 +59,9 @@ pub struct ArticleRecord {
     /// The tags a person gave it, in alphabetical order.
     #[serde(default)]
     pub tags: Vec<String>,
+    /// When it entered the library (UTC, ISO 8601).
+    #[serde(default)]
+    pub imported: String,
     /// The fields a person corrected (`title`, `outlet`, `byline`, `published`), each with the
     /// value it had before its first correction.
     #[serde(default)]
@@ -118,7 +121,7 @@ pub(crate) fn list_tagged(
 pub(crate) fn get(connection: &Connection, id: i64) -> Result<ArticleRecord, Error> {
     connection
         .query_row(
-            &format!("SELECT {SUMMARY_COLUMNS}, byline, url, language, format, text, corrected FROM articles WHERE id = ?1"),
+            &format!("SELECT {SUMMARY_COLUMNS}, byline, url, language, format, text, corrected, imported FROM articles WHERE id = ?1"),
             [id],
             |row| {
                 let s = summary(row)?;
@@ -137,6 +140,7 @@ pub(crate) fn get(connection: &Connection, id: i64) -> Result<ArticleRecord, Err
                     text: row.get(12)?,
                     tags: s.tags,
                     corrected: parse_corrected(row.get(13)?),
+                    imported: row.get(14)?,
                 })
             },
         )

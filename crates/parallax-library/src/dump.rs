@@ -11,6 +11,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBe
 use serde::{Deserialize, Serialize};
 
 use crate::import::{content_hash, DuplicateFile, FailedFile, ImportReport, ImportedArticle};
+use crate::notes::DumpedNote;
 use crate::{edits, events, trash, Error, Library};
 
 /// How many lines are written in one transaction.
@@ -83,6 +84,10 @@ pub struct DumpedArticle {
     /// Its outlet's groups (`{"leaning": "right"}`); a load adds those the outlet lacks.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub outlet_groups: BTreeMap<String, String>,
+    /// The notes on this article, its sentences and pairs it leads, and (on the line of an
+    /// event's first article) on its event.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<DumpedNote>,
 }
 
 /// An alignment correction between the article of its line and another.
@@ -119,6 +124,7 @@ pub(crate) fn dump(connection: &Connection, out: &mut dyn Write) -> Result<usize
         "SELECT left_sentence, right_hash, right_sentence, linked FROM alignment_overrides
          WHERE left_hash = ?1 ORDER BY right_hash, left_sentence, right_sentence",
     )?;
+    let mut notes = crate::notes::for_dump(&transaction)?;
     let mut rows = statement.query([])?;
     let mut count = 0;
     while let Some(row) = rows.next()? {
@@ -135,8 +141,9 @@ pub(crate) fn dump(connection: &Connection, out: &mut dyn Write) -> Result<usize
                 })
             })?
             .collect::<Result<Vec<_>, _>>()?;
+        let id: i64 = row.get(0)?;
         let article = DumpedArticle {
-            id: row.get(0)?,
+            id: Some(id),
             title: row.get(1)?,
             outlet: row.get(2)?,
             byline: row.get(3)?,
@@ -159,6 +166,7 @@ pub(crate) fn dump(connection: &Connection, out: &mut dyn Write) -> Result<usize
             outlet_groups: outlet_groups
                 .and_then(|g| serde_json::from_str(&g).ok())
                 .unwrap_or_default(),
+            notes: notes.remove(&id).unwrap_or_default(),
         };
         let line = serde_json::to_string(&article).expect("an article serialises");
         writeln!(out, "{line}").map_err(|e| Error::File {
@@ -194,6 +202,7 @@ pub(crate) fn load(
     let mut report = ImportReport::default();
     let mut events_by_key: HashMap<String, i64> = HashMap::new();
     let mut overrides: Vec<(String, Vec<DumpedOverride>)> = Vec::new();
+    let mut notes: Vec<(String, Vec<DumpedNote>)> = Vec::new();
     let mut lines = input.lines().enumerate();
     loop {
         // A chunk of lines is read and prepared (parsed, hashed, profiled) on every core, then
@@ -255,6 +264,12 @@ pub(crate) fn load(
             }
             transaction.commit()?;
         }
+        notes.extend(
+            loaded
+                .iter()
+                .filter(|l| !l.article.notes.is_empty())
+                .map(|l| (l.hash.clone(), l.article.notes.clone())),
+        );
         overrides.extend(
             loaded
                 .into_iter()
@@ -263,6 +278,7 @@ pub(crate) fn load(
         );
     }
     load_overrides(&library.connection, &overrides)?;
+    crate::notes::load(&library.connection, &notes)?;
     Ok(report)
 }
 

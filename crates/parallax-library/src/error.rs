@@ -82,6 +82,9 @@ pub enum Error {
     /// An export was asked in a format Parallax does not write.
     #[error("unknown export format '{0}': use html, markdown, json or csv")]
     UnknownExportFormat(String),
+    /// A citation was asked in a format Parallax does not write.
+    #[error("unknown citation format '{0}': use csl-json, bibtex or ris")]
+    UnknownCitationFormat(String),
     /// The article was deleted: it is in the trash.
     #[error("article {0} is in the trash: restoring it brings it back")]
     InTrash(i64),
@@ -125,6 +128,39 @@ pub enum Error {
     /// An alignment correction of an article with itself.
     #[error("an alignment links two different articles, not article {0} with itself")]
     SameArticle(i64),
+    /// A note's target that is not ARTICLE, ARTICLE:SENTENCE, A:S,B:T or event:ID.
+    #[error("'{0}' is not a note's target: write ARTICLE (12), ARTICLE:SENTENCE (12:3), a pair of sentences (12:3,14:5) or event:ID (event:4)")]
+    InvalidNoteTarget(String),
+    /// A verdict that is not on the scale.
+    #[error(
+        "'{verdict}' is not a verdict of this library's scale ({scale}); add it to the scale first"
+    )]
+    UnknownVerdict {
+        /// The verdict given.
+        verdict: String,
+        /// The scale, comma-separated.
+        scale: String,
+    },
+    /// A verdict taken off the scale while notes still give it.
+    #[error("{notes} notes give the verdict '{verdict}': change their verdict before taking it off the scale")]
+    VerdictInUse {
+        /// The verdict.
+        verdict: String,
+        /// How many notes give it.
+        notes: usize,
+    },
+    /// No note has this id.
+    #[error("no note with id {0} in the library")]
+    NoSuchNote(i64),
+    /// The note is in the trash.
+    #[error("note {0} is deleted: restoring it brings it back")]
+    NoteDeleted(i64),
+    /// A note to restore that is not deleted.
+    #[error("note {0} is not deleted")]
+    NoteNotDeleted(i64),
+    /// A note that was never edited.
+    #[error("note {0} has no edit to undo")]
+    NothingToUndo(i64),
     /// A file given to read or write cannot be.
     #[error("cannot {action} '{path}': {detail}")]
     File {
@@ -184,7 +220,9 @@ impl Error {
             | Error::InTrash(_)
             | Error::NotInTrash(_)
             | Error::NoSuchOutlet(_)
-            | Error::NoSuchSentence { .. } => ErrorKind::NotFound,
+            | Error::NoSuchSentence { .. }
+            | Error::NoSuchNote(_)
+            | Error::NoteDeleted(_) => ErrorKind::NotFound,
             Error::TooFewArticles(_)
             | Error::TooManyArticles { .. }
             | Error::UnknownExportFormat(_)
@@ -194,7 +232,14 @@ impl Error {
             | Error::SameArticle(_)
             | Error::QueryTooLong { .. }
             | Error::InvalidFilterDate(_)
-            | Error::ComparedTwice(_) => ErrorKind::Invalid,
+            | Error::ComparedTwice(_)
+            | Error::UnknownCitationFormat(_)
+            | Error::InvalidGroup(_)
+            | Error::InvalidNoteTarget(_)
+            | Error::UnknownVerdict { .. }
+            | Error::VerdictInUse { .. }
+            | Error::NoteNotDeleted(_)
+            | Error::NothingToUndo(_) => ErrorKind::Invalid,
             Error::Busy => ErrorKind::Busy,
             Error::CreateFolder { .. }
             | Error::NotADatabase { .. }
@@ -217,6 +262,9 @@ impl Error {
             Error::InTrash(id) => Some(format!("`parallax restore {id}`")),
             Error::NotInTrash(_) => Some("see `parallax trash`".into()),
             Error::NoSuchOutlet(_) => Some("see `parallax outlets`".into()),
+            Error::NoSuchNote(_) => Some("see `parallax note list`".into()),
+            Error::NoteDeleted(id) => Some(format!("`parallax note restore {id}`")),
+            Error::UnknownVerdict { .. } => Some("`parallax note scale --add VERDICT`".into()),
             _ => None,
         }
     }

@@ -386,8 +386,8 @@ mod tests {
             title: name.into(),
             outlet: None,
             path: None,
-            published: None,
             text: text.into(),
+            ..ComparedInput::default()
         }
     }
 

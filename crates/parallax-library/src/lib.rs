@@ -28,6 +28,10 @@
 //! - [`Library::set_outlet_groups`], [`Library::outlet_groups`], [`Library::filter_by_group`]:
 //!   groups of outlets a person defines (any dimensions); comparisons of library articles then
 //!   say what only one group reports (`coverage.by_group`).
+//! - Notes and verdicts: [`Library::add_note`], [`Library::notes`], [`Library::edit_note`],
+//!   [`Library::undo_note_edit`], [`Library::delete_note`], [`Library::restore_note`] on an
+//!   article, a sentence, an aligned pair or an event; [`Library::verdict_scale`] and its edits.
+//! - [`Library::citations`] and [`cite()`]: the articles as CSL-JSON, BibTeX or RIS.
 //! - [`Library::dump`], [`Library::load`]: the whole library as JSON Lines and back;
 //!   [`Library::backup`]: a consistent copy of the open library file.
 //!
@@ -52,6 +56,7 @@ use rusqlite::{Connection, OpenFlags};
 
 mod articles;
 mod backup;
+mod cite;
 mod dump;
 mod edits;
 mod error;
@@ -60,6 +65,7 @@ mod export;
 mod groups;
 mod import;
 mod layout;
+mod notes;
 mod overrides;
 mod report;
 mod samples;
@@ -70,6 +76,7 @@ mod trash;
 
 pub use articles::{ArticleRecord, ArticleSummary};
 pub use backup::BackupReport;
+pub use cite::{cite, Author, Citation, CitationFormat};
 pub use dump::{DumpedArticle, DumpedOverride};
 pub use edits::{check_published, MetadataEdit, OutletCount, OutletRenamed};
 pub use error::{Error, ErrorKind};
@@ -80,8 +87,9 @@ pub use import::{
     read_source_file, DuplicateFile, FailedFile, ImportProgress, ImportReport, ImportedArticle,
 };
 pub use layout::{Cell, CellState, Row};
+pub use notes::{DumpedNote, Note, NoteEdit, NoteFilter, NoteTarget};
 pub use overrides::{ArticleSentence, SentenceOverride};
-pub use report::{compare_texts, CompareReport, ComparedInput, ReportArticle};
+pub use report::{compare_texts, CompareReport, ComparedInput, ReportArticle, SourceDetails};
 pub use search::{ArticlePage, ListedArticle, SearchHit, SearchOptions, SearchSort, TagCount};
 pub use timeline::{Timeline, TimelineArticle, TimelineStatement};
 pub use trash::{EmptiedTrash, RestoredArticle, TrashedArticle};
@@ -285,15 +293,7 @@ impl Library {
             .iter()
             .map(|&id| {
                 let record = self.article(id)?;
-                Ok(ComparedInput {
-                    reference: id.to_string(),
-                    id: Some(id),
-                    title: record.title,
-                    outlet: record.outlet,
-                    path: record.path,
-                    published: record.published,
-                    text: record.text,
-                })
+                Ok(ComparedInput::from_record(id.to_string(), record))
             })
             .collect::<Result<Vec<_>, Error>>()?;
         self.compare_inputs(inputs)
@@ -306,6 +306,8 @@ impl Library {
         let corrections = overrides::load(&self.connection, &ids)?;
         let mut report = report::compare_corrected(inputs, &corrections);
         self.add_coverage_by_group(&mut report)?;
+        let held: Vec<i64> = ids.iter().flatten().copied().collect();
+        report.notes = notes::for_articles(&self.connection, &held)?;
         Ok(report)
     }
 
@@ -364,15 +366,7 @@ impl Library {
             .iter()
             .map(|&id| {
                 let record = self.article(id)?;
-                Ok(ComparedInput {
-                    reference: id.to_string(),
-                    id: Some(id),
-                    title: record.title,
-                    outlet: record.outlet,
-                    path: record.path,
-                    published: record.published,
-                    text: record.text,
-                })
+                Ok(ComparedInput::from_record(id.to_string(), record))
             })
             .collect::<Result<Vec<_>, Error>>()?;
         let report = self.compare_inputs(inputs)?;
@@ -525,7 +519,8 @@ impl Library {
         trash::list(&self.connection)
     }
 
-    /// Deletes the trashed articles for good, with the events they leave empty.
+    /// Deletes the trashed articles for good, with the events they leave empty, and the deleted
+    /// notes.
     pub fn empty_trash(&self) -> Result<EmptiedTrash, Error> {
         let emptied = trash::empty(&self.connection)?;
         events::forget_index(self);
@@ -569,6 +564,74 @@ impl Library {
     /// Forgets every alignment correction of two articles; returns how many there were.
     pub fn clear_alignment_overrides(&self, a: i64, b: i64) -> Result<usize, Error> {
         overrides::clear(&self.connection, a, b)
+    }
+
+    /// Writes a note, with an optional verdict from the scale, on an article, a sentence, an
+    /// aligned pair or an event.
+    pub fn add_note(
+        &self,
+        target: &NoteTarget,
+        text: &str,
+        verdict: Option<&str>,
+        author: &str,
+    ) -> Result<Note, Error> {
+        let id = notes::add(&self.connection, target, text, verdict, author)?;
+        notes::get(&self.connection, id)
+    }
+
+    /// One note (deleted or not).
+    pub fn note(&self, id: i64) -> Result<Note, Error> {
+        notes::get(&self.connection, id)
+    }
+
+    /// The notes the filter lets through, oldest first.
+    pub fn notes(&self, filter: &NoteFilter) -> Result<Vec<Note>, Error> {
+        notes::list(&self.connection, filter)
+    }
+
+    /// Changes a note's text or verdict; [`Library::undo_note_edit`] puts the old one back.
+    pub fn edit_note(&self, id: i64, edit: &NoteEdit) -> Result<Note, Error> {
+        notes::edit(&self.connection, id, edit)
+    }
+
+    /// Undoes a note's last edit (undoing twice redoes it).
+    pub fn undo_note_edit(&self, id: i64) -> Result<Note, Error> {
+        notes::undo_edit(&self.connection, id)
+    }
+
+    /// Moves a note to the trash; [`Library::restore_note`] brings it back.
+    pub fn delete_note(&self, id: i64) -> Result<Note, Error> {
+        notes::delete(&self.connection, id)
+    }
+
+    /// Brings a deleted note back.
+    pub fn restore_note(&self, id: i64) -> Result<Note, Error> {
+        notes::restore(&self.connection, id)
+    }
+
+    /// The verdicts notes can give, in order.
+    pub fn verdict_scale(&self) -> Result<Vec<String>, Error> {
+        notes::scale(&self.connection)
+    }
+
+    /// Adds a verdict at the end of the scale; returns the scale.
+    pub fn add_verdict(&self, verdict: &str) -> Result<Vec<String>, Error> {
+        notes::add_verdict(&self.connection, verdict)
+    }
+
+    /// Takes a verdict no note gives off the scale; returns the scale.
+    pub fn remove_verdict(&self, verdict: &str) -> Result<Vec<String>, Error> {
+        notes::remove_verdict(&self.connection, verdict)
+    }
+
+    /// Citations of library articles, in the order given, with keys unique among them; write
+    /// them with [`cite()`].
+    pub fn citations(&self, ids: &[i64]) -> Result<Vec<Citation>, Error> {
+        let records = ids
+            .iter()
+            .map(|&id| self.article(id))
+            .collect::<Result<Vec<_>, Error>>()?;
+        Ok(cite::citations(records))
     }
 
     /// Writes every article (not the trash) as JSON Lines ([`DumpedArticle`]), from one

@@ -9,10 +9,11 @@ use parallax_core::timeline::Published;
 use serde::{Deserialize, Serialize};
 
 use crate::layout::{self, Row};
+use crate::notes::Note;
 use crate::timeline::{self, Timeline};
 
 /// An article to compare: from the library (with its id) or from a file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ComparedInput {
     /// How the user named it: a library id or a file path.
     #[serde(rename = "ref")]
@@ -26,12 +27,49 @@ pub struct ComparedInput {
     /// The file it came from, when known: it names the article when the outlet is unknown.
     #[serde(default)]
     pub path: Option<String>,
-    /// Its publication date (ISO 8601), when known: it orders the timeline and tells which of
-    /// two articles sharing a passage came first.
-    #[serde(default)]
-    pub published: Option<String>,
     /// Its body text.
     pub text: String,
+    /// Where it comes from, for the sources an export cites; its publication date also orders
+    /// the timeline and tells which of two articles sharing a passage came first.
+    #[serde(default)]
+    pub citation: SourceDetails,
+}
+
+impl ComparedInput {
+    /// A library article to compare, named `reference`, with all an export cites of it.
+    pub fn from_record(reference: String, record: crate::ArticleRecord) -> ComparedInput {
+        ComparedInput {
+            reference,
+            id: Some(record.id),
+            title: record.title,
+            outlet: record.outlet,
+            path: record.path,
+            text: record.text,
+            citation: SourceDetails {
+                byline: record.byline,
+                published: record.published,
+                url: record.url,
+                imported: Some(record.imported).filter(|i| !i.is_empty()),
+            },
+        }
+    }
+}
+
+/// What an export cites of an article besides its headline and outlet.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceDetails {
+    /// The author line, when known.
+    #[serde(default)]
+    pub byline: Option<String>,
+    /// Publication date or date-time (ISO 8601), when known.
+    #[serde(default)]
+    pub published: Option<String>,
+    /// Its address on the web, when known.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// When it entered the library (UTC, ISO 8601); none for a file compared directly.
+    #[serde(default)]
+    pub imported: Option<String>,
 }
 
 /// A compared article, as the report shows it.
@@ -48,9 +86,6 @@ pub struct ReportArticle {
     pub outlet: Option<String>,
     /// Where it comes from, as the window names it: see [`source_name`].
     pub source: String,
-    /// Its publication date (ISO 8601), when known.
-    #[serde(default)]
-    pub published: Option<String>,
     /// Its sentences; the pairs' sentence indices index this list.
     pub sentences: Vec<String>,
     /// Its body text; passage offsets are character offsets into it.
@@ -59,6 +94,9 @@ pub struct ReportArticle {
     pub sentence_spans: Vec<[usize; 2]>,
     /// The paragraph each sentence belongs to.
     pub paragraphs: Vec<usize>,
+    /// Its byline, date, address and when it entered the library: the source an export cites.
+    #[serde(flatten)]
+    pub citation: SourceDetails,
 }
 
 /// Everything a comparison of two or more articles found.
@@ -85,6 +123,9 @@ pub struct CompareReport {
     /// The articles in order of publication, and who made each statement first.
     #[serde(default)]
     pub timeline: Timeline,
+    /// A fact-checker's notes on these articles, their sentences, pairs and events.
+    #[serde(default)]
+    pub notes: Vec<Note>,
 }
 
 /// The name that says where an article comes from: its outlet, else (when no outlet could be
@@ -118,7 +159,7 @@ pub(crate) fn compare_corrected(
     let mut comparison = compare::compare_corrected(&texts, corrections);
     let published: Vec<Option<Published>> = articles
         .iter()
-        .map(|a| a.published.as_deref().and_then(Published::parse))
+        .map(|a| a.citation.published.as_deref().and_then(Published::parse))
         .collect();
     parallax_core::timeline::mark_copy_direction(&mut comparison.pairs, &published);
     let report_articles: Vec<ReportArticle> = articles
@@ -130,11 +171,11 @@ pub(crate) fn compare_corrected(
             source: source_name(input.outlet.as_deref(), input.path.as_deref(), &input.title),
             title: input.title,
             outlet: input.outlet,
-            published: input.published,
             sentence_spans: sentences.iter().map(|s| [s.start, s.end]).collect(),
             paragraphs: sentences.iter().map(|s| s.paragraph).collect(),
             sentences: sentences.into_iter().map(|s| s.text).collect(),
             text: input.text,
+            citation: input.citation,
         })
         .collect();
     let overlap = entities::overlap(&comparison.entities, report_articles.len());
@@ -149,6 +190,7 @@ pub(crate) fn compare_corrected(
         disputed_facts: comparison.disputed_facts,
         rows: Vec::new(),
         timeline: Timeline::default(),
+        notes: Vec::new(),
     };
     report.rows = layout::build_rows(&report);
     report.timeline = timeline::of_report(&report, &published);
@@ -183,8 +225,8 @@ mod tests {
             title: reference.into(),
             outlet: None,
             path: None,
-            published: None,
             text: text.into(),
+            ..ComparedInput::default()
         }
     }
 

@@ -220,6 +220,72 @@ CREATE TABLE outlet_groups (
 ) WITHOUT ROWID;
 "#,
     ),
+    M::up(
+        r#"
+-- A fact-checker's notes: free text with an optional verdict, on an article, one of its
+-- sentences, an aligned pair of sentences or an event. Articles are named by content hash and
+-- sentences by their normalised text (with the index they had, to choose between repeats), so
+-- a note follows the text through the trash, a re-import and a JSON Lines round trip, as the
+-- alignment corrections do. An event note keeps the event's id, name and the content hashes of
+-- its articles, to find the event again after a merge or a reload.
+CREATE TABLE verdicts (
+    name TEXT PRIMARY KEY COLLATE NOCASE,
+    position INTEGER NOT NULL
+);
+
+INSERT INTO verdicts (name, position)
+VALUES ('accurate', 1), ('misleading', 2), ('wrong', 3), ('unverified', 4);
+
+CREATE TABLE notes (
+    id INTEGER PRIMARY KEY,
+    target TEXT NOT NULL CHECK (target IN ('article', 'sentence', 'pair', 'event')),
+    article_hash TEXT,
+    sentence INTEGER,
+    sentence_text TEXT,
+    other_hash TEXT,
+    other_sentence INTEGER,
+    other_sentence_text TEXT,
+    event_id INTEGER,
+    event_title TEXT,
+    -- A JSON array of content hashes.
+    event_members TEXT,
+    text TEXT NOT NULL,
+    verdict TEXT,
+    author TEXT NOT NULL,
+    created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    edited TEXT,
+    -- The version before the last edit, a JSON object {text, verdict, edited}: an edit's undo.
+    previous TEXT,
+    -- When it was deleted: a deleted note waits in the trash until restored or the trash emptied.
+    deleted TEXT,
+    CHECK ((target = 'event') = (article_hash IS NULL))
+);
+
+CREATE INDEX notes_article ON notes(article_hash);
+CREATE INDEX notes_other ON notes(other_hash) WHERE other_hash IS NOT NULL;
+
+CREATE VIRTUAL TABLE notes_fts USING fts5(
+    text, verdict, author,
+    content = 'notes', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+
+CREATE TRIGGER notes_fts_insert AFTER INSERT ON notes BEGIN
+    INSERT INTO notes_fts(rowid, text, verdict, author) VALUES (new.id, new.text, new.verdict, new.author);
+END;
+
+CREATE TRIGGER notes_fts_delete AFTER DELETE ON notes BEGIN
+    INSERT INTO notes_fts(notes_fts, rowid, text, verdict, author)
+    VALUES ('delete', old.id, old.text, old.verdict, old.author);
+END;
+
+CREATE TRIGGER notes_fts_update AFTER UPDATE OF text, verdict, author ON notes BEGIN
+    INSERT INTO notes_fts(notes_fts, rowid, text, verdict, author)
+    VALUES ('delete', old.id, old.text, old.verdict, old.author);
+    INSERT INTO notes_fts(rowid, text, verdict, author) VALUES (new.id, new.text, new.verdict, new.author);
+END;
+"#,
+    ),
 ];
 
 /// Adds articles just inserted to the search index, in one statement (see schema 3).
@@ -514,6 +580,53 @@ mod tests {
             grouped, None,
             "deleting article 7 still clears what pointed at it"
         );
+    }
+
+    #[test]
+    fn a_third_schema_library_gains_notes_and_the_default_verdicts() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("library.sqlite3");
+        {
+            let mut connection = Connection::open(&path).unwrap();
+            prepare_with(&mut connection, &path, &MIGRATIONS[..3]).unwrap();
+            connection
+                .execute_batch(
+                    "INSERT INTO events (id, title) VALUES (1, 'Storm');
+                     INSERT INTO articles (id, title, format, text, word_count, content_hash, event_id, profile)
+                     VALUES (7, 'Storm closes harbour', 'text', 'A storm closed the harbour.', 5, 'h7', 1, '');",
+                )
+                .unwrap();
+        }
+        let mut connection = Connection::open(&path).unwrap();
+        prepare(&mut connection, &path).unwrap();
+        let verdicts: Vec<String> = connection
+            .prepare("SELECT name FROM verdicts ORDER BY position")
+            .unwrap()
+            .query_map([], |row| row.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(verdicts, ["accurate", "misleading", "wrong", "unverified"]);
+        connection
+            .execute(
+                "INSERT INTO notes (target, article_hash, text, author) VALUES ('article', 'h7', 'Checked tide tables', 'Ana')",
+                [],
+            )
+            .unwrap();
+        let found: i64 = connection
+            .query_row(
+                "SELECT count(*) FROM notes_fts WHERE notes_fts MATCH 'tide'",
+                [],
+                |row| row.get(0),
+            )
+            .unwrap();
+        assert_eq!(found, 1, "notes are searchable");
+        let title: String = connection
+            .query_row("SELECT title FROM articles WHERE id = 7", [], |row| {
+                row.get(0)
+            })
+            .unwrap();
+        assert_eq!(title, "Storm closes harbour");
     }
 
     #[test]

@@ -490,9 +490,9 @@ fn matching(
 
 /// What a typed query asks of the full-text index.
 #[derive(Debug, PartialEq)]
-struct MatchQuery {
+pub(crate) struct MatchQuery {
     /// Every word and quoted phrase of the query: what an article must hold to match.
-    all: String,
+    pub(crate) all: String,
     /// With two parts or more, the whole query as one phrase and as words close together
     /// (FTS5 `NEAR`): articles matching these rank first, in this order, before BM25.
     phrase_and_near: Option<(String, String)>,
@@ -520,7 +520,7 @@ impl MatchQuery {
 /// Turns what a person types into FTS5 expressions that cannot be a syntax error: every
 /// word quoted, `"quoted words"` kept as phrases, and the last word also matched as a prefix
 /// unless the query ends with a space (so results follow typing).
-fn match_query(query: &str) -> Option<MatchQuery> {
+pub(crate) fn match_query(query: &str) -> Option<MatchQuery> {
     let mut parts: Vec<Vec<&str>> = Vec::new();
     let mut quoted: Vec<bool> = Vec::new();
     for (i, chunk) in query.split('"').enumerate() {

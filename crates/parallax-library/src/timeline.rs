@@ -79,7 +79,7 @@ pub(crate) fn of_report(report: &CompareReport, published: &[Option<Published>])
                 title: article.title.clone(),
                 outlet: article.outlet.clone(),
                 source: article.source.clone(),
-                published: article.published.clone(),
+                published: article.citation.published.clone(),
                 precision: published[index].map(|p| p.precision()),
             }
         })
@@ -132,8 +132,11 @@ mod tests {
             title: name.into(),
             outlet: Some(name.into()),
             path: None,
-            published: published.map(str::to_string),
             text: text.into(),
+            citation: crate::SourceDetails {
+                published: published.map(str::to_string),
+                ..Default::default()
+            },
         }
     }
 

@@ -55,6 +55,9 @@ pub struct EmptiedTrash {
     pub events: usize,
     /// Alignment corrections of articles no longer in the library, removed.
     pub alignment_overrides: usize,
+    /// Deleted notes, and notes of articles no longer in the library, removed.
+    #[serde(default)]
+    pub notes: usize,
 }
 
 /// The columns `articles` and `trash` share, in one order.
@@ -261,11 +264,13 @@ pub(crate) fn empty(connection: &Connection) -> Result<EmptiedTrash, Error> {
         [],
     )?;
     let alignment_overrides = crate::overrides::forget_orphans(&transaction)?;
+    let notes = crate::notes::forget_deleted_and_orphans(&transaction)?;
     transaction.commit()?;
     Ok(EmptiedTrash {
         articles,
         events,
         alignment_overrides,
+        notes,
     })
 }
 

@@ -18,8 +18,8 @@ fn fixture(name: &str, title: &str, outlet: &str) -> ComparedInput {
         title: title.into(),
         outlet: Some(outlet.into()),
         path: None,
-        published: None,
         text: std::fs::read_to_string(path).unwrap(),
+        ..ComparedInput::default()
     }
 }
 
@@ -50,10 +50,10 @@ fn hostile() -> CompareReport {
         title: format!("Title {HOSTILE}"),
         outlet: Some(format!("Outlet {reference} {HOSTILE}")),
         path: None,
-        published: None,
         text: format!(
             "The council met on Monday. {HOSTILE} The budget was {budget}. The river rose.\n\nMayor <b>Anne</b> Leclerc & Vinci </td> spoke."
         ),
+        ..ComparedInput::default()
     }
     };
     compare_texts(vec![article("a", "$4 million"), article("b", "$6 million")])
@@ -310,7 +310,16 @@ fn csv_export_parses_back_to_the_entity_matrix() {
         ]
     );
     let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    assert_eq!(records.len(), report.entities.len());
+    // The entities, then the sources cited: one row per field, one column per article.
+    assert_eq!(records.len(), report.entities.len() + 6);
+    let sources = &records[report.entities.len()..];
+    let fields: Vec<&str> = sources.iter().map(|r| &r[0]).collect();
+    assert_eq!(
+        fields,
+        ["outlet", "byline", "title", "published", "url", "imported"]
+    );
+    assert!(sources.iter().all(|r| &r[1] == "source"));
+    assert_eq!(&sources[2][3], "Storm Ines closes Brest port");
     for (record, entity) in records.iter().zip(&report.entities) {
         assert_eq!(&record[0], entity.name);
         assert_eq!(

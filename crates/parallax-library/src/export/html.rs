@@ -3,14 +3,19 @@
 //! a bug in the escaping cannot run an article's script.
 //!
 //! Every piece of text that comes from an article (title, outlet, sentences, entity names,
-//! conflicting values) goes through [`Page::text`], which escapes it.
+//! conflicting values) or a note goes through [`Page::text`], which escapes it. An article's
+//! address is a link only when it is an `http` or `https` one.
 
 use parallax_core::compare::DiffOp;
 
 use crate::report::CompareReport;
 
-use super::{article_labels, kind_name, report_title};
+use super::{
+    article_labels, article_notes, day, event_notes, kind_name, note_place, report_title,
+    sentence_notes,
+};
 use crate::layout::{CellState, Row};
+use crate::notes::Note;
 
 const STYLE: &str = "
 :root { color-scheme: light dark; --line: #8884; --muted: #777; --ins: #2a7a2a33; --del: #b3262633;
@@ -37,6 +42,8 @@ q { font-style: italic; }
 td.count { text-align: right; font-variant-numeric: tabular-nums; }
 td.absent { color: var(--muted); }
 .legend span { margin-right: 1rem; }
+aside.note { display: block; margin-top: 0.3rem; padding: 0.2rem 0.4rem; border-left: 3px solid #3a6ea5; background: #3a6ea511; font-size: 0.85rem; }
+aside.note .verdict { font-weight: bold; text-transform: uppercase; font-size: 0.75rem; }
 footer { margin-top: 3rem; color: var(--muted); font-size: 0.8rem; }
 @media print { tr { break-inside: avoid; } }
 ";
@@ -94,28 +101,105 @@ pub(crate) fn write(report: &CompareReport) -> String {
         "\n<p class=\"lead\">{} articles compared by Parallax, sentence by sentence.</p>\n",
         report.articles.len()
     ));
+    for note in event_notes(report) {
+        note_aside(&mut page, note);
+    }
     articles(&mut page, report);
     timeline(&mut page, report, &labels);
     pairs(&mut page, report, &labels);
-    sentences(&mut page, &labels, &report.rows);
+    sentences(&mut page, report, &labels);
     passages(&mut page, report, &labels);
     conflicts(&mut page, report, &labels);
     entities(&mut page, report, &labels);
+    notes(&mut page, report, &labels);
     page.raw("<footer>Exported by Parallax. This page holds no script and loads nothing.</footer>\n</body>\n</html>\n");
     page.out
 }
 
+/// The articles with the sources they cite: outlet, byline, headline, date, address and when
+/// each entered the library, and the notes on each article as a whole.
 fn articles(page: &mut Page, report: &CompareReport) {
-    page.raw("<section id=\"articles\">\n<h2>Articles</h2>\n<table>\n<thead><tr><th>#</th><th>Outlet</th><th>Title</th><th>Sentences</th><th>Source</th></tr></thead>\n<tbody>\n");
+    page.raw("<section id=\"articles\">\n<h2>Articles and sources cited</h2>\n<table data-testid=\"sources\">\n<thead><tr><th>#</th><th>Outlet</th><th>Byline</th><th>Title</th><th>Published</th><th>Address</th><th>Added to the library</th><th>Sentences</th><th>Source</th></tr></thead>\n<tbody>\n");
     for (k, article) in report.articles.iter().enumerate() {
-        page.raw(&format!("<tr><td class=\"num\">{}</td>", k + 1));
+        let cited = &article.citation;
+        page.raw(&format!(
+            "<tr data-testid=\"source\"><td class=\"num\">{}</td>",
+            k + 1
+        ));
         page.element("td", article.outlet.as_deref().unwrap_or("(unknown)"));
-        page.element("td", &article.title);
+        page.element("td", cited.byline.as_deref().unwrap_or(""));
+        page.raw("<td>");
+        page.text(&article.title);
+        for note in article_notes(report, k) {
+            note_aside(page, note);
+        }
+        page.raw("</td>");
+        page.element("td", cited.published.as_deref().unwrap_or(""));
+        page.raw("<td>");
+        match cited.url.as_deref() {
+            Some(url) if url.starts_with("https://") || url.starts_with("http://") => {
+                page.raw("<a rel=\"noreferrer noopener\" href=\"");
+                page.text(url);
+                page.raw("\">");
+                page.text(url);
+                page.raw("</a>");
+            }
+            Some(other) => page.text(other),
+            None => {}
+        }
+        page.raw("</td>");
+        page.element("td", cited.imported.as_deref().map(day).unwrap_or(""));
         page.raw(&format!(
             "<td class=\"count\">{}</td>",
             article.sentences.len()
         ));
         page.element("td class=\"muted\"", &article.reference);
+        page.raw("</tr>\n");
+    }
+    page.raw("</tbody>\n</table>\n</section>\n");
+}
+
+/// A note beside what it annotates: verdict, author, time, then its text.
+fn note_aside(page: &mut Page, note: &Note) {
+    page.raw(&format!(
+        "<aside class=\"note\" data-testid=\"note\" data-note-id=\"{}\">",
+        note.id
+    ));
+    if let Some(verdict) = &note.verdict {
+        page.element("span class=\"verdict\"", verdict);
+        page.raw(" ");
+    }
+    page.text(&note.text);
+    page.raw(" <span class=\"muted\">(");
+    page.text(&note.author);
+    page.raw(", ");
+    page.text(note.edited.as_deref().unwrap_or(&note.created));
+    page.raw(")</span></aside>");
+}
+
+/// Every note, with what it annotates.
+fn notes(page: &mut Page, report: &CompareReport, labels: &[String]) {
+    page.raw("<section id=\"notes\">\n<h2>Notes and verdicts</h2>\n");
+    if report.notes.is_empty() {
+        page.raw("<p class=\"muted\">No note on these articles.</p>\n</section>\n");
+        return;
+    }
+    page.raw("<table>\n<thead><tr><th>On</th><th>Verdict</th><th>Note</th><th>By, when</th></tr></thead>\n<tbody>\n");
+    for note in &report.notes {
+        page.raw("<tr data-testid=\"note-row\">");
+        page.raw("<td>");
+        page.text(&note_place(report, labels, note));
+        if let Some(sentence) = &note.sentence_text {
+            page.element("span class=\"marks\"", sentence);
+        }
+        page.raw("</td>");
+        page.element("td", note.verdict.as_deref().unwrap_or(""));
+        page.element("td", &note.text);
+        let when = match &note.edited {
+            Some(edited) => format!("{}, {} (edited {edited})", note.author, note.created),
+            None => format!("{}, {}", note.author, note.created),
+        };
+        page.element("td class=\"muted\"", &when);
         page.raw("</tr>\n");
     }
     page.raw("</tbody>\n</table>\n</section>\n");
@@ -143,7 +227,8 @@ fn pairs(page: &mut Page, report: &CompareReport, labels: &[String]) {
     page.raw("</tbody>\n</table>\n</section>\n");
 }
 
-fn sentences(page: &mut Page, labels: &[String], rows: &[Row]) {
+fn sentences(page: &mut Page, report: &CompareReport, labels: &[String]) {
+    let rows: &[Row] = &report.rows;
     page.raw("<section id=\"sentences\">\n<h2>Sentences side by side</h2>\n");
     page.raw("<p class=\"legend muted\"><span><ins>added</ins> words the first article lacks</span><span><del>removed</del> words the other lacks</span><span>shaded: only this article says it</span><span>outlined: a conflicting fact</span></p>\n");
     page.raw("<table class=\"rows\">\n<thead><tr>");
@@ -208,6 +293,11 @@ fn sentences(page: &mut Page, labels: &[String], rows: &[Row]) {
             }
             if !marks.is_empty() {
                 page.element("span class=\"marks\"", &marks.join(" · "));
+            }
+            for &s in &cell.sentences {
+                for note in sentence_notes(report, k, s) {
+                    note_aside(page, note);
+                }
             }
             page.raw("</td>");
         }
@@ -311,6 +401,9 @@ fn conflicts(page: &mut Page, report: &CompareReport, labels: &[String]) {
                 page.raw(&format!(", sentence {})</span>", sentence + 1));
                 if let Some(text) = report.articles[article].sentences.get(sentence) {
                     page.element("span class=\"marks\"", text);
+                }
+                for note in sentence_notes(report, article, sentence) {
+                    note_aside(page, note);
                 }
             }
             page.raw("</p>");

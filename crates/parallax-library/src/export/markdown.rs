@@ -11,7 +11,11 @@ use parallax_core::compare::DiffOp;
 
 use crate::report::CompareReport;
 
-use super::{article_labels, kind_name, report_title};
+use super::{
+    article_labels, article_notes, day, event_notes, kind_name, note_byline, note_place,
+    report_title, sentence_notes,
+};
+use crate::notes::Note;
 
 /// Writes `report` as Markdown.
 pub(crate) fn write(report: &CompareReport) -> String {
@@ -30,16 +34,36 @@ fn write_all(out: &mut String, report: &CompareReport, labels: &[String]) -> std
         report.articles.len()
     )?;
 
+    for note in event_notes(report) {
+        writeln!(out, "{}\n", note_line(note))?;
+    }
+
     writeln!(out, "## Articles\n")?;
     for (k, article) in report.articles.iter().enumerate() {
-        writeln!(
-            out,
-            "{}. **{}**: {} (source: {})",
+        let cited = &article.citation;
+        let mut line = format!(
+            "{}. **{}**: {}",
             k + 1,
             escape(article.outlet.as_deref().unwrap_or("unknown outlet")),
-            escape(&article.title),
-            escape(&article.reference)
-        )?;
+            escape(&article.title)
+        );
+        if let Some(byline) = &cited.byline {
+            line.push_str(&format!(". By {}", escape_inline(byline)));
+        }
+        if let Some(published) = &cited.published {
+            line.push_str(&format!(". Published {}", escape_inline(published)));
+        }
+        if let Some(url) = &cited.url {
+            line.push_str(&format!(". Address: {}", escape_inline(url)));
+        }
+        if let Some(imported) = &cited.imported {
+            line.push_str(&format!(". Added to the library {}", day(imported)));
+        }
+        line.push_str(&format!(" (source: {})", escape(&article.reference)));
+        writeln!(out, "{line}")?;
+        for note in article_notes(report, k) {
+            writeln!(out, "   {}", note_line(note))?;
+        }
     }
 
     write_timeline(out, report, labels)?;
@@ -94,6 +118,25 @@ fn write_all(out: &mut String, report: &CompareReport, labels: &[String]) -> std
                 }
             }
             out.push('\n');
+            let mut shown: Vec<i64> = Vec::new();
+            let sides = [(pair.left, &alignment.left), (pair.right, &alignment.right)];
+            for (k, sentences) in sides {
+                for &s in sentences {
+                    for note in sentence_notes(report, k, s) {
+                        // A pair's note goes under that pair's alignment only.
+                        let ids = [
+                            report.articles[pair.left].id,
+                            report.articles[pair.right].id,
+                        ];
+                        let other_pair = note.kind == "pair"
+                            && !(ids.contains(&note.article) && ids.contains(&note.other_article));
+                        if !other_pair && !shown.contains(&note.id) {
+                            shown.push(note.id);
+                            writeln!(out, "  {}", note_line(note))?;
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -117,6 +160,9 @@ fn write_all(out: &mut String, report: &CompareReport, labels: &[String]) -> std
         writeln!(out, "**{}**\n", escape(&labels[k]))?;
         for s in alone {
             writeln!(out, "- {}: {}", s + 1, escape(&article.sentences[s]))?;
+            for note in sentence_notes(report, k, s) {
+                writeln!(out, "  {}", note_line(note))?;
+            }
         }
         out.push('\n');
     }
@@ -171,7 +217,21 @@ fn write_all(out: &mut String, report: &CompareReport, labels: &[String]) -> std
                         .sentences
                         .iter()
                         .map(|&[article, sentence]| {
-                            format!("{}, sentence {}", escape(&labels[article]), sentence + 1)
+                            let notes: String = sentence_notes(report, article, sentence)
+                                .into_iter()
+                                .map(|note| {
+                                    format!(
+                                        " (*note*: {}: {})",
+                                        escape_inline(&note_byline(note)),
+                                        escape_inline(&note.text)
+                                    )
+                                })
+                                .collect();
+                            format!(
+                                "{}, sentence {}{notes}",
+                                escape(&labels[article]),
+                                sentence + 1
+                            )
                         })
                         .collect();
                     format!("**{}**: {}", escape(&value.text), who.join("; "))
@@ -183,6 +243,29 @@ fn write_all(out: &mut String, report: &CompareReport, labels: &[String]) -> std
                 escape(&fact.kind),
                 escape(&fact.what),
                 values.join(" / ")
+            )?;
+        }
+        out.push('\n');
+    }
+
+    writeln!(out, "## Notes and verdicts\n")?;
+    if report.notes.is_empty() {
+        writeln!(out, "No note on these articles.\n")?;
+    } else {
+        for note in &report.notes {
+            write!(
+                out,
+                "- On {}",
+                escape_inline(&note_place(report, labels, note))
+            )?;
+            if let Some(sentence) = &note.sentence_text {
+                write!(out, " (“{}”)", escape_inline(sentence))?;
+            }
+            writeln!(
+                out,
+                ": {} ({})",
+                escape_inline(&note.text),
+                escape_inline(&note_byline(note))
             )?;
         }
         out.push('\n');
@@ -215,6 +298,15 @@ fn write_all(out: &mut String, report: &CompareReport, labels: &[String]) -> std
         out.push('\n');
     }
     Ok(())
+}
+
+/// A note as a list item under what it annotates: `- Note (wrong · Ana · time): text`.
+fn note_line(note: &Note) -> String {
+    format!(
+        "- *Note* ({}): {}",
+        escape_inline(&note_byline(note)),
+        escape_inline(&note.text)
+    )
 }
 
 /// `3` or `3+4`: sentence numbers as people count them, from 1.

@@ -6,13 +6,18 @@
 //! - `json`: the report as it is.
 //! - `csv`: the entity x article matrix.
 //!
-//! Article text is hostile: every format escapes it for its own syntax.
+//! Every format names each article's source (outlet, byline, headline, date, address and
+//! when it entered the library) and shows a fact-checker's notes beside what they annotate,
+//! with verdict, author and time.
+//!
+//! Article text and note text are hostile: every format escapes them for its own syntax.
 
 use std::fmt;
 use std::str::FromStr;
 
 use parallax_core::entities::EntityKind;
 
+use crate::notes::Note;
 use crate::report::{CompareReport, ReportArticle};
 use crate::Error;
 
@@ -128,6 +133,92 @@ fn report_title(report: &CompareReport) -> String {
         .filter(|t| !t.is_empty())
         .unwrap_or("Comparison")
         .to_string()
+}
+
+/// The notes on article `k` as a whole.
+fn article_notes(report: &CompareReport, k: usize) -> Vec<&Note> {
+    let id = report.articles[k].id;
+    report
+        .notes
+        .iter()
+        .filter(|n| n.kind == "article" && id.is_some() && n.article == id)
+        .collect()
+}
+
+/// The notes on sentence `s` of article `k`: on the sentence itself, or on a pair it is in.
+fn sentence_notes(report: &CompareReport, k: usize, s: usize) -> Vec<&Note> {
+    let Some(id) = report.articles[k].id else {
+        return Vec::new();
+    };
+    report
+        .notes
+        .iter()
+        .filter(|n| {
+            (n.article == Some(id) && n.sentence == Some(s))
+                || (n.kind == "pair" && n.other_article == Some(id) && n.other_sentence == Some(s))
+        })
+        .collect()
+}
+
+/// The notes on the events of the compared articles.
+fn event_notes(report: &CompareReport) -> Vec<&Note> {
+    report.notes.iter().filter(|n| n.kind == "event").collect()
+}
+
+/// `wrong · Ana Checker · 2026-12-03T08:00:00Z`: a note's verdict (if any), author and time
+/// (edited, when it was).
+fn note_byline(note: &Note) -> String {
+    let mut parts = Vec::new();
+    if let Some(verdict) = &note.verdict {
+        parts.push(verdict.clone());
+    }
+    parts.push(note.author.clone());
+    parts.push(match &note.edited {
+        Some(edited) => format!("{} (edited {edited})", note.created),
+        None => note.created.clone(),
+    });
+    parts.join(" · ")
+}
+
+/// What a note annotates, in words: `the event`, `The Ledger`, `The Ledger, sentence 4`, or a
+/// pair `The Ledger, sentence 4 and Daily Wire, sentence 2` (sentences numbered from 1).
+fn note_place(report: &CompareReport, labels: &[String], note: &Note) -> String {
+    let label = |id: Option<i64>| {
+        report
+            .articles
+            .iter()
+            .position(|a| a.id.is_some() && a.id == id)
+            .map(|k| labels[k].clone())
+            .unwrap_or_else(|| match id {
+                Some(id) => format!("article {id}"),
+                None => "an article no longer in the library".into(),
+            })
+    };
+    let sentence = |n: Option<usize>| match n {
+        Some(n) => format!(", sentence {}", n + 1),
+        None => String::new(),
+    };
+    match note.kind.as_str() {
+        "event" => format!(
+            "the event {}",
+            note.event_title.as_deref().unwrap_or_default()
+        )
+        .trim_end()
+        .to_string(),
+        "pair" => format!(
+            "{}{} and {}{}",
+            label(note.article),
+            sentence(note.sentence),
+            label(note.other_article),
+            sentence(note.other_sentence)
+        ),
+        _ => format!("{}{}", label(note.article), sentence(note.sentence)),
+    }
+}
+
+/// `YYYY-MM-DD` of an ISO 8601 date-time.
+fn day(date: &str) -> &str {
+    date.get(..10).unwrap_or(date)
 }
 
 fn kind_name(kind: EntityKind) -> &'static str {
