@@ -545,35 +545,7 @@ pub(crate) fn is_never_a_name(word: &str) -> bool {
 
 /// A month or a day of the week: capitalised, never a name.
 pub(crate) fn is_calendar_word(word: &str) -> bool {
-    const CALENDAR: &[&str] = &[
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "Jan.",
-        "Feb.",
-        "Aug.",
-        "Sept.",
-        "Oct.",
-        "Nov.",
-        "Dec.",
-    ];
-    CALENDAR.contains(&word)
+    crate::text::lexicon::is_calendar_word(word)
 }
 
 /// A word written in lower case in running English (`However`, `Still`, `Obamacare` is not).

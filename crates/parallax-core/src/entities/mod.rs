@@ -11,6 +11,7 @@ mod recognize;
 mod resolve;
 mod tokens;
 
+pub(crate) use gazetteer::is_title;
 pub use overlap::{overlap, KindOverlap, Overlap, PairOverlap};
 pub(crate) use quantities::small_number;
 pub use quantities::{find_quantities, Quantity, QuantityKind, QuantityValue};

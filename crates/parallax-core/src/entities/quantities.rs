@@ -6,6 +6,7 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
+use crate::text::lexicon::{month_number, weekday_index, WEEKDAYS};
 use crate::text::{self, Token, TokenKind};
 
 /// What a quantity measures.
@@ -134,7 +135,7 @@ pub(crate) fn may_hold_quantity(text: &str) -> bool {
         month_number(lower).is_some()
             || small_number(lower).is_some()
             || scale_word(lower).is_some()
-            || WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(lower))
+            || weekday_index(lower).is_some()
     })
 }
 
@@ -198,7 +199,7 @@ impl Scan<'_> {
                     || small_number(word).is_some()
                     || {
                         let bare = word.trim_end_matches("'s");
-                        WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(bare))
+                        weekday_index(bare).is_some()
                     }
             }
         }
@@ -206,7 +207,7 @@ impl Scan<'_> {
 
     fn weekday_at(&self, i: usize) -> Option<(Quantity, usize)> {
         let word = self.word(i).trim_end_matches("'s");
-        let name = WEEKDAYS.iter().find(|d| d.eq_ignore_ascii_case(word))?;
+        let name = WEEKDAYS[weekday_index(word)?];
         Some((
             self.make(
                 i,
@@ -564,51 +565,6 @@ fn date_value(year: Option<i32>, month: u32, day: u32) -> QuantityValue {
         Some(y) => format!("{y:04}-{month:02}-{day:02}"),
         None => format!("--{month:02}-{day:02}"),
     })
-}
-
-const WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-
-fn month_number(word: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    if let Some(k) = MONTHS.iter().position(|m| *m == word) {
-        return Some(k as u32 + 1);
-    }
-    let k = match word {
-        "jan" => 1,
-        "feb" => 2,
-        "mar" => 3,
-        "apr" => 4,
-        "jun" => 6,
-        "jul" => 7,
-        "aug" => 8,
-        "sep" | "sept" => 9,
-        "oct" => 10,
-        "nov" => 11,
-        "dec" => 12,
-        _ => return None,
-    };
-    Some(k)
 }
 
 fn is_month_abbreviation(word: &str) -> bool {

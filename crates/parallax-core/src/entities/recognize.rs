@@ -41,38 +41,6 @@ struct Candidate {
     uncertain: bool,
 }
 
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "wrote",
-    "asked",
-    "argued",
-    "explained",
-    "noted",
-    "insisted",
-    "acknowledged",
-    "replied",
-    "responded",
-    "tweeted",
-    "declared",
-    "warned",
-    "suggested",
-    "stated",
-    "continued",
-    "recalled",
-    "testified",
-    "complained",
-    "conceded",
-    "admitted",
-    "claimed",
-    "countered",
-    "joked",
-    "quipped",
-    "urged",
-];
-
 /// Words after a surname that tell it is a person's (`the Obama administration`).
 const PERSON_FOLLOWERS: &[&str] = &[
     "administration",
@@ -657,7 +625,7 @@ fn classify_into(
             && !gaz::is_place_ending(t.text)
     });
     let prev_token = span.0.checked_sub(1).and_then(|i| all.get(i));
-    let speaks = next_word.is_some_and(|t| SPEECH_VERBS.contains(&t.text))
+    let speaks = next_word.is_some_and(|t| crate::text::lexicon::is_speech_verb(t.text))
         && next_token.is_some_and(|t| t.word || t.text == ",")
         || prev_token.is_some_and(|t| matches!(t.text, "said" | "says"))
         || next_token.is_some_and(|t| t.text == ",")

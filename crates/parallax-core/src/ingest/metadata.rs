@@ -478,16 +478,9 @@ fn words_date(c: &regex::Captures) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year.parse().ok()?, month_number(month)?, day.parse().ok()?)
 }
 
-/// The number of a month from its first three letters.
+/// The number of a month from its name or abbreviation.
 fn month_number(name: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let prefix = name.get(..3)?;
-    MONTHS
-        .iter()
-        .position(|m| m.eq_ignore_ascii_case(prefix))
-        .map(|i| i as u32 + 1)
+    crate::text::lexicon::month_number(name)
 }
 
 /// A date in an article's address, as many outlets put it: `/2025/11/20/` or `/2025-11-20-`.

@@ -20,6 +20,7 @@ use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
 
 mod bounds;
+pub(crate) mod lexicon;
 mod porter2;
 mod sentences;
 mod words;

@@ -392,7 +392,7 @@ fn followed_by_speech_verb(chars: &[char], mut n: usize, end: usize) -> bool {
         if word.is_empty() {
             return false;
         }
-        if SPEECH_VERBS.contains(&word.trim_end_matches('.').to_lowercase().as_str()) {
+        if super::lexicon::is_speech_verb(&word) {
             return true;
         }
         if !word.chars().next().is_some_and(char::is_uppercase) {
@@ -443,26 +443,6 @@ const SENTENCE_OPENERS: &[&str] = &[
     "on",
     "at",
     "after",
-];
-
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "asked",
-    "added",
-    "told",
-    "wrote",
-    "says",
-    "asks",
-    "replied",
-    "responded",
-    "tweeted",
-    "declared",
-    "shouted",
-    "continued",
-    "insisted",
-    "explained",
-    "recalled",
-    "joked",
 ];
 
 #[cfg(test)]

@@ -34,17 +34,20 @@ pub(super) fn speaker_after(after: &str) -> Option<Speaker> {
     }
     let tokens = &tokens[k..];
     let first = tokens.first()?;
-    if is_speech_verb(first.text) {
+    if text::lexicon::is_speech_verb(first.text) {
         return Some(name_after_verb(&tokens[1..]).map_or(Speaker::Unnamed, Speaker::Named));
     }
     if is_pronoun(first.text) {
-        return is_speech_verb(tokens.get(skip_adverbs(tokens, 1))?.text)
+        return text::lexicon::is_speech_verb(tokens.get(skip_adverbs(tokens, 1))?.text)
             .then_some(Speaker::Pronoun);
     }
     let run = name_run(tokens);
     if run > 0 {
         let next = skip_adverbs(tokens, run);
-        if tokens.get(next).is_some_and(|t| is_speech_verb(t.text)) {
+        if tokens
+            .get(next)
+            .is_some_and(|t| text::lexicon::is_speech_verb(t.text))
+        {
             return name_from(&tokens[..run]).map(Speaker::Named);
         }
         // Jim Manley, a spokesman for Mr. Reid, said
@@ -52,7 +55,7 @@ pub(super) fn speaker_after(after: &str) -> Option<Speaker> {
             let verb = tokens
                 .iter()
                 .take(16)
-                .position(|t| is_speech_verb(t.text))?;
+                .position(|t| text::lexicon::is_speech_verb(t.text))?;
             return (tokens[verb - 1].text == ",")
                 .then(|| name_from(&tokens[..run]))
                 .flatten()
@@ -63,7 +66,7 @@ pub(super) fn speaker_after(after: &str) -> Option<Speaker> {
     let verb = tokens
         .iter()
         .take(16)
-        .position(|t| is_speech_verb(t.text))?;
+        .position(|t| text::lexicon::is_speech_verb(t.text))?;
     // the coalition's executive director, Matt Brooks, said
     if verb >= 2 && tokens[verb - 1].text == "," {
         let open = tokens[..verb - 1].iter().rposition(|t| t.text == ",")?;
@@ -99,7 +102,9 @@ pub(super) fn speaker_before(before: &str) -> Option<Speaker> {
             return Some(Speaker::Named(name));
         }
     }
-    let verb = tokens.iter().rposition(|t| is_speech_verb(t.text))?;
+    let verb = tokens
+        .iter()
+        .rposition(|t| text::lexicon::is_speech_verb(t.text))?;
     if tokens.len() - verb > 8 {
         return None;
     }
@@ -211,153 +216,25 @@ fn is_pronoun(word: &str) -> bool {
     matches!(&*text::normalize(word), "he" | "she" | "they")
 }
 
-/// Days and months are capitalised but name no one: `“...,” Tuesday said` is no attribution.
+/// Days, months and the words for today are capitalised at times but name no one:
+/// `“...,” Tuesday said` is no attribution.
 fn is_calendar_word(word: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "today",
-        "yesterday",
-        "tonight",
-    ];
-    WORDS.contains(&&*text::normalize(word))
+    text::lexicon::is_calendar_word(word)
+        || matches!(&*text::normalize(word), "today" | "yesterday" | "tonight")
 }
 
-fn is_speech_verb(word: &str) -> bool {
-    const VERBS: &[&str] = &[
-        "said",
-        "says",
-        "say",
-        "told",
-        "tells",
-        "added",
-        "adds",
-        "asked",
-        "asks",
-        "wrote",
-        "writes",
-        "declared",
-        "replied",
-        "responded",
-        "insisted",
-        "explained",
-        "noted",
-        "recalled",
-        "tweeted",
-        "stated",
-        "argued",
-        "warned",
-        "continued",
-        "joked",
-        "acknowledged",
-        "conceded",
-        "countered",
-        "complained",
-        "contended",
-        "claimed",
-        "remarked",
-        "announced",
-        "saying",
-        "cautioned",
-        "charged",
-        "quipped",
-        "observed",
-        "predicted",
-        "suggested",
-        "maintained",
-        "pointed",
-        "shot",
-        "admitted",
-        "testified",
-        "emphasized",
-        "stressed",
-    ];
-    VERBS.contains(&&*text::normalize(word))
-}
-
+/// A title or office before a name (`Sen.`, `Secretary`: the engine's list of titles), or a
+/// word of an office's name (`White House press secretary`), left out of the speaker's name.
 fn is_title(word: &str) -> bool {
-    const TITLES: &[&str] = &[
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "sen",
-        "rep",
-        "gov",
-        "gen",
-        "col",
-        "lt",
-        "sgt",
-        "maj",
-        "capt",
-        "adm",
-        "prof",
-        "rev",
-        "president",
-        "vice",
-        "senator",
-        "representative",
-        "governor",
-        "secretary",
-        "minister",
-        "speaker",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "chairman",
-        "chair",
-        "chairwoman",
-        "general",
-        "colonel",
-        "sergeant",
-        "major",
-        "leader",
-        "former",
-        "prime",
-        "congressman",
-        "congresswoman",
-        "mayor",
-        "judge",
-        "justice",
-        "chief",
-        "director",
-        "ambassador",
-        "envoy",
-        "house",
-        "senate",
-        "press",
-        "army",
-        "defence",
-        "defense",
-        "foreign",
-        "state",
-        "white",
-        "sheriff",
-        "councillor",
-        "councilor",
-        "attorney",
-        "rnc",
-        "gop",
-        "dnc",
+    const OFFICE_WORDS: &[&str] = &[
+        "prime", "house", "senate", "press", "army", "defence", "defense", "foreign", "state",
+        "white", "rnc", "gop", "dnc",
     ];
-    TITLES.contains(&&*text::normalize(word))
+    let mut capitalised: String = word.chars().take(1).flat_map(char::to_uppercase).collect();
+    capitalised.extend(word.chars().skip(1).flat_map(char::to_lowercase));
+    crate::entities::is_title(word)
+        || crate::entities::is_title(&capitalised)
+        || OFFICE_WORDS.contains(&&*text::normalize(word))
 }
 
 /// The people an article names, for resolving pronouns and surnames.
