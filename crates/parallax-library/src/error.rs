@@ -186,6 +186,18 @@ pub enum Error {
     /// The same article named twice in one comparison.
     #[error("article {0} was chosen twice: choose different articles to compare")]
     ComparedTwice(i64),
+    /// The library file was moved or deleted while open: nothing more is written to it.
+    #[error("the library file was moved or deleted while Parallax had it open, so this change was not saved; open the library where it is now")]
+    LibraryGone,
+    /// The disk holding the library is full.
+    #[error("the disk holding the library is full, so this change was not saved (what was saved before is intact); free some space and try again")]
+    DiskFull,
+    /// Writing the library file failed (a size limit, a failing disk).
+    #[error("cannot write the library file, so this change was not saved (what was saved before is intact): {0}")]
+    WriteFailed(String),
+    /// The library file or its folder cannot be written: it can be read, not changed.
+    #[error("the library is read-only (its file or folder cannot be written): it can be browsed, but not changed")]
+    ReadOnly,
     /// Any other database failure.
     #[error("library database error: {0}")]
     Database(rusqlite::Error),
@@ -247,7 +259,10 @@ impl Error {
             | Error::Corrupt { .. }
             | Error::TooNew { .. }
             | Error::Open { .. }
-            | Error::Migration(_) => ErrorKind::Library,
+            | Error::Migration(_)
+            | Error::LibraryGone
+            | Error::ReadOnly => ErrorKind::Library,
+            Error::DiskFull | Error::WriteFailed(_) => ErrorKind::File,
             Error::Unreadable { .. } | Error::File { .. } => ErrorKind::File,
             Error::Database(_) => ErrorKind::Database,
         }
@@ -272,10 +287,22 @@ impl Error {
 
 impl From<rusqlite::Error> for Error {
     fn from(error: rusqlite::Error) -> Error {
+        const CONSTRAINT_COMMITHOOK: i32 = 531;
+        match &error {
+            rusqlite::Error::SqliteFailure(failure, _)
+                if failure.extended_code == CONSTRAINT_COMMITHOOK =>
+            {
+                return Error::LibraryGone;
+            }
+            _ => {}
+        }
         match error.sqlite_error_code() {
             Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
                 Error::Busy
             }
+            Some(rusqlite::ErrorCode::DiskFull) => Error::DiskFull,
+            Some(rusqlite::ErrorCode::SystemIoFailure) => Error::WriteFailed(error.to_string()),
+            Some(rusqlite::ErrorCode::ReadOnly) => Error::ReadOnly,
             _ => Error::Database(error),
         }
     }

@@ -127,6 +127,26 @@ pub fn default_library_path() -> PathBuf {
 /// and the pairwise work grows with the square of the count.
 pub const MAX_COMPARED_ARTICLES: usize = 20;
 
+/// Makes every later commit on `connection` a rollback once the library file is no longer at
+/// `path` (moved or deleted while open): SQLite would go on writing to a file no one will open
+/// again, and the changes would be lost without a word. The check is a `stat` per commit.
+fn refuse_writes_once_moved(connection: &Connection, path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let Ok(opened) = std::fs::metadata(path) else {
+            return;
+        };
+        let identity = (opened.dev(), opened.ino());
+        let path = path.to_path_buf();
+        connection.commit_hook(Some(move || {
+            std::fs::metadata(&path).map_or(true, |now| (now.dev(), now.ino()) != identity)
+        }));
+    }
+    #[cfg(not(unix))]
+    let _ = (connection, path);
+}
+
 /// Checks that a comparison of the library articles `ids` can be made: two to
 /// [`MAX_COMPARED_ARTICLES`], none twice.
 pub fn check_comparison(ids: &[i64]) -> Result<(), Error> {
@@ -192,6 +212,7 @@ impl Library {
         })?;
         connection.busy_timeout(BUSY_TIMEOUT)?;
         let opened = schema::prepare(&mut connection, path)?;
+        refuse_writes_once_moved(&connection, path);
         Ok(Library {
             connection,
             path: path.to_path_buf(),

@@ -1,0 +1,69 @@
+//! Faults a desktop library meets while open: its file moved or deleted under it. Nothing is
+//! written to a file no one will open again, and the user is told.
+
+use parallax_library::{Error, ErrorKind, Library};
+
+fn sample_library(folder: &std::path::Path) -> (std::path::PathBuf, Library) {
+    let path = folder.join("library.sqlite3");
+    let library = Library::open(&path).unwrap();
+    library.add_samples().unwrap();
+    (path, library)
+}
+
+fn remove_with_journal(path: &std::path::Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        let _ = std::fs::remove_file(name);
+    }
+}
+
+#[test]
+fn a_library_deleted_while_open_refuses_changes_with_a_clear_error() {
+    let folder = tempfile::tempdir().unwrap();
+    let (path, library) = sample_library(folder.path());
+    let first = library.list().unwrap()[0].id;
+    library.add_tags(first, &["before".into()]).unwrap();
+    remove_with_journal(&path);
+
+    let refused = library.add_tags(first, &["after".into()]).unwrap_err();
+    assert!(matches!(refused, Error::LibraryGone), "{refused}");
+    assert_eq!(refused.kind(), ErrorKind::Library);
+    assert!(
+        refused.to_string().contains("moved or deleted"),
+        "{refused}"
+    );
+    // What is on screen can still be read.
+    assert!(!library.list().unwrap().is_empty());
+}
+
+#[test]
+fn a_library_moved_while_open_keeps_everything_saved_before_and_nothing_after() {
+    let folder = tempfile::tempdir().unwrap();
+    let (path, library) = sample_library(folder.path());
+    let first = library.list().unwrap()[0].id;
+    library.add_tags(first, &["kept".into()]).unwrap();
+    let moved = folder.path().join("elsewhere.sqlite3");
+    std::fs::rename(&path, &moved).unwrap();
+    for suffix in ["-wal", "-shm"] {
+        let mut from = path.as_os_str().to_owned();
+        from.push(suffix);
+        let mut to = moved.as_os_str().to_owned();
+        to.push(suffix);
+        let _ = std::fs::rename(from, to);
+    }
+
+    let refused = library.add_tags(first, &["lost".into()]).unwrap_err();
+    assert!(matches!(refused, Error::LibraryGone), "{refused}");
+    let count = library.list().unwrap().len();
+    drop(library);
+
+    let reopened = Library::open(&moved).unwrap();
+    assert_eq!(reopened.list().unwrap().len(), count);
+    let tags = reopened.article(first).unwrap().tags;
+    assert_eq!(tags, vec!["kept".to_string()]);
+    assert!(
+        !path.exists(),
+        "no new file was made where the library used to be"
+    );
+}
