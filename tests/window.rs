@@ -2533,6 +2533,9 @@ async fn ctrl_plus_minus_and_zero_zoom_the_window_and_the_zoom_is_remembered() {
     const CTRL_ZERO: &str = "\u{E009}0\u{E000}";
     let app = App::start(&[]).await;
     app.wait_for_all("library-item", 8).await;
+    // Zoom works in the dark theme (and both are remembered); WebDriver's clicks miss their
+    // elements in a zoomed page, so the theme is chosen first.
+    choose_theme(&app, "dark").await;
     let width = app
         .script("return window.innerWidth")
         .await
@@ -2551,12 +2554,55 @@ async fn ctrl_plus_minus_and_zero_zoom_the_window_and_the_zoom_is_remembered() {
     press_on_focused(&app, CTRL_MINUS).await;
     app.wait_until(&zoomed_to("1.1", 1.1), "Ctrl+minus zooms out")
         .await;
+    choose_theme(&app, "dark").await;
 
     let app = app.restart(&[]).await;
     app.wait_for_all("library-item", 8).await;
     app.wait_until(
         &zoomed_to("1.1", 1.1),
         "the zoom is the same after a restart",
+    )
+    .await;
+    assert_eq!(
+        app.script("return document.documentElement.dataset.theme")
+            .await,
+        "dark",
+        "the dark theme is kept beside the zoom"
+    );
+
+    // A real mouse still hits what it points at in the zoomed window: where the pointer lands
+    // in the page tells where the page's origin is on the screen, then the theme switch is
+    // clicked there.
+    app.script("window.pointerSeen = null; document.addEventListener('mousemove', (e) => { window.pointerSeen = [e.clientX, e.clientY]; })")
+        .await;
+    let (x, y, w, h) = window_geometry("Parallax").expect("the app's window");
+    let (probe_x, probe_y) = (x + w / 2, y + h / 2);
+    xdotool(&["mousemove", &probe_x.to_string(), &probe_y.to_string()]);
+    xdotool(&[
+        "mousemove",
+        &(probe_x + 1).to_string(),
+        &probe_y.to_string(),
+    ]);
+    let seen = app
+        .poll(
+            "return window.pointerSeen",
+            "the page sees the pointer",
+            |v| v.is_array(),
+        )
+        .await;
+    let (seen_x, seen_y) = (seen[0].as_f64().unwrap(), seen[1].as_f64().unwrap());
+    let target = app
+        .script("const r = document.getElementById('theme-switch').getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]")
+        .await;
+    let on_screen =
+        |client: f64, seen: f64, probe: i32| (probe as f64 + (client - seen) * 1.1).round() as i32;
+    let click_x = on_screen(target[0].as_f64().unwrap(), seen_x, probe_x + 1);
+    let click_y = on_screen(target[1].as_f64().unwrap(), seen_y, probe_y);
+    xdotool(&["mousemove", &click_x.to_string(), &click_y.to_string()]);
+    xdotool(&["click", "1"]);
+    app.wait_until(
+        "document.getElementById('theme-switch').textContent === 'Theme: system'",
+        "a click on the zoomed theme switch switches the theme",
     )
     .await;
 
