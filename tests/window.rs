@@ -2234,6 +2234,20 @@ async fn axe_core_finds_no_serious_violation_in_any_view_or_dialog() {
         )
         .await,
     );
+    // A sentence chosen for the user's alignment, and the Library menu open.
+    choose_sentence(&app, "[data-testid=aligned-pair]", true).await;
+    severe.extend(
+        app.severe_axe_violations("a sentence chosen for linking", None)
+            .await,
+    );
+    app.click("[data-testid=library-menu-button]").await;
+    app.wait_until(
+        "!document.getElementById('library-menu').hidden",
+        "the Library menu opens",
+    )
+    .await;
+    severe.extend(app.severe_axe_violations("the Library menu", None).await);
+    app.click("[data-testid=library-menu-button]").await;
 
     // The reader, its correction form and its choice of event.
     let first = listed_ids(&app).await.remove(0);

@@ -423,22 +423,27 @@ function alignmentTools(report, grid, main, options) {
     else if (chosenNow.aligned.length) say('These sentences are aligned: Unlink (U) separates them.');
     else say('Link (L) says these sentences report the same.');
   };
+  // A chosen sentence is outlined, and says so to screen readers (a cell has no role that
+  // aria-pressed would be allowed on).
+  const markChosen = (cell, on) => {
+    cell.classList.toggle('link-chosen', on);
+    cell.querySelector(':scope > .chosen-label')?.remove();
+    if (on) cell.prepend(el('span', { class: 'visually-hidden chosen-label', text: 'chosen for linking: ' }));
+  };
   const choose = (cell) => {
     const column = Number(cell.dataset.column);
     if (chosen.get(column) === cell) {
       chosen.delete(column);
-      cell.classList.remove('link-chosen');
-      cell.removeAttribute('aria-pressed');
+      markChosen(cell, false);
     } else {
-      chosen.get(column)?.classList.remove('link-chosen');
+      if (chosen.get(column)) markChosen(chosen.get(column), false);
       if (!chosen.has(column) && chosen.size === 2) {
         const [oldest] = chosen.keys();
-        chosen.get(oldest).classList.remove('link-chosen');
+        markChosen(chosen.get(oldest), false);
         chosen.delete(oldest);
       }
       chosen.set(column, cell);
-      cell.classList.add('link-chosen');
-      cell.setAttribute('aria-pressed', 'true');
+      markChosen(cell, true);
     }
     update();
   };
