@@ -2195,3 +2195,433 @@ async fn a_search_typed_while_a_long_comparison_runs_is_answered_first() {
     .await;
     app.close().await;
 }
+
+/// Switches the theme with the toolbar's button until it reads `Theme: {theme}`.
+async fn choose_theme(app: &App, theme: &str) {
+    for _ in 0..3 {
+        if app.text("#theme-switch").await == format!("Theme: {theme}") {
+            return;
+        }
+        app.click("#theme-switch").await;
+    }
+    assert_eq!(app.text("#theme-switch").await, format!("Theme: {theme}"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn axe_core_finds_no_serious_violation_in_any_view_or_dialog() {
+    let app = App::start(&[]).await;
+    app.wait_for_all("library-item", 8).await;
+    app.wait_for_all("aligned-pair", 10).await;
+    let mut severe = Vec::new();
+
+    // The sample event compared (the library list beside it), in the light and dark themes,
+    // with a difference current and every coverage group open.
+    for theme in ["light", "dark"] {
+        choose_theme(&app, theme).await;
+        severe.extend(
+            app.severe_axe_violations(&format!("the compare view ({theme})"), None)
+                .await,
+        );
+    }
+    choose_theme(&app, "light").await;
+    app.click("[data-testid=next-difference]").await;
+    app.script("document.querySelectorAll('[data-testid=coverage-summary] details').forEach((d) => { d.open = true; })")
+        .await;
+    severe.extend(
+        app.severe_axe_violations(
+            "the coverage summary",
+            Some("[data-testid=coverage-summary]"),
+        )
+        .await,
+    );
+    // A sentence chosen for the user's alignment, and the Library menu open.
+    choose_sentence(&app, "[data-testid=aligned-pair]", true).await;
+    severe.extend(
+        app.severe_axe_violations("a sentence chosen for linking", None)
+            .await,
+    );
+    app.click("[data-testid=library-menu-button]").await;
+    app.wait_until(
+        "!document.getElementById('library-menu').hidden",
+        "the Library menu opens",
+    )
+    .await;
+    severe.extend(app.severe_axe_violations("the Library menu", None).await);
+    app.click("[data-testid=library-menu-button]").await;
+
+    // The reader, its correction form and its choice of event.
+    let first = listed_ids(&app).await.remove(0);
+    open_in_reader(&app, &first).await;
+    for theme in ["dark", "light"] {
+        choose_theme(&app, theme).await;
+        severe.extend(
+            app.severe_axe_violations(&format!("the reader ({theme})"), None)
+                .await,
+        );
+    }
+    app.click("[data-testid=edit-article]").await;
+    app.wait_for("edit-form").await;
+    severe.extend(
+        app.severe_axe_violations("the reader's correction form", None)
+            .await,
+    );
+    app.click("[data-testid=edit-cancel]").await;
+    app.click("[data-testid=move-article]").await;
+    app.wait_for("move-event-choice").await;
+    severe.extend(
+        app.severe_axe_violations("the reader's move to event", None)
+            .await,
+    );
+    app.click("[data-testid=move-cancel]").await;
+
+    // An event's rename field and merge choice in the sidebar.
+    app.click("[data-testid=event-item] [data-testid=event-rename]")
+        .await;
+    app.wait_for("event-rename-input").await;
+    severe.extend(
+        app.severe_axe_violations("the event rename field", None)
+            .await,
+    );
+    press(&app, "[data-testid=event-rename-input]", ESCAPE).await;
+    app.click("[data-testid=event-item] [data-testid=event-merge]")
+        .await;
+    app.wait_for("event-merge-choice").await;
+    severe.extend(
+        app.severe_axe_violations("the event merge choice", None)
+            .await,
+    );
+    app.click("[data-testid=event-merge-cancel]").await;
+
+    // The outlets dialog, with an outlet's rename form open.
+    choose_from_library_menu(&app, "outlets-button").await;
+    app.wait_for("outlet-rename").await;
+    severe.extend(app.severe_axe_violations("the outlets dialog", None).await);
+    app.click("[data-testid=outlet-rename]").await;
+    app.wait_for("outlet-new-name").await;
+    severe.extend(
+        app.severe_axe_violations("the outlet rename form", None)
+            .await,
+    );
+    app.click("[data-testid=outlets-close]").await;
+
+    // The trash with an article in it, its confirmation, and the toast of the deletion.
+    open_in_reader(&app, &first).await;
+    app.click("[data-testid=reader-delete]").await;
+    app.wait_until(
+        "document.querySelector('.toast')",
+        "the deletion's toast shows",
+    )
+    .await;
+    severe.extend(
+        app.severe_axe_violations("the toast after a deletion", None)
+            .await,
+    );
+    choose_from_library_menu(&app, "trash-button").await;
+    app.wait_for("trash-item").await;
+    severe.extend(app.severe_axe_violations("the trash", None).await);
+    app.click("[data-testid=trash-empty]").await;
+    app.wait_for("trash-empty-confirm").await;
+    severe.extend(
+        app.severe_axe_violations("the trash's confirmation", None)
+            .await,
+    );
+
+    assert!(
+        severe.is_empty(),
+        "axe-core finds serious or critical violations (listed above with their nodes):\n{}",
+        severe.join("\n")
+    );
+    app.close().await;
+}
+
+const F7: &str = "\u{E037}";
+const SHIFT_F7: &str = "\u{E008}\u{E037}\u{E000}";
+
+/// Sends `keys` to the element that has the keyboard focus (the page's body when none has).
+async fn press_on_focused(app: &App, keys: &str) {
+    app.client
+        .active_element()
+        .await
+        .expect("an element has the focus")
+        .send_keys(keys)
+        .await
+        .unwrap_or_else(|e| panic!("cannot type {keys:?} on the focused element: {e}"));
+}
+
+/// Presses and releases `key` on the keyboard, wherever the focus is (WebDriver's element
+/// send-keys focuses its element first, which keeps Tab inside a date field's parts).
+async fn press_key(app: &App, key: char) {
+    use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+    let actions = KeyActions::new("keyboard".to_string())
+        .then(KeyAction::Down { value: key })
+        .then(KeyAction::Up { value: key });
+    app.client
+        .perform_actions(actions)
+        .await
+        .unwrap_or_else(|e| panic!("cannot press {key:?}: {e}"));
+}
+
+/// What has the keyboard focus: its `data-testid`, else its id, else its tag.
+async fn focused(app: &App) -> String {
+    let value = app
+        .script("const a = document.activeElement; return !a || a === document.body ? 'body' : (a.dataset.testid || a.id || a.tagName.toLowerCase())")
+        .await;
+    value.as_str().unwrap_or_default().to_string()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn cell_states_and_changed_words_are_told_in_words_as_well_as_colours() {
+    let app = App::start(&[]).await;
+    app.wait_for_all("aligned-pair", 10).await;
+    app.wait_for("only-here").await;
+    let only = app
+        .script(
+            "const cell = document.querySelector('[data-testid=only-here]'); \
+             const hidden = cell.querySelector('.visually-hidden'); const box = hidden.getBoundingClientRect(); \
+             return [hidden.textContent, cell.closest('[data-testid=compare-pane]').querySelector('.pane-outlet').textContent, \
+                     box.width <= 1 && box.height <= 1, cell.textContent.startsWith(hidden.textContent)]",
+        )
+        .await;
+    let outlet = only[1].as_str().unwrap();
+    assert!(
+        only[0]
+            .as_str()
+            .unwrap()
+            .starts_with(&format!("only in {outlet}")),
+        "an only-here cell says so in words: {only}"
+    );
+    assert_eq!(
+        only[2], true,
+        "the words are for screen readers, not seen: {only}"
+    );
+    assert_eq!(only[3], true, "they come before the sentence: {only}");
+
+    let inserted = app
+        .script("const mark = document.querySelector('mark.diff-insert'); return [mark.textContent, mark.querySelector('.visually-hidden').textContent]")
+        .await;
+    assert_eq!(inserted[1], "inserted: ", "{inserted}");
+    assert!(
+        inserted[0].as_str().unwrap().starts_with("inserted: ")
+            && inserted[0].as_str().unwrap().len() > "inserted: ".len(),
+        "an inserted word is read as 'inserted: …': {inserted}"
+    );
+    let deleted = app
+        .script("return [...document.querySelectorAll('mark.diff-delete')].filter((m) => !m.textContent.startsWith('deleted: ')).length")
+        .await;
+    assert_eq!(deleted, 0, "every deleted word is read as 'deleted: …'");
+    let marked = app
+        .script(
+            "const said = (css) => [...document.querySelectorAll(css)].every((cell) => cell.querySelector('[data-testid=cell-state]')?.textContent.includes(css.split('.').pop() === 'copied' ? 'copied word for word' : 'conflict')); \
+             return [document.querySelectorAll('.cell.copied').length, said('.cell.copied'), document.querySelectorAll('.cell.conflict').length, said('.cell.conflict')]",
+        )
+        .await;
+    assert!(
+        marked[0].as_u64().unwrap() > 0 && marked[1] == true,
+        "copied cells say 'copied word for word': {marked}"
+    );
+    assert!(
+        marked[2].as_u64().unwrap() > 0 && marked[3] == true,
+        "conflicting cells say 'conflict': {marked}"
+    );
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn f7_and_shift_f7_move_the_keyboard_focus_to_a_difference_and_say_which() {
+    let app = App::start(&[]).await;
+    app.wait_for_all("aligned-pair", 10).await;
+    let focused_cell = "(() => { const a = document.activeElement; return a && a.matches('.cell.current') ? a.dataset.row + ':' + a.dataset.column : null; })()";
+
+    press_on_focused(&app, F7).await;
+    let first = app
+        .poll(
+            &format!("return {focused_cell}"),
+            "F7 focuses a difference",
+            |v| v.is_string(),
+        )
+        .await;
+    app.wait_until(
+        "document.getElementById('announcer').textContent.startsWith('Difference 1 of')",
+        "the difference is announced",
+    )
+    .await;
+    let said = app.text("[data-testid=announcer]").await;
+    assert!(
+        said.is_empty() || said.contains("Difference 1 of"),
+        "{said}"
+    );
+
+    press_on_focused(&app, F7).await;
+    let second = app
+        .poll(
+            &format!("return {focused_cell}"),
+            "F7 again focuses the next difference",
+            |v| v.is_string() && v != &first,
+        )
+        .await;
+    app.wait_until(
+        "document.getElementById('announcer').textContent.startsWith('Difference 2 of')",
+        "the second difference is announced",
+    )
+    .await;
+    let row = |v: &serde_json::Value| -> u64 {
+        v.as_str()
+            .unwrap()
+            .split(':')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    assert!(row(&second) > row(&first), "{first} then {second}");
+
+    press_on_focused(&app, SHIFT_F7).await;
+    app.poll(
+        &format!("return {focused_cell}"),
+        "Shift+F7 goes back to the first difference",
+        |v| v == &first,
+    )
+    .await;
+    app.wait_until(
+        "document.getElementById('announcer').textContent.startsWith('Difference 1 of')",
+        "going back is announced",
+    )
+    .await;
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_keyboard_alone_walks_from_the_library_list_to_a_difference() {
+    let app = App::start(&[]).await;
+    app.wait_for_all("event-item", 2).await;
+    app.wait_for_all("aligned-pair", 10).await;
+
+    // Tab from the page's start into the sidebar, until an event of the list has the focus.
+    let mut walked = Vec::new();
+    while walked.last().map(String::as_str) != Some("event-item") {
+        assert!(
+            walked.len() < 60,
+            "Tab never reaches the event list: {walked:?}"
+        );
+        press_key(&app, '\u{E004}').await;
+        let now = focused(&app).await;
+        assert_ne!(now, "body", "Tab loses the focus after {walked:?}");
+        walked.push(now);
+    }
+    assert!(
+        app.script("return document.activeElement.matches(':focus-visible') && getComputedStyle(document.activeElement).outlineStyle !== 'none'")
+            .await
+            == true,
+        "the focused event shows its focus"
+    );
+
+    // Enter opens the event; the focus follows into the comparison.
+    press_key(&app, '\u{E007}').await;
+    app.poll(
+        "const a = document.activeElement; return a.dataset.testid || a.tagName",
+        "Enter on an event takes the focus to the comparison's Next difference",
+        |v| v == "next-difference",
+    )
+    .await;
+
+    // Enter on Next difference puts the focus on the difference itself.
+    press_key(&app, '\u{E007}').await;
+    app.wait_until(
+        "document.activeElement.matches('[data-testid=compare-view] .cell.current')",
+        "Enter on Next difference focuses the difference",
+    )
+    .await;
+    assert!(
+        app.script("return document.activeElement.matches(':focus-visible') && getComputedStyle(document.activeElement).outlineStyle !== 'none'")
+            .await
+            == true,
+        "the focused difference shows its focus"
+    );
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn ctrl_plus_minus_and_zero_zoom_the_window_and_the_zoom_is_remembered() {
+    const CTRL_PLUS: &str = "\u{E009}+\u{E000}";
+    const CTRL_MINUS: &str = "\u{E009}-\u{E000}";
+    const CTRL_ZERO: &str = "\u{E009}0\u{E000}";
+    let app = App::start(&[]).await;
+    app.wait_for_all("library-item", 8).await;
+    // Zoom works in the dark theme (and both are remembered); WebDriver's clicks miss their
+    // elements in a zoomed page, so the theme is chosen first.
+    choose_theme(&app, "dark").await;
+    let width = app
+        .script("return window.innerWidth")
+        .await
+        .as_f64()
+        .unwrap();
+    let zoomed_to = |level: &str, ratio: f64| {
+        format!("document.documentElement.dataset.zoom === '{level}' && Math.abs(window.innerWidth - {width} / {ratio}) < 3")
+    };
+
+    press_on_focused(&app, CTRL_PLUS).await;
+    app.wait_until(&zoomed_to("1.1", 1.1), "Ctrl+plus zooms in")
+        .await;
+    press_on_focused(&app, CTRL_PLUS).await;
+    app.wait_until(&zoomed_to("1.25", 1.25), "Ctrl+plus zooms in further")
+        .await;
+    press_on_focused(&app, CTRL_MINUS).await;
+    app.wait_until(&zoomed_to("1.1", 1.1), "Ctrl+minus zooms out")
+        .await;
+    choose_theme(&app, "dark").await;
+
+    let app = app.restart(&[]).await;
+    app.wait_for_all("library-item", 8).await;
+    app.wait_until(
+        &zoomed_to("1.1", 1.1),
+        "the zoom is the same after a restart",
+    )
+    .await;
+    assert_eq!(
+        app.script("return document.documentElement.dataset.theme")
+            .await,
+        "dark",
+        "the dark theme is kept beside the zoom"
+    );
+
+    // A real mouse still hits what it points at in the zoomed window: where the pointer lands
+    // in the page tells where the page's origin is on the screen, then the theme switch is
+    // clicked there.
+    app.script("window.pointerSeen = null; document.addEventListener('mousemove', (e) => { window.pointerSeen = [e.clientX, e.clientY]; })")
+        .await;
+    let (x, y, w, h) = window_geometry("Parallax").expect("the app's window");
+    let (probe_x, probe_y) = (x + w / 2, y + h / 2);
+    xdotool(&["mousemove", &probe_x.to_string(), &probe_y.to_string()]);
+    xdotool(&[
+        "mousemove",
+        &(probe_x + 1).to_string(),
+        &probe_y.to_string(),
+    ]);
+    let seen = app
+        .poll(
+            "return window.pointerSeen",
+            "the page sees the pointer",
+            |v| v.is_array(),
+        )
+        .await;
+    let (seen_x, seen_y) = (seen[0].as_f64().unwrap(), seen[1].as_f64().unwrap());
+    let target = app
+        .script("const r = document.getElementById('theme-switch').getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]")
+        .await;
+    let on_screen =
+        |client: f64, seen: f64, probe: i32| (probe as f64 + (client - seen) * 1.1).round() as i32;
+    let click_x = on_screen(target[0].as_f64().unwrap(), seen_x, probe_x + 1);
+    let click_y = on_screen(target[1].as_f64().unwrap(), seen_y, probe_y);
+    xdotool(&["mousemove", &click_x.to_string(), &click_y.to_string()]);
+    xdotool(&["click", "1"]);
+    app.wait_until(
+        "document.getElementById('theme-switch').textContent === 'Theme: system'",
+        "a click on the zoomed theme switch switches the theme",
+    )
+    .await;
+
+    press_on_focused(&app, CTRL_ZERO).await;
+    app.wait_until(&zoomed_to("1", 1.0), "Ctrl+0 resets the zoom")
+        .await;
+    app.close().await;
+}

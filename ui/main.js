@@ -8,12 +8,14 @@ import { showComparison } from './views/compare.js';
 import { showArticle, editArticleOnScreen } from './views/reader.js';
 import { ImportProgressView } from './views/imports.js';
 import { setUpThemeSwitch } from './views/theme.js';
+import { setUpZoom } from './views/zoom.js';
 import { showTrash } from './views/trash.js';
 import { openOutletsDialog } from './views/outlets.js';
 import { showToast } from './views/toast.js';
 import { remember, undo, forgetAll, listenForUndo, isTyping } from './undo.js';
 
 setUpThemeSwitch(document.getElementById('theme-switch'));
+setUpZoom();
 
 const main = document.getElementById('main');
 const compareButton = document.getElementById('compare-button');
@@ -21,7 +23,7 @@ const deleteButton = document.getElementById('delete-button');
 
 const library = new LibraryView({
   onOpenArticle: (id) => openArticle(id),
-  onOpenEvent: (event) => openEvent(event),
+  onOpenEvent: (event, how) => openEvent(event, how),
   onSelectionChange: (ids) => {
     compareButton.disabled = ids.length < 2;
     compareButton.textContent = ids.length >= 2 ? `Compare ${ids.length} articles` : 'Compare selected';
@@ -176,20 +178,23 @@ async function openArticle(id) {
   }
 }
 
-async function openComparison(ids) {
+// `keyboard`: the comparison was asked for from the keyboard, so the focus goes to it (its
+// Next difference button) rather than staying in the sidebar.
+async function openComparison(ids, { keyboard = false } = {}) {
   const asked = ++viewsAsked;
   try {
     clearError();
     const report = await api.compare(ids);
     if (asked !== viewsAsked) return;
     showComparison(main, report, { onChanged: () => api.compare(ids) });
+    if (keyboard) main.querySelector('[data-testid=next-difference]')?.focus();
   } catch (error) {
     if (asked === viewsAsked) showError(error);
   }
 }
 
-function openEvent(event) {
-  if (event.articles.length >= 2) openComparison(event.articles);
+function openEvent(event, how = {}) {
+  if (event.articles.length >= 2) openComparison(event.articles, how);
   else if (event.articles.length === 1) openArticle(event.articles[0]);
 }
 

@@ -19,7 +19,7 @@ pub struct App {
     pub client: Client,
     driver: Child,
     _dir: tempfile::TempDir,
-    _turn: tokio::sync::MutexGuard<'static, ()>,
+    _turn: Option<tokio::sync::MutexGuard<'static, ()>>,
 }
 
 impl App {
@@ -36,8 +36,32 @@ impl App {
             "the window tests need a display: run them through the README's test command, which starts Xvfb"
         );
         let dir = tempfile::tempdir().expect("temporary folder");
+        prepare(&dir.path().join("library.sqlite3"));
+        App::start_in(dir, args, turn).await
+    }
+
+    /// Quits the app and starts it again on the same library and the same web storage and
+    /// window state, as a person restarting it would.
+    pub async fn restart(mut self, args: &[String]) -> App {
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+        let dir = std::mem::replace(
+            &mut self._dir,
+            tempfile::tempdir().expect("temporary folder"),
+        );
+        // The new app takes over this one's turn at the display.
+        let turn = self._turn.take().expect("a running app holds its turn");
+        drop(self);
+        App::start_in(dir, args, turn).await
+    }
+
+    async fn start_in(
+        dir: tempfile::TempDir,
+        args: &[String],
+        turn: tokio::sync::MutexGuard<'static, ()>,
+    ) -> App {
         let library = dir.path().join("library.sqlite3");
-        prepare(&library);
         let port = free_port();
         let native_port = free_port();
         // The app keeps window state and web storage under the XDG folders: one set per test.
@@ -85,7 +109,7 @@ impl App {
             client,
             driver,
             _dir: dir,
-            _turn: turn,
+            _turn: Some(turn),
         }
     }
 
@@ -304,4 +328,91 @@ pub fn choose_in_file_dialog(title: &str, path: &Path) {
     xdotool(&["type", "--delay", "10", &path.display().to_string()]);
     std::thread::sleep(Duration::from_millis(300));
     xdotool(&["key", "Return"]);
+}
+
+/// The axe-core script the accessibility checks inject: `AXE_CORE_JS` (set by scripts/test),
+/// else `target/npm/node_modules/axe-core/axe.min.js` where scripts/test installs it.
+pub fn axe_core_script() -> String {
+    let path = std::env::var_os("AXE_CORE_JS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("target/npm/node_modules/axe-core/axe.min.js")
+        });
+    std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "cannot read axe-core at {}: {e}. Run the README's test command (scripts/test), which installs it with npm",
+            path.display()
+        )
+    })
+}
+
+impl App {
+    /// Runs axe-core on the page (or on the elements `context`, a CSS selector, finds) and
+    /// returns its violations as `{id, impact, help, nodes: [{target, summary}]}`.
+    pub async fn axe_violations(&self, context: Option<&str>) -> Vec<serde_json::Value> {
+        let loaded = self.script("return typeof window.axe === 'object'").await;
+        if loaded != serde_json::Value::Bool(true) {
+            // Injected through WebDriver's script execution: the page's CSP stays as strict as it is.
+            self.client
+                .execute(&axe_core_script(), vec![])
+                .await
+                .expect("axe-core loads in the page");
+        }
+        let answer = self
+            .client
+            .execute_async(
+                r#"const [context, done] = arguments;
+                axe.run(context ? document.querySelectorAll(context) : document, { resultTypes: ['violations'] })
+                  .then((results) => done(results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
+                    nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })) }))))
+                  .catch((error) => done({ error: String(error) }));"#,
+                vec![context.map(Into::into).unwrap_or(serde_json::Value::Null)],
+            )
+            .await
+            .expect("axe.run answers");
+        if let Some(error) = answer.get("error") {
+            panic!("axe.run failed: {error}");
+        }
+        serde_json::from_value(answer).expect("a list of violations")
+    }
+
+    /// Prints what axe-core finds on the page (or in `context`), each violation with its nodes,
+    /// and returns the serious and critical ones as `what: id` lines; `what` names the view.
+    pub async fn severe_axe_violations(&self, what: &str, context: Option<&str>) -> Vec<String> {
+        let violations = self.axe_violations(context).await;
+        let mut report = String::new();
+        for violation in &violations {
+            report.push_str(&format!(
+                "[{}] {}: {}\n",
+                violation["impact"].as_str().unwrap_or("?"),
+                violation["id"].as_str().unwrap_or("?"),
+                violation["help"].as_str().unwrap_or("")
+            ));
+            for node in violation["nodes"].as_array().into_iter().flatten().take(8) {
+                report.push_str(&format!(
+                    "    {}\n      {}\n",
+                    node["target"].as_str().unwrap_or(""),
+                    node["summary"]
+                        .as_str()
+                        .unwrap_or("")
+                        .replace('\n', "\n      ")
+                ));
+            }
+        }
+        if !report.is_empty() {
+            eprintln!("axe-core on {what}:\n{report}");
+        }
+        violations
+            .iter()
+            .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
+            .map(|v| {
+                format!(
+                    "{what}: {} ({})",
+                    v["id"].as_str().unwrap_or("?"),
+                    v["impact"].as_str().unwrap_or("?")
+                )
+            })
+            .collect()
+    }
 }

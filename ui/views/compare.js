@@ -7,6 +7,7 @@ import { el } from '../dom.js';
 import { showError } from './errors.js';
 import { drawConnectors } from './connectors.js';
 import { remember, undo, isTyping } from '../undo.js';
+import { announce } from './announce.js';
 
 // The key handler of the comparison on screen; replaced when another is shown.
 let differenceKeys = null;
@@ -72,6 +73,8 @@ export function showComparison(main, report, options = {}) {
         node.dataset.sentences = cell.sentences.join(',');
         node.dataset.column = String(column);
         node.tabIndex = 0;
+        const states = statesInWords(cell, article);
+        if (states) node.append(el('span', { class: 'visually-hidden', 'data-testid': 'cell-state', text: `${states}: ` }));
         renderRuns(node, cell.runs);
         if (cell.moved) node.title = 'Told at another point in this article';
       } else {
@@ -113,6 +116,13 @@ export function showComparison(main, report, options = {}) {
     cells.forEach((n) => n.classList.add('current'));
     cells[0].scrollIntoView({ block: 'center' });
     counter.textContent = `Difference ${current + 1} of ${differenceCells.length}`;
+    // The keyboard follows: focus on the row's first sentence, and the difference said aloud.
+    const sentence = [...cells].find((n) => n.dataset.sentences) || cells[0];
+    if (!sentence.hasAttribute('tabindex')) sentence.tabIndex = -1;
+    sentence.focus({ preventScroll: true });
+    const pane = sentence.closest('.compare-pane');
+    const outlet = report.articles[Number(sentence.dataset.column)]?.source || pane?.getAttribute('aria-label') || '';
+    announce(`${counter.textContent}, ${outlet}: ${sentence.textContent}`);
   };
   counter.textContent = `${differenceCells.length} differences`;
   previous.addEventListener('click', () => go(-1));
@@ -132,8 +142,23 @@ export function showComparison(main, report, options = {}) {
 function renderRuns(node, runs) {
   for (const run of runs) {
     if (run.op === 'equal') node.append(document.createTextNode(run.text));
-    else node.append(el('mark', { class: run.op === 'insert' ? 'diff-insert' : 'diff-delete', text: run.text }));
+    else {
+      const insert = run.op === 'insert';
+      node.append(el('mark', { class: insert ? 'diff-insert' : 'diff-delete' },
+        el('span', { class: 'visually-hidden', text: insert ? 'inserted: ' : 'deleted: ' }), run.text));
+    }
   }
+}
+
+// What a cell's colours and borders say, in words for screen readers.
+function statesInWords(cell, article) {
+  const states = [];
+  if (cell.state === 'only') states.push(`only in ${article.source || article.title}`);
+  if (cell.state === 'elsewhere') states.push('said elsewhere by another report');
+  if (cell.moved) states.push('told at another point in this article');
+  if (cell.copied) states.push('copied word for word');
+  if (cell.conflict) states.push('conflict');
+  return states.join(', ');
 }
 
 // One item per disputed fact: each value with the outlets that give it. The item jumps to the
@@ -165,7 +190,7 @@ function conflictList(report, grid) {
         }));
       });
     });
-    const item = el('li', { class: 'conflict-item', 'data-testid': 'conflict-item', tabindex: 0, role: 'group' },
+    const item = el('li', { class: 'conflict-item', 'data-testid': 'conflict-item', tabindex: 0 },
       el('span', { class: 'conflict-kind', text: fact.what || fact.kind }), values);
     item.addEventListener('click', () => jump(firsts));
     item.addEventListener('keydown', (e) => { if (e.key === 'Enter' && e.target === item) jump(firsts); });
@@ -212,7 +237,7 @@ function coverageSummary(report, grid) {
   };
   const sentenceItem = (refs, testid, note) => {
     const first = refs[0];
-    const item = el('li', { class: 'coverage-sentence', 'data-testid': testid, tabindex: 0, role: 'button',
+    const item = el('li', { class: 'coverage-sentence', 'data-testid': testid, tabindex: 0,
       'data-article': first.article, 'data-sentence': first.sentence, title: 'Show it in the reports' },
       el('span', { text: report.articles[first.article].sentences[first.sentence] || '' }),
       note ? el('span', { class: 'coverage-outlets', text: note }) : null);
@@ -267,7 +292,7 @@ function quoteTable(report, jumpTo) {
   for (const [speaker, byArticle] of speakers) {
     const quotedBy = byArticle.map((refs, index) => [refs, index]).filter(([refs]) => refs.length);
     const silent = report.articles.length - quotedBy.length;
-    const row = el('li', { class: 'quote-row', 'data-testid': 'quote-row', 'data-speaker': speaker, tabindex: 0, role: 'button', title: 'Show the quotations' },
+    const row = el('li', { class: 'quote-row', 'data-testid': 'quote-row', 'data-speaker': speaker, tabindex: 0, title: 'Show the quotations' },
       el('span', { class: 'quote-speaker', text: speaker }),
       el('span', { class: 'quote-outlets' },
         ...quotedBy.map(([refs, index]) => el('span', { class: 'quote-outlet', 'data-article': index, 'data-quotes': refs.length,
@@ -337,7 +362,7 @@ function highlightEntity(grid, entity) {
   for (const cell of grid.querySelectorAll('.cell')) {
     const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
     const nodes = [];
-    while (walker.nextNode()) nodes.push(walker.currentNode);
+    while (walker.nextNode()) if (!walker.currentNode.parentElement.closest('.visually-hidden')) nodes.push(walker.currentNode);
     for (const node of nodes) {
       const text = node.nodeValue;
       pattern.lastIndex = 0;
@@ -398,22 +423,27 @@ function alignmentTools(report, grid, main, options) {
     else if (chosenNow.aligned.length) say('These sentences are aligned: Unlink (U) separates them.');
     else say('Link (L) says these sentences report the same.');
   };
+  // A chosen sentence is outlined, and says so to screen readers (a cell has no role that
+  // aria-pressed would be allowed on).
+  const markChosen = (cell, on) => {
+    cell.classList.toggle('link-chosen', on);
+    cell.querySelector(':scope > .chosen-label')?.remove();
+    if (on) cell.prepend(el('span', { class: 'visually-hidden chosen-label', text: 'chosen for linking: ' }));
+  };
   const choose = (cell) => {
     const column = Number(cell.dataset.column);
     if (chosen.get(column) === cell) {
       chosen.delete(column);
-      cell.classList.remove('link-chosen');
-      cell.removeAttribute('aria-pressed');
+      markChosen(cell, false);
     } else {
-      chosen.get(column)?.classList.remove('link-chosen');
+      if (chosen.get(column)) markChosen(chosen.get(column), false);
       if (!chosen.has(column) && chosen.size === 2) {
         const [oldest] = chosen.keys();
-        chosen.get(oldest).classList.remove('link-chosen');
+        markChosen(chosen.get(oldest), false);
         chosen.delete(oldest);
       }
       chosen.set(column, cell);
-      cell.classList.add('link-chosen');
-      cell.setAttribute('aria-pressed', 'true');
+      markChosen(cell, true);
     }
     update();
   };

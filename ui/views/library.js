@@ -161,10 +161,10 @@ export class LibraryView {
     clear(this.eventList);
     for (const event of this.eventRows.slice(0, shown)) {
       const item = el('li', {
-        class: 'event-item', 'data-testid': 'event-item', 'data-event-id': event.id, tabindex: 0, role: 'button',
+        class: 'event-item', 'data-testid': 'event-item', 'data-event-id': event.id, tabindex: 0,
         title: 'Compare the reports of this event',
         onclick: () => this.onOpenEvent(event),
-        onkeydown: (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); this.onOpenEvent(event); } },
+        onkeydown: (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); this.onOpenEvent(event, { keyboard: true }); } },
       }, el('span', { class: 'event-title', text: event.title }), el('span', { class: 'count', text: String(event.articles.length) }),
       this.eventActions(event));
       this.eventList.append(item);
@@ -314,7 +314,7 @@ export class LibraryView {
       return;
     }
     this.fetchMissing(first, last);
-    const spacer = el('li', { class: 'list-spacer', role: 'presentation' });
+    const spacer = el('li', { class: 'list-spacer', 'aria-hidden': 'true' });
     spacer.style.height = `${this.rows.length * ROW_HEIGHT}px`;
     this.list.append(spacer);
     for (let index = first; index < last; index += 1) {
