@@ -554,6 +554,9 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             let report = library.import_paths(paths, &mut |p| bar.show(p), &AtomicBool::new(false));
             bar.finish();
             print(cli, &report, || render::import(&report))?;
+            if let Some(reason) = &report.stopped {
+                eprintln!("parallax: the import stopped: {reason}");
+            }
             if !report.failed.is_empty() {
                 return Ok(ExitCode::FAILURE);
             }
@@ -806,6 +809,9 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 )?
             };
             print(cli, &report, || render::import(&report))?;
+            if let Some(reason) = &report.stopped {
+                eprintln!("parallax: the import stopped: {reason}");
+            }
             if !report.failed.is_empty() {
                 return Ok(ExitCode::FAILURE);
             }

@@ -42,6 +42,10 @@ pub struct ImportReport {
     pub failed: Vec<FailedFile>,
     /// True when the import was cancelled: files after the last one reported were not looked at.
     pub cancelled: bool,
+    /// Why the import stopped before its end when the library itself failed (the disk full, the
+    /// file moved): the files not written are in `failed` with the same reason.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stopped: Option<String>,
 }
 
 /// An article the import added.
@@ -259,6 +263,7 @@ pub(crate) fn import(
             }
         }
     });
+    report.stopped = fatal.as_ref().map(|(message, _)| message.clone());
     (report, fatal.map(|(_, error)| error))
 }
 

@@ -127,6 +127,55 @@ pub fn default_library_path() -> PathBuf {
 /// and the pairwise work grows with the square of the count.
 pub const MAX_COMPARED_ARTICLES: usize = 20;
 
+/// Whether the library file or its folder cannot be written by this process.
+fn read_only(path: &Path) -> bool {
+    let writable = |p: &Path| {
+        std::fs::OpenOptions::new()
+            .append(true)
+            .open(p)
+            .map(|_| true)
+            .unwrap_or(false)
+    };
+    let folder_writable = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .is_none_or(|folder| tempfile_in(folder).is_ok());
+    path.exists() && (!writable(path) || !folder_writable)
+}
+
+/// Whether a file can be made in `folder` (made and removed at once).
+fn tempfile_in(folder: &Path) -> std::io::Result<()> {
+    let probe = folder.join(format!(".parallax-write-check-{}", std::process::id()));
+    std::fs::File::create(&probe)?;
+    std::fs::remove_file(probe)
+}
+
+/// Opens a library this process may only read. SQLite reads a WAL library through its `-shm`
+/// file, which a read-only folder cannot hold: the file is then opened as immutable, which is
+/// true for this process, as it cannot write it.
+fn open_read_only(path: &Path) -> Result<Connection, Error> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_URI
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let open = |uri: String| {
+        Connection::open_with_flags(uri, flags).and_then(|connection| {
+            connection.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))?;
+            Ok(connection)
+        })
+    };
+    let escaped = path
+        .to_string_lossy()
+        .replace('%', "%25")
+        .replace('?', "%3f")
+        .replace('#', "%23");
+    open(format!("file:{escaped}?mode=ro"))
+        .or_else(|_| open(format!("file:{escaped}?immutable=1")))
+        .map_err(|e| Error::Open {
+            path: path.to_path_buf(),
+            detail: e.to_string(),
+        })
+}
+
 /// Makes every later commit on `connection` a rollback once the library file is no longer at
 /// `path` (moved or deleted while open): SQLite would go on writing to a file no one will open
 /// again, and the changes would be lost without a word. The check is a `stat` per commit.
@@ -140,7 +189,7 @@ fn refuse_writes_once_moved(connection: &Connection, path: &Path) {
         let identity = (opened.dev(), opened.ino());
         let path = path.to_path_buf();
         connection.commit_hook(Some(move || {
-            std::fs::metadata(&path).map_or(true, |now| (now.dev(), now.ino()) != identity)
+            !std::fs::metadata(&path).is_ok_and(|now| (now.dev(), now.ino()) == identity)
         }));
     }
     #[cfg(not(unix))]
@@ -211,7 +260,13 @@ impl Library {
             detail: e.to_string(),
         })?;
         connection.busy_timeout(BUSY_TIMEOUT)?;
-        let opened = schema::prepare(&mut connection, path)?;
+        let opened = match schema::prepare(&mut connection, path) {
+            Err(Error::Open { .. }) if read_only(path) => {
+                connection = open_read_only(path)?;
+                schema::prepare(&mut connection, path)?
+            }
+            other => other?,
+        };
         refuse_writes_once_moved(&connection, path);
         Ok(Library {
             connection,

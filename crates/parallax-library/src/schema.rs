@@ -367,6 +367,17 @@ fn prepare_with(
             supported,
         });
     }
+    // A library the user may read but not write (its file or folder read-only): browsed as it
+    // is, nothing written, when its schema is current; every change is refused as it is tried.
+    if connection.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
+        if tables == 0 || version < supported {
+            return Err(Error::ReadOnly);
+        }
+        connection
+            .pragma_update(None, "foreign_keys", true)
+            .map_err(classify)?;
+        return Ok(Opened { created: false });
+    }
     if tables > 0 && version < supported {
         let backup = backup_path(path, version);
         connection
