@@ -2468,5 +2468,52 @@ async fn a_note_with_a_verdict_on_a_disputed_fact_is_undone_redone_survives_reim
         )
         .await;
     assert_eq!(copied, "Copied 5 citations as BibTeX");
+    eprintln!(
+        "CLIPBOARD API: {}",
+        app.script("return typeof (navigator.clipboard && navigator.clipboard.writeText)")
+            .await
+    );
+    // What was copied is on the system clipboard: pasted into the search field, it is there.
+    app.click("[data-testid=library-search]").await;
+    press(&app, "[data-testid=library-search]", "\u{E009}v\u{E000}").await;
+    let pasted = app
+        .poll(
+            "return document.querySelector('[data-testid=library-search]').value",
+            "the citations paste from the clipboard",
+            |value| value.as_str().is_some_and(|v| !v.is_empty()),
+        )
+        .await;
+    assert!(
+        pasted.as_str().unwrap().starts_with("@article{"),
+        "the clipboard holds the BibTeX: {pasted}"
+    );
+    press(
+        &app,
+        "[data-testid=library-search]",
+        "\u{E009}a\u{E000}\u{E003}",
+    )
+    .await;
+
+    // The reader shows the note on its article's sentence; deleting it there is undone.
+    let noted = back.article.unwrap().to_string();
+    app.wait_until(&listed_count_is(8), "the whole library is listed again")
+        .await;
+    open_in_reader(&app, &noted).await;
+    let in_reader = "return [...document.querySelectorAll('[data-testid=reader-notes] [data-testid=note-item]')].map(n => n.querySelector('[data-testid=note-text]').textContent)";
+    app.poll(in_reader, "the reader lists the sentence's note", |notes| {
+        notes == &serde_json::json!(["The ministry's own release says $150 million."])
+    })
+    .await;
+    app.click("[data-testid=reader-notes] [data-testid=note-delete]")
+        .await;
+    app.poll(in_reader, "Delete takes the note away", |notes| {
+        notes.as_array().is_some_and(|n| n.is_empty())
+    })
+    .await;
+    press(&app, "body", CTRL_Z).await;
+    app.poll(in_reader, "Ctrl+Z brings it back", |notes| {
+        notes.as_array().is_some_and(|n| n.len() == 1)
+    })
+    .await;
     app.close().await;
 }
