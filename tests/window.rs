@@ -2529,3 +2529,106 @@ async fn a_note_with_a_verdict_on_a_disputed_fact_is_undone_redone_survives_reim
     .await;
     app.close().await;
 }
+
+/// The kinds of the notes shown under the cell of `column` in `row`.
+fn cell_note_kinds(column: usize, row: u64) -> String {
+    format!("return [...document.querySelectorAll(\".cell[data-column='{column}'][data-row='{row}'] [data-testid=note-item]\")].map(n => n.dataset.noteKind)")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn notes_are_written_on_a_sentence_an_aligned_pair_and_the_event_from_the_compare_view() {
+    let app = App::start(&[]).await;
+    app.wait_for_all("compare-pane", 5).await;
+    // A row where the first two reports' sentences are aligned.
+    let row = app
+        .script("return Number([...document.querySelectorAll(\"[data-testid=aligned-pair][data-column='0']\")].find(n => document.querySelector(`[data-testid=aligned-pair][data-column='1'][data-row='${n.dataset.row}']`)).dataset.row)")
+        .await
+        .as_u64()
+        .unwrap();
+    let cell = |column: usize| format!(".cell[data-column='{column}'][data-row='{row}']");
+
+    // One chosen sentence, N, a note saved with Enter.
+    choose_sentence(&app, &cell(0), true).await;
+    press(&app, &cell(0), "n").await;
+    app.wait_for("note-dialog").await;
+    press(
+        &app,
+        "[data-testid=note-text-input]",
+        "Only this outlet dates it.",
+    )
+    .await;
+    press(&app, "[data-testid=note-text-input]", ENTER).await;
+    app.poll(
+        &cell_note_kinds(0, row),
+        "the note shows under its sentence",
+        |kinds| kinds == &serde_json::json!(["sentence"]),
+    )
+    .await;
+
+    // One sentence in each of two reports: a note on the pair, with a verdict, saved by button.
+    choose_sentence(&app, &cell(0), false).await;
+    choose_sentence(&app, &cell(1), false).await;
+    assert_eq!(app.text("[data-testid=note-button]").await, "Note on pair…");
+    app.script("document.querySelector('[data-testid=note-button]').click()")
+        .await;
+    app.wait_for("note-dialog").await;
+    app.wait_for("note-verdict-input")
+        .await
+        .select_by_value("accurate")
+        .await
+        .unwrap();
+    press(&app, "[data-testid=note-text-input]", "Both say the same.").await;
+    app.click("[data-testid=note-save]").await;
+    app.poll(
+        &cell_note_kinds(1, row),
+        "the pair's note shows under its second sentence",
+        |kinds| kinds == &serde_json::json!(["pair"]),
+    )
+    .await;
+    assert_eq!(
+        app.script(&cell_note_kinds(0, row)).await,
+        serde_json::json!(["sentence", "pair"]),
+        "and under its first, beside the sentence's own"
+    );
+
+    // A note on the event, listed with the others; the focus goes to the note written.
+    app.script("document.querySelector('[data-testid=event-note-button]').click()")
+        .await;
+    app.wait_for("note-dialog").await;
+    press(
+        &app,
+        "[data-testid=note-text-input]",
+        "Five reports, one story.",
+    )
+    .await;
+    press(&app, "[data-testid=note-text-input]", ENTER).await;
+    app.poll(
+        "return [...document.querySelectorAll('[data-testid=event-notes] [data-testid=note-item]')].map(n => n.dataset.noteKind)",
+        "the event's list holds the three notes",
+        |kinds| kinds == &serde_json::json!(["sentence", "pair", "event"]),
+    )
+    .await;
+    app.wait_until(
+        "document.activeElement && document.activeElement.closest('[data-testid=note-item]') && document.activeElement.closest('[data-testid=note-item]').dataset.noteKind === 'event'",
+        "the focus is on the note just written",
+    )
+    .await;
+
+    let library = parallax_library::Library::open(&app.library_file().await).unwrap();
+    let notes = library
+        .notes(&parallax_library::NoteFilter::default())
+        .unwrap();
+    let written: Vec<(&str, Option<&str>, &str)> = notes
+        .iter()
+        .map(|n| (n.kind.as_str(), n.verdict.as_deref(), n.text.as_str()))
+        .collect();
+    assert_eq!(
+        written,
+        vec![
+            ("sentence", None, "Only this outlet dates it."),
+            ("pair", Some("accurate"), "Both say the same."),
+            ("event", None, "Five reports, one story."),
+        ]
+    );
+    app.close().await;
+}

@@ -16,11 +16,16 @@ export function setNotesRefresher(refresh) {
   refreshShown = refresh;
 }
 
-// Redraws, then puts the focus on the note `id` when it is shown, else where it was.
+// The Edit button of the note `id` on screen, if it is shown.
+function noteEditButton(id) {
+  return document.querySelector(`[data-testid=note-item][data-note-id="${id}"] [data-testid=note-edit]`);
+}
+
+// Redraws, then puts the focus on the note `id` when it is shown (an undo or a redo).
 async function refresh(id = null) {
   await refreshShown();
-  const shown = id === null ? null : document.querySelector(`[data-testid=note-item][data-note-id="${id}"] [data-testid=note-edit]`);
-  if (shown) shown.focus();
+  const shown = id === null ? null : noteEditButton(id);
+  if (shown && !document.querySelector('dialog[open]')) shown.focus();
 }
 
 /** Opens the note dialog. `note` is the note to edit (none for a new one); `onSave(text,
@@ -47,6 +52,7 @@ export async function openNoteDialog({ title, about = '', note = null, opener = 
     status,
     el('p', { class: 'actions' }, save, ' ', cancel));
   let saving = false;
+  let focusAfter = null;
   const submit = async () => {
     if (saving) return;
     if (!text.value.trim()) {
@@ -56,7 +62,9 @@ export async function openNoteDialog({ title, about = '', note = null, opener = 
     }
     saving = true;
     try {
-      await onSave(text.value.trim(), verdict.value || null);
+      const saved = await onSave(text.value.trim(), verdict.value || null);
+      // The page behind a modal dialog takes no focus: the note is focused once it closes.
+      focusAfter = saved ? noteEditButton(saved.id) : null;
       dialog.close();
     } catch (error) {
       status.textContent = String(error);
@@ -72,7 +80,8 @@ export async function openNoteDialog({ title, about = '', note = null, opener = 
   });
   dialog.addEventListener('close', () => {
     dialog.remove();
-    if (opener && opener.isConnected && !document.activeElement?.closest?.('[data-testid=note-item]')) opener.focus();
+    const next = focusAfter || opener;
+    if (next && next.isConnected) next.focus();
   });
   dialog.append(form);
   document.body.append(dialog);
