@@ -2459,6 +2459,11 @@ async fn a_note_with_a_verdict_on_a_disputed_fact_is_undone_redone_survives_reim
     .await;
     let written = std::fs::read_to_string(&bib).unwrap();
     assert_eq!(written.matches("@article").count(), 5, "{written}");
+    app.wait_until(
+        "!document.querySelector('[data-testid=cite-copy]').disabled",
+        "the BibTeX is ready to copy",
+    )
+    .await;
     app.click("[data-testid=cite-copy]").await;
     let copied = app
         .poll(
@@ -2526,6 +2531,20 @@ async fn a_note_with_a_verdict_on_a_disputed_fact_is_undone_redone_survives_reim
     app.poll(in_reader, "Ctrl+Z brings it back", |notes| {
         notes.as_array().is_some_and(|n| n.len() == 1)
     })
+    .await;
+
+    // The reader cites its one article.
+    app.wait_until(
+        "!document.querySelector('[data-testid=reader-notes] [data-testid=cite-copy]').disabled",
+        "the reader's citation is ready to copy",
+    )
+    .await;
+    app.click("[data-testid=reader-notes] [data-testid=cite-copy]")
+        .await;
+    app.wait_until(
+        "document.querySelector('[data-testid=reader-notes] [data-testid=cite-status]').textContent === 'Copied 1 citation as CSL-JSON'",
+        "the reader says its citation is copied",
+    )
     .await;
     app.close().await;
 }

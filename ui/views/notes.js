@@ -141,13 +141,13 @@ export function describeTarget(note, sourceOf = () => null) {
   const source = (id, title) => sourceOf(id) || title || `article ${id}`;
   if (note.kind === 'event') return `the event${note.event_title ? ` “${note.event_title}”` : ''}`;
   if (note.kind === 'article') return source(note.article, note.article_title);
-  if (note.kind === 'sentence') {
-    return note.sentence === null || note.sentence === undefined
-      ? source(note.article, note.article_title)
-      : `sentence ${note.sentence + 1} of ${source(note.article, note.article_title)}`;
-  }
+  // A sentence the article no longer splits into is named by its article alone.
+  const sentence = (index, id, title) => (index === null || index === undefined
+    ? source(id, title)
+    : `sentence ${index + 1} of ${source(id, title)}`);
+  if (note.kind === 'sentence') return sentence(note.sentence, note.article, note.article_title);
   if (note.kind === 'pair') {
-    return `sentences ${(note.sentence ?? 0) + 1} of ${source(note.article, note.article_title)} and ${(note.other_sentence ?? 0) + 1} of ${source(note.other_article)}`;
+    return `${sentence(note.sentence, note.article, note.article_title)} and ${sentence(note.other_sentence, note.other_article)}`;
   }
   return note.kind;
 }
@@ -196,10 +196,16 @@ export function citeControl(ids) {
     ...CITATION_FORMATS.map(([value, label]) => el('option', { value, text: label })));
   const status = el('span', { class: 'cite-status', 'data-testid': 'cite-status', role: 'status' });
   let ready = null;
+  // Copy waits (disabled) for the text of the format chosen.
   const fetchText = () => {
     const asked = format.value;
     ready = null;
-    api.citeArticles(ids, asked).then((text) => { if (format.value === asked) ready = { format: asked, text }; }).catch(showError);
+    copy.disabled = true;
+    api.citeArticles(ids, asked).then((text) => {
+      if (format.value !== asked) return;
+      ready = { format: asked, text };
+      copy.disabled = false;
+    }).catch(showError);
   };
   const label = () => CITATION_FORMATS.find(([value]) => value === format.value)[1];
   const copy = el('button', { type: 'button', 'data-testid': 'cite-copy', text: 'Copy citation' + (ids.length > 1 ? 's' : ''),
