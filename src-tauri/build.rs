@@ -34,6 +34,15 @@ const COMMANDS: &[&str] = &[
     "back_up_library",
     "export_library",
     "import_library_dump",
+    "add_note",
+    "list_notes",
+    "edit_note",
+    "undo_note_edit",
+    "delete_note",
+    "restore_note",
+    "verdict_scale",
+    "cite_articles",
+    "save_citations",
 ];
 
 fn main() {

@@ -6,9 +6,10 @@
 //! search is answered while a comparison runs.
 
 use parallax_library::{
-    ArticlePage, ArticleRecord, ArticleSentence, CompareReport, EmptiedTrash, EventSummary,
-    ExportFormat, Grouping, MetadataEdit, OutletCount, OutletRenamed, RestoredArticle,
-    SearchOptions, SearchSort, SentenceOverride, TagCount, TrashedArticle,
+    ArticlePage, ArticleRecord, ArticleSentence, CitationFormat, CompareReport, EmptiedTrash,
+    EventSummary, ExportFormat, Grouping, MetadataEdit, Note, NoteEdit, NoteFilter, NoteTarget,
+    OutletCount, OutletRenamed, RestoredArticle, SearchOptions, SearchSort, SentenceOverride,
+    TagCount, TrashedArticle,
 };
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, State};
@@ -346,4 +347,88 @@ pub fn export_library(app: AppHandle) {
 #[tauri::command]
 pub fn import_library_dump(app: AppHandle) {
     library_files::choose_and_load(app);
+}
+
+/// Who writes the window's notes: the user the app runs as, as the CLI's `note add` defaults.
+fn note_author() -> String {
+    std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .ok()
+        .filter(|name| !name.trim().is_empty())
+        .unwrap_or_else(|| "me".to_string())
+}
+
+/// Writes a note on `target` (`12`, `12:3`, `12:3,14:5` or `event:4`), with an optional
+/// verdict from the scale.
+#[tauri::command]
+pub async fn add_note(
+    app: AppHandle,
+    target: String,
+    text: String,
+    verdict: Option<String>,
+) -> Result<Note, CommandError> {
+    let target: NoteTarget = target.parse()?;
+    run_on(app, Lane::Main, move |library| {
+        library.add_note(&target, &text, verdict.as_deref(), &note_author())
+    })
+    .await
+}
+
+/// The notes the filter lets through, oldest first.
+#[tauri::command]
+pub async fn list_notes(app: AppHandle, filter: NoteFilter) -> Result<Vec<Note>, CommandError> {
+    run_on(app, Lane::Main, move |library| library.notes(&filter)).await
+}
+
+/// Changes a note's text or verdict (an empty verdict clears it).
+#[tauri::command]
+pub async fn edit_note(app: AppHandle, id: i64, edit: NoteEdit) -> Result<Note, CommandError> {
+    run_on(app, Lane::Main, move |library| library.edit_note(id, &edit)).await
+}
+
+/// Undoes a note's last edit; undoing again redoes it.
+#[tauri::command]
+pub async fn undo_note_edit(app: AppHandle, id: i64) -> Result<Note, CommandError> {
+    run_on(app, Lane::Main, move |library| library.undo_note_edit(id)).await
+}
+
+/// Moves a note to the trash.
+#[tauri::command]
+pub async fn delete_note(app: AppHandle, id: i64) -> Result<Note, CommandError> {
+    run_on(app, Lane::Main, move |library| library.delete_note(id)).await
+}
+
+/// Brings a deleted note back.
+#[tauri::command]
+pub async fn restore_note(app: AppHandle, id: i64) -> Result<Note, CommandError> {
+    run_on(app, Lane::Main, move |library| library.restore_note(id)).await
+}
+
+/// The verdicts a note can give, in order.
+#[tauri::command]
+pub async fn verdict_scale(app: AppHandle) -> Result<Vec<String>, CommandError> {
+    run_on(app, Lane::Main, |library| library.verdict_scale()).await
+}
+
+/// The citations of library articles `ids` in `format` (`csl-json`, `bibtex` or `ris`).
+#[tauri::command]
+pub async fn cite_articles(
+    app: AppHandle,
+    ids: Vec<i64>,
+    format: String,
+) -> Result<String, CommandError> {
+    let format: CitationFormat = format.parse()?;
+    run_on(app, Lane::Main, move |library| {
+        Ok(parallax_library::cite(&library.citations(&ids)?, format))
+    })
+    .await
+}
+
+/// Asks where to save the citations of `ids` in `format`, then writes them there; the window
+/// hears `library-file-saved`.
+#[tauri::command]
+pub fn save_citations(app: AppHandle, ids: Vec<i64>, format: String) -> Result<(), CommandError> {
+    let format: CitationFormat = format.parse()?;
+    export::choose_and_save_citations(app, ids, format);
+    Ok(())
 }

@@ -1,6 +1,7 @@
-//! Saving a comparison where the user chooses, in the format they choose.
+//! Saving a comparison, or the citations of articles, where the user chooses, in the format
+//! they choose.
 
-use parallax_library::{export, ExportFormat};
+use parallax_library::{cite, export, CitationFormat, ExportFormat};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager};
 use tauri_plugin_dialog::DialogExt;
@@ -47,4 +48,26 @@ pub fn choose_and_write(app: AppHandle, ids: Vec<i64>, format: ExportFormat) {
                 let _ = handle.emit(EXPORTED_EVENT, finished);
             });
         });
+}
+
+/// Shows the save dialog, then writes the citations of `ids` in `format` there; the window
+/// hears `library-file-saved`.
+pub fn choose_and_save_citations(app: AppHandle, ids: Vec<i64>, format: CitationFormat) {
+    let extension = format.extension();
+    crate::library_files::save_to(
+        app,
+        "Save Citations",
+        &format!("citations.{extension}"),
+        (&format.to_string(), &[extension]),
+        move |library, path| {
+            let citations = library.citations(&ids).map_err(|e| e.to_string())?;
+            std::fs::write(path, cite(&citations, format))
+                .map_err(|e| format!("cannot write '{}': {e}", path.display()))?;
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            Ok(match citations.len() {
+                1 => format!("Saved 1 citation to {name}"),
+                n => format!("Saved {n} citations to {name}"),
+            })
+        },
+    );
 }

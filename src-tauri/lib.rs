@@ -88,6 +88,15 @@ pub fn run() {
             commands::back_up_library,
             commands::export_library,
             commands::import_library_dump,
+            commands::add_note,
+            commands::list_notes,
+            commands::edit_note,
+            commands::undo_note_edit,
+            commands::delete_note,
+            commands::restore_note,
+            commands::verdict_scale,
+            commands::cite_articles,
+            commands::save_citations,
         ])
         .run(tauri::generate_context!())
         .expect("the Parallax window could not start");

@@ -103,7 +103,7 @@ fn load(library_path: &Path, path: &Path) -> Result<parallax_library::ImportRepo
 
 /// Asks where to save (`title`, a suggested name and a filter), then runs `write` on its own
 /// connection to the library and tells the window.
-fn save_to(
+pub(crate) fn save_to(
     app: AppHandle,
     title: &str,
     suggested: &str,

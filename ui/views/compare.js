@@ -8,6 +8,7 @@ import { showError } from './errors.js';
 import { drawConnectors } from './connectors.js';
 import { remember, undo, isTyping } from '../undo.js';
 import { announce } from './announce.js';
+import { openNoteDialog, addNote, noteList, describeTarget, setNotesRefresher, citeControl } from './notes.js';
 
 // The key handler of the comparison on screen; replaced when another is shown.
 let differenceKeys = null;
@@ -38,7 +39,9 @@ export function showComparison(main, report, options = {}) {
   const exportButton = el('button', { type: 'button', 'data-testid': 'export-button', title: 'Save this comparison to a file', text: 'Export…',
     onclick: () => api.exportComparison(ids, format.value).catch(showError) });
   const exportStatus = el('span', { class: 'export-status', 'data-testid': 'export-status', role: 'status' });
-  navigation.append(previous, next, counter, layers, format, exportButton, exportStatus, el('span', { class: 'legend' },
+  const libraryIds = ids.filter((id) => id !== null && id !== undefined);
+  navigation.append(previous, next, counter, layers, format, exportButton, exportStatus,
+    libraryIds.length === ids.length ? citeControl(ids) : null, el('span', { class: 'legend' },
     el('span', { class: 'legend-swatch only-here', text: 'only here' }),
     el('span', { class: 'legend-swatch copied', text: 'copied word for word' }),
     el('span', { class: 'legend-swatch conflict', text: 'conflict' })));
@@ -85,12 +88,21 @@ export function showComparison(main, report, options = {}) {
     if (row.different) differenceCells.push(r);
   });
 
+  const notes = notesOnScreen(report);
+  showCellNotes(report, grid, notes);
   const side = el('aside', { class: 'compare-side' },
+    notesSection(report, notes),
     coverageSummary(report, grid),
-    conflictList(report, grid),
+    conflictList(report, grid, notes),
     passageList(report),
     entityTable(report, grid));
   const alignment = alignmentTools(report, grid, main, options);
+  setNotesRefresher(async () => {
+    if (!document.body.contains(view) || !options.onChanged) return;
+    const scroll = { top: grid.scrollTop, left: grid.scrollLeft };
+    const fresh = await options.onChanged();
+    if (document.body.contains(view)) showComparison(main, fresh, { ...options, scroll });
+  });
   view.append(navigation, alignment.toolbar, el('div', { class: 'compare-body' }, grid, side));
   main.replaceChildren(view);
   markUserLinks(report, grid);
@@ -163,7 +175,7 @@ function statesInWords(cell, article) {
 
 // One item per disputed fact: each value with the outlets that give it. The item jumps to the
 // first sentence of every value; an outlet jumps to its own sentence beside the other values'.
-function conflictList(report, grid) {
+function conflictList(report, grid, notes) {
   const list = el('ul', { class: 'conflict-list' });
   const outlet = (k) => report.articles[k].source || report.articles[k].outlet || report.articles[k].title;
   const jump = (targets) => {
@@ -190,14 +202,96 @@ function conflictList(report, grid) {
         }));
       });
     });
+    // A disputed fact is noted on the sentence that states its first value.
+    const [noted, sentence] = fact.values[0].sentences[0];
+    const article = report.articles[noted];
+    const noteButton = article.id === null || article.id === undefined ? null : el('button', {
+      type: 'button', class: 'note-button', 'data-testid': 'conflict-note', text: 'Note…', title: 'Write a note or a verdict on this fact',
+      onclick: (event) => {
+        event.stopPropagation();
+        openNoteDialog({
+          title: `Note on ${fact.what || fact.kind}`,
+          about: article.sentences[sentence] || '',
+          opener: event.currentTarget,
+          onSave: (text, verdict) => addNote(`${article.id}:${sentence}`, text, verdict),
+        }).catch(showError);
+      },
+    });
+    const stated = new Set(fact.values.flatMap((value) => value.sentences.map(([a, s]) => `${report.articles[a].id}:${s}`)));
+    const factNotes = notes.filter((note) => note.kind === 'sentence' && stated.has(`${note.article}:${note.sentence}`));
     const item = el('li', { class: 'conflict-item', 'data-testid': 'conflict-item', tabindex: 0 },
-      el('span', { class: 'conflict-kind', text: fact.what || fact.kind }), values);
+      el('span', { class: 'conflict-kind', text: fact.what || fact.kind }), values, noteButton,
+      noteList(factNotes, (note) => describeTarget(note, sourceNamer(report))));
     item.addEventListener('click', () => jump(firsts));
     item.addEventListener('keydown', (e) => { if (e.key === 'Enter' && e.target === item) jump(firsts); });
     list.append(item);
   }
   return el('section', { class: 'side-section' }, el('h3', { text: `Conflicting facts (${list.children.length})` }),
     list.children.length ? list : el('p', { class: 'empty', text: 'No conflicting figures or dates found.' }));
+}
+
+// The notes of the comparison that concern its articles (a note on an article of the event
+// not compared is listed too: the event's notes are one list).
+function notesOnScreen(report) {
+  return report.notes || [];
+}
+
+// Names a library article by its outlet when it is compared.
+function sourceNamer(report) {
+  return (id) => report.articles.find((article) => article.id === id)?.source || null;
+}
+
+// Each sentence's and pair's notes under the cells they annotate (a pair's under both).
+function showCellNotes(report, grid, notes) {
+  const byCell = new Map();
+  const add = (id, sentence, note) => {
+    const column = report.articles.findIndex((article) => article.id === id);
+    if (column < 0 || sentence === null || sentence === undefined) return;
+    const cell = findCell(grid, column, sentence);
+    if (!cell) return;
+    if (!byCell.has(cell)) byCell.set(cell, []);
+    if (!byCell.get(cell).includes(note)) byCell.get(cell).push(note);
+  };
+  for (const note of notes) {
+    if (note.kind === 'sentence') add(note.article, note.sentence, note);
+    if (note.kind === 'pair') {
+      add(note.article, note.sentence, note);
+      add(note.other_article, note.other_sentence, note);
+    }
+  }
+  for (const [cell, cellNotes] of byCell) {
+    cell.classList.add('has-notes');
+    const list = noteList(cellNotes, (note) => (note.kind === 'pair' ? describeTarget(note, sourceNamer(report)) : ''));
+    list.classList.add('cell-notes');
+    list.dataset.testid = 'cell-notes';
+    cell.append(list);
+  }
+}
+
+// The notes of the comparison's event, its articles, sentences and pairs, in one list, with a
+// button for a note on the event itself.
+function notesSection(report, notes) {
+  const first = report.articles[0];
+  const fromLibrary = report.articles.every((article) => article.id !== null && article.id !== undefined);
+  const eventButton = fromLibrary ? el('button', { type: 'button', class: 'note-button', 'data-testid': 'event-note-button', text: 'Note on this event…',
+    onclick: async (event) => {
+      const opener = event.currentTarget;
+      try {
+        const { event: eventId } = await api.getArticle(first.id);
+        await openNoteDialog({
+          title: 'Note on this event',
+          opener,
+          onSave: (text, verdict) => addNote(`event:${eventId}`, text, verdict),
+        });
+      } catch (error) {
+        showError(error);
+      }
+    } }) : null;
+  return el('section', { class: 'side-section notes-section', 'data-testid': 'event-notes' },
+    el('h3', { text: `Notes (${notes.length})` }),
+    eventButton,
+    noteList(notes, (note) => describeTarget(note, sourceNamer(report)))
+      || el('p', { class: 'empty', text: 'No notes yet. Choose a sentence (or one in each of two reports) and press Note… (N), or note a conflicting fact.' }));
 }
 
 function findCell(grid, column, sentence) {
@@ -398,9 +492,10 @@ function alignmentTools(report, grid, main, options) {
   const unlink = el('button', { type: 'button', 'data-testid': 'unlink-sentences', title: 'Say the two chosen sentences do not report the same (U)', text: 'Unlink', disabled: true });
   const undoButton = el('button', { type: 'button', 'data-testid': 'undo-link', title: 'Take back the last link or unlink (Ctrl+Z)', text: 'Undo',
     disabled: !alignmentSteps.some((step) => !step.done) });
+  const noteButton = el('button', { type: 'button', 'data-testid': 'note-button', title: 'Write a note or a verdict on the chosen sentence, or on the two chosen sentences side by side (N)', text: 'Note…', disabled: true });
   const fromFiles = report.articles.some((article) => article.id === null || article.id === undefined);
   const toolbar = el('div', { class: 'alignment-toolbar', role: 'toolbar', 'aria-label': 'Your alignment', 'data-testid': 'alignment-toolbar' },
-    el('span', { class: 'alignment-label', text: 'Your alignment:' }), link, unlink, undoButton, status);
+    el('span', { class: 'alignment-label', text: 'Your alignment:' }), link, unlink, undoButton, noteButton, status);
   const say = (text) => { status.textContent = text; };
   const describe = (column, sentence) => `sentence ${sentence + 1} of ${report.articles[column].source}`;
 
@@ -417,6 +512,8 @@ function alignmentTools(report, grid, main, options) {
     const chosenNow = chosenPair();
     link.disabled = fromFiles || !chosenNow || chosenNow.aligned.length > 0;
     unlink.disabled = fromFiles || !chosenNow || chosenNow.aligned.length === 0;
+    noteButton.disabled = fromFiles || chosen.size === 0;
+    noteButton.textContent = chosen.size === 2 ? 'Note on pair…' : 'Note…';
     if (fromFiles) say('Files compared by path cannot be linked: import them into the library first.');
     else if (!chosen.size) say('Choose a sentence in one report and one in another.');
     else if (chosen.size === 1) say('Now choose a sentence in another report.');
@@ -454,6 +551,8 @@ function alignmentTools(report, grid, main, options) {
     choose(cell);
   });
   grid.addEventListener('keydown', (event) => {
+    // A note under a cell keeps its own keys (Enter on its Edit button).
+    if (event.target instanceof Element && event.target.closest('.note-list')) return;
     const cell = event.target instanceof Element ? event.target.closest('.cell[data-sentences]') : null;
     if (cell && (event.key === 'Enter' || event.key === ' ')) {
       event.preventDefault();
@@ -522,6 +621,20 @@ function alignmentTools(report, grid, main, options) {
     const step = [...alignmentSteps].reverse().find((s) => !s.done);
     if (step) undo(step).catch(showError);
   };
+  // One chosen sentence: a note on it; one in each of two reports: a note on the pair.
+  const doNote = () => {
+    if (noteButton.disabled) return;
+    const cells = [...chosen.entries()].sort((x, y) => x[0] - y[0]);
+    const sides = cells.map(([column, cell]) => ({ column, sentence: Number(cell.dataset.sentences.split(',')[0]) }));
+    const target = sides.map(({ column, sentence }) => `${report.articles[column].id}:${sentence}`).join(',');
+    openNoteDialog({
+      title: sides.length === 2 ? 'Note on these two sentences' : `Note on ${describe(sides[0].column, sides[0].sentence)}`,
+      about: sides.map(({ column, sentence }) => report.articles[column].sentences[sentence]).join('\n'),
+      opener: noteButton,
+      onSave: (text, verdict) => addNote(target, text, verdict),
+    }).catch(showError);
+  };
+  noteButton.addEventListener('click', doNote);
   link.addEventListener('click', doLink);
   unlink.addEventListener('click', doUnlink);
   undoButton.addEventListener('click', doUndo);
@@ -530,6 +643,7 @@ function alignmentTools(report, grid, main, options) {
     if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return false;
     if (event.key === 'l' || event.key === 'L') { doLink(); return true; }
     if (event.key === 'u' || event.key === 'U') { doUnlink(); return true; }
+    if ((event.key === 'n' || event.key === 'N') && !document.querySelector('dialog[open]')) { event.preventDefault(); doNote(); return true; }
     return false;
   };
   return { toolbar, say, onKey };

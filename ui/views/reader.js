@@ -2,6 +2,9 @@
 // (Edit, or E), tags added and removed, and the article moved to the trash.
 
 import { el } from '../dom.js';
+import { api } from '../api.js';
+import { showError } from './errors.js';
+import { openNoteDialog, addNote, noteList, describeTarget, setNotesRefresher, citeControl } from './notes.js';
 
 const FIELDS = [
   ['title', 'Title'],
@@ -28,6 +31,7 @@ export function showArticle(main, article, grouping, joinedTitle, actions) {
     article.url ? el('p', { class: 'reader-url', text: article.url }) : null,
     grouping ? el('p', { class: 'reader-grouping', 'data-testid': 'grouping-reason', text: groupingReason(grouping, joinedTitle) }) : null,
     actions.events ? moveControl(article, actions) : null,
+    readerNotes(article),
     named,
     body,
   );
@@ -303,4 +307,29 @@ function moveControl(article, actions) {
   };
   showButton(false);
   return box;
+}
+
+// The article's notes and its sentences' (and pairs'), with a note on the whole article and the
+// Cite control for it.
+function readerNotes(article) {
+  const list = el('div', { class: 'reader-note-list' });
+  const heading = el('h3', { text: 'Notes' });
+  const section = el('section', { class: 'reader-notes', 'data-testid': 'reader-notes', 'aria-label': 'Notes' });
+  const add = el('button', { type: 'button', class: 'note-button', 'data-testid': 'reader-note-button', text: 'Note on this article…',
+    onclick: () => openNoteDialog({
+      title: 'Note on this article',
+      about: article.title,
+      opener: add,
+      onSave: (text, verdict) => addNote(String(article.id), text, verdict),
+    }).catch(showError) });
+  const fill = async () => {
+    const notes = await api.listNotes({ article: article.id });
+    const where = (note) => (note.kind === 'sentence' && note.sentence_text ? `“${note.sentence_text}”` : describeTarget(note));
+    list.replaceChildren(noteList(notes, where) || el('p', { class: 'empty', text: 'No notes on this article.' }));
+    heading.textContent = `Notes (${notes.length})`;
+  };
+  section.append(heading, el('p', { class: 'reader-note-tools' }, add, ' ', citeControl([article.id])), list);
+  setNotesRefresher(async () => { if (section.isConnected) await fill(); });
+  fill().catch(showError);
+  return section;
 }
