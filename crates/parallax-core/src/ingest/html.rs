@@ -545,13 +545,15 @@ fn nesting_depth(html: &str) -> usize {
         if name_end == name_start {
             continue;
         }
-        let name = html[name_start..name_end].to_ascii_lowercase();
-        if matches!(name.as_str(), "script" | "style" | "textarea" | "title") && !closing {
+        // Compared without regard to case and without copying the name: pages have thousands of tags.
+        let name = &bytes[name_start..name_end];
+        let is = |other: &str| name.eq_ignore_ascii_case(other.as_bytes());
+        if !closing && ["script", "style", "textarea", "title"].into_iter().any(is) {
             // Raw text: skip to the end tag so '<' inside scripts is not read as markup.
-            i = end_tag(bytes, name_end, name.as_bytes()).unwrap_or(bytes.len());
+            i = end_tag(bytes, name_end, name).unwrap_or(bytes.len());
             continue;
         }
-        if UNCOUNTED.contains(&name.as_str()) {
+        if UNCOUNTED.iter().any(|u| is(u)) {
             continue;
         }
         let tag_end = memchr(b'>', &bytes[name_end..]).map_or(bytes.len(), |p| name_end + p);
@@ -663,13 +665,12 @@ fn blocks(root: &NodeRef) -> Vec<Block> {
         if !(node.is_element() || node.is_document() || node.is_fragment()) {
             continue;
         }
-        let name = node
-            .node_name()
-            .map(|n| n.to_ascii_lowercase())
-            .unwrap_or_default();
-        let block = BLOCKS.contains(&name.as_str());
+        // The parser gives HTML names in lower case; the name is borrowed, not copied.
+        let qualified = node.qual_name_ref();
+        let name: &str = qualified.as_deref().map_or("", |q| q.local.as_ref());
+        let block = BLOCKS.contains(&name);
         if entering {
-            if SKIPPED.contains(&name.as_str()) {
+            if SKIPPED.contains(&name) {
                 continue;
             }
             if name == "br" {
@@ -1010,5 +1011,9 @@ mod tests {
             2
         );
         assert_eq!(nesting_depth("<script>if (a<b) {}</script><div></div>"), 1);
+        assert_eq!(
+            nesting_depth("<DIV><Div><P>a<SCRIPT>if (a<b) {}</Script></div></DIV>"),
+            2
+        );
     }
 }
