@@ -57,11 +57,20 @@ pub(crate) fn extract(html: &str) -> Result<(Vec<String>, Metadata), Error> {
         .ok()
         .and_then(|mut readability| {
             // A bug in the reader on a strange page must cost that page, not the whole import.
-            catch_unwind(AssertUnwindSafe(|| readability.parse().ok())).unwrap_or(None)
+            catch_unwind(AssertUnwindSafe(|| {
+                let article = readability.parse().ok()?;
+                // The reader's tree is read where it stands, not serialized and parsed again.
+                let root = readability.doc.select_single(READER_ROOT);
+                let read = match root.nodes().first() {
+                    Some(node) => blocks(node),
+                    None => blocks(&Document::from(article.content.as_ref()).root()),
+                };
+                Some((article, read))
+            }))
+            .unwrap_or(None)
         });
     let (paragraphs, from_reader) = match article {
-        Some(article) => {
-            let read = blocks(&Document::from(article.content.as_ref()).root());
+        Some((article, read)) => {
             let paragraphs =
                 without_page_furniture(inside_main_container(without_link_lists(read), container));
             let from_reader = Metadata {
@@ -83,6 +92,9 @@ pub(crate) fn extract(html: &str) -> Result<(Vec<String>, Metadata), Error> {
     found.url = found.url.or_else(|| saved_from_url(html));
     Ok((paragraphs, found))
 }
+
+/// The element the reader puts its article in.
+const READER_ROOT: &str = "#readability-page-1";
 
 /// Posts of social networks embedded in a page, as their embedding code marks them.
 const EMBEDDED_POSTS: &str =
@@ -230,13 +242,18 @@ const LINK_SHARE: f32 = 0.6;
 /// most read, share bars), not the article.
 const LINK_RUN: usize = 3;
 
+/// When runs of links would take more than this share of the reader's words, the page is a page
+/// of links and they stay.
+const MAX_LINK_LIST_SHARE: f64 = 0.5;
+
 /// The reader's blocks without runs of short links; short headings inside a run ("Most read")
-/// go with it.
+/// go with it, unless such runs make most of the text (see [`MAX_LINK_LIST_SHARE`]).
 fn without_link_lists(blocks: Vec<Block>) -> Vec<String> {
     let words = |b: &Block| b.text.split_whitespace().count();
     let is_link = |b: &Block| b.link_share >= LINK_SHARE && words(b) <= 25;
     let in_run = |b: &Block| is_link(b) || words(b) <= 4;
     let mut keep: Vec<bool> = blocks.iter().map(|b| !b.caption).collect();
+    let mut in_lists = 0usize;
     let mut start = 0;
     while start < blocks.len() {
         if !in_run(&blocks[start]) {
@@ -248,8 +265,15 @@ fn without_link_lists(blocks: Vec<Block>) -> Vec<String> {
             .unwrap_or(blocks.len());
         if blocks[start..end].iter().filter(|b| is_link(b)).count() >= LINK_RUN {
             keep[start..end].iter_mut().for_each(|k| *k = false);
+            in_lists += blocks[start..end].iter().map(words).sum::<usize>();
         }
         start = end;
+    }
+    let total: usize = blocks.iter().map(words).sum();
+    if in_lists as f64 > MAX_LINK_LIST_SHARE * total as f64 {
+        // Mostly links: a page of links (an index, a table-laid-out page whose links are its
+        // matter), where what the reader chose is the page; captions still go.
+        keep = blocks.iter().map(|b| !b.caption).collect();
     }
     if !keep.contains(&true) {
         return blocks.into_iter().map(|b| b.text).collect();
@@ -521,13 +545,15 @@ fn nesting_depth(html: &str) -> usize {
         if name_end == name_start {
             continue;
         }
-        let name = html[name_start..name_end].to_ascii_lowercase();
-        if matches!(name.as_str(), "script" | "style" | "textarea" | "title") && !closing {
+        // Compared without regard to case and without copying the name: pages have thousands of tags.
+        let name = &bytes[name_start..name_end];
+        let is = |other: &str| name.eq_ignore_ascii_case(other.as_bytes());
+        if !closing && ["script", "style", "textarea", "title"].into_iter().any(is) {
             // Raw text: skip to the end tag so '<' inside scripts is not read as markup.
-            i = end_tag(bytes, name_end, name.as_bytes()).unwrap_or(bytes.len());
+            i = end_tag(bytes, name_end, name).unwrap_or(bytes.len());
             continue;
         }
-        if UNCOUNTED.contains(&name.as_str()) {
+        if UNCOUNTED.iter().any(|u| is(u)) {
             continue;
         }
         let tag_end = memchr(b'>', &bytes[name_end..]).map_or(bytes.len(), |p| name_end + p);
@@ -639,13 +665,12 @@ fn blocks(root: &NodeRef) -> Vec<Block> {
         if !(node.is_element() || node.is_document() || node.is_fragment()) {
             continue;
         }
-        let name = node
-            .node_name()
-            .map(|n| n.to_ascii_lowercase())
-            .unwrap_or_default();
-        let block = BLOCKS.contains(&name.as_str());
+        // The parser gives HTML names in lower case; the name is borrowed, not copied.
+        let qualified = node.qual_name_ref();
+        let name: &str = qualified.as_deref().map_or("", |q| q.local.as_ref());
+        let block = BLOCKS.contains(&name);
         if entering {
-            if SKIPPED.contains(&name.as_str()) {
+            if SKIPPED.contains(&name) {
                 continue;
             }
             if name == "br" {
@@ -890,6 +915,31 @@ mod tests {
     }
 
     #[test]
+    fn a_page_made_mostly_of_links_keeps_them() {
+        let block = |text: &str, link_share: f32| Block {
+            text: text.to_string(),
+            link_share,
+            caption: false,
+        };
+        // A table-laid-out page: a short story among more words of navigation links.
+        let read = vec![
+            block("Tales of the month", 1.0),
+            block("The dog and its reflection", 1.0),
+            block("The fox and the grapes", 1.0),
+            block("The hare and the tortoise race again", 1.0),
+            block(
+                "A dog carried a bone over a bridge and saw another dog.",
+                0.0,
+            ),
+            block("Origami of the day", 1.0),
+            block("Audio of the story", 1.0),
+            block("Birthday flower of the day", 1.0),
+        ];
+        let texts: Vec<String> = read.iter().map(|b| b.text.clone()).collect();
+        assert_eq!(without_link_lists(read), texts);
+    }
+
+    #[test]
     fn pointers_to_other_stories_and_copyright_notices_are_furniture() {
         for line in [
             "Read more: Storm closes the harbour",
@@ -961,5 +1011,9 @@ mod tests {
             2
         );
         assert_eq!(nesting_depth("<script>if (a<b) {}</script><div></div>"), 1);
+        assert_eq!(
+            nesting_depth("<DIV><Div><P>a<SCRIPT>if (a<b) {}</Script></div></DIV>"),
+            2
+        );
     }
 }
