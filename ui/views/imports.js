@@ -54,6 +54,12 @@ export class ImportProgressView {
     this.bar.value = 1;
     this.status.textContent = parts.join(' · ');
     if (report.failed.length) this.errors.show(report.failed);
+    // The library itself failed (the disk full, the file moved): said once, above the list.
+    if (report.stopped) {
+      parts.push('stopped');
+      this.status.textContent = parts.join(' · ');
+      showError(`The import stopped: ${report.stopped}`);
+    }
     clearTimeout(this.hideTimer);
     this.hideTimer = setTimeout(() => { this.box.hidden = true; }, 6000);
   }
