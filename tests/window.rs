@@ -2491,7 +2491,7 @@ async fn f7_and_shift_f7_move_the_keyboard_focus_to_a_difference_and_say_which()
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn the_keyboard_alone_walks_from_the_library_list_to_a_difference() {
+async fn the_keyboard_alone_walks_from_the_library_list_to_a_difference_and_a_note() {
     let app = App::start(&[]).await;
     app.wait_for_all("event-item", 2).await;
     app.wait_for_all("aligned-pair", 10).await;
@@ -2537,6 +2537,30 @@ async fn the_keyboard_alone_walks_from_the_library_list_to_a_difference() {
             == true,
         "the focused difference shows its focus"
     );
+
+    // From the difference to a note on it: Enter chooses the sentence, N opens the note
+    // dialog, the text is typed, Enter saves, and the note is shown under the sentence.
+    press_key(&app, '\u{E007}').await;
+    app.wait_until(
+        "document.activeElement.classList.contains('link-chosen')",
+        "Enter chooses the focused sentence",
+    )
+    .await;
+    press_key(&app, 'n').await;
+    app.wait_until(
+        "document.activeElement.matches('[data-testid=note-text-input]')",
+        "N opens the note dialog with the focus in its text",
+    )
+    .await;
+    for key in "Checked by keyboard".chars() {
+        press_key(&app, key).await;
+    }
+    press_key(&app, '\u{E007}').await;
+    app.wait_until(
+        "[...document.querySelectorAll('[data-testid=compare-view] .cell [data-testid=note-text]')].some(n => n.textContent === 'Checked by keyboard')",
+        "the note is saved and shown under its sentence",
+    )
+    .await;
     app.close().await;
 }
 
