@@ -113,5 +113,35 @@ def main():
                 print(f"{name:<12} {kind:<13} {p:5.2f} {r:5.2f} {f:6.3f}")
 
 
+def by_rule(reference, predictions):
+    """Per recognition rule (a prediction's `rule`, when it has one): predictions and precision."""
+    rules = {}
+    for stem, gold in reference.items():
+        predicted = [p for p in predictions.get(stem, []) if p["kind"] in KINDS]
+        _, wrong = match(gold, predicted)
+        wrong_ids = {id(p) for p in wrong}
+        for p in predicted:
+            if "rule" not in p:
+                continue
+            row = rules.setdefault(p["rule"], [0, 0])
+            row[0] += 1
+            row[1] += id(p) not in wrong_ids
+    return rules
+
+
+def print_rules(reference, systems):
+    for name, predictions in systems.items():
+        rules = by_rule(reference, predictions)
+        if not rules:
+            continue
+        print(f"\n{name}: entities by the rule that gave their kind (all articles)")
+        print(f"{'rule':<36} {'entities':>8} {'P':>5}")
+        for rule, (n, right) in sorted(rules.items(), key=lambda r: -r[1][0]):
+            print(f"{rule:<36} {n:>8} {right / n:5.2f}")
+
+
 if __name__ == "__main__":
     main()
+    here = pathlib.Path(__file__).parent
+    print_rules(load_reference(here / "reference.txt")[0],
+                {pathlib.Path(p).stem: json.loads(pathlib.Path(p).read_text()) for p in sys.argv[1:]})

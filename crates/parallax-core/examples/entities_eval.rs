@@ -2,10 +2,13 @@
 //! `eval/entities/score.py` and prints its throughput in words a second.
 //!
 //! `cargo run --release -p parallax-core --example entities_eval -- TEXT_DIR PREDICTIONS.json`
+//!
+//! Each prediction names the recognition rule that gave its kind (`rule`); `score.py` reports
+//! precision per rule from it.
 
 use std::time::{Duration, Instant};
 
-use parallax_core::entities::{find_entities, EntityKind};
+use parallax_core::entities::{find_entities, find_entities_with_rules, EntityKind};
 
 fn kind_name(kind: EntityKind) -> &'static str {
     match kind {
@@ -36,12 +39,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     texts.sort();
     let mut predictions = serde_json::Map::new();
     for (stem, text) in &texts {
-        let found: Vec<serde_json::Value> = find_entities(text)
+        let found: Vec<serde_json::Value> = find_entities_with_rules(text)
             .into_iter()
-            .map(|e| {
+            .map(|(e, rule)| {
                 let mut forms = vec![e.name];
                 forms.extend(e.aliases);
-                serde_json::json!({ "kind": kind_name(e.kind), "forms": forms, "mentions": e.mentions })
+                serde_json::json!({ "kind": kind_name(e.kind), "forms": forms, "mentions": e.mentions, "rule": rule.name() })
             })
             .collect();
         predictions.insert(stem.clone(), found.into());

@@ -21,6 +21,104 @@ pub(crate) struct Mention {
     /// Character span in the article text.
     pub start: usize,
     pub end: usize,
+    /// The rule that gave this mention its kind.
+    pub rule: Rule,
+}
+
+/// The rules that decide what a capitalised name is, in the order `classify_into` tries them
+/// (the first that applies decides), then the ones that correct a kind from the names around it
+/// and across the article. Each mention keeps the rule that gave its kind, so an evaluation can
+/// say which rule made a name an organisation (`examples/entities_eval.rs --rules`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    /// `the Republican party`: a party adjective before a lower-case `party`.
+    PartyBeforeParty,
+    /// `Tampa, Fla.`: a state's abbreviation after a place.
+    StateAbbreviation,
+    /// `Missouri Republicans`: the place of a party's members.
+    PlacePartyMembers,
+    /// A name the list of organisations holds.
+    KnownOrganization,
+    /// A name the list of places holds.
+    KnownPlace,
+    /// `Democratic-led Senate`: a party before a known body.
+    PartyBeforeBody,
+    /// `Department of Justice`: an organisation's head word with `of`, `for` or `on`.
+    OrganizationHeadOf,
+    /// `Secretary of the Navy`: an office with no one named; the body is the name.
+    OfficeOfBody,
+    /// `Army Secretary Dan Driscoll`: a name after a title is a person; the words before the
+    /// title (`Army`) are an organisation or a place.
+    TitlePrefix,
+    /// `Sen. Rand Paul`: a person's title before the name.
+    PersonTitle,
+    /// `Pittsburg, Calif.`: a name before a state is a city.
+    CityBeforeState,
+    /// `Wisconsin GOP`, `US Army`: a name before an organisation is part of it.
+    NameBeforeOrganization,
+    /// `KYIV`: a known place written in capitals.
+    PlaceInCapitals,
+    /// `NATO`, `F.B.I.`: a short word in capitals or initials.
+    Acronym,
+    /// `Acme Corp`, `the Council`: an organisation's ending.
+    OrganizationEnding,
+    /// `Bay Bridge`, `Lake Placid`: a place's ending.
+    PlaceEnding,
+    /// `North Carolina`-like: a compass point before a place.
+    CompassPlace,
+    /// `John Ensign`, `J. Smith`: a given name or an initial first.
+    GivenNameOrInitial,
+    /// `Jones said`, `the Perry campaign`: a name that speaks or has an entourage.
+    SpeakerOrEntourage,
+    /// `in Wasilla`: a name after a preposition of place.
+    AfterPlacePreposition,
+    /// Two or three plain capitalised words: a person, a guess the article may confirm.
+    PlainNameGuess,
+    /// `KYIV, Nov 20 —`: the place of a dateline.
+    Dateline,
+    /// `Reps. Smith, Jones and Lee`: people listed after a plural title.
+    AfterPluralTitle,
+    /// A name listed among places.
+    PlaceInAList,
+    /// No rule applied; the kind comes from elsewhere in the article, if at all.
+    Unclassified,
+    /// The kind another mention of the same name gave, settled across the article.
+    SettledAcrossArticle,
+}
+
+impl Rule {
+    /// The rule's name, as an evaluation prints it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::PartyBeforeParty => "party before `party`",
+            Rule::StateAbbreviation => "state abbreviation",
+            Rule::PlacePartyMembers => "place of party members",
+            Rule::KnownOrganization => "known organisation",
+            Rule::KnownPlace => "known place",
+            Rule::PartyBeforeBody => "party before a body",
+            Rule::OrganizationHeadOf => "organisation head with of/for/on",
+            Rule::OfficeOfBody => "office of a body",
+            Rule::TitlePrefix => "words before a title",
+            Rule::PersonTitle => "person's title",
+            Rule::CityBeforeState => "city before a state",
+            Rule::NameBeforeOrganization => "name before an organisation",
+            Rule::PlaceInCapitals => "place in capitals",
+            Rule::Acronym => "acronym",
+            Rule::OrganizationEnding => "organisation ending",
+            Rule::PlaceEnding => "place ending",
+            Rule::CompassPlace => "compass point and place",
+            Rule::GivenNameOrInitial => "given name or initial",
+            Rule::SpeakerOrEntourage => "speaker or entourage",
+            Rule::AfterPlacePreposition => "after a preposition of place",
+            Rule::PlainNameGuess => "plain name (guess)",
+            Rule::Dateline => "dateline",
+            Rule::AfterPluralTitle => "listed after a plural title",
+            Rule::PlaceInAList => "listed among places",
+            Rule::Unclassified => "unclassified",
+            Rule::SettledAcrossArticle => "settled across the article",
+        }
+    }
 }
 
 /// How sure a classification is: used to settle the kind of one name across an article.
@@ -37,6 +135,8 @@ struct Candidate {
     start: usize,
     end: usize,
     kind: Option<(EntityKind, Evidence)>,
+    /// The rule that gave `kind`.
+    rule: Rule,
     /// Every word's capital was uncertain (sentence start, heading).
     uncertain: bool,
 }
@@ -292,6 +392,7 @@ fn title_prefix(words: &[&Token<'_>], title: &str, uncertain: bool) -> Option<Ca
         start: words[0].start,
         end: last.end,
         kind: Some((kind, Evidence::Strong)),
+        rule: Rule::TitlePrefix,
         uncertain,
     })
 }
@@ -339,6 +440,7 @@ fn trailing_place(words: &[&Token<'_>], title: &str, uncertain: bool) -> Option<
         start: words.first()?.start,
         end: words.last()?.end,
         kind: Some((EntityKind::Place, Evidence::Strong)),
+        rule: Rule::TitlePrefix,
         uncertain,
     })
 }
@@ -378,7 +480,7 @@ fn classify_into(
     let prev = all[..span.0].iter().rev().find(|t| t.word);
     let next_word = all[span.1..].iter().find(|t| t.word);
     let next_token = all.get(span.1);
-    let make = |ws: &[&Token<'_>], kind: Option<(EntityKind, Evidence)>| -> Option<Candidate> {
+    let make = |ws: &[&Token<'_>], kind: Option<(EntityKind, Evidence)>, rule: Rule| {
         let first = ws.first()?;
         let last = ws.last()?;
         Some(Candidate {
@@ -386,6 +488,7 @@ fn classify_into(
             start: first.start,
             end: last.end,
             kind,
+            rule,
             uncertain,
         })
     };
@@ -413,6 +516,7 @@ fn classify_into(
                 start: words[0].start,
                 end: party.end,
                 kind: Some((EntityKind::Organization, Evidence::Strong)),
+                rule: Rule::PartyBeforeParty,
                 uncertain,
             });
         }
@@ -423,7 +527,11 @@ fn classify_into(
         && after_a_name_and_comma(all, span.0)
         && !starts_a_party_tag(all, span.1)
     {
-        return make(&words, Some((EntityKind::Place, Evidence::Strong)));
+        return make(
+            &words,
+            Some((EntityKind::Place, Evidence::Strong)),
+            Rule::StateAbbreviation,
+        );
     }
     // `Missouri Republicans`, `Texas Democrats`: a place's party members are no organisation.
     if words.len() >= 2
@@ -433,13 +541,22 @@ fn classify_into(
         return make(
             &words[..words.len() - 1],
             Some((EntityKind::Place, Evidence::Strong)),
+            Rule::PlacePartyMembers,
         );
     }
     if gaz::is_organization(&whole) {
-        return make(&words, Some((EntityKind::Organization, Evidence::Strong)));
+        return make(
+            &words,
+            Some((EntityKind::Organization, Evidence::Strong)),
+            Rule::KnownOrganization,
+        );
     }
     if gaz::is_place(&whole) {
-        return make(&words, Some((EntityKind::Place, Evidence::Strong)));
+        return make(
+            &words,
+            Some((EntityKind::Place, Evidence::Strong)),
+            Rule::KnownPlace,
+        );
     }
     let ends_as_organization = words.len() >= 2
         && words
@@ -450,7 +567,11 @@ fn classify_into(
         let first = words[0].text.split('-').next().unwrap_or_default();
         if gaz::is_demonym(first) || matches!(first, "Top" | "Presumptive" | "Former") {
             words.remove(0);
-            return make(&words, Some((EntityKind::Organization, Evidence::Strong)));
+            return make(
+                &words,
+                Some((EntityKind::Organization, Evidence::Strong)),
+                Rule::PartyBeforeBody,
+            );
         }
     }
     if words.len() == 1 && gaz::is_demonym(words[0].text) && !gaz::is_place(words[0].text) {
@@ -459,7 +580,11 @@ fn classify_into(
     if gaz::is_organization_head(words[0].text)
         && words.iter().any(|t| matches!(t.text, "of" | "for" | "on"))
     {
-        return make(&words, Some((EntityKind::Organization, Evidence::Strong)));
+        return make(
+            &words,
+            Some((EntityKind::Organization, Evidence::Strong)),
+            Rule::OrganizationHeadOf,
+        );
     }
     // An office with no one named: `Sergeant Major of the Army`, `Secretary of the Navy`. The
     // title is not a name; the body it belongs to is.
@@ -479,6 +604,7 @@ fn classify_into(
             return make(
                 &words[body..],
                 Some((EntityKind::Organization, Evidence::Strong)),
+                Rule::OfficeOfBody,
             );
         }
     }
@@ -540,20 +666,44 @@ fn classify_into(
     }
     let whole = joined(&words);
     if person_title {
-        return make(&words, Some((EntityKind::Person, Evidence::Strong)));
+        return make(
+            &words,
+            Some((EntityKind::Person, Evidence::Strong)),
+            Rule::PersonTitle,
+        );
     }
     if gaz::is_organization(&whole) {
-        return make(&words, Some((EntityKind::Organization, Evidence::Strong)));
+        return make(
+            &words,
+            Some((EntityKind::Organization, Evidence::Strong)),
+            Rule::KnownOrganization,
+        );
     }
     if gaz::is_place(&whole) {
-        return make(&words, Some((EntityKind::Place, Evidence::Strong)));
+        return make(
+            &words,
+            Some((EntityKind::Place, Evidence::Strong)),
+            Rule::KnownPlace,
+        );
     }
     // `Pittsburg, Calif.`, `Springfield, Illinois,`: the name before a state is a city.
     let given_name_first = words.len() >= 2 && gaz::is_given_name(words[0].text);
     if !ends_as_organization && !given_name_first && words.len() <= 3 {
         match state_after(all, span.1) {
-            Some(true) => return make(&words, Some((EntityKind::Place, Evidence::Strong))),
-            Some(false) => return make(&words, Some((EntityKind::Place, Evidence::Context))),
+            Some(true) => {
+                return make(
+                    &words,
+                    Some((EntityKind::Place, Evidence::Strong)),
+                    Rule::CityBeforeState,
+                )
+            }
+            Some(false) => {
+                return make(
+                    &words,
+                    Some((EntityKind::Place, Evidence::Context)),
+                    Rule::CityBeforeState,
+                )
+            }
             None => {}
         }
     }
@@ -563,7 +713,11 @@ fn classify_into(
     if words.len() >= 2
         && (gaz::is_organization(last.text) || last.is_all_caps() && !gaz::is_place(last.text))
     {
-        return make(&words, Some((EntityKind::Organization, Evidence::Strong)));
+        return make(
+            &words,
+            Some((EntityKind::Organization, Evidence::Strong)),
+            Rule::NameBeforeOrganization,
+        );
     }
     if words.len() == 1 && first.is_all_caps() {
         // A known place in capitals (`KYIV`) is the place, named as the text writes it elsewhere.
@@ -579,6 +733,7 @@ fn classify_into(
                 start: first.start,
                 end: first.end,
                 kind: Some((EntityKind::Place, Evidence::Strong)),
+                rule: Rule::PlaceInCapitals,
                 uncertain,
             });
         }
@@ -588,29 +743,53 @@ fn classify_into(
         if letters > 6 || gaz::is_common_word(first.text) {
             return None;
         }
-        return make(&words, Some((EntityKind::Organization, Evidence::Context)));
+        return make(
+            &words,
+            Some((EntityKind::Organization, Evidence::Context)),
+            Rule::Acronym,
+        );
     }
     if ends_as_organization
         || had_the && words.len() == 1 && gaz::is_organization_ending(first.text)
     {
-        return make(&words, Some((EntityKind::Organization, Evidence::Strong)));
+        return make(
+            &words,
+            Some((EntityKind::Organization, Evidence::Strong)),
+            Rule::OrganizationEnding,
+        );
     }
     if gaz::is_organization_head(first.text)
         && words.iter().any(|t| matches!(t.text, "of" | "for" | "on"))
     {
-        return make(&words, Some((EntityKind::Organization, Evidence::Strong)));
+        return make(
+            &words,
+            Some((EntityKind::Organization, Evidence::Strong)),
+            Rule::OrganizationHeadOf,
+        );
     }
     if words.len() >= 2 && gaz::is_place_ending(last.text) {
-        return make(&words, Some((EntityKind::Place, Evidence::Strong)));
+        return make(
+            &words,
+            Some((EntityKind::Place, Evidence::Strong)),
+            Rule::PlaceEnding,
+        );
     }
     if words.len() >= 2 && gaz::is_compass(first.text) && gaz::is_place(&joined(&words[1..])) {
-        return make(&words, Some((EntityKind::Place, Evidence::Strong)));
+        return make(
+            &words,
+            Some((EntityKind::Place, Evidence::Strong)),
+            Rule::CompassPlace,
+        );
     }
     let initial = words[..words.len() - 1]
         .iter()
         .any(|t| t.text.len() == 2 && t.text.ends_with('.'));
     if words.len() >= 2 && (gaz::is_given_name(first.text) || initial) {
-        return make(&words, Some((EntityKind::Person, Evidence::Strong)));
+        return make(
+            &words,
+            Some((EntityKind::Person, Evidence::Strong)),
+            Rule::GivenNameOrInitial,
+        );
     }
     let plain = words.iter().all(|t| {
         t.text
@@ -640,16 +819,28 @@ fn classify_into(
         && !first.text.ends_with("ss")
         && !gaz::is_given_name(first.text);
     if (speaks || entourage) && words.len() <= 3 && plain && !opening_plural {
-        return make(&words, Some((EntityKind::Person, Evidence::Context)));
+        return make(
+            &words,
+            Some((EntityKind::Person, Evidence::Context)),
+            Rule::SpeakerOrEntourage,
+        );
     }
     if prev.is_some_and(|t| PLACE_PREPOSITIONS.contains(&t.text)) && !gaz::is_given_name(first.text)
     {
-        return make(&words, Some((EntityKind::Place, Evidence::Context)));
+        return make(
+            &words,
+            Some((EntityKind::Place, Evidence::Context)),
+            Rule::AfterPlacePreposition,
+        );
     }
     if (2..=3).contains(&words.len()) && plain {
-        return make(&words, Some((EntityKind::Person, Evidence::Guess)));
+        return make(
+            &words,
+            Some((EntityKind::Person, Evidence::Guess)),
+            Rule::PlainNameGuess,
+        );
     }
-    make(&words, None)
+    make(&words, None, Rule::Unclassified)
 }
 
 /// A comma before `index`, and a capitalised word before the comma (`Tampa, Fla.`).
@@ -805,6 +996,7 @@ fn dateline_at(tokens: &[Token<'_>], first: usize) -> Option<(Vec<Candidate>, Ra
                 start: tokens[a].start,
                 end: tokens[b - 1].end,
                 kind: Some((EntityKind::Place, Evidence::Strong)),
+                rule: Rule::Dateline,
                 uncertain: false,
             }
         })
@@ -858,6 +1050,7 @@ fn people_after_plural_titles(
         match person.kind {
             Some((EntityKind::Person, _)) | None | Some((_, Evidence::Guess)) => {
                 person.kind = Some((EntityKind::Person, Evidence::Strong));
+                person.rule = Rule::AfterPluralTitle;
                 last_end = end;
             }
             Some(_) => open = false,
@@ -894,6 +1087,7 @@ fn places_in_ranges(
         for (place, other) in [(k - 1, k), (k, k - 1)] {
             if is_place(&classified[place]) && unknown(&classified[other]) {
                 classified[other][0].kind = Some((EntityKind::Place, Evidence::Context));
+                classified[other][0].rule = Rule::PlaceInAList;
             }
         }
     }
@@ -970,12 +1164,19 @@ fn settle_kinds(candidates: Vec<Candidate>) -> Vec<Mention> {
         .zip(keys)
         .zip(kinds)
         .filter_map(|((c, form), kind)| {
+            let kind = kind?;
+            let own = c.kind.is_some_and(|(k, _)| k == kind);
             Some(Mention {
                 words: c.words,
                 form,
-                kind: kind?,
+                kind,
                 start: c.start,
                 end: c.end,
+                rule: if own {
+                    c.rule
+                } else {
+                    Rule::SettledAcrossArticle
+                },
             })
         })
         .collect()
