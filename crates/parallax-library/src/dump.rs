@@ -391,9 +391,8 @@ fn write_batch(
     }
     crate::schema::index_for_search(&transaction, &inserted)?;
     transaction.commit()?;
-    if restored_any {
-        events::forget_index(library);
-    } else {
+    // Articles brought back from the trash are not in the index: it is kept only without them.
+    if !restored_any {
         events::keep_index(library, cached);
     }
     Ok(())

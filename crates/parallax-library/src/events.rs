@@ -47,12 +47,17 @@ pub(crate) fn create(connection: &Connection, title: &str) -> Result<i64, Error>
     Ok(connection.last_insert_rowid())
 }
 
-/// The event index with the library state it reflects.
+/// The event index with the library state it reflects. It stays true without anyone having to
+/// forget it: any write since it was kept (by another connection, which moves `data_version`,
+/// or by this one, which moves its count of changed rows) makes the next import rebuild it.
 pub(crate) struct CachedIndex {
     pub index: EventIndex,
     /// `PRAGMA data_version` when the index was last in step with the file: it changes when
     /// another connection (the window, a command) commits.
     data_version: i64,
+    /// This connection's count of rows changed ever, when the index was kept: an edit, a move,
+    /// a deletion through this connection changes it.
+    total_changes: u64,
 }
 
 /// Takes the library's cached event index if no other connection wrote since it was built,
@@ -61,23 +66,26 @@ pub(crate) struct CachedIndex {
 pub(crate) fn take_index(library: &Library, connection: &Connection) -> Result<CachedIndex, Error> {
     let data_version: i64 =
         connection.pragma_query_value(None, "data_version", |row| row.get(0))?;
+    let total_changes = library.connection.total_changes();
     match library.event_index.borrow_mut().take() {
-        Some(cached) if cached.data_version == data_version => Ok(cached),
+        Some(cached)
+            if cached.data_version == data_version && cached.total_changes == total_changes =>
+        {
+            Ok(cached)
+        }
         _ => Ok(CachedIndex {
             index: load_index(connection)?,
             data_version,
+            total_changes,
         }),
     }
 }
 
-/// Keeps the index for the next import through this connection.
-pub(crate) fn keep_index(library: &Library, cached: CachedIndex) {
+/// Keeps the index for the next import through this connection, once the writes it follows
+/// are committed.
+pub(crate) fn keep_index(library: &Library, mut cached: CachedIndex) {
+    cached.total_changes = library.connection.total_changes();
     *library.event_index.borrow_mut() = Some(cached);
-}
-
-/// Forgets the cached index (after a change it does not follow, such as a user's edit).
-pub(crate) fn forget_index(library: &Library) {
-    library.event_index.borrow_mut().take();
 }
 
 /// Rebuilds the engine's index from every stored article, in import order.

@@ -305,9 +305,7 @@ impl Library {
     /// Articles an import stored again while their text was in the trash come back from the
     /// trash instead, reported as duplicates of their id.
     fn restore_reimported(&self, report: &mut ImportReport) -> Result<(), Error> {
-        if trash::restore_reimported(&self.connection, report)? {
-            events::forget_index(self);
-        }
+        trash::restore_reimported(&self.connection, report)?;
         Ok(())
     }
 
@@ -518,7 +516,6 @@ impl Library {
     /// Merges events: the articles of `others` join `into`, and the emptied events are removed.
     /// Later imports follow the merged event.
     pub fn merge_events(&self, into: i64, others: &[i64]) -> Result<(), Error> {
-        events::forget_index(self);
         let merged: Vec<i64> = others.iter().copied().filter(|&e| e != into).collect();
         let trashed = trash::in_events(&self.connection, &merged)?;
         events::merge(&self.connection, into, others)?;
@@ -529,7 +526,6 @@ impl Library {
     /// Moves an article to another event, or (with `None`) splits it off into a new event of
     /// its own. Returns the article's event. The choice is kept whatever is imported later.
     pub fn move_article(&self, article: i64, event: Option<i64>) -> Result<i64, Error> {
-        events::forget_index(self);
         events::move_article(&self.connection, article, event)
     }
 
@@ -542,10 +538,7 @@ impl Library {
     /// field, an empty string clears it); the corrected fields are recorded and later imports
     /// of the same article keep them. Returns the article as it is now.
     pub fn edit_article(&self, id: i64, edit: &MetadataEdit) -> Result<ArticleRecord, Error> {
-        if edits::edit_article(&self.connection, id, edit)? {
-            // Event grouping weighs the publication date.
-            events::forget_index(self);
-        }
+        edits::edit_article(&self.connection, id, edit)?;
         self.article(id)
     }
 
@@ -578,7 +571,6 @@ impl Library {
     /// restored. All or none: an unknown id moves nothing.
     pub fn delete(&self, ids: &[i64]) -> Result<Vec<i64>, Error> {
         let deleted = trash::delete(&self.connection, ids)?;
-        events::forget_index(self);
         Ok(deleted)
     }
 
@@ -586,7 +578,6 @@ impl Library {
     /// that event is gone).
     pub fn restore(&self, ids: &[i64]) -> Result<Vec<RestoredArticle>, Error> {
         let restored = trash::restore(&self.connection, ids)?;
-        events::forget_index(self);
         Ok(restored)
     }
 
@@ -599,7 +590,6 @@ impl Library {
     /// notes.
     pub fn empty_trash(&self) -> Result<EmptiedTrash, Error> {
         let emptied = trash::empty(&self.connection)?;
-        events::forget_index(self);
         Ok(emptied)
     }
 

@@ -892,3 +892,26 @@ fn an_article_deleted_by_another_window_is_not_grouped_with_by_this_one() {
     command_line.restore(&[setup.farm_a]).unwrap();
     setup.assert_events_partition_the_list();
 }
+
+#[test]
+fn an_import_after_an_event_is_merged_follows_the_merge_through_the_same_connection() {
+    let setup = Setup::new();
+    let library = &setup.library;
+    let farm_event = setup.event_of(setup.farm_a);
+    let volcano_event = setup.event_of(setup.volcano);
+    // The farm reports are put in the volcano's event: a person's correction, written through
+    // the connection that imported them (no other connection moves `data_version`).
+    library.merge_events(volcano_event, &[farm_event]).unwrap();
+    let third = write(
+        setup.folder.path(),
+        "farm-c.txt",
+        "Farm bill passes Senate vote\n\nThe Senate passed the farm bill, with crop subsidies and food stamps, on Tuesday.",
+    );
+    let report = import(library, &[third]);
+    assert_eq!(report.imported.len(), 1, "{report:?}");
+    assert_eq!(
+        report.imported[0].event, volcano_event,
+        "the new report joins the event its look-alikes are in now, not the merged-away one"
+    );
+    setup.assert_events_partition_the_list();
+}
