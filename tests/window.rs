@@ -164,6 +164,29 @@ async fn the_sample_comparison_lists_conflicts_copied_passages_and_entities() {
             .any(|t| t.contains("$105m") && t.contains("$105 million")),
         "equal amounts in different forms are no conflict: {texts:?}"
     );
+    // One entry for the disputed amount, not one per pair of outlets: each value with every
+    // outlet that gives it, each outlet a control that jumps to its own sentence.
+    let amount: Vec<&String> = texts
+        .iter()
+        .filter(|t| t.contains("$150 million"))
+        .collect();
+    assert_eq!(amount.len(), 1, "the amount is listed once: {texts:?}");
+    let sources = app
+        .script(
+            "const item = [...document.querySelectorAll('[data-testid=conflict-item]')].find(n => n.textContent.includes('$150 million')); \
+             return [...item.querySelectorAll('.conflict-source')].map(n => n.textContent)",
+        )
+        .await;
+    let sources: Vec<String> = serde_json::from_value(sources).unwrap();
+    assert_eq!(
+        sources.len(),
+        5,
+        "every one of the five reports is named under a value: {sources:?}"
+    );
+    assert!(
+        sources.iter().any(|s| s.contains("Continental Daily")),
+        "{sources:?}"
+    );
     conflicts[0].click().await.unwrap();
     let current = app
         .client
