@@ -1,8 +1,9 @@
 //! Imports in the background, with progress sent to the window as events.
 //!
 //! Paths come from three places only: the native dialogs opened here, files dropped on the
-//! window, and the command line. The import runs on its own connection to the library file so
-//! the window stays responsive; the library serialises writers.
+//! window, and the command line. The import runs in Tauri's pool for blocking work, on its own
+//! connection to the library file, so the window stays responsive; the library serialises
+//! writers. It can be cancelled; what it imported until then stays.
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -110,7 +111,7 @@ pub fn start(app: AppHandle, paths: Vec<PathBuf>) {
         *slot = Some(cancel.clone());
     }
     let library_path = state.library_path();
-    std::thread::spawn(move || {
+    tauri::async_runtime::spawn_blocking(move || {
         let finished = match Library::open(&library_path) {
             Ok(library) => {
                 let mut last_sent = Instant::now() - Duration::from_secs(1);

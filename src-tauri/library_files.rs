@@ -74,7 +74,7 @@ pub fn choose_and_load(app: AppHandle) {
                 return;
             };
             let library_path = handle.state::<AppState>().library_path();
-            std::thread::spawn(move || {
+            tauri::async_runtime::spawn_blocking(move || {
                 let loaded = load(&library_path, &path);
                 let finished = match loaded {
                     Ok(report) => ImportFinished {
