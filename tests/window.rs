@@ -2391,22 +2391,26 @@ async fn groups_set_in_the_outlet_manager_show_a_blindspot_and_narrow_the_list()
     let app = open_quarry_event(folder.path()).await;
     assert_eq!(app.count("blindspot-item").await, 0, "no group yet");
     choose_from_library_menu(&app, "outlets-button").await;
-    app.wait_for("outlets-dialog").await;
+    app.wait_until(
+        "document.querySelector('[data-testid=outlets-dialog]')?.open",
+        "the outlets dialog is open",
+    )
+    .await;
     for (outlet, group) in [
         ("Lakeside Wire", "leaning=left"),
         ("Valley Herald", "leaning=right"),
     ] {
         let row = format!("[data-testid=outlet-row][data-outlet='{outlet}']");
-        retype(
-            &app,
-            &format!("{row} [data-testid=outlet-group-input]"),
-            group,
-        )
+        // The dialog's list scrolls: bring the row's field into view before typing into it.
+        app.script(&format!(
+            "document.querySelector(\"{row} [data-testid=outlet-group-input]\").scrollIntoView({{block: 'center'}})"
+        ))
         .await;
+        // A fresh, empty field (the list is drawn again after each change): typed into.
         press(
             &app,
             &format!("{row} [data-testid=outlet-group-input]"),
-            ENTER,
+            &format!("{group}{ENTER}"),
         )
         .await;
         let (dimension, name) = group.split_once('=').unwrap();
@@ -2458,10 +2462,15 @@ async fn groups_set_in_the_outlet_manager_show_a_blindspot_and_narrow_the_list()
     assert_eq!(titles, ["Two hikers rescued from Elmsford quarry lake"]);
 
     choose_from_library_menu(&app, "outlets-button").await;
-    app.click(
-        "[data-testid=outlet-row][data-outlet='Lakeside Wire'] [data-testid=outlet-group-remove]",
+    app.wait_until(
+        "document.querySelector('[data-testid=outlets-dialog]')?.open",
+        "the outlets dialog is open",
     )
     .await;
+    // Clicked from the page: WebKitWebDriver may answer a click that starts async work with an
+    // empty error, and a retried click would find the group already gone.
+    app.script("document.querySelector(\"[data-testid=outlet-row][data-outlet='Lakeside Wire'] [data-testid=outlet-group-remove]\").click()")
+        .await;
     app.wait_until(
         "!document.querySelector(\"[data-testid=outlet-row][data-outlet='Lakeside Wire'] [data-testid=outlet-group]\")",
         "the group is removed",
