@@ -14,6 +14,8 @@ const COMMANDS: &[&str] = &[
     "find_articles",
     "article_position",
     "list_outlets",
+    "list_outlet_groups",
+    "set_outlet_groups",
     "import_with_dialog",
     "cancel_import",
     "edit_article",

@@ -8,8 +8,8 @@
 use parallax_library::{
     ArticlePage, ArticleRecord, ArticleSentence, CitationFormat, CompareReport, EmptiedTrash,
     EventSummary, ExportFormat, Grouping, MetadataEdit, Note, NoteEdit, NoteFilter, NoteTarget,
-    OutletCount, OutletRenamed, RestoredArticle, SearchOptions, SearchSort, SentenceOverride,
-    TagCount, TrashedArticle,
+    OutletCount, OutletGroups, OutletRenamed, RestoredArticle, SearchOptions, SearchSort,
+    SentenceOverride, TagCount, TrashedArticle,
 };
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, State};
@@ -96,7 +96,8 @@ pub fn export_comparison(
 /// The most articles one page of the library list asks for.
 const MAX_PAGE: usize = 500;
 
-/// What narrows the library list: an outlet, a date range, an event and an order.
+/// What narrows the library list: an outlet, a date range, an event, a tag, an outlet group
+/// (`leaning=right`) and an order.
 #[derive(Debug, Deserialize)]
 pub struct ListFilters {
     outlet: Option<String>,
@@ -105,21 +106,28 @@ pub struct ListFilters {
     event: Option<i64>,
     #[serde(default)]
     tag: Option<String>,
+    #[serde(default)]
+    group: Option<String>,
     sort: SearchSort,
 }
 
 impl ListFilters {
     /// The library's search options, the page bounded (the library checks the rest).
-    fn into_options(self, limit: usize) -> SearchOptions {
-        SearchOptions {
+    fn into_options(self, limit: usize) -> Result<SearchOptions, CommandError> {
+        let group = match self.group {
+            Some(group) => Some(parallax_library::parse_group(&group)?),
+            None => None,
+        };
+        Ok(SearchOptions {
             outlet: self.outlet,
             since: self.since,
             until: self.until,
             event: self.event,
             tag: self.tag,
+            group,
             sort: self.sort,
             limit: limit.clamp(1, MAX_PAGE),
-        }
+        })
     }
 }
 
@@ -132,7 +140,7 @@ pub async fn find_articles(
     offset: usize,
     limit: usize,
 ) -> Result<ArticlePage, CommandError> {
-    let options = filters.into_options(limit);
+    let options = filters.into_options(limit)?;
     run_on(app, Lane::Search, move |library| {
         library.find_articles(&query, &options, offset)
     })
@@ -147,7 +155,7 @@ pub async fn article_position(
     id: i64,
     filters: ListFilters,
 ) -> Result<Option<usize>, CommandError> {
-    let options = filters.into_options(1);
+    let options = filters.into_options(1)?;
     run_on(app, Lane::Search, move |library| {
         library.listing_position(id, &options)
     })
@@ -158,6 +166,31 @@ pub async fn article_position(
 #[tauri::command]
 pub async fn list_outlets(app: AppHandle) -> Result<Vec<OutletCount>, CommandError> {
     run_on(app, Lane::Search, |library| library.outlets()).await
+}
+
+/// Every outlet with its groups (`{"leaning": "right"}`), for the outlets dialog and the group
+/// filter.
+#[tauri::command]
+pub async fn list_outlet_groups(app: AppHandle) -> Result<Vec<OutletGroups>, CommandError> {
+    run_on(app, Lane::Main, |library| library.outlet_groups()).await
+}
+
+/// Puts an outlet in groups, each `dimension=group` (`leaning=right`); `leaning=` removes its
+/// leaning. Returns its groups now.
+#[tauri::command]
+pub async fn set_outlet_groups(
+    app: AppHandle,
+    outlet: String,
+    groups: Vec<String>,
+) -> Result<OutletGroups, CommandError> {
+    let groups = groups
+        .iter()
+        .map(|g| parallax_library::parse_group(g))
+        .collect::<Result<Vec<_>, _>>()?;
+    run_on(app, Lane::Main, move |library| {
+        library.set_outlet_groups(&outlet, &groups)
+    })
+    .await
 }
 
 /// Opens the native file (or folder) dialog and imports what the user picks.

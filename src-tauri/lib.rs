@@ -68,6 +68,8 @@ pub fn run() {
             commands::find_articles,
             commands::article_position,
             commands::list_outlets,
+            commands::list_outlet_groups,
+            commands::set_outlet_groups,
             commands::import_with_dialog,
             commands::cancel_import,
             commands::edit_article,

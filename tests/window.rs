@@ -3128,3 +3128,286 @@ async fn notes_are_written_on_a_sentence_an_aligned_pair_and_the_event_from_the_
     );
     app.close().await;
 }
+
+/// Four dated reports of one rescue: Lakeside Wire at 07:45 UTC, Valley Herald at 09:50 UTC
+/// (it copies Lakeside Wire's opening word for word), County Courier dated to the day only,
+/// Hill Gazette undated. Written as Markdown with `Published:` lines, imported through the
+/// command line as a person's files are.
+fn quarry_reports(folder: &std::path::Path) -> Vec<String> {
+    let opening = "Two hikers were pulled from the flooded quarry lake near Elmsford on Thursday morning after a six hour search by volunteer divers.";
+    let reports = [
+        ("hill-gazette.md", "Divers rescue hikers at Elmsford quarry", "Hill Gazette", None,
+         "Volunteer divers rescued two hikers from the flooded quarry lake near Elmsford on Thursday. The council will meet on Monday to discuss the quarry.".to_string()),
+        ("valley-herald.md", "Hikers pulled from Elmsford quarry lake", "Valley Herald", Some("2025-11-20T09:50:00Z"),
+         format!("{opening} Fire chief Dana Whitlock said both hikers were treated for cold at the scene. Residents have asked the council to drain the quarry lake before next summer.")),
+        ("lakeside-wire.md", "Two hikers rescued from Elmsford quarry lake", "Lakeside Wire", Some("2025-11-20T07:45:00Z"),
+         format!("{opening} Fire chief Dana Whitlock said both hikers were treated for cold at the scene. The quarry owner said the fences had been repaired in October.")),
+        ("county-courier.md", "Elmsford quarry lake rescue", "County Courier", Some("2025-11-20"),
+         "Two hikers were rescued from the quarry lake near Elmsford on Thursday after volunteer divers searched for six hours. Residents have asked the council to drain the quarry lake before next summer.".to_string()),
+    ];
+    reports
+        .into_iter()
+        .map(|(file, title, outlet, published, body)| {
+            let path = folder.join(file);
+            let dated = published
+                .map(|p| format!("Published: {p}\n"))
+                .unwrap_or_default();
+            std::fs::write(
+                &path,
+                format!("# {title}\n\nSource: {outlet}\n{dated}\n{body}\n"),
+            )
+            .unwrap();
+            path.display().to_string()
+        })
+        .collect()
+}
+
+/// Starts the app with the quarry reports and opens their event's comparison.
+async fn open_quarry_event(folder: &std::path::Path) -> App {
+    let app = App::start(&quarry_reports(folder)).await;
+    app.wait_for_all("library-item", 12).await;
+    let quarry = app
+        .poll(
+            "return [...document.querySelectorAll('[data-testid=event-item]')].filter(item => /quarry/i.test(item.textContent)).map(item => [item.dataset.eventId, Number(item.querySelector('.count').textContent)])",
+            "the four quarry reports make one event",
+            |events| events.as_array().is_some_and(|e| e.len() == 1 && e[0][1] == 4),
+        )
+        .await;
+    let row = format!(
+        "[data-testid=event-item][data-event-id='{}']",
+        quarry[0][0].as_str().unwrap()
+    );
+    // Clicked from the page: WebKitWebDriver may answer a click that starts a comparison with
+    // an empty error.
+    app.script(&format!("document.querySelector({row:?}).click()"))
+        .await;
+    app.poll(
+        "return [...document.querySelectorAll('[data-testid=compare-pane] .pane-outlet')].filter(p => ['Lakeside Wire', 'Valley Herald', 'County Courier', 'Hill Gazette'].includes(p.textContent)).length",
+        "the four quarry reports are compared",
+        |panes| panes == 4,
+    )
+    .await;
+    app
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_timeline_strip_shows_the_reports_in_order_of_publication_and_who_said_what_first() {
+    let folder = tempfile::tempdir().unwrap();
+    let app = open_quarry_event(folder.path()).await;
+    app.wait_for("timeline-strip").await;
+    let shown = app
+        .script(
+            "return [...document.querySelectorAll('[data-testid=timeline-item]')].map(item => \
+             [item.dataset.articleId, item.dataset.precision, item.querySelector('.timeline-source').textContent, item.querySelector('.timeline-date').textContent])",
+        )
+        .await;
+    let shown: Vec<(String, String, String, String)> = serde_json::from_value(shown).unwrap();
+    let sources: Vec<&str> = shown.iter().map(|s| s.2.as_str()).collect();
+    assert_eq!(
+        sources,
+        [
+            "Lakeside Wire",
+            "Valley Herald",
+            "County Courier",
+            "Hill Gazette"
+        ],
+        "by minute, then the day-only report of that day, the undated one apart: {shown:?}"
+    );
+    let precisions: Vec<&str> = shown.iter().map(|s| s.1.as_str()).collect();
+    assert_eq!(precisions, ["minute", "minute", "day", "undated"]);
+    assert_eq!(shown[0].3, "20 Nov 2025, 07:45 UTC");
+    assert_eq!(shown[2].3, "20 Nov 2025");
+    assert_eq!(shown[3].3, "undated");
+    let panes = app
+        .script("return [...document.querySelectorAll('[data-testid=compare-pane]')].map(p => [p.dataset.articleId, p.querySelector('.pane-outlet').textContent])")
+        .await;
+    let panes: Vec<(String, String)> = serde_json::from_value(panes).unwrap();
+    for (id, _, source, _) in &shown {
+        assert!(
+            panes.contains(&(id.clone(), source.clone())),
+            "each timeline item carries its article's id: {shown:?} {panes:?}"
+        );
+    }
+    let gaps = app
+        .script("return [...document.querySelectorAll('[data-testid=timeline-strip] .timeline-gap')].map(g => g.textContent)")
+        .await;
+    assert_eq!(gaps[0], "+2 hours", "{gaps}");
+
+    app.click("[data-testid=timeline-open]").await;
+    app.wait_for("timeline-view").await;
+    let statements = app
+        .script(
+            "return [...document.querySelectorAll('[data-testid=timeline-statement]')].map(s => \
+             [s.querySelector('q').textContent, s.querySelector('[data-testid=timeline-first]').textContent, s.querySelector('.timeline-reported').textContent])",
+        )
+        .await;
+    let statements: Vec<(String, String, String)> = serde_json::from_value(statements).unwrap();
+    let about = |words: &str| {
+        statements
+            .iter()
+            .find(|s| s.0.contains(words))
+            .unwrap_or_else(|| panic!("no statement about '{words}': {statements:?}"))
+            .clone()
+    };
+    let fences = about("fences had been repaired");
+    assert!(
+        fences
+            .1
+            .starts_with("First: Lakeside Wire (20 Nov 2025, 07:45 UTC)"),
+        "{fences:?}"
+    );
+    let opening = about("six hour search");
+    assert!(opening.1.starts_with("First: Lakeside Wire"), "{opening:?}");
+    assert!(
+        opening
+            .2
+            .starts_with("Reported by Lakeside Wire, Valley Herald"),
+        "{opening:?}"
+    );
+    let drain = about("drain the quarry lake");
+    assert!(
+        drain.1.starts_with("First: Valley Herald") && drain.1.contains("or County Courier"),
+        "a day-only date on the same day may have been first: {drain:?}"
+    );
+    assert!(
+        statements[0].1.starts_with("First: Lakeside Wire"),
+        "statements in the order first made: {statements:?}"
+    );
+    app.click("[data-testid=timeline-close]").await;
+    app.wait_until(
+        "!document.querySelector('[data-testid=timeline-view]') && !document.querySelector('.compare-body').hidden",
+        "the panes are back",
+    )
+    .await;
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_passage_copied_word_for_word_says_who_published_it_first_and_how_long_before() {
+    let folder = tempfile::tempdir().unwrap();
+    let app = open_quarry_event(folder.path()).await;
+    app.wait_for("shared-passage").await;
+    let passages = app
+        .script("return [...document.querySelectorAll('[data-testid=shared-passage]')].map(p => [p.querySelector('q').textContent, p.textContent])")
+        .await;
+    let passages: Vec<(String, String)> = serde_json::from_value(passages).unwrap();
+    let opening = passages
+        .iter()
+        .find(|p| p.0.contains("six hour search") && p.1.contains("Valley Herald"))
+        .unwrap_or_else(|| panic!("the copied opening is listed: {passages:?}"));
+    assert!(
+        opening
+            .1
+            .contains("copied from Lakeside Wire (published 2 hours earlier)"),
+        "{opening:?}"
+    );
+    let drain = passages
+        .iter()
+        .find(|p| p.0.contains("drain the quarry lake"))
+        .unwrap_or_else(|| panic!("the shared sentence on draining is listed: {passages:?}"));
+    assert!(
+        (drain
+            .1
+            .contains("words in Valley Herald and County Courier")
+            || drain
+                .1
+                .contains("words in County Courier and Valley Herald"))
+            && !drain.1.contains("copied from"),
+        "a day-only date on the same day cannot tell who was first: {drain:?}"
+    );
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn groups_set_in_the_outlet_manager_show_a_blindspot_and_narrow_the_list() {
+    let folder = tempfile::tempdir().unwrap();
+    let app = open_quarry_event(folder.path()).await;
+    assert_eq!(app.count("blindspot-item").await, 0, "no group yet");
+    choose_from_library_menu(&app, "outlets-button").await;
+    app.wait_until(
+        "document.querySelector('[data-testid=outlets-dialog]')?.open",
+        "the outlets dialog is open",
+    )
+    .await;
+    for (outlet, group) in [
+        ("Lakeside Wire", "leaning=left"),
+        ("Valley Herald", "leaning=right"),
+    ] {
+        let row = format!("[data-testid=outlet-row][data-outlet='{outlet}']");
+        // The dialog's list scrolls: bring the row's field into view before typing into it.
+        app.script(&format!(
+            "document.querySelector(\"{row} [data-testid=outlet-group-input]\").scrollIntoView({{block: 'center'}})"
+        ))
+        .await;
+        // A fresh, empty field (the list is drawn again after each change): typed into.
+        press(
+            &app,
+            &format!("{row} [data-testid=outlet-group-input]"),
+            &format!("{group}{ENTER}"),
+        )
+        .await;
+        let (dimension, name) = group.split_once('=').unwrap();
+        app.wait_until(
+            &format!("document.querySelector(\"{row} [data-testid=outlet-group][data-dimension='{dimension}'][data-group='{name}']\")"),
+            "the outlet shows its group",
+        )
+        .await;
+    }
+    assert!(app
+        .text("[data-testid=outlets-status]")
+        .await
+        .contains("Valley Herald is now in leaning: right"));
+    app.click("[data-testid=outlets-close]").await;
+
+    let blind = app
+        .poll(
+            "return [...document.querySelectorAll('[data-testid=blindspot-item]')].map(b => [b.dataset.dimension, b.dataset.group, b.textContent])",
+            "the comparison on screen shows the blindspots of the groups",
+            |items| items.as_array().is_some_and(|i| !i.is_empty()),
+        )
+        .await;
+    let blind: Vec<(String, String, String)> = serde_json::from_value(blind).unwrap();
+    assert!(
+        blind.iter().any(|(d, g, text)| d == "leaning"
+            && g == "right"
+            && text.contains("fences had been repaired")),
+        "what only the left-rated outlet reports is a blindspot of the right: {blind:?}"
+    );
+    assert!(
+        !blind
+            .iter()
+            .any(|(_, g, text)| g == "right" && text.contains("six hour search")),
+        "what a right-rated outlet reports is no blindspot of the right: {blind:?}"
+    );
+    let heading = app
+        .script("return document.querySelector(\"[data-testid=blindspot][data-group='right'] summary\").textContent")
+        .await;
+    assert!(
+        heading
+            .as_str()
+            .unwrap()
+            .starts_with("Not reported by any outlet rated leaning “right”"),
+        "{heading}"
+    );
+
+    choose_option(&app, "[data-testid=filter-group]", "leaning=left").await;
+    let titles = listed_titles(&app, 1, "the one left-rated outlet's report").await;
+    assert_eq!(titles, ["Two hikers rescued from Elmsford quarry lake"]);
+
+    choose_from_library_menu(&app, "outlets-button").await;
+    app.wait_until(
+        "document.querySelector('[data-testid=outlets-dialog]')?.open",
+        "the outlets dialog is open",
+    )
+    .await;
+    // Clicked from the page: WebKitWebDriver may answer a click that starts async work with an
+    // empty error, and a retried click would find the group already gone.
+    app.script("document.querySelector(\"[data-testid=outlet-row][data-outlet='Lakeside Wire'] [data-testid=outlet-group-remove]\").click()")
+        .await;
+    app.wait_until(
+        "!document.querySelector(\"[data-testid=outlet-row][data-outlet='Lakeside Wire'] [data-testid=outlet-group]\")",
+        "the group is removed",
+    )
+    .await;
+    app.close().await;
+}

@@ -34,6 +34,8 @@ export const api = {
   onExportFinished: (handler) => tauri.event.listen('export-finished', (event) => handler(event.payload)),
   findArticles: (query, filters, offset, limit) => call('find_articles', { query, filters, offset, limit }),
   listOutlets: () => call('list_outlets'),
+  listOutletGroups: () => call('list_outlet_groups'),
+  setOutletGroups: (outlet, groups) => call('set_outlet_groups', { outlet, groups }),
   articlePosition: (id, filters) => call('article_position', { id, filters }),
   importWithDialog: (folders) => call('import_with_dialog', { folders }),
   cancelImport: () => call('cancel_import'),

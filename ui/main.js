@@ -141,15 +141,17 @@ function openTrash() {
 }
 
 function openOutlets() {
+  // The comparison on screen names outlets in its headers, conflicts and coverage, and shows
+  // coverage by their groups: it is compared again so that it shows the new name or groups too.
+  const changed = async () => {
+    await library.refresh();
+    const compared = comparedIds();
+    if (compared.length >= 2) await openComparison(compared);
+  };
   openOutletsDialog({
     focusOutlet: document.getElementById('filter-outlet').value || null,
-    // The comparison on screen names outlets in its headers, conflicts and coverage: it is
-    // compared again so that it shows the new name too.
-    onRenamed: async () => {
-      await library.refresh();
-      const compared = comparedIds();
-      if (compared.length >= 2) await openComparison(compared);
-    },
+    onRenamed: changed,
+    onGroupsChanged: changed,
   }).catch(showError);
 }
 

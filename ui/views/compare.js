@@ -9,6 +9,7 @@ import { drawConnectors } from './connectors.js';
 import { remember, undo, isTyping } from '../undo.js';
 import { announce } from './announce.js';
 import { openNoteDialog, addNote, noteList, describeTarget, setNotesRefresher, citeControl } from './notes.js';
+import { timelineStrip, timelineView, elapsed } from './timeline.js';
 
 // The key handler of the comparison on screen; replaced when another is shown.
 let differenceKeys = null;
@@ -103,7 +104,35 @@ export function showComparison(main, report, options = {}) {
     const fresh = await options.onChanged();
     if (document.body.contains(view)) showComparison(main, fresh, { ...options, scroll });
   });
-  view.append(navigation, alignment.toolbar, el('div', { class: 'compare-body' }, grid, side));
+  const body = el('div', { class: 'compare-body' }, grid, side);
+  const reveal = (refs) => {
+    grid.querySelectorAll('.cell.current').forEach((n) => n.classList.remove('current'));
+    const cells = refs.map((ref) => findCell(grid, ref.article, ref.sentence)).filter(Boolean);
+    cells.forEach((n) => n.classList.add('current'));
+    if (cells[0]) cells[0].scrollIntoView({ block: 'center' });
+  };
+  const closeTimeline = () => {
+    view.querySelector('[data-testid=timeline-view]')?.remove();
+    body.hidden = false;
+  };
+  const strip = timelineStrip(report, {
+    onShowArticle: (index) => {
+      closeTimeline();
+      panes[index]?.scrollIntoView({ inline: 'center', block: 'nearest' });
+      panes[index]?.querySelector('.cell')?.focus({ preventScroll: true });
+    },
+    onOpenView: () => {
+      if (view.querySelector('[data-testid=timeline-view]')) return closeTimeline();
+      body.hidden = true;
+      const timeline = timelineView(report, {
+        onShowSentences: (refs) => { closeTimeline(); reveal(refs); },
+        onClose: closeTimeline,
+      });
+      body.after(timeline);
+      timeline.querySelector('button')?.focus();
+    },
+  });
+  view.append(navigation, alignment.toolbar, strip, body);
   main.replaceChildren(view);
   markUserLinks(report, grid);
   drawConnectors(grid, report, panes);
@@ -302,13 +331,24 @@ function findCell(grid, column, sentence) {
 
 function passageList(report) {
   const list = el('ul', { class: 'passage-list' });
+  const dated = (index) => (report.timeline?.articles || []).find((a) => a.index === index);
   for (const pair of report.pairs) {
     for (const passage of pair.shared_passages) {
       const left = report.articles[pair.left];
       const right = report.articles[pair.right];
-      list.append(el('li', { class: 'shared-passage', 'data-testid': 'shared-passage' },
-        el('q', { text: passage.text }),
-        el('span', { class: 'passage-meta', text: `${passage.words} words in ${left.source} and ${right.source}` })));
+      const item = el('li', { class: 'shared-passage', 'data-testid': 'shared-passage' }, el('q', { text: passage.text }));
+      const earlier = passage.earlier;
+      const later = earlier === pair.left ? pair.right : pair.left;
+      const gap = earlier === undefined || earlier === null ? null : elapsed(dated(earlier), dated(later));
+      if (gap) {
+        item.dataset.earlier = String(report.articles[earlier].id ?? earlier);
+        item.append(el('span', { class: 'passage-meta', text: `${passage.words} words in ${report.articles[later].source}, ` }),
+          el('span', { class: 'passage-direction', 'data-testid': 'passage-direction',
+            text: `copied from ${report.articles[earlier].source} (published ${gap} earlier)` }));
+      } else {
+        item.append(el('span', { class: 'passage-meta', text: `${passage.words} words in ${left.source} and ${right.source}` }));
+      }
+      list.append(item);
     }
   }
   return el('section', { class: 'side-section' }, el('h3', { text: `Copied word for word (${list.children.length})` }),
@@ -363,7 +403,44 @@ function coverageSummary(report, grid) {
       : `${all.length} statements in both reports; ${onlyOne.length} sentences only one has.` }),
     overlapScores(report),
     ...groups,
+    ...groupCoverage(report, sentenceItem, group),
     quoteTable(report, jumpTo));
+}
+
+// Coverage by outlet group, per dimension the user defined (`leaning`, `country`...): what only
+// one group's outlets report, what every group's report, and each group's blindspot (what no
+// outlet of that group reports).
+function groupCoverage(report, sentenceItem, group) {
+  const entityNote = (names) => (names.length ? el('p', { class: 'coverage-entities', text: `Named: ${names.join(', ')}` }) : null);
+  return Object.entries(report.coverage?.by_group || {}).map(([dimension, coverage]) => {
+    const parts = [];
+    for (const [name, share] of Object.entries(coverage.groups)) {
+      const outlets = share.articles.map((k) => report.articles[k].source).join(', ');
+      const only = group(`Only ${dimension} “${name}” reports`, 'coverage-group-only',
+        share.statements.map((statement) => sentenceItem(statement.sentences, 'coverage-group-statement')));
+      only.dataset.group = name;
+      only.append(...[el('p', { class: 'coverage-outlets', text: `Outlets: ${outlets}` }), entityNote(share.entities)].filter(Boolean));
+      const blind = group(`Not reported by any outlet rated ${dimension} “${name}”`, 'blindspot',
+        (share.blindspot || []).map((statement) => {
+          const item = sentenceItem(statement.sentences, 'blindspot-item',
+            `reported by ${[...new Set(statement.sentences.map((ref) => ref.article))].map((k) => report.articles[k].source).join(', ')}`);
+          item.dataset.group = name;
+          item.dataset.dimension = dimension;
+          return item;
+        }), (share.blindspot || []).length > 0);
+      blind.dataset.group = name;
+      parts.push(only, blind);
+    }
+    if (Object.keys(coverage.groups).length >= 2) {
+      const every = group(`Every ${dimension} group reports`, 'coverage-every-group',
+        coverage.every_group.statements.map((statement) => sentenceItem(statement.sentences, 'coverage-group-statement')));
+      const named = entityNote(coverage.every_group.entities);
+      if (named) every.append(named);
+      parts.push(every);
+    }
+    return el('section', { class: 'coverage-by-group', 'data-testid': 'coverage-by-group', 'data-dimension': dimension },
+      el('h4', { text: `By ${dimension}` }), ...parts);
+  });
 }
 
 // Who is quoted in which report: one row per speaker, with the outlets that quote them and

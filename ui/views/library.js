@@ -27,6 +27,7 @@ export class LibraryView {
     this.search = document.getElementById('library-search');
     this.outletFilter = document.getElementById('filter-outlet');
     this.tagFilter = document.getElementById('filter-tag');
+    this.groupFilter = document.getElementById('filter-group');
     this.eventFilter = document.getElementById('filter-event');
     this.sinceFilter = document.getElementById('filter-since');
     this.untilFilter = document.getElementById('filter-until');
@@ -62,6 +63,7 @@ export class LibraryView {
     });
     this.outletFilter.addEventListener('change', () => this.runSearch());
     this.tagFilter.addEventListener('change', () => this.runSearch());
+    this.groupFilter.addEventListener('change', () => this.runSearch());
     this.eventFilter.addEventListener('change', () => this.runSearch());
     for (const date of [this.sinceFilter, this.untilFilter]) {
       date.addEventListener('change', () => {
@@ -76,6 +78,7 @@ export class LibraryView {
     this.clearFilters.addEventListener('click', () => {
       this.outletFilter = setChoice(this.outletFilter, '', () => this.runSearch());
       this.tagFilter = setChoice(this.tagFilter, '', () => this.runSearch());
+      this.groupFilter = setChoice(this.groupFilter, '', () => this.runSearch());
       this.eventFilter = setChoice(this.eventFilter, '', () => this.runSearch());
       for (const date of [this.sinceFilter, this.untilFilter]) date.value = '';
       this.sortChosen = false;
@@ -97,6 +100,7 @@ export class LibraryView {
     this.onSelectionChange([]);
     fillChoices(this.outletFilter, 'All outlets', []);
     fillChoices(this.tagFilter, 'All tags', []);
+    fillChoices(this.groupFilter, 'All groups', []);
     fillChoices(this.eventFilter, 'All events', []);
   }
 
@@ -125,7 +129,7 @@ export class LibraryView {
 
   // Reads the events and outlets again and redraws the list with the filters as they are.
   async refresh() {
-    const [events, outlets, tags] = await Promise.all([api.listEvents(), api.listOutlets(), api.listTags()]);
+    const [events, outlets, tags, outletGroups] = await Promise.all([api.listEvents(), api.listOutlets(), api.listTags(), api.listOutletGroups()]);
     this.eventRows = events;
     // Every article is in exactly one event, so the events give the library's articles.
     const present = new Set(events.flatMap((event) => event.articles));
@@ -134,6 +138,8 @@ export class LibraryView {
     this.renderEvents();
     fillChoices(this.outletFilter, 'All outlets', outlets.map((o) => [o.outlet, `${o.outlet} (${o.articles})`]));
     fillChoices(this.tagFilter, 'All tags', tags.map((t) => [t.tag, `${t.tag} (${t.articles})`]), true);
+    fillChoices(this.groupFilter, 'All groups', groupChoices(outletGroups));
+    this.groupFilter.hidden = this.groupFilter.options.length < 2;
     this.fillEventChoices();
     await this.runSearch();
     this.onSelectionChange(this.selectedIds());
@@ -270,6 +276,7 @@ export class LibraryView {
     return {
       outlet: this.outletFilter.value || null,
       tag: this.tagFilter.value || null,
+      group: this.groupFilter.value || null,
       event: event ? Number(event) : null,
       since: this.sinceFilter.value || null,
       until: this.untilFilter.value || null,
@@ -282,7 +289,7 @@ export class LibraryView {
   async runSearch() {
     const query = this.search.value.trim();
     const filters = this.filters(query);
-    const filtered = Boolean(filters.outlet || filters.tag || filters.event !== null || filters.since || filters.until);
+    const filtered = Boolean(filters.outlet || filters.tag || filters.group || filters.event !== null || filters.since || filters.until);
     this.clearFilters.hidden = !(filtered || this.sortChosen);
     const generation = ++this.generation;
     try {
@@ -394,6 +401,21 @@ function fillChoices(select, everything, choices, anyCase = false) {
   const same = (value) => (anyCase ? value.toLowerCase() === chosen.toLowerCase() : value === chosen);
   const kept = choices.find(([value]) => same(value));
   select.value = kept ? kept[0] : '';
+}
+
+// Every `dimension=group` some outlet is in, as filter choices (`leaning: left (2 outlets)`).
+function groupChoices(outletGroups) {
+  const counts = new Map();
+  for (const outlet of outletGroups) {
+    for (const [dimension, group] of Object.entries(outlet.groups)) {
+      const key = `${dimension}=${group}`;
+      counts.set(key, (counts.get(key) || 0) + 1);
+    }
+  }
+  return [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([key, count]) => {
+    const [dimension, group] = key.split(/=(.*)/s);
+    return [key, `${dimension}: ${group} (${count} outlet${count === 1 ? '' : 's'})`];
+  });
 }
 
 // A search snippet with its matched words marked; highlights are character (code point) ranges.

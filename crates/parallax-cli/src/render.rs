@@ -236,6 +236,15 @@ pub(crate) fn comparison(report: &CompareReport) -> String {
                 let _ = writeln!(out, "    names: {}", share.entities.join(", "));
             }
         }
+        for (group, share) in &coverage.groups {
+            if share.blindspot.is_empty() {
+                continue;
+            }
+            let _ = writeln!(out, "  not reported by any {dimension}={group} outlet:");
+            for statement in &share.blindspot {
+                let _ = writeln!(out, "    - {}", statement.text);
+            }
+        }
         if !coverage.every_group.statements.is_empty() {
             let _ = writeln!(out, "  every group:");
             for statement in &coverage.every_group.statements {

@@ -157,8 +157,12 @@ fn export_as_csv_writes_the_entity_matrix_compare_finds() {
     assert_eq!(&headers[4], "The Daily Example");
     let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let entities = compared["entities"].as_array().unwrap();
-    // The entities, then one row per field of the sources cited.
-    assert_eq!(records.len(), entities.len() + 6);
+    // The entities, then one row per field of the sources cited, then the timeline: its order,
+    // its precision and one row per statement.
+    let statements = compared["timeline"]["statements"].as_array().unwrap();
+    assert_eq!(records.len(), entities.len() + 6 + 2 + statements.len());
+    let order = &records[entities.len() + 6];
+    assert_eq!((&order[0], &order[1]), ("order", "timeline"));
     let byline = &records[entities.len() + 1];
     assert_eq!((&byline[0], &byline[1]), ("byline", "source"));
     assert_eq!(&byline[4], "Ana Testwriter");

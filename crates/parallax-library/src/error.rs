@@ -79,6 +79,18 @@ pub enum Error {
         /// The most one comparison takes.
         limit: usize,
     },
+    /// A timeline was asked of an event with more articles than one comparison takes.
+    #[error(
+        "event {event} has {articles} articles; a timeline takes at most {limit}: move some into another event"
+    )]
+    EventTooLarge {
+        /// The event.
+        event: i64,
+        /// Its articles.
+        articles: usize,
+        /// The most a timeline takes ([`crate::MAX_COMPARED_ARTICLES`]).
+        limit: usize,
+    },
     /// An export was asked in a format Parallax does not write.
     #[error("unknown export format '{0}': use html, markdown, json or csv")]
     UnknownExportFormat(String),
@@ -237,6 +249,7 @@ impl Error {
             | Error::NoteDeleted(_) => ErrorKind::NotFound,
             Error::TooFewArticles(_)
             | Error::TooManyArticles { .. }
+            | Error::EventTooLarge { .. }
             | Error::UnknownExportFormat(_)
             | Error::RestoredTwice { .. }
             | Error::InvalidDate(_)

@@ -428,13 +428,22 @@ impl Library {
     /// The timeline of an event: its articles in order of publication (to the minute where the
     /// date has a time, to the day otherwise, undated last) and every statement its articles
     /// make, with the earliest dated article that makes it. Statements come from the event's
-    /// comparison (a person's alignment corrections applied).
+    /// comparison (a person's alignment corrections applied). An event of more than
+    /// [`MAX_COMPARED_ARTICLES`] articles is refused ([`Error::EventTooLarge`]) rather than cut:
+    /// a timeline of some of its articles could name the wrong one first.
     pub fn timeline(&self, event: i64) -> Result<EventTimeline, Error> {
         let summary = self
             .events()?
             .into_iter()
             .find(|e| e.id == event)
             .ok_or(Error::NoSuchEvent(event))?;
+        if summary.articles.len() > MAX_COMPARED_ARTICLES {
+            return Err(Error::EventTooLarge {
+                event,
+                articles: summary.articles.len(),
+                limit: MAX_COMPARED_ARTICLES,
+            });
+        }
         let inputs = summary
             .articles
             .iter()

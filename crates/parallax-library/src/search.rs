@@ -45,6 +45,9 @@ pub struct SearchOptions {
     pub event: Option<i64>,
     /// Only articles with this tag (case ignored).
     pub tag: Option<String>,
+    /// Only articles whose outlet is in this group: `(dimension, group)`, as
+    /// [`crate::parse_group`] reads `leaning=right`.
+    pub group: Option<(String, String)>,
     /// The order of the hits.
     pub sort: SearchSort,
     /// At most this many hits.
@@ -86,6 +89,7 @@ impl Default for SearchOptions {
             until: None,
             event: None,
             tag: None,
+            group: None,
             sort: SearchSort::Relevance,
             limit: DEFAULT_LIMIT,
         }
@@ -188,6 +192,13 @@ fn filter_clauses(options: &SearchOptions) -> (Vec<&'static str>, Vec<Value>) {
         // `article_tags.tag` compares without case.
         clauses.push("a.id IN (SELECT article_id FROM article_tags WHERE tag = ?)");
         values.push(Value::Text(tag.trim().to_string()));
+    }
+    if let Some((dimension, name)) = &options.group {
+        clauses.push(
+            "a.outlet IN (SELECT outlet FROM outlet_groups WHERE dimension = ? AND name = ?)",
+        );
+        values.push(Value::Text(dimension.clone()));
+        values.push(Value::Text(name.clone()));
     }
     (clauses, values)
 }

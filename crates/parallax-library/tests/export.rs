@@ -310,9 +310,13 @@ fn csv_export_parses_back_to_the_entity_matrix() {
         ]
     );
     let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    // The entities, then the sources cited: one row per field, one column per article.
-    assert_eq!(records.len(), report.entities.len() + 6);
-    let sources = &records[report.entities.len()..];
+    // The entities, then the sources cited: one row per field, one column per article; then
+    // the timeline: its order, its precision, one row per statement.
+    assert_eq!(
+        records.len(),
+        report.entities.len() + 6 + 2 + report.timeline.statements.len()
+    );
+    let sources = &records[report.entities.len()..report.entities.len() + 6];
     let fields: Vec<&str> = sources.iter().map(|r| &r[0]).collect();
     assert_eq!(
         fields,

@@ -27,6 +27,10 @@ pub struct GroupShare {
     pub statements: Vec<GroupStatement>,
     /// The entities' names.
     pub entities: Vec<String>,
+    /// The group's blindspot: statements some compared article makes but none of the group's
+    /// ("not reported by any outlet rated left"); empty for [`GroupCoverage::every_group`].
+    #[serde(default)]
+    pub blindspot: Vec<GroupStatement>,
 }
 
 /// A statement with its sentences and the text of the first article that makes it.
@@ -87,6 +91,11 @@ pub fn coverage_by_group(
         }
         if every >= 2 && reporting.len() == every {
             every_group.statements.push(shown());
+        }
+        for (group, share) in shares.iter_mut() {
+            if !reporting.contains(group.as_str()) {
+                share.blindspot.push(shown());
+            }
         }
     }
     for entity in entities {
@@ -164,6 +173,18 @@ mod tests {
             ["Traffic was diverted through the old town."]
         );
         assert_eq!(coverage.groups["right"].articles, [0, 2]);
+        let blindspot = |group: &str| -> Vec<String> {
+            coverage.groups[group]
+                .blindspot
+                .iter()
+                .map(|s| s.text.clone())
+                .collect()
+        };
+        assert_eq!(blindspot("left"), ["The mayor blamed the contractor."]);
+        assert_eq!(
+            blindspot("right"),
+            ["Traffic was diverted through the old town."]
+        );
         assert_eq!(
             texts_of(&coverage.every_group),
             ["The bridge closed on Monday after engineers found cracks."]

@@ -3,7 +3,13 @@
 //! entities, in the same columns: the sources cited (kind `source`, one row per field: outlet,
 //! byline, title, published, url, imported) and the notes (kind `note: VERDICT`, the note's
 //! text as name, author and time as aliases, and in the annotated article's column what it
-//! annotates: `article`, `sentence 4`, or `event`).
+//! annotates: `article`, `sentence 4`, or `event`). Then the timeline: a row `order` (kind
+//! `timeline`) with each article's place in order of publication (`1`, `2`... or `undated`), a
+//! row `precision` (`minute`, `day` or empty), and one row per statement (kind `first report`,
+//! the statement as name) with `first`, `tied` (may have been first) or `reported` in the
+//! column of each article that makes it.
+
+use parallax_core::timeline::Precision;
 
 use crate::report::{CompareReport, ReportArticle};
 
@@ -67,8 +73,55 @@ pub(crate) fn write(report: &CompareReport) -> String {
         }));
         writer.write_record(&record).expect("writes to memory");
     }
+    write_timeline(&mut writer, report);
     let bytes = writer.into_inner().expect("writes to memory");
     String::from_utf8(bytes).expect("the records are strings")
+}
+
+/// The timeline's rows: the order of publication, its precision, and who made each statement
+/// first.
+fn write_timeline(writer: &mut ::csv::Writer<Vec<u8>>, report: &CompareReport) {
+    let timeline = &report.timeline;
+    let count = report.articles.len();
+    let mut order = vec![String::new(); count];
+    let mut precision = vec![String::new(); count];
+    for (place, article) in timeline.articles.iter().enumerate() {
+        order[article.index] = match article.precision {
+            Some(_) => (place + 1).to_string(),
+            None => "undated".into(),
+        };
+        precision[article.index] = match article.precision {
+            Some(Precision::Minute) => "minute".into(),
+            Some(Precision::Day) => "day".into(),
+            None => String::new(),
+        };
+    }
+    for (name, cells) in [("order", order), ("precision", precision)] {
+        let mut record = vec![name.to_string(), "timeline".into(), String::new()];
+        record.extend(cells);
+        writer.write_record(&record).expect("writes to memory");
+    }
+    for statement in &timeline.statements {
+        let mut record = vec![inert(&statement.text), "first report".into(), String::new()];
+        let tied: Vec<usize> = statement
+            .first_tied
+            .iter()
+            .filter_map(|id| report.articles.iter().position(|a| a.id == Some(*id)))
+            .collect();
+        record.extend((0..count).map(|k| {
+            if statement.first_article == Some(k) {
+                "first"
+            } else if tied.contains(&k) {
+                "tied"
+            } else if statement.articles.contains(&k) {
+                "reported"
+            } else {
+                ""
+            }
+            .to_string()
+        }));
+        writer.write_record(&record).expect("writes to memory");
+    }
 }
 
 /// One field of the source an article cites.
@@ -97,6 +150,68 @@ fn inert(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::{compare_texts, ComparedInput};
+
+    fn dated(id: i64, name: &str, published: Option<&str>, text: &str) -> ComparedInput {
+        ComparedInput {
+            reference: name.into(),
+            id: Some(id),
+            title: name.into(),
+            outlet: Some(name.into()),
+            path: None,
+            text: text.into(),
+            citation: crate::SourceDetails {
+                published: published.map(str::to_string),
+                ..Default::default()
+            },
+        }
+    }
+
+    #[test]
+    fn the_timeline_is_written_below_the_sources() {
+        let report = compare_texts(vec![
+            dated(
+                1,
+                "Evening Post",
+                Some("2025-11-20T18:00:00Z"),
+                "The ferry sank near the harbour wall. Nobody was hurt.",
+            ),
+            dated(
+                2,
+                "Undated Wire",
+                None,
+                "The ferry sank near the harbour wall.",
+            ),
+            dated(
+                3,
+                "Morning Star",
+                Some("2025-11-20"),
+                "The ferry sank near the harbour wall.",
+            ),
+        ]);
+        let csv = write(&report);
+        let mut reader = ::csv::Reader::from_reader(csv.as_bytes());
+        let rows: Vec<Vec<String>> = reader
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_string).collect())
+            .collect();
+        let row = |name: &str, kind: &str| {
+            rows.iter()
+                .find(|r| r[0] == name && r[1] == kind)
+                .unwrap_or_else(|| panic!("no row {name} / {kind} in {csv}"))
+                .clone()
+        };
+        assert_eq!(row("order", "timeline")[3..], ["1", "undated", "2"]);
+        assert_eq!(row("precision", "timeline")[3..], ["minute", "", "day"]);
+        assert_eq!(
+            row("The ferry sank near the harbour wall.", "first report")[3..],
+            ["first", "reported", "tied"]
+        );
+        assert_eq!(
+            row("Nobody was hurt.", "first report")[3..],
+            ["first", "", ""]
+        );
+    }
 
     #[test]
     fn a_cell_that_looks_like_a_formula_stays_text() {
