@@ -29,7 +29,9 @@ articles, not millions).
 
 The ``parallax`` package must be installed where the executors run Python
 (``pip install ./crates/parallax-python``, or ship the wheel with ``--py-files``/a packed
-environment); in local mode this script points Spark's workers at its own interpreter.
+environment); in local mode this script points Spark's workers at its own interpreter. Another
+job may call ``spark_events.run(spark, articles, output)``: it then ships this file to the workers
+with ``spark.sparkContext.addPyFile(spark_events.__file__)``, as the UDF is pickled by reference.
 """
 
 from __future__ import annotations
