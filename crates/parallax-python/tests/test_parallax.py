@@ -1,5 +1,7 @@
 """The `parallax` Python module against the `parallax` command line on the same files."""
 
+import inspect
+import re
 import threading
 from pathlib import Path
 
@@ -148,3 +150,39 @@ def test_comparisons_in_threads_give_the_same_report(ferry_files):
     for thread in threads:
         thread.join()
     assert results == [expected] * 4
+
+
+def test_python_threads_run_while_the_engine_compares(sample_files):
+    # With the GIL held through a comparison, this thread could not finish its loop (longer
+    # than one switch interval) before the comparison ends.
+    articles = [parallax.extract(f) for f in sample_files if f.parent.name == "kyiv-delegation"]
+    long = [dict(a, text="\n\n".join([a["text"]] * 8)) for a in articles]
+    started, finished = threading.Event(), threading.Event()
+
+    def work():
+        started.set()
+        parallax.compare(long)
+        finished.set()
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    started.wait()
+    total = 0
+    for i in range(1_000_000):
+        total += i
+    compared_meanwhile = not finished.is_set()
+    worker.join()
+    assert compared_meanwhile
+
+
+def test_the_type_stubs_name_what_the_module_has():
+    stubs = (Path(__file__).resolve().parents[1] / "parallax.pyi").read_text()
+    stubbed = set(re.findall(r"^def (\w+)\(", stubs, re.M)) | set(
+        re.findall(r"^class (\w+)\b", stubs, re.M)
+    )
+    public = {
+        name
+        for name in dir(parallax)
+        if not name.startswith("_") and not inspect.ismodule(getattr(parallax, name))
+    }
+    assert stubbed == public
