@@ -42,7 +42,7 @@ fn to_python<T: Serialize>(py: Python<'_>, value: &T) -> PyResult<PyObject> {
 /// An article handed in by Python: a file to read, or an article given as text or fields.
 enum Item {
     File(String),
-    Article(ComparedInput),
+    Article(Box<ComparedInput>),
 }
 
 impl Item {
@@ -50,14 +50,14 @@ impl Item {
     /// names an article that has no reference of its own.
     fn from_python(item: &Bound<'_, PyAny>, index: usize) -> PyResult<Item> {
         if let Ok(text) = item.downcast::<PyString>() {
-            return Ok(Item::Article(ComparedInput {
+            return Ok(Item::Article(Box::new(ComparedInput {
                 reference: format!("#{}", index + 1),
                 text: text.to_cow()?.into_owned(),
                 ..ComparedInput::default()
-            }));
+            })));
         }
         if let Ok(fields) = item.downcast::<PyDict>() {
-            return article_from_dict(fields, index).map(Item::Article);
+            return article_from_dict(fields, index).map(|input| Item::Article(Box::new(input)));
         }
         match item.extract::<PathBuf>() {
             Ok(path) => Ok(Item::File(path.to_string_lossy().into_owned())),
@@ -72,7 +72,7 @@ impl Item {
     fn into_input(self) -> Result<ComparedInput, parallax_library::Error> {
         match self {
             Item::File(path) => ComparedInput::from_file(path),
-            Item::Article(input) => Ok(input),
+            Item::Article(input) => Ok(*input),
         }
     }
 }
