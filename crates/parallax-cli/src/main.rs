@@ -30,7 +30,6 @@ use parallax_core::{entities, ingest};
 use parallax_library::{
     compare_texts, ArticleSentence, CitationFormat, ComparedInput, ExportFormat, ImportProgress,
     Library, MetadataEdit, NoteEdit, NoteFilter, NoteTarget, SearchOptions, SearchSort,
-    SourceDetails,
 };
 use serde::Serialize;
 
@@ -1085,14 +1084,7 @@ fn open(cli: &Cli) -> Result<Library> {
 }
 
 fn read_article(file: &Path) -> Result<ingest::ExtractedArticle> {
-    let bytes = parallax_library::read_source_file(file)?;
-    let name = file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let article = ingest::extract(&bytes, &name)
-        .with_context(|| format!("cannot read an article from '{}'", file.display()))?;
-    Ok(article)
+    Ok(parallax_library::read_article_file(file)?)
 }
 
 /// Compares files and library articles; the library's alignment corrections apply between its
@@ -1124,23 +1116,7 @@ fn compare_inputs(
                 let record = library.as_ref().expect("opened above").article(id)?;
                 inputs.push(ComparedInput::from_record(argument.clone(), record));
             }
-            _ => {
-                let article = read_article(path)?;
-                inputs.push(ComparedInput {
-                    reference: argument.clone(),
-                    id: None,
-                    title: article.title,
-                    outlet: article.outlet,
-                    path: Some(argument.clone()),
-                    text: article.text,
-                    citation: SourceDetails {
-                        byline: article.byline,
-                        published: article.published,
-                        url: article.url,
-                        imported: None,
-                    },
-                });
-            }
+            _ => inputs.push(ComparedInput::from_file(argument.clone())?),
         }
     }
     Ok((inputs, library))

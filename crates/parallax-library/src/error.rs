@@ -62,6 +62,14 @@ pub enum Error {
         /// Why, in words a user can act on.
         reason: String,
     },
+    /// A file was read but holds no article the engine can take out of it.
+    #[error("cannot read an article from '{path}': {reason}")]
+    NoArticle {
+        /// The file.
+        path: PathBuf,
+        /// The engine's message.
+        reason: String,
+    },
     /// No article has this id.
     #[error("no article with id {0} in the library")]
     NoSuchArticle(i64),
@@ -276,7 +284,9 @@ impl Error {
             | Error::LibraryGone
             | Error::ReadOnly => ErrorKind::Library,
             Error::DiskFull | Error::WriteFailed(_) => ErrorKind::File,
-            Error::Unreadable { .. } | Error::File { .. } => ErrorKind::File,
+            Error::Unreadable { .. } | Error::NoArticle { .. } | Error::File { .. } => {
+                ErrorKind::File
+            }
             Error::Database(_) => ErrorKind::Database,
         }
     }

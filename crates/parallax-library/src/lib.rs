@@ -84,7 +84,8 @@ pub use events::{EventSummary, Grouping};
 pub use export::{export, ExportFormat};
 pub use groups::{parse_group, OutletGroups};
 pub use import::{
-    read_source_file, DuplicateFile, FailedFile, ImportProgress, ImportReport, ImportedArticle,
+    read_article_file, read_source_file, DuplicateFile, FailedFile, ImportProgress, ImportReport,
+    ImportedArticle,
 };
 pub use layout::{Cell, CellState, Row};
 pub use notes::{DumpedNote, Note, NoteEdit, NoteFilter, NoteTarget};

@@ -36,6 +36,26 @@ pub struct ComparedInput {
 }
 
 impl ComparedInput {
+    /// A file to compare, named `reference` (the path as the user wrote it): the article the
+    /// engine reads out of it, as `parallax compare FILE ...` compares it.
+    pub fn from_file(reference: String) -> Result<ComparedInput, crate::Error> {
+        let article = crate::read_article_file(std::path::Path::new(&reference))?;
+        Ok(ComparedInput {
+            id: None,
+            title: article.title,
+            outlet: article.outlet,
+            path: Some(reference.clone()),
+            reference,
+            text: article.text,
+            citation: SourceDetails {
+                byline: article.byline,
+                published: article.published,
+                url: article.url,
+                imported: None,
+            },
+        })
+    }
+
     /// A library article to compare, named `reference`, with all an export cites of it.
     pub fn from_record(reference: String, record: crate::ArticleRecord) -> ComparedInput {
         ComparedInput {
