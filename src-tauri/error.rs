@@ -10,20 +10,27 @@ pub struct CommandError {
     message: String,
 }
 
-/// What kind of failure, for the window to act on: refresh what is shown when something is
-/// gone, offer to try again when the library is busy, point at the input when it is wrong.
+/// What kind of failure, for the window to act on: the library's kinds (refresh what is shown
+/// when something is gone, offer to try again when the library is busy, point at the input when
+/// it is wrong), and the shell's own, `internal`: the work stopped without an answer.
+#[derive(Debug, Clone, Copy, Serialize)]
+#[serde(untagged)]
+pub enum Kind {
+    Library(ErrorKind),
+    Shell(ShellKind),
+}
+
+/// Failures of the shell itself.
 #[derive(Debug, Clone, Copy, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Kind {
-    NotFound,
-    Invalid,
-    Busy,
-    /// The library file cannot be used, or none is open.
-    Library,
-    File,
-    Database,
-    /// The work stopped without an answer (a task that panicked).
+pub enum ShellKind {
+    /// A task that panicked or was cancelled, or a lock poisoned by an earlier failure.
     Internal,
+}
+
+impl Kind {
+    /// The work stopped without an answer.
+    pub const INTERNAL: Kind = Kind::Shell(ShellKind::Internal);
 }
 
 impl CommandError {
@@ -36,21 +43,13 @@ impl CommandError {
 
     /// The library could not be opened: every command says why.
     pub fn no_library(message: &str) -> CommandError {
-        CommandError::new(Kind::Library, message)
+        CommandError::new(Kind::Library(ErrorKind::Library), message)
     }
 }
 
 impl From<parallax_library::Error> for CommandError {
     fn from(error: parallax_library::Error) -> CommandError {
-        let kind = match error.kind() {
-            ErrorKind::NotFound => Kind::NotFound,
-            ErrorKind::Invalid => Kind::Invalid,
-            ErrorKind::Busy => Kind::Busy,
-            ErrorKind::Library => Kind::Library,
-            ErrorKind::File => Kind::File,
-            ErrorKind::Database => Kind::Database,
-        };
-        CommandError::new(kind, error.to_string())
+        CommandError::new(Kind::Library(error.kind()), error.to_string())
     }
 }
 

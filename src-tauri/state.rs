@@ -127,7 +127,7 @@ impl AppState {
 
 fn unavailable() -> CommandError {
     CommandError::new(
-        Kind::Internal,
+        Kind::INTERNAL,
         "the library is unavailable after an earlier failure: restart Parallax",
     )
 }
@@ -141,5 +141,5 @@ pub async fn run_on<T: Send + 'static>(
 ) -> Result<T, CommandError> {
     tauri::async_runtime::spawn_blocking(move || app.state::<AppState>().on_lane(lane, f))
         .await
-        .map_err(|e| CommandError::new(Kind::Internal, format!("the work stopped: {e}")))?
+        .map_err(|e| CommandError::new(Kind::INTERNAL, format!("the work stopped: {e}")))?
 }

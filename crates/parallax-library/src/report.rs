@@ -217,6 +217,28 @@ pub(crate) fn compare_corrected(
     report
 }
 
+/// An article of a test: named `name` (its headline and outlet), dated or not.
+#[cfg(test)]
+pub(crate) fn dated_input(
+    id: Option<i64>,
+    name: &str,
+    published: Option<&str>,
+    text: &str,
+) -> ComparedInput {
+    ComparedInput {
+        reference: name.into(),
+        id,
+        title: name.into(),
+        outlet: Some(name.into()),
+        path: None,
+        text: text.into(),
+        citation: SourceDetails {
+            published: published.map(str::to_string),
+            ..Default::default()
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

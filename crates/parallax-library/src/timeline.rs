@@ -126,18 +126,7 @@ mod tests {
     use crate::report::{compare_texts, ComparedInput};
 
     fn dated(name: &str, published: Option<&str>, text: &str) -> ComparedInput {
-        ComparedInput {
-            reference: name.into(),
-            id: None,
-            title: name.into(),
-            outlet: Some(name.into()),
-            path: None,
-            text: text.into(),
-            citation: crate::SourceDetails {
-                published: published.map(str::to_string),
-                ..Default::default()
-            },
-        }
+        crate::report::dated_input(None, name, published, text)
     }
 
     #[test]

@@ -153,18 +153,7 @@ mod tests {
     use crate::report::{compare_texts, ComparedInput};
 
     fn dated(id: i64, name: &str, published: Option<&str>, text: &str) -> ComparedInput {
-        ComparedInput {
-            reference: name.into(),
-            id: Some(id),
-            title: name.into(),
-            outlet: Some(name.into()),
-            path: None,
-            text: text.into(),
-            citation: crate::SourceDetails {
-                published: published.map(str::to_string),
-                ..Default::default()
-            },
-        }
+        crate::report::dated_input(Some(id), name, published, text)
     }
 
     #[test]
