@@ -5,6 +5,24 @@ mod support;
 use fantoccini::Locator;
 use support::{choose_in_file_dialog, fixture, App};
 
+/// Answers the native file dialog titled `title` with `path`, as a person types it (the dialog
+/// runs outside the page: xdotool drives it while the test waits).
+async fn answer_file_dialog(title: &'static str, path: &std::path::Path) {
+    let path = path.to_path_buf();
+    tokio::task::spawn_blocking(move || choose_in_file_dialog(title, &path))
+        .await
+        .unwrap();
+}
+
+/// Chooses `value` in the select with this `data-testid`, through WebDriver as a person would.
+async fn choose_value(app: &App, testid: &str, value: &str) {
+    app.wait_for(testid)
+        .await
+        .select_by_value(value)
+        .await
+        .unwrap();
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn first_launch_lists_the_samples_and_shows_a_comparison() {
     let app = App::start(&[]).await;
@@ -127,9 +145,7 @@ async fn a_file_chosen_in_the_open_dialog_is_imported_and_listed() {
     app.wait_for_all("library-item", 8).await;
     app.wait_for("import-button").await.click().await.unwrap();
     let article = fixture("harbour-ferry.md");
-    tokio::task::spawn_blocking(move || choose_in_file_dialog("Open Articles", &article))
-        .await
-        .unwrap();
+    answer_file_dialog("Open Articles", &article).await;
     app.wait_for_all("library-item", 9).await;
     let titles = app.script(
         "return [...document.querySelectorAll('[data-testid=library-item] .article-title')].map(n => n.textContent)",
@@ -598,10 +614,7 @@ async fn a_library_that_is_not_one_is_left_untouched_and_another_can_be_started(
         .await
         .unwrap();
     let fresh = library.with_file_name("fresh.sqlite3");
-    let chosen = fresh.clone();
-    tokio::task::spawn_blocking(move || choose_in_file_dialog("New Library", &chosen))
-        .await
-        .unwrap();
+    answer_file_dialog("New Library", &fresh).await;
     assert_eq!(
         app.wait_for_all("library-item", 8).await.len(),
         8,
@@ -629,18 +642,11 @@ async fn a_library_that_is_not_one_is_left_untouched_and_another_can_be_started(
 async fn the_comparison_on_screen_is_exported_as_an_html_report_through_the_save_dialog() {
     let app = App::start(&[]).await;
     app.wait_for_all("compare-pane", 5).await;
-    app.wait_for("export-format")
-        .await
-        .select_by_value("html")
-        .await
-        .unwrap();
+    choose_value(&app, "export-format", "html").await;
     app.wait_for("export-button").await.click().await.unwrap();
     let folder = tempfile::tempdir().unwrap();
     let target = folder.path().join("kyiv-report.html");
-    let chosen = target.clone();
-    tokio::task::spawn_blocking(move || choose_in_file_dialog("Export Comparison", &chosen))
-        .await
-        .unwrap();
+    answer_file_dialog("Export Comparison", &target).await;
     app.wait_for("export-status").await;
     app.wait_until(
         "document.querySelector('[data-testid=export-status]').textContent.includes('kyiv-report.html')",
@@ -700,11 +706,7 @@ async fn the_library_list_narrows_by_outlet_event_and_dates_and_sorts_with_and_w
         "all outlets, and the eight sample outlets"
     );
 
-    app.wait_for("filter-outlet")
-        .await
-        .select_by_value("Northgate Wire")
-        .await
-        .unwrap();
+    choose_value(&app, "filter-outlet", "Northgate Wire").await;
     let titles = listed_titles(&app, 1, "one Northgate Wire report").await;
     assert!(
         titles[0].starts_with("US Army leaders in Kyiv"),
@@ -736,11 +738,7 @@ async fn the_library_list_narrows_by_outlet_event_and_dates_and_sorts_with_and_w
         titles[0].starts_with("Harbour Bridge closure approved"),
         "newest first: {titles:?}"
     );
-    app.wait_for("library-sort")
-        .await
-        .select_by_value("oldest")
-        .await
-        .unwrap();
+    choose_value(&app, "library-sort", "oldest").await;
     app.poll(
         LISTED_TITLES,
         "the event's three reports, oldest first",
@@ -792,11 +790,7 @@ async fn the_library_list_narrows_by_outlet_event_and_dates_and_sorts_with_and_w
     assert_eq!(marked, true, "each hit marks the words found");
     app.wait_for("filter-clear").await.click().await.unwrap();
     listed_titles(&app, 5, "the search alone finds the five Kyiv reports").await;
-    app.wait_for("filter-outlet")
-        .await
-        .select_by_value("The Lakeshore Ledger")
-        .await
-        .unwrap();
+    choose_value(&app, "filter-outlet", "The Lakeshore Ledger").await;
     let titles = listed_titles(&app, 1, "the search narrowed to one outlet").await;
     assert!(titles[0].starts_with("Army secretary leads"), "{titles:?}");
     app.close().await;
@@ -1203,9 +1197,7 @@ async fn an_article_just_imported_is_brought_into_view_beyond_the_first_page() {
     )
     .await;
     app.wait_for("import-button").await.click().await.unwrap();
-    tokio::task::spawn_blocking(move || choose_in_file_dialog("Open Articles", &file))
-        .await
-        .unwrap();
+    answer_file_dialog("Open Articles", &file).await;
     let shown = app
         .poll(
             "const list = document.getElementById('library-list').getBoundingClientRect();
@@ -1512,11 +1504,7 @@ async fn tags_added_in_the_reader_narrow_the_library_list() {
         "the tag filter offers the tag once, with both articles",
     )
     .await;
-    app.wait_for("filter-tag")
-        .await
-        .select_by_value("Follow up")
-        .await
-        .unwrap();
+    choose_value(&app, "filter-tag", "Follow up").await;
     app.wait_until(
         &listed_count_is(2),
         "the list narrows to the tagged articles",
@@ -1526,11 +1514,7 @@ async fn tags_added_in_the_reader_narrow_the_library_list() {
     app.click("[data-testid=filter-clear]").await;
     app.wait_until(&listed_count_is(8), "every article is listed again")
         .await;
-    app.wait_for("filter-tag")
-        .await
-        .select_by_value("Follow up")
-        .await
-        .unwrap();
+    choose_value(&app, "filter-tag", "Follow up").await;
     app.wait_until(
         &listed_count_is(2),
         "the tag chosen again after Clear filters narrows the list",
@@ -1546,11 +1530,7 @@ async fn tags_added_in_the_reader_narrow_the_library_list() {
         "the reader's tag narrows the list",
     )
     .await;
-    app.wait_for("filter-tag")
-        .await
-        .select_by_value("Follow up")
-        .await
-        .unwrap();
+    choose_value(&app, "filter-tag", "Follow up").await;
     app.wait_until(
         &listed_count_is(2),
         "choosing the tag in the filter again narrows the list to both",
@@ -1869,10 +1849,7 @@ async fn the_library_is_backed_up_exported_and_loaded_as_json_lines_through_dial
 
     choose_from_library_menu(&app, "backup-button").await;
     let backup = folder.path().join("copy.sqlite3");
-    let chosen = backup.clone();
-    tokio::task::spawn_blocking(move || choose_in_file_dialog("Back Up Library", &chosen))
-        .await
-        .unwrap();
+    answer_file_dialog("Back Up Library", &backup).await;
     app.wait_until(
         "(document.querySelector('[data-testid=toast-message]') || {}).textContent === 'Backed up 8 articles to copy.sqlite3'",
         "the window says the backup is written",
@@ -1883,10 +1860,7 @@ async fn the_library_is_backed_up_exported_and_loaded_as_json_lines_through_dial
 
     choose_from_library_menu(&app, "export-library-button").await;
     let dump = folder.path().join("all.jsonl");
-    let chosen = dump.clone();
-    tokio::task::spawn_blocking(move || choose_in_file_dialog("Export Library", &chosen))
-        .await
-        .unwrap();
+    answer_file_dialog("Export Library", &dump).await;
     app.wait_until(
         "(document.querySelector('[data-testid=toast-message]') || {}).textContent === 'Exported 8 articles to all.jsonl'",
         "the window says the export is written",
@@ -1900,10 +1874,7 @@ async fn the_library_is_backed_up_exported_and_loaded_as_json_lines_through_dial
     library.delete(&[gone.id]).unwrap();
     library.empty_trash().unwrap();
     choose_from_library_menu(&app, "import-dump-button").await;
-    let chosen = dump.clone();
-    tokio::task::spawn_blocking(move || choose_in_file_dialog("Import JSON Lines", &chosen))
-        .await
-        .unwrap();
+    answer_file_dialog("Import JSON Lines", &dump).await;
     app.wait_until(
         "document.getElementById('import-status').textContent === '1 imported · 7 already in the library'",
         "the load reports like an import",
@@ -2715,11 +2686,7 @@ async fn a_note_with_a_verdict_on_a_disputed_fact_is_undone_redone_survives_reim
     // A note with a verdict, saved with Enter.
     app.script(&open_dialog).await;
     app.wait_for("note-dialog").await;
-    app.wait_for("note-verdict-input")
-        .await
-        .select_by_value("misleading")
-        .await
-        .unwrap();
+    choose_value(&app, "note-verdict-input", "misleading").await;
     press(
         &app,
         "[data-testid=note-text-input]",
@@ -2807,10 +2774,7 @@ async fn a_note_with_a_verdict_on_a_disputed_fact_is_undone_redone_survives_reim
     let folder = tempfile::tempdir().unwrap();
     choose_from_library_menu(&app, "export-library-button").await;
     let dump = folder.path().join("all.jsonl");
-    let chosen = dump.clone();
-    tokio::task::spawn_blocking(move || choose_in_file_dialog("Export Library", &chosen))
-        .await
-        .unwrap();
+    answer_file_dialog("Export Library", &dump).await;
     app.wait_until(
         "(document.querySelector('[data-testid=toast-message]') || {}).textContent === 'Exported 8 articles to all.jsonl'",
         "the window says the export is written",
@@ -2841,10 +2805,7 @@ async fn a_note_with_a_verdict_on_a_disputed_fact_is_undone_redone_survives_reim
         "the note went with its article"
     );
     choose_from_library_menu(&app, "import-dump-button").await;
-    let chosen = dump.clone();
-    tokio::task::spawn_blocking(move || choose_in_file_dialog("Import JSON Lines", &chosen))
-        .await
-        .unwrap();
+    answer_file_dialog("Import JSON Lines", &dump).await;
     app.wait_until(
         "document.getElementById('import-status').textContent === '5 imported · 3 already in the library'",
         "the five articles are loaded again",
@@ -2887,17 +2848,10 @@ async fn a_note_with_a_verdict_on_a_disputed_fact_is_undone_redone_survives_reim
     );
 
     // The HTML report shows the note beside its sentence and cites the sources.
-    app.wait_for("export-format")
-        .await
-        .select_by_value("html")
-        .await
-        .unwrap();
+    choose_value(&app, "export-format", "html").await;
     app.click("[data-testid=export-button]").await;
     let target = folder.path().join("noted.html");
-    let chosen = target.clone();
-    tokio::task::spawn_blocking(move || choose_in_file_dialog("Export Comparison", &chosen))
-        .await
-        .unwrap();
+    answer_file_dialog("Export Comparison", &target).await;
     app.wait_until(
         "document.querySelector('[data-testid=export-status]').textContent.includes('noted.html')",
         "the window says the report was saved",
@@ -2918,17 +2872,10 @@ async fn a_note_with_a_verdict_on_a_disputed_fact_is_undone_redone_survives_reim
     );
 
     // The compared articles cited as BibTeX, saved through the save dialog.
-    app.wait_for("cite-format")
-        .await
-        .select_by_value("bibtex")
-        .await
-        .unwrap();
+    choose_value(&app, "cite-format", "bibtex").await;
     app.click("[data-testid=cite-save]").await;
     let bib = folder.path().join("sources.bib");
-    let chosen = bib.clone();
-    tokio::task::spawn_blocking(move || choose_in_file_dialog("Save Citations", &chosen))
-        .await
-        .unwrap();
+    answer_file_dialog("Save Citations", &bib).await;
     app.wait_until(
         "(document.querySelector('[data-testid=toast-message]') || {}).textContent === 'Saved 5 citations to sources.bib'",
         "the window says the citations are saved",
@@ -3068,11 +3015,7 @@ async fn notes_are_written_on_a_sentence_an_aligned_pair_and_the_event_from_the_
     app.script("document.querySelector('[data-testid=note-button]').click()")
         .await;
     app.wait_for("note-dialog").await;
-    app.wait_for("note-verdict-input")
-        .await
-        .select_by_value("accurate")
-        .await
-        .unwrap();
+    choose_value(&app, "note-verdict-input", "accurate").await;
     press(&app, "[data-testid=note-text-input]", "Both say the same.").await;
     app.click("[data-testid=note-save]").await;
     app.poll(
