@@ -3069,6 +3069,29 @@ async fn notes_are_written_on_a_sentence_an_aligned_pair_and_the_event_from_the_
             ("event", None, "Five reports, one story."),
         ]
     );
+
+    // The event's notes are searched as one types: by a word of the text, then by verdict.
+    let searched = "return [...document.querySelectorAll('[data-testid=event-notes] [data-testid=note-text]')].map(n => n.textContent)";
+    press(&app, "[data-testid=notes-search]", "outlet").await;
+    app.poll(
+        searched,
+        "the search keeps the note that holds the word",
+        |found| found == &serde_json::json!(["Only this outlet dates it."]),
+    )
+    .await;
+    retype(&app, "[data-testid=notes-search]", "accurate").await;
+    app.poll(searched, "a verdict is searched too", |found| {
+        found == &serde_json::json!(["Both say the same."])
+    })
+    .await;
+    press(&app, "[data-testid=notes-search]", "\u{E009}a\u{E000}").await;
+    press(&app, "[data-testid=notes-search]", "\u{E003}").await;
+    app.poll(
+        searched,
+        "an empty search lists every note again",
+        |found| found.as_array().is_some_and(|all| all.len() == 3),
+    )
+    .await;
     app.close().await;
 }
 

@@ -316,11 +316,30 @@ function notesSection(report, notes) {
         showError(error);
       }
     } }) : null;
+  const describe = (note) => describeTarget(note, sourceNamer(report));
+  const listed = el('div', { class: 'notes-found' }, noteList(notes, describe)
+    || el('p', { class: 'empty', text: 'No notes yet. Choose a sentence (or one in each of two reports) and press Note… (N), or note a conflicting fact.' }));
+  // The event's notes searched by the library (text, verdict, author), as `parallax note list
+  // --search` does; an answer made stale by later typing is dropped.
+  const search = fromLibrary && notes.length ? el('input', { type: 'search', class: 'notes-search', 'data-testid': 'notes-search',
+    placeholder: 'Search notes', 'aria-label': 'Search the notes of this event' }) : null;
+  let asked = 0;
+  search?.addEventListener('input', async () => {
+    const mine = ++asked;
+    const words = search.value.trim();
+    try {
+      const found = words ? await api.listNotes({ event: (await api.getArticle(first.id)).event, search: words }) : notes;
+      if (mine !== asked) return;
+      listed.replaceChildren(noteList(found, describe) || el('p', { class: 'empty', text: `No note of this event holds “${words}”.` }));
+    } catch (error) {
+      showError(error);
+    }
+  });
   return el('section', { class: 'side-section notes-section', 'data-testid': 'event-notes' },
     el('h3', { text: `Notes (${notes.length})` }),
     eventButton,
-    noteList(notes, (note) => describeTarget(note, sourceNamer(report)))
-      || el('p', { class: 'empty', text: 'No notes yet. Choose a sentence (or one in each of two reports) and press Note… (N), or note a conflicting fact.' }));
+    search,
+    listed);
 }
 
 function findCell(grid, column, sentence) {
