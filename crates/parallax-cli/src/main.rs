@@ -112,6 +112,12 @@ enum Command {
         /// Only articles of this event
         #[arg(long)]
         event: Option<i64>,
+        /// Only articles with this tag (case ignored)
+        #[arg(long)]
+        tag: Option<String>,
+        /// Only the articles whose outlet is in this group: DIMENSION=GROUP (leaning=right)
+        #[arg(long, value_name = "DIMENSION=GROUP", value_parser = group_parser)]
+        group: Option<(String, String)>,
         /// Order of the hits
         #[arg(long, value_enum, default_value = "relevance")]
         sort: Sort,
@@ -579,6 +585,8 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             since,
             until,
             event,
+            tag,
+            group,
             sort,
             limit,
         } => {
@@ -592,9 +600,10 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 since: since.clone(),
                 until: until.clone(),
                 event: *event,
+                tag: tag.clone(),
+                group: group.clone(),
                 sort,
                 limit: *limit,
-                ..SearchOptions::default()
             };
             let hits = open(cli)?.search_with(query, &options)?;
             print(cli, &serde_json::json!({ "hits": hits }), || {

@@ -662,6 +662,30 @@ fn search_takes_filters() {
     assert_eq!(hits[0]["outlet"], "The Daily Example");
     let later = setup.json(&["search", "Driscoll", "--since", "2025-11-21"], 0);
     assert!(later["hits"].as_array().unwrap().is_empty());
+    // The window's filters, by tag and by outlet group, narrow the search as they narrow the list.
+    let daily_id = hits[0]["id"].to_string();
+    setup.json(&["tag", &daily_id, "Follow up"], 0);
+    let tagged = setup.json(&["search", "Driscoll", "--tag", "follow UP"], 0);
+    let tagged = tagged["hits"].as_array().unwrap();
+    assert_eq!(tagged.len(), 1);
+    assert_eq!(tagged[0]["id"].to_string(), daily_id);
+    setup.json(
+        &[
+            "outlet",
+            "group",
+            "set",
+            "The Daily Example",
+            "kind=newspaper",
+        ],
+        0,
+    );
+    let grouped = setup.json(&["search", "Driscoll", "--group", "kind=newspaper"], 0);
+    let grouped = grouped["hits"].as_array().unwrap();
+    assert_eq!(grouped.len(), 1);
+    assert_eq!(grouped[0]["outlet"], "The Daily Example");
+    let bad = setup.run(&["search", "Driscoll", "--since", "21 Nov"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("is not a date: write it as YYYY-MM-DD"));
     assert_eq!(
         setup.json(
             &["search", "Driscoll", "--limit", "1", "--sort", "newest"],
