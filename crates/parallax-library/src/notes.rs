@@ -506,6 +506,33 @@ fn check_text(text: &str) -> Result<&str, Error> {
     Ok(text)
 }
 
+/// What a note is written on, as the notes table stores it: the columns of its kind set, the
+/// others empty.
+#[derive(Default)]
+struct NoteRow {
+    target: &'static str,
+    article_hash: Option<String>,
+    sentence: Option<i64>,
+    sentence_text: Option<String>,
+    other_hash: Option<String>,
+    other_sentence: Option<i64>,
+    other_sentence_text: Option<String>,
+    event_id: Option<i64>,
+    event_title: Option<String>,
+    event_members: Option<String>,
+}
+
+/// The content hashes of an event's articles, in import order, as a JSON array: how an event
+/// note finds its event again after a merge or a reload.
+fn event_members(connection: &Connection, event: i64) -> Result<String, Error> {
+    Ok(connection.query_row(
+        "SELECT json_group_array(content_hash) FROM (SELECT content_hash FROM articles
+         WHERE event_id = ?1 ORDER BY id)",
+        [event],
+        |row| row.get(0),
+    )?)
+}
+
 /// Writes a note; returns its id.
 pub(crate) fn add(
     connection: &Connection,
@@ -524,51 +551,21 @@ pub(crate) fn add(
         .filter(|v| !v.trim().is_empty())
         .map(|v| check_verdict(&transaction, v))
         .transpose()?;
-    let insert = "INSERT INTO notes (target, article_hash, sentence, sentence_text, other_hash, other_sentence,
-                                     other_sentence_text, event_id, event_title, event_members, text, verdict, author)
-                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
-    match *target {
-        NoteTarget::Article { article } => {
-            let (hash, _) = live_article(&transaction, article)?;
-            transaction.execute(
-                insert,
-                params![
-                    "article",
-                    hash,
-                    None::<i64>,
-                    None::<String>,
-                    None::<String>,
-                    None::<i64>,
-                    None::<String>,
-                    None::<i64>,
-                    None::<String>,
-                    None::<String>,
-                    text,
-                    verdict,
-                    author
-                ],
-            )?;
-        }
+    let row = match *target {
+        NoteTarget::Article { article } => NoteRow {
+            target: "article",
+            article_hash: Some(live_article(&transaction, article)?.0),
+            ..NoteRow::default()
+        },
         NoteTarget::Sentence { article, sentence } => {
             let (hash, key) = sentence_anchor(&transaction, ArticleSentence { article, sentence })?;
-            transaction.execute(
-                insert,
-                params![
-                    "sentence",
-                    hash,
-                    sentence as i64,
-                    key,
-                    None::<String>,
-                    None::<i64>,
-                    None::<String>,
-                    None::<i64>,
-                    None::<String>,
-                    None::<String>,
-                    text,
-                    verdict,
-                    author
-                ],
-            )?;
+            NoteRow {
+                target: "sentence",
+                article_hash: Some(hash),
+                sentence: Some(sentence as i64),
+                sentence_text: Some(key),
+                ..NoteRow::default()
+            }
         }
         NoteTarget::Pair { left, right } => {
             if left.article == right.article {
@@ -576,24 +573,16 @@ pub(crate) fn add(
             }
             let (hash, key) = sentence_anchor(&transaction, left)?;
             let (other, other_key) = sentence_anchor(&transaction, right)?;
-            transaction.execute(
-                insert,
-                params![
-                    "pair",
-                    hash,
-                    left.sentence as i64,
-                    key,
-                    other,
-                    right.sentence as i64,
-                    other_key,
-                    None::<i64>,
-                    None::<String>,
-                    None::<String>,
-                    text,
-                    verdict,
-                    author
-                ],
-            )?;
+            NoteRow {
+                target: "pair",
+                article_hash: Some(hash),
+                sentence: Some(left.sentence as i64),
+                sentence_text: Some(key),
+                other_hash: Some(other),
+                other_sentence: Some(right.sentence as i64),
+                other_sentence_text: Some(other_key),
+                ..NoteRow::default()
+            }
         }
         NoteTarget::Event { event } => {
             let title: String = transaction
@@ -602,32 +591,35 @@ pub(crate) fn add(
                 })
                 .optional()?
                 .ok_or(Error::NoSuchEvent(event))?;
-            let members: String = transaction.query_row(
-                "SELECT json_group_array(content_hash) FROM (SELECT content_hash FROM articles
-                 WHERE event_id = ?1 ORDER BY id)",
-                [event],
-                |row| row.get(0),
-            )?;
-            transaction.execute(
-                insert,
-                params![
-                    "event",
-                    None::<String>,
-                    None::<i64>,
-                    None::<String>,
-                    None::<String>,
-                    None::<i64>,
-                    None::<String>,
-                    event,
-                    title,
-                    members,
-                    text,
-                    verdict,
-                    author
-                ],
-            )?;
+            NoteRow {
+                target: "event",
+                event_id: Some(event),
+                event_title: Some(title),
+                event_members: Some(event_members(&transaction, event)?),
+                ..NoteRow::default()
+            }
         }
-    }
+    };
+    transaction.execute(
+        "INSERT INTO notes (target, article_hash, sentence, sentence_text, other_hash, other_sentence,
+                            other_sentence_text, event_id, event_title, event_members, text, verdict, author)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        params![
+            row.target,
+            row.article_hash,
+            row.sentence,
+            row.sentence_text,
+            row.other_hash,
+            row.other_sentence,
+            row.other_sentence_text,
+            row.event_id,
+            row.event_title,
+            row.event_members,
+            text,
+            verdict,
+            author
+        ],
+    )?;
     let id = transaction.last_insert_rowid();
     transaction.commit()?;
     Ok(id)
@@ -965,11 +957,7 @@ pub(crate) fn load(
                 let Some((event, title)) = found else {
                     continue;
                 };
-                let members: String = transaction.query_row(
-                    "SELECT json_group_array(content_hash) FROM (SELECT content_hash FROM articles WHERE event_id = ?1 ORDER BY id)",
-                    [event],
-                    |row| row.get(0),
-                )?;
+                let members = event_members(&transaction, event)?;
                 (None, Some(event), Some(title), Some(members))
             } else {
                 (Some(hash.as_str()), None, None, None)
