@@ -71,12 +71,11 @@ pub fn check_published(value: &str) -> Result<(), Error> {
 }
 
 /// Applies `edit` to article `id` in one transaction and records the corrected fields.
-/// Returns true when the publication date changed (event grouping reads it).
 pub(crate) fn edit_article(
     connection: &Connection,
     id: i64,
     edit: &MetadataEdit,
-) -> Result<bool, Error> {
+) -> Result<(), Error> {
     let cleared = |value: &Option<String>| {
         value.as_deref().map(|v| {
             let v = v.trim();
@@ -131,7 +130,6 @@ pub(crate) fn edit_article(
         old_published.clone(),
     ];
     let mut corrected = crate::articles::parse_corrected(corrected);
-    let mut date_changed = false;
     for ((field, change), old) in changes.into_iter().zip(before) {
         let Some(new) = change else { continue };
         if new == old {
@@ -143,7 +141,6 @@ pub(crate) fn edit_article(
             &format!("UPDATE articles SET {field} = ?2 WHERE id = ?1"),
             params![id, new],
         )?;
-        date_changed |= field == "published";
         if field == "title" {
             // An event still named after this article's headline follows the correction.
             transaction.execute(
@@ -155,7 +152,7 @@ pub(crate) fn edit_article(
     }
     store_corrected(&transaction, id, &corrected)?;
     transaction.commit()?;
-    Ok(date_changed)
+    Ok(())
 }
 
 fn store_corrected(

@@ -281,12 +281,11 @@ pub(crate) fn empty(connection: &Connection) -> Result<EmptiedTrash, Error> {
 pub(crate) fn restore_reimported(
     connection: &Connection,
     report: &mut ImportReport,
-) -> Result<bool, Error> {
+) -> Result<(), Error> {
     if report.imported.is_empty() {
-        return Ok(false);
+        return Ok(());
     }
     let transaction = Transaction::new_unchecked(connection, TransactionBehavior::Immediate)?;
-    let mut changed = false;
     let mut kept = Vec::new();
     for article in std::mem::take(&mut report.imported) {
         let trashed: Option<i64> = transaction
@@ -311,9 +310,8 @@ pub(crate) fn restore_reimported(
             path: article.path,
             existing_id: restored.id,
         });
-        changed = true;
     }
     report.imported = kept;
     transaction.commit()?;
-    Ok(changed)
+    Ok(())
 }
