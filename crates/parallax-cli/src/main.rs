@@ -1119,6 +1119,12 @@ fn compare_inputs(
         let path = Path::new(argument);
         match argument.parse::<i64>() {
             Ok(id) if !path.exists() => {
+                if inputs
+                    .iter()
+                    .any(|input: &ComparedInput| input.id == Some(id))
+                {
+                    return Err(parallax_library::Error::ComparedTwice(id).into());
+                }
                 if library.is_none() {
                     library = Some(open(cli)?);
                 }

@@ -711,6 +711,12 @@ fn a_comparison_of_more_than_twenty_articles_is_refused_with_a_clear_error() {
     let error = String::from_utf8_lossy(&output.stderr);
     assert!(error.contains("at most 20 articles, 21 given"), "{error}");
     assert_eq!(error.trim().lines().count(), 1, "one line: {error}");
+    // A library article named twice is refused, as the window refuses it.
+    setup.json(&["import", file], 0);
+    let twice = setup.run(&["compare", "1", "1"]);
+    assert_eq!(twice.status.code(), Some(1));
+    let error = String::from_utf8_lossy(&twice.stderr);
+    assert!(error.contains("article 1 was chosen twice"), "{error}");
 }
 
 #[test]
