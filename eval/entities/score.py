@@ -134,7 +134,7 @@ def print_rules(reference, systems):
         rules = by_rule(reference, predictions)
         if not rules:
             continue
-        print(f"\n{name}: entities by the rule that gave their kind (all articles)")
+        print(f"\n{name}: entities by the rule that gave their kind (held-out articles)")
         print(f"{'rule':<36} {'entities':>8} {'P':>5}")
         for rule, (n, right) in sorted(rules.items(), key=lambda r: -r[1][0]):
             print(f"{rule:<36} {n:>8} {right / n:5.2f}")
@@ -143,5 +143,6 @@ def print_rules(reference, systems):
 if __name__ == "__main__":
     main()
     here = pathlib.Path(__file__).parent
-    print_rules(load_reference(here / "reference.txt")[0],
+    reference, splits = load_reference(here / "reference.txt")
+    print_rules({stem: gold for stem, gold in reference.items() if splits[stem] != "dev"},
                 {pathlib.Path(p).stem: json.loads(pathlib.Path(p).read_text()) for p in sys.argv[1:]})
