@@ -62,49 +62,39 @@ impl App {
         turn: tokio::sync::MutexGuard<'static, ()>,
     ) -> App {
         let library = dir.path().join("library.sqlite3");
-        let port = free_port();
-        let native_port = free_port();
         // The app keeps window state and web storage under the XDG folders: one set per test.
         for folder in ["config", "data", "cache"] {
             std::fs::create_dir_all(dir.path().join(folder)).expect("XDG folder");
         }
-        let driver = Command::new(tauri_driver())
-            .args([
-                "--port",
-                &port.to_string(),
-                "--native-port",
-                &native_port.to_string(),
-            ])
-            .env("XDG_CONFIG_HOME", dir.path().join("config"))
-            .env("XDG_DATA_HOME", dir.path().join("data"))
-            .env("XDG_CACHE_HOME", dir.path().join("cache"))
-            .env("MESA_SHADER_CACHE_DISABLE", "true")
-            // Under Xvfb WebKit composites through Mesa's software rasterizer, whose crashes
-            // (seen in swrast_dri.so from WebKit's compositor thread) end a test's session for
-            // nothing the app did: the pages are drawn without GL compositing instead.
-            .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
-            .stdout(Stdio::null())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect(
-                "cannot start tauri-driver: install it with `cargo install tauri-driver --locked`",
-            );
-        wait_for_port(port);
-
         let mut all_args = vec!["--library".to_string(), library.display().to_string()];
         all_args.extend_from_slice(args);
-        let capabilities = json!({
-            "browserName": "wry",
-            "tauri:options": { "application": env!("CARGO_BIN_EXE_parallax-desktop"), "args": all_args },
-        });
-        let serde_json::Value::Object(capabilities) = capabilities else {
-            unreachable!()
+        // A session can fail to start for nothing the app did: a port taken between choosing
+        // and binding it, or tauri-driver dropping the first request while WebKitWebDriver
+        // starts (seen once in CI as an incomplete HTTP answer). Such a start is tried again
+        // on new ports; a third failure is the test's.
+        let mut attempt = 1;
+        let (client, driver) = loop {
+            let (mut driver, port) = start_driver(dir.path());
+            let connected = if wait_for_port(port) {
+                connect(port, &all_args).await.map_err(|e| e.to_string())
+            } else {
+                Err(format!("tauri-driver did not listen on port {port}"))
+            };
+            match connected {
+                Ok(client) => break (client, driver),
+                Err(error) => {
+                    let _ = driver.kill();
+                    let _ = driver.wait();
+                    assert!(
+                        attempt < 3,
+                        "cannot start a WebDriver session with the app: {error}"
+                    );
+                    eprintln!("starting a WebDriver session failed ({error}); trying again");
+                    attempt += 1;
+                    tokio::time::sleep(Duration::from_secs(1)).await;
+                }
+            }
         };
-        let client = ClientBuilder::native()
-            .capabilities(capabilities)
-            .connect(&format!("http://127.0.0.1:{port}"))
-            .await
-            .expect("cannot start a WebDriver session with the app");
         App {
             client,
             driver,
@@ -280,15 +270,58 @@ fn free_port() -> u16 {
         .port()
 }
 
-fn wait_for_port(port: u16) {
+/// Starts tauri-driver on two free ports with this test's XDG folders; returns it and the
+/// port it serves WebDriver on.
+fn start_driver(dir: &Path) -> (Child, u16) {
+    let port = free_port();
+    let native_port = free_port();
+    let driver = Command::new(tauri_driver())
+        .args([
+            "--port",
+            &port.to_string(),
+            "--native-port",
+            &native_port.to_string(),
+        ])
+        .env("XDG_CONFIG_HOME", dir.join("config"))
+        .env("XDG_DATA_HOME", dir.join("data"))
+        .env("XDG_CACHE_HOME", dir.join("cache"))
+        .env("MESA_SHADER_CACHE_DISABLE", "true")
+        // Under Xvfb WebKit composites through Mesa's software rasterizer, whose crashes
+        // (seen in swrast_dri.so from WebKit's compositor thread) end a test's session for
+        // nothing the app did: the pages are drawn without GL compositing instead.
+        .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("cannot start tauri-driver: install it with `cargo install tauri-driver --locked`");
+    (driver, port)
+}
+
+/// Opens a WebDriver session that starts the app with `args`.
+async fn connect(port: u16, args: &[String]) -> Result<Client, fantoccini::error::NewSessionError> {
+    let capabilities = json!({
+        "browserName": "wry",
+        "tauri:options": { "application": env!("CARGO_BIN_EXE_parallax-desktop"), "args": args },
+    });
+    let serde_json::Value::Object(capabilities) = capabilities else {
+        unreachable!()
+    };
+    ClientBuilder::native()
+        .capabilities(capabilities)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+}
+
+/// Waits up to 20 s for something to listen on `port`.
+fn wait_for_port(port: u16) -> bool {
     let deadline = Instant::now() + Duration::from_secs(20);
     while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            Instant::now() < deadline,
-            "tauri-driver did not listen on port {port}"
-        );
+        if Instant::now() > deadline {
+            return false;
+        }
         std::thread::sleep(Duration::from_millis(50));
     }
+    true
 }
 
 /// Answers the native GTK file dialog titled `title` as a person would: focus it, open the
