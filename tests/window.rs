@@ -2192,7 +2192,7 @@ async fn a_search_typed_while_a_long_comparison_runs_is_answered_first() {
 
 /// Switches the theme with the toolbar's button until it reads `Theme: {theme}`.
 async fn choose_theme(app: &App, theme: &str) {
-    for _ in 0..3 {
+    for _ in 0..4 {
         if app.text("#theme-switch").await == format!("Theme: {theme}") {
             return;
         }
@@ -2416,6 +2416,71 @@ async fn cell_states_and_changed_words_are_told_in_words_as_well_as_colours() {
     assert!(
         marked[2].as_u64().unwrap() > 0 && marked[3] == true,
         "conflicting cells say 'conflict': {marked}"
+    );
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_high_contrast_theme_draws_every_state_as_a_pattern_with_enhanced_contrast_and_is_remembered(
+) {
+    let app = App::start(&[]).await;
+    app.wait_for_all("aligned-pair", 10).await;
+    choose_theme(&app, "high contrast").await;
+    assert_eq!(
+        app.script("return document.documentElement.dataset.theme")
+            .await,
+        "contrast"
+    );
+
+    // Each state of a cell, and an inserted word, is a pattern as well as a colour.
+    let styles = app
+        .script(
+            "const style = (css) => { const e = document.querySelector(css); return e ? getComputedStyle(e) : null; }; \
+             return [style('.cell.only:not(.copied)')?.borderLeftStyle, style('.cell.copied')?.borderLeftStyle, \
+                     style('.cell.conflict')?.outlineStyle, style('mark.diff-insert')?.textDecorationLine, \
+                     style('body').backgroundColor, style('body').color]",
+        )
+        .await;
+    assert_eq!(
+        styles,
+        serde_json::json!([
+            "dotted",
+            "double",
+            "dashed",
+            "underline",
+            "rgb(0, 0, 0)",
+            "rgb(255, 255, 255)"
+        ]),
+        "only here, copied, conflict and inserted are told apart without colour"
+    );
+
+    // No serious violation, and every text at the enhanced (7:1) contrast, in the compare view
+    // and in the reader.
+    let mut severe = app
+        .severe_axe_violations("the compare view (high contrast)", None)
+        .await;
+    let mut low_contrast = app.axe_rule_violations("color-contrast-enhanced").await;
+    let first = listed_ids(&app).await.remove(0);
+    open_in_reader(&app, &first).await;
+    severe.extend(
+        app.severe_axe_violations("the reader (high contrast)", None)
+            .await,
+    );
+    low_contrast.extend(app.axe_rule_violations("color-contrast-enhanced").await);
+    assert!(severe.is_empty(), "{severe:#?}");
+    assert!(
+        low_contrast.is_empty(),
+        "text under 7:1 in high contrast: {low_contrast:#?}"
+    );
+
+    // Chosen once, kept after a restart.
+    let app = app.restart(&[]).await;
+    app.wait_for_all("library-item", 1).await;
+    assert_eq!(app.text("#theme-switch").await, "Theme: high contrast");
+    assert_eq!(
+        app.script("return document.documentElement.dataset.theme")
+            .await,
+        "contrast"
     );
     app.close().await;
 }

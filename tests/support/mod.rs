@@ -410,6 +410,24 @@ impl App {
         serde_json::from_value(answer).expect("a list of violations")
     }
 
+    /// Where the page breaks one axe-core rule (such as `color-contrast-enhanced`, which the
+    /// default run leaves out): the rule's id with each node's selector and failure.
+    pub async fn axe_rule_violations(&self, rule: &str) -> Vec<String> {
+        self.axe_violations(None).await;
+        let answer = self
+            .client
+            .execute_async(
+                r#"const [rule, done] = arguments;
+                axe.run(document, { runOnly: [rule], resultTypes: ['violations'] })
+                  .then((results) => done(results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}: ${n.failureSummary}`))))
+                  .catch((error) => done([`axe.run failed: ${error}`]));"#,
+                vec![rule.into()],
+            )
+            .await
+            .expect("axe.run answers");
+        serde_json::from_value(answer).expect("a list of failures")
+    }
+
     /// Prints what axe-core finds on the page (or in `context`), each violation with its nodes,
     /// and returns the serious and critical ones as `what: id` lines; `what` names the view.
     pub async fn severe_axe_violations(&self, what: &str, context: Option<&str>) -> Vec<String> {

@@ -1,15 +1,23 @@
-// Light and dark themes: the system's by default, or the one the user picks (remembered).
+// Light, dark and high-contrast themes: the system's by default, or the one the user picks
+// (remembered). Under the system's theme, a system asking for more contrast gets the
+// high-contrast one; forced colours (Windows high contrast) are the stylesheet's own.
 
-const THEMES = ['system', 'light', 'dark'];
+const THEMES = ['system', 'light', 'dark', 'contrast'];
+const NAMES = { system: 'system', light: 'light', dark: 'dark', contrast: 'high contrast' };
 const KEY = 'parallax.theme';
+const MORE_CONTRAST = window.matchMedia('(prefers-contrast: more)');
 
 function apply(button, theme) {
-  if (theme === 'system') delete document.documentElement.dataset.theme;
-  else document.documentElement.dataset.theme = theme;
-  button.textContent = `Theme: ${theme}`;
+  const root = document.documentElement;
+  if (theme === 'system') delete root.dataset.theme;
+  else root.dataset.theme = theme;
+  // The system's wish for more contrast counts only while the user has not picked a theme.
+  if (theme === 'system' && MORE_CONTRAST.matches) root.dataset.systemContrast = '';
+  else delete root.dataset.systemContrast;
+  button.textContent = `Theme: ${NAMES[theme]}`;
 }
 
-/** Makes `button` cycle through the system, light and dark themes. */
+/** Makes `button` cycle through the system, light, dark and high-contrast themes. */
 export function setUpThemeSwitch(button) {
   let theme = localStorage.getItem(KEY);
   if (!THEMES.includes(theme)) theme = 'system';
@@ -19,4 +27,5 @@ export function setUpThemeSwitch(button) {
     localStorage.setItem(KEY, theme);
     apply(button, theme);
   });
+  MORE_CONTRAST.addEventListener('change', () => apply(button, theme));
 }
