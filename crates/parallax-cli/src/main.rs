@@ -28,9 +28,10 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use parallax_core::{entities, ingest};
 use parallax_library::{
-    compare_texts, ArticleSentence, CitationFormat, ComparedInput, ExportFormat, ImportProgress,
-    Library, MetadataEdit, NoteEdit, NoteFilter, NoteTarget, SearchOptions, SearchSort,
+    ArticleSentence, CitationFormat, ImportProgress, Library, MetadataEdit, NoteEdit, NoteFilter,
+    NoteTarget, SearchOptions, SearchSort,
 };
+use parallax_report::{compare_texts, ComparedInput, ExportFormat};
 use serde::Serialize;
 
 mod render;
@@ -533,7 +534,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                     .exit()
             });
             let report = compare(cli, articles)?;
-            let exported = parallax_library::export(&report, format);
+            let exported = parallax_report::export(&report, format);
             match output {
                 None => write_stdout(&exported)?,
                 Some(path) => {
@@ -694,7 +695,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             })?;
         }
         Command::Timeline { event } => {
-            let timeline = open(cli)?.timeline(*event)?;
+            let timeline = parallax_report::event_timeline(&open(cli)?, *event)?;
             print(cli, &timeline, || render::timeline(&timeline))?;
         }
         Command::Tag { article, tags } | Command::Untag { article, tags } => {
@@ -1093,15 +1094,15 @@ fn open(cli: &Cli) -> Result<Library> {
 }
 
 fn read_article(file: &Path) -> Result<ingest::ExtractedArticle> {
-    Ok(parallax_library::read_article_file(file)?)
+    Ok(parallax_report::read_article_file(file)?)
 }
 
 /// Compares files and library articles; the library's alignment corrections apply between its
 /// articles.
-fn compare(cli: &Cli, arguments: &[String]) -> Result<parallax_library::CompareReport> {
+fn compare(cli: &Cli, arguments: &[String]) -> Result<parallax_report::CompareReport> {
     let (inputs, library) = compare_inputs(cli, arguments)?;
     Ok(match library {
-        Some(library) => library.compare_inputs(inputs)?,
+        Some(library) => parallax_report::compare_inputs(&library, inputs)?,
         None => compare_texts(inputs),
     })
 }

@@ -7,10 +7,11 @@ use parallax_core::entities::{Entity, Overlap, Quantity, ResolvedEntity};
 use parallax_core::ingest::ExtractedArticle;
 use parallax_core::timeline::Precision;
 use parallax_library::{
-    ArticleRecord, ArticleSummary, CompareReport, EmptiedTrash, EventSummary, EventTimeline,
-    Grouping, ImportReport, Note, OutletCount, OutletGroups, OutletRenamed, RestoredArticle,
-    SearchHit, SentenceOverride, TrashedArticle,
+    ArticleRecord, ArticleSummary, EmptiedTrash, EventSummary, Grouping, ImportReport, Note,
+    OutletCount, OutletGroups, OutletRenamed, RestoredArticle, SearchHit, SentenceOverride,
+    TrashedArticle,
 };
+use parallax_report::{CompareReport, EventTimeline};
 
 pub(crate) fn extracted(path: &str, article: &ExtractedArticle, word_count: usize) -> String {
     let mut out = String::new();

@@ -163,3 +163,42 @@ pub(crate) fn parse_corrected(stored: Option<String>) -> BTreeMap<String, Option
         .and_then(|json| serde_json::from_str(&json).ok())
         .unwrap_or_default()
 }
+
+/// The name that says where an article comes from: its outlet, else (when no outlet could be
+/// found, as for a wire copy saved as plain text) its file's name without the extension, else
+/// its headline. The one place the window and the reports get this fallback from.
+pub fn source_name(outlet: Option<&str>, path: Option<&str>, title: &str) -> String {
+    let file_stem = || {
+        let name = path?.rsplit(['/', '\\']).next()?;
+        let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+        Some(stem.trim()).filter(|s| !s.is_empty())
+    };
+    outlet
+        .map(str::trim)
+        .filter(|o| !o.is_empty())
+        .or_else(file_stem)
+        .unwrap_or(title)
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unknown_outlet_is_named_by_the_file_then_by_the_headline() {
+        assert_eq!(
+            source_name(Some("The Ledger"), Some("/a/wire.txt"), "Talks"),
+            "The Ledger"
+        );
+        assert_eq!(
+            source_name(None, Some("/a/kyiv-wire.txt"), "Talks"),
+            "kyiv-wire"
+        );
+        assert_eq!(
+            source_name(Some(" "), Some("C:\\notes\\wire.md"), "Talks"),
+            "wire"
+        );
+        assert_eq!(source_name(None, None, "Talks"), "Talks");
+    }
+}

@@ -269,41 +269,6 @@ mod tests {
     }
 
     #[test]
-    fn the_timeline_of_an_event_beyond_the_comparison_limit_is_refused() {
-        let outlets: Vec<String> = (0..=crate::MAX_COMPARED_ARTICLES)
-            .map(|n| format!("Paper {n}"))
-            .collect();
-        let folder = tempfile::tempdir().unwrap();
-        let files: Vec<_> = outlets
-            .iter()
-            .enumerate()
-            .map(|(n, outlet)| {
-                let file = folder.path().join(format!("report-{n}.md"));
-                std::fs::write(
-                    &file,
-                    format!("---\ntitle: Flood closes the Elmsford road, report {n}\noutlet: {outlet}\n---\n\nFloodwater closed the Elmsford road on Tuesday after the river burst its banks near the old mill. Report number {n}."),
-                )
-                .unwrap();
-                file
-            })
-            .collect();
-        let library = Library::open(&folder.path().join("library.sqlite3")).unwrap();
-        library.import_paths(
-            &files,
-            &mut |_| {},
-            &std::sync::atomic::AtomicBool::new(false),
-        );
-        let events = library.events().unwrap();
-        let big = events.iter().max_by_key(|e| e.articles.len()).unwrap();
-        assert_eq!(big.articles.len(), outlets.len(), "{events:?}");
-        assert!(matches!(
-            library.timeline(big.id),
-            Err(Error::EventTooLarge { articles, limit, .. })
-                if articles == outlets.len() && limit == crate::MAX_COMPARED_ARTICLES
-        ));
-    }
-
-    #[test]
     fn a_group_is_read_as_dimension_and_name() {
         assert_eq!(
             parse_group("leaning=right").unwrap(),

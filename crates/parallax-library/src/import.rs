@@ -419,19 +419,6 @@ pub fn read_source_file(path: &Path) -> Result<Vec<u8>, Error> {
     })
 }
 
-/// Reads the article out of a file, as `parallax extract` and `compare` show it.
-pub fn read_article_file(path: &Path) -> Result<ingest::ExtractedArticle, Error> {
-    let bytes = read_source_file(path)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    ingest::extract(&bytes, &name).map_err(|e| Error::NoArticle {
-        path: path.to_path_buf(),
-        reason: e.to_string(),
-    })
-}
-
 fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
     use std::io::Read;
     let file = std::fs::File::open(path).map_err(|e| format!("cannot read it: {e}"))?;

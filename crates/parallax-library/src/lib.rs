@@ -14,17 +14,16 @@
 //!   ([`parallax_core::events`]), [`Library::grouping`] says why an article is in its event;
 //!   [`Library::rename_event`], [`Library::merge_events`] and [`Library::move_article`] record a
 //!   person's corrections, which later imports keep.
-//! - [`Library::compare`], [`compare_texts`]: the engine's comparison as one report;
-//!   [`export()`] writes it as HTML, Markdown, JSON or (the entity matrix) CSV.
+//! - What a comparison of library articles needs besides their text:
+//!   [`Library::alignment_corrections`], [`Library::notes_on_articles`],
+//!   [`Library::outlet_groups`]. The comparison itself, its layout, timeline and exports are
+//!   the `parallax-report` crate's, which reads them through these.
 //! - Editing: [`Library::edit_article`] corrects an article's metadata (kept through later
 //!   imports), [`Library::rename_outlet`] renames or merges outlets, [`Library::add_tags`] and
 //!   [`Library::list_tagged`] tag articles, [`Library::delete`], [`Library::restore`] and
 //!   [`Library::empty_trash`] delete with undo.
 //! - [`Library::link_sentences`], [`Library::unlink_sentences`]: a person's alignment
 //!   corrections, applied whenever the two articles are compared.
-//! - [`Library::timeline`]: an event's articles by publication (to the precision of their dates)
-//!   and each statement's first report; every comparison carries its own
-//!   ([`CompareReport::timeline`]), and its shared passages say which article came first.
 //! - [`Library::set_outlet_groups`], [`Library::outlet_groups`], [`Library::filter_by_group`]:
 //!   groups of outlets a person defines (any dimensions); comparisons of library articles then
 //!   say what only one group reports (`coverage.by_group`).
@@ -61,51 +60,30 @@ mod dump;
 mod edits;
 mod error;
 mod events;
-mod export;
 mod groups;
 mod import;
-mod layout;
 mod notes;
 mod overrides;
-mod report;
 mod samples;
 mod schema;
 mod search;
-mod timeline;
 mod trash;
 
-pub use articles::{ArticleRecord, ArticleSummary};
+pub use articles::{source_name, ArticleRecord, ArticleSummary};
 pub use backup::BackupReport;
 pub use cite::{cite, Author, Citation, CitationFormat};
 pub use dump::{DumpedArticle, DumpedOverride};
 pub use edits::{check_published, MetadataEdit, OutletCount, OutletRenamed};
 pub use error::{Error, ErrorKind};
 pub use events::{EventSummary, Grouping};
-pub use export::{export, ExportFormat};
 pub use groups::{parse_group, OutletGroups};
 pub use import::{
-    read_article_file, read_source_file, DuplicateFile, FailedFile, ImportProgress, ImportReport,
-    ImportedArticle,
+    read_source_file, DuplicateFile, FailedFile, ImportProgress, ImportReport, ImportedArticle,
 };
-pub use layout::{Cell, CellState, Row};
 pub use notes::{DumpedNote, Note, NoteEdit, NoteFilter, NoteTarget};
 pub use overrides::{ArticleSentence, SentenceOverride};
-pub use report::{compare_texts, CompareReport, ComparedInput, ReportArticle, SourceDetails};
 pub use search::{ArticlePage, ListedArticle, SearchHit, SearchOptions, SearchSort, TagCount};
-pub use timeline::{Timeline, TimelineArticle, TimelineStatement};
 pub use trash::{EmptiedTrash, RestoredArticle, TrashedArticle};
-
-/// The timeline of one event ([`Library::timeline`]).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct EventTimeline {
-    /// The event's id.
-    pub event: i64,
-    /// The event's name.
-    pub title: String,
-    /// Its articles by publication and its statements by first report.
-    #[serde(flatten)]
-    pub timeline: Timeline,
-}
 
 /// The environment variable that names the library file, for the window and the CLI alike.
 pub const LIBRARY_ENV: &str = "PARALLAX_LIBRARY";
@@ -123,7 +101,6 @@ pub fn default_library_path() -> PathBuf {
         .join("library.sqlite3")
 }
 
-/// The library to open: the explicit path if given, else `$PARALLAX_LIBRARY` if set and not
 /// The most articles one comparison takes: beyond it the side-by-side view stops being readable
 /// and the pairwise work grows with the square of the count.
 pub const MAX_COMPARED_ARTICLES: usize = 20;
@@ -222,6 +199,7 @@ pub fn check_comparison_size(count: usize) -> Result<(), Error> {
     Ok(())
 }
 
+/// The library to open: the explicit path if given, else `$PARALLAX_LIBRARY` if set and not
 /// empty, else [`default_library_path`].
 pub fn resolve_library_path(explicit: Option<&Path>) -> PathBuf {
     if let Some(path) = explicit {
@@ -360,105 +338,20 @@ impl Library {
         ))
     }
 
-    /// Compares two or more articles of the library, with a person's alignment corrections
-    /// ([`Library::link_sentences`]) applied.
-    pub fn compare(&self, ids: &[i64]) -> Result<CompareReport, Error> {
-        check_comparison(ids)?;
-        let inputs = ids
-            .iter()
-            .map(|&id| {
-                let record = self.article(id)?;
-                Ok(ComparedInput::from_record(id.to_string(), record))
-            })
-            .collect::<Result<Vec<_>, Error>>()?;
-        self.compare_inputs(inputs)
+    /// A person's alignment corrections between the compared articles that come from the
+    /// library (`ids[k]` is article `k`'s id, `None` for a file), for
+    /// [`parallax_core::compare::compare_corrected`].
+    pub fn alignment_corrections(
+        &self,
+        ids: &[Option<i64>],
+    ) -> Result<Vec<parallax_core::compare::PairCorrections>, Error> {
+        overrides::load(&self.connection, ids)
     }
 
-    /// Compares articles read from files or from this library (those with an id), with a
-    /// person's alignment corrections between the library's articles applied.
-    pub fn compare_inputs(&self, inputs: Vec<ComparedInput>) -> Result<CompareReport, Error> {
-        let ids: Vec<Option<i64>> = inputs.iter().map(|input| input.id).collect();
-        let corrections = overrides::load(&self.connection, &ids)?;
-        let mut report = report::compare_corrected(inputs, &corrections);
-        self.add_coverage_by_group(&mut report)?;
-        let held: Vec<i64> = ids.iter().flatten().copied().collect();
-        report.notes = notes::for_articles(&self.connection, &held)?;
-        Ok(report)
-    }
-
-    /// Fills `coverage.by_group` for the dimensions in which the report's library articles'
-    /// outlets have groups ([`parallax_core::compare::coverage_by_group`]).
-    fn add_coverage_by_group(&self, report: &mut CompareReport) -> Result<(), Error> {
-        let outlet_groups = groups::all(&self.connection)?;
-        let of_article: Vec<Option<&std::collections::BTreeMap<String, String>>> = report
-            .articles
-            .iter()
-            .map(|a| {
-                a.id?;
-                outlet_groups.get(a.outlet.as_deref()?)
-            })
-            .collect();
-        let dimensions: std::collections::BTreeSet<&String> =
-            of_article.iter().flatten().flat_map(|g| g.keys()).collect();
-        if dimensions.is_empty() {
-            return Ok(());
-        }
-        let counts: Vec<usize> = report.articles.iter().map(|a| a.sentences.len()).collect();
-        let statements = parallax_core::compare::statements(&counts, &report.pairs);
-        let sentences: Vec<Vec<String>> = report
-            .articles
-            .iter()
-            .map(|a| a.sentences.clone())
-            .collect();
-        for dimension in dimensions {
-            let in_groups: Vec<Option<String>> = of_article
-                .iter()
-                .map(|g| g.and_then(|g| g.get(dimension)).cloned())
-                .collect();
-            let coverage = parallax_core::compare::coverage_by_group(
-                &statements,
-                &report.entities,
-                &sentences,
-                &in_groups,
-            );
-            report.coverage.by_group.insert(dimension.clone(), coverage);
-        }
-        Ok(())
-    }
-
-    /// The timeline of an event: its articles in order of publication (to the minute where the
-    /// date has a time, to the day otherwise, undated last) and every statement its articles
-    /// make, with the earliest dated article that makes it. Statements come from the event's
-    /// comparison (a person's alignment corrections applied). An event of more than
-    /// [`MAX_COMPARED_ARTICLES`] articles is refused ([`Error::EventTooLarge`]) rather than cut:
-    /// a timeline of some of its articles could name the wrong one first.
-    pub fn timeline(&self, event: i64) -> Result<EventTimeline, Error> {
-        let summary = self
-            .events()?
-            .into_iter()
-            .find(|e| e.id == event)
-            .ok_or(Error::NoSuchEvent(event))?;
-        if summary.articles.len() > MAX_COMPARED_ARTICLES {
-            return Err(Error::EventTooLarge {
-                event,
-                articles: summary.articles.len(),
-                limit: MAX_COMPARED_ARTICLES,
-            });
-        }
-        let inputs = summary
-            .articles
-            .iter()
-            .map(|&id| {
-                let record = self.article(id)?;
-                Ok(ComparedInput::from_record(id.to_string(), record))
-            })
-            .collect::<Result<Vec<_>, Error>>()?;
-        let report = self.compare_inputs(inputs)?;
-        Ok(EventTimeline {
-            event: summary.id,
-            title: summary.title,
-            timeline: report.timeline,
-        })
+    /// The notes a comparison of these library articles shows: on the articles, their
+    /// sentences, pairs among them, and their events.
+    pub fn notes_on_articles(&self, ids: &[i64]) -> Result<Vec<Note>, Error> {
+        notes::for_articles(&self.connection, ids)
     }
 
     /// Puts an outlet in groups (`("leaning", "right")`), any number of dimensions at once; an

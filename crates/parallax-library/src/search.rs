@@ -7,7 +7,7 @@ use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection, Row};
 use serde::{Deserialize, Serialize};
 
-use crate::report::source_name;
+use crate::articles::source_name;
 use crate::{Error, Library};
 
 /// How many hits a search returns.

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
 use parallax_library::{
-    ArticleSentence, CellState, Error, ImportReport, Library, MetadataEdit, SearchOptions,
+    ArticleSentence, Error, ImportReport, Library, MetadataEdit, SearchOptions,
 };
 
 fn write(folder: &Path, name: &str, text: &str) -> PathBuf {
@@ -362,7 +362,7 @@ fn deleted_articles_leave_everything_and_come_back_into_their_event() {
     assert!(library.search("welcomed").unwrap().is_empty());
     assert!(library.list_tagged("keep").unwrap().is_empty());
     setup.assert_events_partition_the_list();
-    let error = library.compare(&[setup.farm_a, setup.farm_b]).unwrap_err();
+    let error = library.article(setup.farm_b).unwrap_err();
     assert!(
         matches!(error, Error::InTrash(id) if id == setup.farm_b),
         "{error}"
@@ -385,7 +385,7 @@ fn deleted_articles_leave_everything_and_come_back_into_their_event() {
     assert_eq!(library.search("welcomed").unwrap().len(), 1);
     assert_eq!(setup.event_of(setup.farm_b), farm_event);
     setup.assert_events_partition_the_list();
-    assert!(library.compare(&[setup.farm_a, setup.farm_b]).is_ok());
+    assert!(library.article(setup.farm_b).is_ok());
     assert!(matches!(
         library.restore(&[setup.farm_b]),
         Err(Error::NotInTrash(_))
@@ -572,147 +572,8 @@ fn a_deleted_articles_id_taken_by_a_new_import_is_given_a_new_one_on_restore() {
     assert!(titles.contains(&"Bridge reopens".to_string()));
 }
 
-const HARBOUR_LEFT: &str = "Storm closes harbour\n\nThe storm closed the harbour on Monday. Fishermen stayed ashore all week. The mayor promised repairs within a month.";
-const HARBOUR_RIGHT: &str = "Harbour shut by storm\n\nA storm shut the harbour on Monday. The town's boats did not sail until Sunday. Repairs will take a month, the mayor said.";
-
-fn harbour(setup: &Setup) -> (i64, i64) {
-    let files = [
-        write(setup.folder.path(), "harbour-left.txt", HARBOUR_LEFT),
-        write(setup.folder.path(), "harbour-right.txt", HARBOUR_RIGHT),
-    ];
-    let report = import(&setup.library, &files);
-    (report.imported[0].id, report.imported[1].id)
-}
-
 fn sentence(article: i64, sentence: usize) -> ArticleSentence {
     ArticleSentence { article, sentence }
-}
-
-fn aligned(report: &parallax_library::CompareReport, i: usize, j: usize) -> Option<bool> {
-    let pair = &report.pairs[0];
-    let (i, j) = if pair.left == 0 { (i, j) } else { (j, i) };
-    pair.alignments
-        .iter()
-        .find(|a| a.left.contains(&i) && a.right.contains(&j))
-        .map(|a| a.by_user)
-}
-
-#[test]
-fn alignment_corrections_apply_whenever_the_pair_is_compared() {
-    let setup = Setup::new();
-    let library = &setup.library;
-    let (left, right) = harbour(&setup);
-    let engine = library.compare(&[left, right]).unwrap();
-    assert_eq!(engine.articles[0].sentences.len(), 3);
-    assert_eq!(
-        aligned(&engine, 0, 0),
-        Some(false),
-        "the engine aligns the first sentences"
-    );
-    assert_eq!(aligned(&engine, 1, 1), None, "and misses the boats");
-
-    library
-        .link_sentences(sentence(left, 1), sentence(right, 1))
-        .unwrap();
-    // Given with the articles the other way round, sentence indices follow the ids.
-    let listed = library
-        .unlink_sentences(sentence(right, 0), sentence(left, 0))
-        .unwrap();
-    assert_eq!(listed.len(), 2);
-    assert_eq!(listed[0].left.article, right);
-    assert!(!listed[0].linked);
-    assert_eq!(listed[0].left_text, "A storm shut the harbour on Monday.");
-
-    for ids in [[left, right], [right, left]] {
-        let report = library.compare(&ids).unwrap();
-        assert_eq!(
-            aligned(&report, 1, 1),
-            Some(true),
-            "the link is an alignment"
-        );
-        assert_eq!(aligned(&report, 0, 0), None, "the unlinked pair is gone");
-        let pair = &report.pairs[0];
-        assert!(pair.left_only.contains(&0) && pair.right_only.contains(&0));
-        assert!(!pair.left_only.contains(&1) && !pair.right_only.contains(&1));
-        let json = serde_json::to_value(&report).unwrap();
-        let user = json["pairs"][0]["alignments"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|a| a["by_user"] == true)
-            .expect("by_user in the JSON");
-        assert!(user["diff"].as_array().is_some_and(|d| !d.is_empty()));
-        // The rows follow the corrected pair: the linked sentences share a row, the unlinked
-        // ones stand alone.
-        let row_of = |article: usize, s: usize| {
-            report
-                .rows
-                .iter()
-                .position(|row| {
-                    row.cells[article]
-                        .as_ref()
-                        .is_some_and(|c| c.sentences.contains(&s))
-                })
-                .unwrap()
-        };
-        assert_eq!(row_of(0, 1), row_of(1, 1));
-        assert_ne!(row_of(0, 0), row_of(1, 0));
-        let first = &report.rows[row_of(0, 0)];
-        assert_eq!(first.cells[0].as_ref().unwrap().state, CellState::Only);
-        assert_eq!(report.coverage.support[0][1], [1]);
-        assert!(report.coverage.support[0][0].is_empty());
-    }
-
-    assert!(library
-        .remove_alignment_override(sentence(left, 0), sentence(right, 0))
-        .unwrap());
-    let report = library.compare(&[left, right]).unwrap();
-    assert_eq!(
-        aligned(&report, 0, 0),
-        Some(false),
-        "the engine's alignment is back"
-    );
-    assert_eq!(library.alignment_overrides(left, right).unwrap().len(), 1);
-    assert_eq!(library.clear_alignment_overrides(right, left).unwrap(), 1);
-    assert_eq!(library.compare(&[left, right]).unwrap().pairs, engine.pairs);
-}
-
-#[test]
-fn alignment_corrections_are_checked_and_follow_the_text_through_the_trash() {
-    let setup = Setup::new();
-    let library = &setup.library;
-    let (left, right) = harbour(&setup);
-    assert!(matches!(
-        library.link_sentences(sentence(left, 3), sentence(right, 0)),
-        Err(Error::NoSuchSentence {
-            sentence: 3,
-            last: 2,
-            ..
-        })
-    ));
-    assert!(matches!(
-        library.link_sentences(sentence(left, 0), sentence(left, 1)),
-        Err(Error::SameArticle(_))
-    ));
-    assert!(library
-        .link_sentences(sentence(left, 0), sentence(404, 0))
-        .is_err());
-    library
-        .link_sentences(sentence(left, 2), sentence(right, 1))
-        .unwrap();
-    library.delete(&[right]).unwrap();
-    assert!(matches!(
-        library.alignment_overrides(left, right),
-        Err(Error::InTrash(_))
-    ));
-    library.restore(&[right]).unwrap();
-    assert_eq!(library.alignment_overrides(left, right).unwrap().len(), 1);
-    assert_eq!(
-        aligned(&library.compare(&[left, right]).unwrap(), 2, 1),
-        Some(true)
-    );
-    library.delete(&[right]).unwrap();
-    assert_eq!(library.empty_trash().unwrap().alignment_overrides, 1);
 }
 
 #[test]

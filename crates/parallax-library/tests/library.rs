@@ -174,33 +174,6 @@ fn search_ranks_and_highlights() {
 }
 
 #[test]
-fn library_articles_can_be_compared() {
-    let folder = tempfile::tempdir().unwrap();
-    let files = [
-        write(folder.path(), "a.txt", FARM_A),
-        write(folder.path(), "b.txt", FARM_B),
-    ];
-    let library = Library::open(&folder.path().join("library.sqlite3")).unwrap();
-    let ids: Vec<i64> = import(&library, &files)
-        .imported
-        .iter()
-        .map(|a| a.id)
-        .collect();
-    let report = library.compare(&ids).unwrap();
-    assert_eq!(report.articles.len(), 2);
-    assert_eq!(report.articles[0].id, Some(ids[0]));
-    assert_eq!(report.pairs.len(), 1);
-    assert!(matches!(
-        library.compare(&ids[..1]),
-        Err(Error::TooFewArticles(1))
-    ));
-    assert!(matches!(
-        library.compare(&[ids[0], 4242]),
-        Err(Error::NoSuchArticle(4242))
-    ));
-}
-
-#[test]
 fn a_file_that_is_not_a_library_is_refused_and_left_untouched() {
     let folder = tempfile::tempdir().unwrap();
     let path = write(
@@ -571,7 +544,7 @@ fn a_file_over_the_size_limit_is_refused_without_being_read_and_the_rest_imports
 }
 
 #[test]
-fn an_article_without_an_outlet_is_named_by_its_file_in_lists_and_comparisons() {
+fn an_article_without_an_outlet_is_named_by_its_file_in_lists() {
     let folder = tempfile::tempdir().unwrap();
     let wire = write(
         folder.path(),
@@ -591,10 +564,6 @@ fn an_article_without_an_outlet_is_named_by_its_file_in_lists_and_comparisons() 
         .iter()
         .find(|a| a.title == "Talks resume in Kyiv")
         .unwrap();
-    let ledger = list
-        .iter()
-        .find(|a| a.title == "Kyiv talks resume")
-        .unwrap();
     assert_eq!(wire.outlet, None, "the outlet stays unknown in the record");
     let listed = library
         .find_articles("", &parallax_library::SearchOptions::default(), 0)
@@ -612,8 +581,4 @@ fn an_article_without_an_outlet_is_named_by_its_file_in_lists_and_comparisons() 
         sources.contains(&("Kyiv talks resume", "The Ledger")),
         "{sources:?}"
     );
-    let compared = library.compare(&[wire.id, ledger.id]).unwrap();
-    assert_eq!(compared.articles[0].outlet, None);
-    assert_eq!(compared.articles[0].source, "kyiv-wire-1120");
-    assert_eq!(compared.articles[1].source, "The Ledger");
 }
