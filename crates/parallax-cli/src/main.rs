@@ -28,8 +28,8 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use parallax_core::{entities, ingest};
 use parallax_library::{
-    ArticleSentence, CitationFormat, ImportProgress, Library, MetadataEdit, NoteEdit, NoteFilter,
-    NoteTarget, SearchOptions, SearchSort,
+    ArticleSentence, CitationFormat, ImportProgress, Library, ListedArticle, MetadataEdit,
+    NoteEdit, NoteFilter, NoteTarget, SearchOptions, SearchSort,
 };
 use parallax_report::{compare_texts, ComparedInput, ExportFormat};
 use serde::Serialize;
@@ -88,37 +88,17 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
-    /// List the library's articles
+    /// List the library's articles, newest first, narrowed as the window's filters narrow it
     List {
-        /// Only the articles with this tag
-        #[arg(long)]
-        tag: Option<String>,
-        /// Only the articles whose outlet is in this group: DIMENSION=GROUP (leaning=right)
-        #[arg(long, value_name = "DIMENSION=GROUP", value_parser = group_parser)]
-        group: Option<(String, String)>,
+        #[command(flatten)]
+        filters: Filters,
     },
     /// Search the library's articles (title, outlet, byline, text)
     Search {
-        /// Words to find; "quoted words" match as a phrase
+        /// Words to find; "quoted words" match as a phrase (none: every article, as `list`)
         query: String,
-        /// Only articles of this outlet
-        #[arg(long)]
-        outlet: Option<String>,
-        /// Only articles published on or after this date (YYYY-MM-DD)
-        #[arg(long)]
-        since: Option<String>,
-        /// Only articles published on or before this date (YYYY-MM-DD)
-        #[arg(long)]
-        until: Option<String>,
-        /// Only articles of this event
-        #[arg(long)]
-        event: Option<i64>,
-        /// Only articles with this tag (case ignored)
-        #[arg(long)]
-        tag: Option<String>,
-        /// Only the articles whose outlet is in this group: DIMENSION=GROUP (leaning=right)
-        #[arg(long, value_name = "DIMENSION=GROUP", value_parser = group_parser)]
-        group: Option<(String, String)>,
+        #[command(flatten)]
+        filters: Filters,
         /// Order of the hits
         #[arg(long, value_enum, default_value = "relevance")]
         sort: Sort,
@@ -408,6 +388,54 @@ fn sentence_parser(value: &str) -> Result<ArticleSentence, String> {
     })
 }
 
+/// What narrows `list` and `search`: the window's library filters.
+#[derive(clap::Args)]
+struct Filters {
+    /// Only articles of this outlet
+    #[arg(long)]
+    outlet: Option<String>,
+    /// Only articles published on or after this date (YYYY-MM-DD)
+    #[arg(long)]
+    since: Option<String>,
+    /// Only articles published on or before this date (YYYY-MM-DD)
+    #[arg(long)]
+    until: Option<String>,
+    /// Only articles of this event
+    #[arg(long)]
+    event: Option<i64>,
+    /// Only articles with this tag (case ignored)
+    #[arg(long)]
+    tag: Option<String>,
+    /// Only the articles whose outlet is in this group: DIMENSION=GROUP (leaning=right)
+    #[arg(long, value_name = "DIMENSION=GROUP", value_parser = group_parser)]
+    group: Option<(String, String)>,
+}
+
+impl Filters {
+    /// The library's search options for these filters, in `sort` order, at most `limit`.
+    fn options(&self, sort: SearchSort, limit: usize) -> SearchOptions {
+        SearchOptions {
+            outlet: self.outlet.clone(),
+            since: self.since.clone(),
+            until: self.until.clone(),
+            event: self.event,
+            tag: self.tag.clone(),
+            group: self.group.clone(),
+            sort,
+            limit,
+        }
+    }
+
+    fn any(&self) -> bool {
+        self.outlet.is_some()
+            || self.since.is_some()
+            || self.until.is_some()
+            || self.event.is_some()
+            || self.tag.is_some()
+            || self.group.is_some()
+    }
+}
+
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum Sort {
     Relevance,
@@ -567,27 +595,16 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 return Ok(ExitCode::FAILURE);
             }
         }
-        Command::List { tag, group } => {
-            let library = open(cli)?;
-            let mut articles = match tag {
-                Some(tag) => library.list_tagged(tag)?,
-                None => library.list()?,
-            };
-            if let Some((dimension, name)) = group {
-                articles = library.filter_by_group(articles, dimension, name)?;
-            }
+        Command::List { filters } => {
+            let options = filters.options(SearchSort::Newest, usize::MAX);
+            let articles = open(cli)?.find_articles("", &options, 0)?.articles;
             print(cli, &serde_json::json!({ "articles": articles }), || {
-                render::articles(&articles)
+                render::articles(&articles, filters.any())
             })?;
         }
         Command::Search {
             query,
-            outlet,
-            since,
-            until,
-            event,
-            tag,
-            group,
+            filters,
             sort,
             limit,
         } => {
@@ -596,17 +613,8 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 Sort::Newest => SearchSort::Newest,
                 Sort::Oldest => SearchSort::Oldest,
             };
-            let options = SearchOptions {
-                outlet: outlet.clone(),
-                since: since.clone(),
-                until: until.clone(),
-                event: *event,
-                tag: tag.clone(),
-                group: group.clone(),
-                sort,
-                limit: *limit,
-            };
-            let hits = open(cli)?.search_with(query, &options)?;
+            let options = filters.options(sort, *limit);
+            let hits = open(cli)?.find_articles(query, &options, 0)?.articles;
             print(cli, &serde_json::json!({ "hits": hits }), || {
                 render::hits(&hits, std::io::stdout().is_terminal())
             })?;
@@ -614,7 +622,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
         Command::Events => {
             let library = open(cli)?;
             let events = library.events()?;
-            let articles = library.list()?;
+            let articles = every_article(&library)?;
             print(cli, &serde_json::json!({ "events": events }), || {
                 render::events(&events, &articles)
             })?;
@@ -629,7 +637,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 }
             }
             let events = library.events()?;
-            let articles = library.list()?;
+            let articles = every_article(&library)?;
             print(cli, &serde_json::json!({ "events": events }), || {
                 render::events(&events, &articles)
             })?;
@@ -1091,6 +1099,15 @@ fn write_stdout(out: &str) -> Result<()> {
 fn open(cli: &Cli) -> Result<Library> {
     let path = parallax_library::resolve_library_path(cli.library.as_deref());
     Ok(Library::open(&path)?)
+}
+
+/// Every article of the library, newest first, as `parallax list` lists them.
+fn every_article(library: &Library) -> Result<Vec<ListedArticle>> {
+    let every = SearchOptions {
+        limit: usize::MAX,
+        ..SearchOptions::default()
+    };
+    Ok(library.find_articles("", &every, 0)?.articles)
 }
 
 fn read_article(file: &Path) -> Result<ingest::ExtractedArticle> {

@@ -1,33 +1,12 @@
-//! What the library holds: article summaries for lists, whole records for reading.
+//! What the library holds: whole article records for reading, found by id in one place
+//! ([`get`], [`missing`]); lists and searches are `search.rs`'s.
 
 use std::collections::BTreeMap;
 
-use rusqlite::{Connection, OptionalExtension, Row};
+use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use crate::Error;
-
-/// An article as a list shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ArticleSummary {
-    /// Its id in the library.
-    pub id: i64,
-    /// Its headline.
-    pub title: String,
-    /// The outlet that published it, when known.
-    pub outlet: Option<String>,
-    /// Publication date or date-time (ISO 8601), when known.
-    pub published: Option<String>,
-    /// The file it was imported from.
-    pub path: Option<String>,
-    /// Words in its text.
-    pub word_count: usize,
-    /// The event it belongs to.
-    pub event: Option<i64>,
-    /// The tags a person gave it, in alphabetical order.
-    #[serde(default)]
-    pub tags: Vec<String>,
-}
 
 /// An article with everything the library knows of it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -68,77 +47,36 @@ pub struct ArticleRecord {
     pub corrected: BTreeMap<String, Option<String>>,
 }
 
-const SUMMARY_COLUMNS: &str = "id, title, outlet, published, path, word_count, event_id, \
-    (SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM article_tags WHERE article_id = articles.id ORDER BY tag))";
-
-fn summary(row: &Row) -> rusqlite::Result<ArticleSummary> {
-    Ok(ArticleSummary {
-        id: row.get(0)?,
-        title: row.get(1)?,
-        outlet: row.get(2)?,
-        published: row.get(3)?,
-        path: row.get(4)?,
-        word_count: row.get::<_, i64>(5)? as usize,
-        event: row.get(6)?,
-        tags: split_tags(row.get(7)?),
-    })
-}
-
-/// Tags as the summary query joins them (separated by the unit separator, U+001F).
-fn split_tags(joined: Option<String>) -> Vec<String> {
+/// Tags as a query joins them (separated by the unit separator, U+001F).
+pub(crate) fn split_tags(joined: Option<String>) -> Vec<String> {
     joined
         .map(|joined| joined.split('\u{1f}').map(str::to_string).collect())
         .unwrap_or_default()
-}
-
-/// Every article, newest publication first (undated last).
-pub(crate) fn list(connection: &Connection) -> Result<Vec<ArticleSummary>, Error> {
-    let mut statement = connection.prepare(&format!(
-        "SELECT {SUMMARY_COLUMNS} FROM articles ORDER BY published IS NULL, published DESC, id"
-    ))?;
-    let articles = statement
-        .query_map([], summary)?
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(articles)
-}
-
-/// The articles with a tag (case is ignored), newest publication first.
-pub(crate) fn list_tagged(
-    connection: &Connection,
-    tag: &str,
-) -> Result<Vec<ArticleSummary>, Error> {
-    let mut statement = connection.prepare(&format!(
-        "SELECT {SUMMARY_COLUMNS} FROM articles WHERE id IN (SELECT article_id FROM article_tags WHERE tag = ?1)
-         ORDER BY published IS NULL, published DESC, id"
-    ))?;
-    let articles = statement
-        .query_map([tag.trim()], summary)?
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(articles)
 }
 
 /// One article with its text.
 pub(crate) fn get(connection: &Connection, id: i64) -> Result<ArticleRecord, Error> {
     connection
         .query_row(
-            &format!("SELECT {SUMMARY_COLUMNS}, byline, url, language, format, text, corrected, imported FROM articles WHERE id = ?1"),
+            "SELECT id, title, outlet, published, path, word_count, event_id, \
+             (SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM article_tags WHERE article_id = articles.id ORDER BY tag)), \
+             byline, url, language, format, text, corrected, imported FROM articles WHERE id = ?1",
             [id],
             |row| {
-                let s = summary(row)?;
                 Ok(ArticleRecord {
-                    id: s.id,
-                    title: s.title,
-                    outlet: s.outlet,
-                    published: s.published,
-                    path: s.path,
-                    word_count: s.word_count,
-                    event: s.event,
+                    id: row.get(0)?,
+                    title: row.get(1)?,
+                    outlet: row.get(2)?,
+                    published: row.get(3)?,
+                    path: row.get(4)?,
+                    word_count: row.get::<_, i64>(5)? as usize,
+                    event: row.get(6)?,
+                    tags: split_tags(row.get(7)?),
                     byline: row.get(8)?,
                     url: row.get(9)?,
                     language: row.get(10)?,
                     format: row.get(11)?,
                     text: row.get(12)?,
-                    tags: s.tags,
                     corrected: parse_corrected(row.get(13)?),
                     imported: row.get(14)?,
                 })

@@ -107,17 +107,6 @@ pub(crate) fn list(connection: &Connection) -> Result<Vec<OutletGroups>, Error> 
         .collect())
 }
 
-/// Every outlet's groups, by outlet.
-pub(crate) fn all(
-    connection: &Connection,
-) -> Result<BTreeMap<String, BTreeMap<String, String>>, Error> {
-    Ok(list(connection)?
-        .into_iter()
-        .filter(|o| !o.groups.is_empty())
-        .map(|o| (o.outlet, o.groups))
-        .collect())
-}
-
 /// An outlet renamed to `to`: its groups follow it; where `to` already has a group in a
 /// dimension (a merge), `to`'s group stays.
 pub(crate) fn follow_rename(transaction: &Transaction, from: &str, to: &str) -> Result<(), Error> {

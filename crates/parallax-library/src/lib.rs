@@ -7,9 +7,10 @@
 //!
 //! - [`Library::import_paths`]: files and folders in, articles out; duplicates (same normalised
 //!   text) are reported with the id already stored, never stored twice.
-//! - [`Library::list`], [`Library::article`]: what the library holds.
-//! - [`Library::search`], [`Library::search_with`]: ranked full-text search (SQLite FTS5) with
-//!   highlighted snippets, narrowed by outlet, dates or event.
+//! - [`Library::find_articles`]: the one listing and search of the library, for the window and
+//!   the CLI alike: every article or ranked full-text matches (SQLite FTS5) with highlighted
+//!   snippets, narrowed by outlet, dates, event, tag or outlet group ([`SearchOptions`]), a page
+//!   at a time, as [`ListedArticle`] rows; [`Library::article`]: one article whole.
 //! - [`Library::events`]: the events found automatically on import
 //!   ([`parallax_core::events`]), [`Library::grouping`] says why an article is in its event;
 //!   [`Library::rename_event`], [`Library::merge_events`] and [`Library::move_article`] record a
@@ -20,11 +21,11 @@
 //!   the `parallax-report` crate's, which reads them through these.
 //! - Editing: [`Library::edit_article`] corrects an article's metadata (kept through later
 //!   imports), [`Library::rename_outlet`] renames or merges outlets, [`Library::add_tags`] and
-//!   [`Library::list_tagged`] tag articles, [`Library::delete`], [`Library::restore`] and
+//!   [`Library::remove_tags`] tag articles, [`Library::delete`], [`Library::restore`] and
 //!   [`Library::empty_trash`] delete with undo.
 //! - [`Library::link_sentences`], [`Library::unlink_sentences`]: a person's alignment
 //!   corrections, applied whenever the two articles are compared.
-//! - [`Library::set_outlet_groups`], [`Library::outlet_groups`], [`Library::filter_by_group`]:
+//! - [`Library::set_outlet_groups`], [`Library::outlet_groups`]:
 //!   groups of outlets a person defines (any dimensions); comparisons of library articles then
 //!   say what only one group reports (`coverage.by_group`).
 //! - Notes and verdicts: [`Library::add_note`], [`Library::notes`], [`Library::edit_note`],
@@ -36,7 +37,7 @@
 //!
 //! ```
 //! use std::sync::atomic::AtomicBool;
-//! use parallax_library::Library;
+//! use parallax_library::{Library, SearchOptions};
 //!
 //! let folder = tempfile::tempdir().unwrap();
 //! let file = folder.path().join("report.txt");
@@ -44,7 +45,8 @@
 //! let library = Library::open(&folder.path().join("library.sqlite3")).unwrap();
 //! let report = library.import_paths(&[file], &mut |_| {}, &AtomicBool::new(false));
 //! assert_eq!(report.imported.len(), 1);
-//! assert_eq!(library.search("harbour").unwrap().len(), 1);
+//! let found = library.find_articles("harbour", &SearchOptions::default(), 0).unwrap();
+//! assert_eq!(found.total, 1);
 //! ```
 #![warn(missing_docs)]
 
@@ -69,7 +71,7 @@ mod schema;
 mod search;
 mod trash;
 
-pub use articles::{source_name, ArticleRecord, ArticleSummary};
+pub use articles::{source_name, ArticleRecord};
 pub use backup::BackupReport;
 pub use cite::{cite, Author, Citation, CitationFormat};
 pub use dump::{DumpedArticle, DumpedOverride};
@@ -82,7 +84,7 @@ pub use import::{
 };
 pub use notes::{DumpedNote, Note, NoteEdit, NoteFilter, NoteTarget};
 pub use overrides::{ArticleSentence, SentenceOverride};
-pub use search::{ArticlePage, ListedArticle, SearchHit, SearchOptions, SearchSort, TagCount};
+pub use search::{ArticlePage, ListedArticle, SearchOptions, SearchSort, TagCount};
 pub use trash::{EmptiedTrash, RestoredArticle, TrashedArticle};
 
 /// The environment variable that names the library file, for the window and the CLI alike.
@@ -320,11 +322,6 @@ impl Library {
         }
     }
 
-    /// Every article, newest publication first.
-    pub fn list(&self) -> Result<Vec<ArticleSummary>, Error> {
-        articles::list(&self.connection)
-    }
-
     /// One article with its text.
     pub fn article(&self, id: i64) -> Result<ArticleRecord, Error> {
         articles::get(&self.connection, id)
@@ -367,43 +364,6 @@ impl Library {
     /// Every outlet (of an article, or with groups) with its groups, by name.
     pub fn outlet_groups(&self) -> Result<Vec<OutletGroups>, Error> {
         groups::list(&self.connection)
-    }
-
-    /// Keeps the articles whose outlet is in group `name` of `dimension`.
-    pub fn filter_by_group(
-        &self,
-        articles: Vec<ArticleSummary>,
-        dimension: &str,
-        name: &str,
-    ) -> Result<Vec<ArticleSummary>, Error> {
-        let outlet_groups = groups::all(&self.connection)?;
-        Ok(articles
-            .into_iter()
-            .filter(|a| {
-                a.outlet
-                    .as_deref()
-                    .and_then(|o| outlet_groups.get(o))
-                    .and_then(|g| g.get(dimension))
-                    .is_some_and(|g| g == name)
-            })
-            .collect())
-    }
-
-    /// Full-text search over title, outlet, byline and text, best match first: an article
-    /// holding the words as a phrase, then one holding them close together, then the rest by
-    /// BM25. Words are matched whole, the last one also as a prefix (search as one types);
-    /// `"quoted words"` match only as a phrase.
-    pub fn search(&self, query: &str) -> Result<Vec<SearchHit>, Error> {
-        search::search(&self.connection, query, &SearchOptions::default())
-    }
-
-    /// [`Library::search`] narrowed by outlet, dates and event, in the order asked.
-    pub fn search_with(
-        &self,
-        query: &str,
-        options: &SearchOptions,
-    ) -> Result<Vec<SearchHit>, Error> {
-        search::search(&self.connection, query, options)
     }
 
     /// Every event with its articles; every article is in exactly one event.
@@ -463,11 +423,6 @@ impl Library {
     /// Removes tags from an article (case ignored); returns the tags it keeps.
     pub fn remove_tags(&self, id: i64, tags: &[String]) -> Result<Vec<String>, Error> {
         edits::remove_tags(&self.connection, id, tags)
-    }
-
-    /// The articles with a tag (case ignored), newest publication first.
-    pub fn list_tagged(&self, tag: &str) -> Result<Vec<ArticleSummary>, Error> {
-        articles::list_tagged(&self.connection, tag)
     }
 
     /// Moves articles to the trash: they leave lists, search, events and comparisons until

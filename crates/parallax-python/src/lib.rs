@@ -314,10 +314,15 @@ fn read_library(py: Python<'_>, path: PathBuf) -> PyResult<PyObject> {
             )));
         }
         let library = Library::open(&path).map_err(failed)?;
-        let summaries = library.list().map_err(failed)?;
-        summaries
+        let every = parallax_library::SearchOptions {
+            limit: usize::MAX,
+            ..Default::default()
+        };
+        let listed = library.find_articles("", &every, 0).map_err(failed)?;
+        listed
+            .articles
             .iter()
-            .map(|summary| library.article(summary.id).map_err(failed))
+            .map(|article| library.article(article.id).map_err(failed))
             .collect::<PyResult<Vec<_>>>()
     })?;
     to_python(py, &records)
