@@ -1,5 +1,6 @@
-//! What the library holds: whole article records for reading, found by id in one place
-//! ([`get`], [`missing`]); lists and searches are `search.rs`'s.
+//! Articles found by id, in one place: a whole record ([`get`]), whether it is there
+//! ([`require`]), its content hash and text, and why an id is missing ([`missing`]: in the
+//! trash, or unknown). Lists and searches are `search.rs`'s.
 
 use std::collections::BTreeMap;
 
@@ -86,9 +87,52 @@ pub(crate) fn get(connection: &Connection, id: i64) -> Result<ArticleRecord, Err
         .map_or_else(|| Err(missing(connection, id)), Ok)
 }
 
+/// Fails unless `articles` holds article `id`.
+pub(crate) fn require(connection: &Connection, id: i64) -> Result<(), Error> {
+    let found = connection
+        .query_row("SELECT 1 FROM articles WHERE id = ?1", [id], |_| Ok(()))
+        .optional()?;
+    match found {
+        Some(()) => Ok(()),
+        None => Err(missing(connection, id)),
+    }
+}
+
+/// Article `id`'s content hash (what names it through the trash and a dump) and text.
+pub(crate) fn hash_and_text(connection: &Connection, id: i64) -> Result<(String, String), Error> {
+    connection
+        .query_row(
+            "SELECT content_hash, text FROM articles WHERE id = ?1",
+            [id],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .optional()?
+        .ok_or_else(|| missing(connection, id))
+}
+
+/// Article `id`'s content hash.
+pub(crate) fn content_hash(connection: &Connection, id: i64) -> Result<String, Error> {
+    connection
+        .query_row(
+            "SELECT content_hash FROM articles WHERE id = ?1",
+            [id],
+            |row| row.get(0),
+        )
+        .optional()?
+        .ok_or_else(|| missing(connection, id))
+}
+
+/// True when the trash holds article `id`.
+pub(crate) fn in_trash(connection: &Connection, id: i64) -> Result<bool, Error> {
+    Ok(connection
+        .query_row("SELECT 1 FROM trash WHERE id = ?1", [id], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
 /// The error for an article id `articles` does not hold: in the trash, or unknown.
 pub(crate) fn missing(connection: &Connection, id: i64) -> Error {
-    match crate::trash::contains(connection, id) {
+    match in_trash(connection, id) {
         Ok(true) => Error::InTrash(id),
         Ok(false) => Error::NoSuchArticle(id),
         Err(error) => error,

@@ -219,7 +219,7 @@ pub struct Library {
     path: PathBuf,
     created: bool,
     /// The event index, kept between imports so a single new file is grouped at once.
-    event_index: std::cell::RefCell<Option<events::CachedIndex>>,
+    event_index: events::IndexCache,
 }
 
 impl Library {
@@ -270,7 +270,8 @@ impl Library {
     /// Imports the bundled sample articles (two events) through the same pipeline as files.
     pub fn add_samples(&self) -> Result<ImportReport, Error> {
         match import::import(
-            self,
+            &self.connection,
+            &self.event_index,
             samples::sources(),
             &mut |_| {},
             &AtomicBool::new(false),
@@ -306,7 +307,13 @@ impl Library {
         cancel: &AtomicBool,
     ) -> ImportReport {
         let (sources, unreadable) = import::collect(paths);
-        let (mut report, _) = import::import(self, sources, progress, cancel);
+        let (mut report, _) = import::import(
+            &self.connection,
+            &self.event_index,
+            sources,
+            progress,
+            cancel,
+        );
         report.failed.splice(0..0, unreadable);
         let mut restored = report.clone();
         match self.restore_reimported(&mut restored) {
@@ -320,6 +327,39 @@ impl Library {
                 report
             }
         }
+    }
+
+    /// The articles matching `query` and the filters of `options`, a page of at most
+    /// `options.limit` from `offset` on, with the total: the one listing and search, for the
+    /// window and the CLI alike. An empty query lists every article the filters let through
+    /// (relevance then means newest first, undated last); a query with no word in it finds
+    /// nothing. Words are matched whole, the last one also as a prefix (search as one types);
+    /// `"quoted words"` match only as a phrase; the best match comes first (the words as a
+    /// phrase, then close together, then BM25).
+    pub fn find_articles(
+        &self,
+        query: &str,
+        options: &SearchOptions,
+        offset: usize,
+    ) -> Result<ArticlePage, Error> {
+        search::find_articles(&self.connection, query, options, offset)
+    }
+
+    /// Where article `id` stands in the listing [`Library::find_articles`] gives without a query
+    /// for these filters and sort, or `None` when the filters leave it out. The window uses it to
+    /// bring an article just imported into view.
+    pub fn listing_position(
+        &self,
+        id: i64,
+        options: &SearchOptions,
+    ) -> Result<Option<usize>, Error> {
+        search::listing_position(&self.connection, id, options)
+    }
+
+    /// Every tag of the library with its number of articles, in alphabetical order (case
+    /// ignored), for the tag filter.
+    pub fn tag_counts(&self) -> Result<Vec<TagCount>, Error> {
+        search::tag_counts(&self.connection)
     }
 
     /// One article with its text.
@@ -572,7 +612,7 @@ impl Library {
         input: &mut dyn std::io::BufRead,
         source: &str,
     ) -> Result<ImportReport, Error> {
-        dump::load(self, input, source)
+        dump::load(&self.connection, &self.event_index, input, source)
     }
 
     /// Copies the library, as it is at this moment, to `target` through SQLite's online backup

@@ -450,14 +450,7 @@ fn find_sentence(sentences: &[String], key: &str, index: usize) -> Option<usize>
 
 /// An article's content hash and sentences, the article required to be in the library.
 fn live_article(connection: &Connection, id: i64) -> Result<(String, Vec<String>), Error> {
-    let found: Option<(String, String)> = connection
-        .query_row(
-            "SELECT content_hash, text FROM articles WHERE id = ?1",
-            [id],
-            |row| Ok((row.get(0)?, row.get(1)?)),
-        )
-        .optional()?;
-    let (hash, text) = found.ok_or_else(|| crate::articles::missing(connection, id))?;
+    let (hash, text) = crate::articles::hash_and_text(connection, id)?;
     Ok((
         hash,
         split_sentences(&text).into_iter().map(|s| s.text).collect(),

@@ -8,7 +8,7 @@ use rusqlite::{params_from_iter, Connection, Row};
 use serde::{Deserialize, Serialize};
 
 use crate::articles::{source_name, split_tags};
-use crate::{Error, Library};
+use crate::Error;
 
 /// How many hits a search returns.
 pub(crate) const DEFAULT_LIMIT: usize = 50;
@@ -195,106 +195,96 @@ pub struct TagCount {
 const LISTED_COLUMNS: &str = "a.id, a.title, a.outlet, a.published, a.word_count, a.event_id, a.path, \
     (SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM article_tags WHERE article_id = a.id ORDER BY tag))";
 
-impl Library {
-    /// Every tag of the library with its number of articles, in alphabetical order (case
-    /// ignored), for the tag filter.
-    pub fn tag_counts(&self) -> Result<Vec<TagCount>, Error> {
-        let mut statement = self.connection.prepare_cached(
-            "SELECT min(tag), count(*) FROM article_tags GROUP BY tag ORDER BY tag",
-        )?;
-        let tags = statement
-            .query_map([], |row| {
-                Ok(TagCount {
-                    tag: row.get(0)?,
-                    articles: row.get::<_, i64>(1)? as usize,
-                })
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(tags)
-    }
+/// Every tag with its number of articles, in alphabetical order (case ignored).
+pub(crate) fn tag_counts(connection: &Connection) -> Result<Vec<TagCount>, Error> {
+    let mut statement = connection
+        .prepare_cached("SELECT min(tag), count(*) FROM article_tags GROUP BY tag ORDER BY tag")?;
+    let tags = statement
+        .query_map([], |row| {
+            Ok(TagCount {
+                tag: row.get(0)?,
+                articles: row.get::<_, i64>(1)? as usize,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(tags)
+}
 
-    /// The articles matching `query` and the filters of `options`, a page of at most
-    /// `options.limit` from `offset` on, with the total. An empty query lists every article the
-    /// filters let through (relevance then means newest first); a query with no word in it
-    /// finds nothing.
-    pub fn find_articles(
-        &self,
-        query: &str,
-        options: &SearchOptions,
-        offset: usize,
-    ) -> Result<ArticlePage, Error> {
-        options.check(query)?;
-        if query.trim().is_empty() {
-            return list_filtered(&self.connection, options, offset);
-        }
-        let Some(expression) = match_query(query) else {
-            return Ok(ArticlePage {
-                total: 0,
-                offset,
-                articles: Vec::new(),
-            });
-        };
-        search_page(&self.connection, &expression, options, offset)
+/// See [`crate::Library::find_articles`].
+pub(crate) fn find_articles(
+    connection: &Connection,
+    query: &str,
+    options: &SearchOptions,
+    offset: usize,
+) -> Result<ArticlePage, Error> {
+    options.check(query)?;
+    if query.trim().is_empty() {
+        return list_filtered(connection, options, offset);
     }
+    let Some(expression) = match_query(query) else {
+        return Ok(ArticlePage {
+            total: 0,
+            offset,
+            articles: Vec::new(),
+        });
+    };
+    search_page(connection, &expression, options, offset)
+}
 
-    /// Where article `id` stands in the listing [`Library::find_articles`] gives without a query
-    /// for these filters and sort, or `None` when the filters leave it out. The window uses it to
-    /// bring an article just imported into view.
-    pub fn listing_position(
-        &self,
-        id: i64,
-        options: &SearchOptions,
-    ) -> Result<Option<usize>, Error> {
-        options.check("")?;
-        let (clauses, values) = filter_clauses(options);
-        let count = |extra: &str, more: &[Value]| -> Result<usize, Error> {
-            let mut all: Vec<&str> = clauses.clone();
-            all.push(extra);
-            let mut values = values.clone();
-            values.extend_from_slice(more);
-            let found: i64 = self
-                .connection
-                .prepare_cached(&format!(
-                    "SELECT count(*) FROM articles a WHERE {}",
-                    condition(&all)
-                ))?
-                .query_row(params_from_iter(&values), |row| row.get(0))?;
-            Ok(found as usize)
-        };
-        if count("a.id = ?", &[Value::Integer(id)])? == 0 {
-            return Ok(None);
-        }
-        let published: Option<String> = self.connection.query_row(
-            "SELECT published FROM articles WHERE id = ?1",
-            [id],
-            |row| row.get(0),
-        )?;
-        let position = match published {
-            Some(published) => {
-                let before = match options.sort {
-                    SearchSort::Relevance | SearchSort::Newest => {
-                        "a.published IS NOT NULL AND (a.published > ? OR (a.published = ? AND a.id < ?))"
-                    }
-                    SearchSort::Oldest => {
-                        "a.published IS NOT NULL AND (a.published < ? OR (a.published = ? AND a.id < ?))"
-                    }
-                };
-                count(
-                    before,
-                    &[
-                        Value::Text(published.clone()),
-                        Value::Text(published),
-                        Value::Integer(id),
-                    ],
-                )?
-            }
-            None => {
-                count("a.published IS NOT NULL", &[])?
-                    + count("a.published IS NULL AND a.id < ?", &[Value::Integer(id)])?
-            }
-        };
-        Ok(Some(position))
+/// See [`crate::Library::listing_position`].
+pub(crate) fn listing_position(
+    connection: &Connection,
+    id: i64,
+    options: &SearchOptions,
+) -> Result<Option<usize>, Error> {
+    options.check("")?;
+    let (clauses, values) = filter_clauses(options);
+    let count = |extra: &str, more: &[Value]| -> Result<usize, Error> {
+        let mut all: Vec<&str> = clauses.clone();
+        all.push(extra);
+        let mut values = values.clone();
+        values.extend_from_slice(more);
+        let found: i64 = connection
+            .prepare_cached(&format!(
+                "SELECT count(*) FROM articles a WHERE {}",
+                condition(&all)
+            ))?
+            .query_row(params_from_iter(&values), |row| row.get(0))?;
+        Ok(found as usize)
+    };
+    if count("a.id = ?", &[Value::Integer(id)])? == 0 {
+        return Ok(None);
     }
+    let published: Option<String> = connection.query_row(
+        "SELECT published FROM articles WHERE id = ?1",
+        [id],
+        |row| row.get(0),
+    )?;
+    let position = match published {
+        Some(published) => {
+            let before = match options.sort {
+                SearchSort::Relevance | SearchSort::Newest => {
+                    "a.published IS NOT NULL AND (a.published > ? OR (a.published = ? AND a.id < ?))"
+                }
+                SearchSort::Oldest => {
+                    "a.published IS NOT NULL AND (a.published < ? OR (a.published = ? AND a.id < ?))"
+                }
+            };
+            count(
+                before,
+                &[
+                    Value::Text(published.clone()),
+                    Value::Text(published),
+                    Value::Integer(id),
+                ],
+            )?
+        }
+        None => {
+            count("a.published IS NOT NULL", &[])?
+                + count("a.published IS NULL AND a.id < ?", &[Value::Integer(id)])?
+        }
+    };
+    Ok(Some(position))
 }
 
 fn listed(row: &Row, snippet: Option<String>) -> rusqlite::Result<ListedArticle> {
@@ -572,6 +562,7 @@ fn unmark(marked: &str) -> (String, Vec<[usize; 2]>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Library;
 
     /// Every article, as `parallax list` and the window's list give them: newest first.
     fn listed(library: &Library) -> Result<Vec<ListedArticle>, Error> {
