@@ -7,11 +7,10 @@ use support::{choose_in_file_dialog, fixture, App};
 
 /// Every article of a library file, newest first, as the window's list and `parallax list`.
 fn every_article(library: &parallax_library::Library) -> Vec<parallax_library::ListedArticle> {
-    let every = parallax_library::SearchOptions {
-        limit: usize::MAX,
-        ..Default::default()
-    };
-    library.find_articles("", &every, 0).unwrap().articles
+    library
+        .find_articles("", &parallax_library::SearchOptions::every_article(), 0)
+        .unwrap()
+        .articles
 }
 
 /// Answers the native file dialog titled `title` with `path`, as a person types it (the dialog

@@ -1103,11 +1103,9 @@ fn open(cli: &Cli) -> Result<Library> {
 
 /// Every article of the library, newest first, as `parallax list` lists them.
 fn every_article(library: &Library) -> Result<Vec<ListedArticle>> {
-    let every = SearchOptions {
-        limit: usize::MAX,
-        ..SearchOptions::default()
-    };
-    Ok(library.find_articles("", &every, 0)?.articles)
+    Ok(library
+        .find_articles("", &SearchOptions::every_article(), 0)?
+        .articles)
 }
 
 fn read_article(file: &Path) -> Result<ingest::ExtractedArticle> {

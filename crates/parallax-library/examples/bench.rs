@@ -132,11 +132,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         hits
     );
 
-    let every = SearchOptions {
-        limit: usize::MAX,
-        ..SearchOptions::default()
-    };
-    let list = time_each(&[(); 5], |_| drop(library.find_articles("", &every, 0)));
+    let list = time_each(&[(); 5], |_| {
+        drop(library.find_articles("", &SearchOptions::every_article(), 0))
+    });
     println!("list all articles: median {:.1} ms", ms(list.0));
     let events = time_each(&[(); 5], |_| drop(library.events()));
     println!(

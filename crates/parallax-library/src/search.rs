@@ -43,6 +43,15 @@ pub struct SearchOptions {
 pub const MAX_QUERY_CHARS: usize = 500;
 
 impl SearchOptions {
+    /// No filter, newest first, no limit: the whole library as the list shows it.
+    pub fn every_article() -> SearchOptions {
+        SearchOptions {
+            sort: SearchSort::Newest,
+            limit: usize::MAX,
+            ..SearchOptions::default()
+        }
+    }
+
     /// Checks a search and these options before any is run: the query's length and the filter
     /// dates (calendar days, `YYYY-MM-DD`), so every front end refuses the same input.
     pub fn check(&self, query: &str) -> Result<(), Error> {
@@ -313,7 +322,7 @@ fn listed(row: &Row, snippet: Option<String>) -> rusqlite::Result<ListedArticle>
     })
 }
 
-/// The articles the filters let through, without a query, in the order of [`Library::list`]:
+/// The articles the filters let through, without a query, newest first (undated last):
 /// the dated articles along the publication index (backwards for newest first), then the
 /// undated ones in import order. A page costs its offset, not a sort of the whole library.
 fn list_filtered(
@@ -566,11 +575,9 @@ mod tests {
 
     /// Every article, as `parallax list` and the window's list give them: newest first.
     fn listed(library: &Library) -> Result<Vec<ListedArticle>, Error> {
-        let every = SearchOptions {
-            limit: usize::MAX,
-            ..SearchOptions::default()
-        };
-        Ok(library.find_articles("", &every, 0)?.articles)
+        Ok(library
+            .find_articles("", &SearchOptions::every_article(), 0)?
+            .articles)
     }
 
     /// The articles a search finds, best first, as `parallax search` and the window's search box.

@@ -10,11 +10,9 @@ use parallax_library::{
 
 /// Every article, as `parallax list` and the window's list give them: newest first.
 fn listed(library: &Library) -> Result<Vec<ListedArticle>, Error> {
-    let every = SearchOptions {
-        limit: usize::MAX,
-        ..SearchOptions::default()
-    };
-    Ok(library.find_articles("", &every, 0)?.articles)
+    Ok(library
+        .find_articles("", &SearchOptions::every_article(), 0)?
+        .articles)
 }
 
 /// The articles a search finds, best first, as `parallax search` and the window's search box.
@@ -28,8 +26,7 @@ fn found(library: &Library, query: &str) -> Result<Vec<ListedArticle>, Error> {
 fn tagged(library: &Library, tag: &str) -> Result<Vec<ListedArticle>, Error> {
     let with_tag = SearchOptions {
         tag: Some(tag.to_string()),
-        limit: usize::MAX,
-        ..SearchOptions::default()
+        ..SearchOptions::every_article()
     };
     Ok(library.find_articles("", &with_tag, 0)?.articles)
 }

@@ -5,11 +5,9 @@ use parallax_library::{Error, ErrorKind, Library, ListedArticle, SearchOptions};
 
 /// Every article, as `parallax list` and the window's list give them: newest first.
 fn listed(library: &Library) -> Result<Vec<ListedArticle>, Error> {
-    let every = SearchOptions {
-        limit: usize::MAX,
-        ..SearchOptions::default()
-    };
-    Ok(library.find_articles("", &every, 0)?.articles)
+    Ok(library
+        .find_articles("", &SearchOptions::every_article(), 0)?
+        .articles)
 }
 
 fn sample_library(folder: &std::path::Path) -> (std::path::PathBuf, Library) {

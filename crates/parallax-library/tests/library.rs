@@ -7,11 +7,9 @@ use parallax_library::{Error, ImportProgress, Library, ListedArticle, SearchOpti
 
 /// Every article, as `parallax list` and the window's list give them: newest first.
 fn listed(library: &Library) -> Result<Vec<ListedArticle>, Error> {
-    let every = SearchOptions {
-        limit: usize::MAX,
-        ..SearchOptions::default()
-    };
-    Ok(library.find_articles("", &every, 0)?.articles)
+    Ok(library
+        .find_articles("", &SearchOptions::every_article(), 0)?
+        .articles)
 }
 
 /// The articles a search finds, best first, as `parallax search` and the window's search box.

@@ -314,11 +314,9 @@ fn read_library(py: Python<'_>, path: PathBuf) -> PyResult<PyObject> {
             )));
         }
         let library = Library::open(&path).map_err(failed)?;
-        let every = parallax_library::SearchOptions {
-            limit: usize::MAX,
-            ..Default::default()
-        };
-        let listed = library.find_articles("", &every, 0).map_err(failed)?;
+        let listed = library
+            .find_articles("", &parallax_library::SearchOptions::every_article(), 0)
+            .map_err(failed)?;
         listed
             .articles
             .iter()

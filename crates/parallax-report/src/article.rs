@@ -103,7 +103,7 @@ pub struct ReportArticle {
     pub title: String,
     /// Its outlet, when known.
     pub outlet: Option<String>,
-    /// Where it comes from, as the window names it: see [`source_name`].
+    /// Where it comes from, as the window names it: see [`parallax_library::source_name`].
     pub source: String,
     /// Its sentences; the pairs' sentence indices index this list.
     pub sentences: Vec<String>,

@@ -13,16 +13,19 @@ use crate::timeline::EventTimeline;
 /// ([`Library::link_sentences`]) applied.
 pub fn compare_articles(library: &Library, ids: &[i64]) -> Result<CompareReport, Error> {
     check_comparison(ids)?;
-    let inputs = ids
-        .iter()
+    compare_inputs(library, read_articles(library, ids)?)
+}
+
+/// The library articles `ids`, each named by its id, with all an export cites of it.
+fn read_articles(library: &Library, ids: &[i64]) -> Result<Vec<ComparedInput>, Error> {
+    ids.iter()
         .map(|&id| {
             Ok(ComparedInput::from_record(
                 id.to_string(),
                 library.article(id)?,
             ))
         })
-        .collect::<Result<Vec<_>, Error>>()?;
-    compare_inputs(library, inputs)
+        .collect()
 }
 
 /// Compares articles read from files or from `library` (those with an id), with a person's
@@ -105,17 +108,7 @@ pub fn event_timeline(library: &Library, event: i64) -> Result<EventTimeline, Er
             limit: MAX_COMPARED_ARTICLES,
         });
     }
-    let inputs = summary
-        .articles
-        .iter()
-        .map(|&id| {
-            Ok(ComparedInput::from_record(
-                id.to_string(),
-                library.article(id)?,
-            ))
-        })
-        .collect::<Result<Vec<_>, Error>>()?;
-    let report = compare_inputs(library, inputs)?;
+    let report = compare_inputs(library, read_articles(library, &summary.articles)?)?;
     Ok(EventTimeline {
         event: summary.id,
         title: summary.title,
