@@ -159,6 +159,19 @@ fn the_cli_and_the_window_list_and_search_alike_for_the_same_filters() {
         .unwrap()
         .iter()
         .all(|a| a["outlet"] == outlet.as_str()));
+    let nothing = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .arg("--library")
+        .arg(&file)
+        .args(["list", "--outlet", "No Such Outlet"])
+        .env_remove("PARALLAX_LIBRARY")
+        .output()
+        .unwrap();
+    assert!(nothing.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&nothing.stdout),
+        "No article matches.\n",
+        "a filter that lets nothing through is not an empty library"
+    );
     // The CLI's rows keep the contract's fields and add the window's.
     for key in [
         "id",
