@@ -6,11 +6,12 @@
 //! search is answered while a comparison runs.
 
 use parallax_library::{
-    ArticlePage, ArticleRecord, ArticleSentence, CitationFormat, CompareReport, EmptiedTrash,
-    EventSummary, ExportFormat, Grouping, MetadataEdit, Note, NoteEdit, NoteFilter, NoteTarget,
-    OutletCount, OutletGroups, OutletRenamed, RestoredArticle, SearchOptions, SearchSort,
-    SentenceOverride, TagCount, TrashedArticle,
+    ArticlePage, ArticleRecord, ArticleSentence, CitationFormat, EmptiedTrash, EventSummary,
+    Grouping, MetadataEdit, Note, NoteEdit, NoteFilter, NoteTarget, OutletCount, OutletGroups,
+    OutletRenamed, RestoredArticle, SearchOptions, SearchSort, SentenceOverride, TagCount,
+    TrashedArticle,
 };
+use parallax_report::{CompareReport, ExportFormat};
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, State};
 
@@ -77,7 +78,10 @@ pub async fn compare_articles(
     app: AppHandle,
     ids: Vec<i64>,
 ) -> Result<CompareReport, CommandError> {
-    run_on(app, Lane::Compare, move |library| library.compare(&ids)).await
+    run_on(app, Lane::Compare, move |library| {
+        parallax_report::compare_articles(library, &ids)
+    })
+    .await
 }
 
 /// Asks where to save the comparison of `ids` in `format`, then writes it there.

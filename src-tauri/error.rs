@@ -53,6 +53,12 @@ impl From<parallax_library::Error> for CommandError {
     }
 }
 
+impl From<parallax_report::Error> for CommandError {
+    fn from(error: parallax_report::Error) -> CommandError {
+        CommandError::new(Kind::Library(error.kind()), error.to_string())
+    }
+}
+
 impl std::fmt::Display for CommandError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.message)

@@ -1,7 +1,8 @@
 //! Saving a comparison, or the citations of articles, where the user chooses, in the format
 //! they choose.
 
-use parallax_library::{cite, export, CitationFormat, ExportFormat};
+use parallax_library::{cite, CitationFormat};
+use parallax_report::{compare_articles, export, ExportFormat};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager};
 use tauri_plugin_dialog::DialogExt;
@@ -35,7 +36,7 @@ pub fn choose_and_write(app: AppHandle, ids: Vec<i64>, format: ExportFormat) {
             tauri::async_runtime::spawn_blocking(move || {
                 let written = handle
                     .state::<AppState>()
-                    .on_lane(Lane::Compare, |library| library.compare(&ids))
+                    .on_lane(Lane::Compare, |library| compare_articles(library, &ids))
                     .map_err(|e| e.to_string())
                     .and_then(|report| {
                         std::fs::write(&path, export(&report, format))

@@ -28,9 +28,10 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use parallax_core::{entities, ingest};
 use parallax_library::{
-    compare_texts, ArticleSentence, CitationFormat, ComparedInput, ExportFormat, ImportProgress,
-    Library, MetadataEdit, NoteEdit, NoteFilter, NoteTarget, SearchOptions, SearchSort,
+    ArticleSentence, CitationFormat, ImportProgress, Library, ListedArticle, MetadataEdit,
+    NoteEdit, NoteFilter, NoteTarget, SearchOptions, SearchSort,
 };
+use parallax_report::{compare_texts, ComparedInput, ExportFormat};
 use serde::Serialize;
 
 mod render;
@@ -87,37 +88,17 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
-    /// List the library's articles
+    /// List the library's articles, newest first, narrowed as the window's filters narrow it
     List {
-        /// Only the articles with this tag
-        #[arg(long)]
-        tag: Option<String>,
-        /// Only the articles whose outlet is in this group: DIMENSION=GROUP (leaning=right)
-        #[arg(long, value_name = "DIMENSION=GROUP", value_parser = group_parser)]
-        group: Option<(String, String)>,
+        #[command(flatten)]
+        filters: Filters,
     },
     /// Search the library's articles (title, outlet, byline, text)
     Search {
-        /// Words to find; "quoted words" match as a phrase
+        /// Words to find; "quoted words" match as a phrase (none: every article, as `list`)
         query: String,
-        /// Only articles of this outlet
-        #[arg(long)]
-        outlet: Option<String>,
-        /// Only articles published on or after this date (YYYY-MM-DD)
-        #[arg(long)]
-        since: Option<String>,
-        /// Only articles published on or before this date (YYYY-MM-DD)
-        #[arg(long)]
-        until: Option<String>,
-        /// Only articles of this event
-        #[arg(long)]
-        event: Option<i64>,
-        /// Only articles with this tag (case ignored)
-        #[arg(long)]
-        tag: Option<String>,
-        /// Only the articles whose outlet is in this group: DIMENSION=GROUP (leaning=right)
-        #[arg(long, value_name = "DIMENSION=GROUP", value_parser = group_parser)]
-        group: Option<(String, String)>,
+        #[command(flatten)]
+        filters: Filters,
         /// Order of the hits
         #[arg(long, value_enum, default_value = "relevance")]
         sort: Sort,
@@ -407,6 +388,54 @@ fn sentence_parser(value: &str) -> Result<ArticleSentence, String> {
     })
 }
 
+/// What narrows `list` and `search`: the window's library filters.
+#[derive(clap::Args)]
+struct Filters {
+    /// Only articles of this outlet
+    #[arg(long)]
+    outlet: Option<String>,
+    /// Only articles published on or after this date (YYYY-MM-DD)
+    #[arg(long)]
+    since: Option<String>,
+    /// Only articles published on or before this date (YYYY-MM-DD)
+    #[arg(long)]
+    until: Option<String>,
+    /// Only articles of this event
+    #[arg(long)]
+    event: Option<i64>,
+    /// Only articles with this tag (case ignored)
+    #[arg(long)]
+    tag: Option<String>,
+    /// Only the articles whose outlet is in this group: DIMENSION=GROUP (leaning=right)
+    #[arg(long, value_name = "DIMENSION=GROUP", value_parser = group_parser)]
+    group: Option<(String, String)>,
+}
+
+impl Filters {
+    /// The library's search options for these filters, in `sort` order, at most `limit`.
+    fn options(&self, sort: SearchSort, limit: usize) -> SearchOptions {
+        SearchOptions {
+            outlet: self.outlet.clone(),
+            since: self.since.clone(),
+            until: self.until.clone(),
+            event: self.event,
+            tag: self.tag.clone(),
+            group: self.group.clone(),
+            sort,
+            limit,
+        }
+    }
+
+    fn any(&self) -> bool {
+        self.outlet.is_some()
+            || self.since.is_some()
+            || self.until.is_some()
+            || self.event.is_some()
+            || self.tag.is_some()
+            || self.group.is_some()
+    }
+}
+
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum Sort {
     Relevance,
@@ -533,7 +562,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                     .exit()
             });
             let report = compare(cli, articles)?;
-            let exported = parallax_library::export(&report, format);
+            let exported = parallax_report::export(&report, format);
             match output {
                 None => write_stdout(&exported)?,
                 Some(path) => {
@@ -566,27 +595,16 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 return Ok(ExitCode::FAILURE);
             }
         }
-        Command::List { tag, group } => {
-            let library = open(cli)?;
-            let mut articles = match tag {
-                Some(tag) => library.list_tagged(tag)?,
-                None => library.list()?,
-            };
-            if let Some((dimension, name)) = group {
-                articles = library.filter_by_group(articles, dimension, name)?;
-            }
+        Command::List { filters } => {
+            let options = filters.options(SearchSort::Newest, usize::MAX);
+            let articles = open(cli)?.find_articles("", &options, 0)?.articles;
             print(cli, &serde_json::json!({ "articles": articles }), || {
-                render::articles(&articles)
+                render::articles(&articles, filters.any())
             })?;
         }
         Command::Search {
             query,
-            outlet,
-            since,
-            until,
-            event,
-            tag,
-            group,
+            filters,
             sort,
             limit,
         } => {
@@ -595,17 +613,8 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 Sort::Newest => SearchSort::Newest,
                 Sort::Oldest => SearchSort::Oldest,
             };
-            let options = SearchOptions {
-                outlet: outlet.clone(),
-                since: since.clone(),
-                until: until.clone(),
-                event: *event,
-                tag: tag.clone(),
-                group: group.clone(),
-                sort,
-                limit: *limit,
-            };
-            let hits = open(cli)?.search_with(query, &options)?;
+            let options = filters.options(sort, *limit);
+            let hits = open(cli)?.find_articles(query, &options, 0)?.articles;
             print(cli, &serde_json::json!({ "hits": hits }), || {
                 render::hits(&hits, std::io::stdout().is_terminal())
             })?;
@@ -613,7 +622,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
         Command::Events => {
             let library = open(cli)?;
             let events = library.events()?;
-            let articles = library.list()?;
+            let articles = every_article(&library)?;
             print(cli, &serde_json::json!({ "events": events }), || {
                 render::events(&events, &articles)
             })?;
@@ -628,7 +637,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 }
             }
             let events = library.events()?;
-            let articles = library.list()?;
+            let articles = every_article(&library)?;
             print(cli, &serde_json::json!({ "events": events }), || {
                 render::events(&events, &articles)
             })?;
@@ -694,7 +703,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             })?;
         }
         Command::Timeline { event } => {
-            let timeline = open(cli)?.timeline(*event)?;
+            let timeline = parallax_report::event_timeline(&open(cli)?, *event)?;
             print(cli, &timeline, || render::timeline(&timeline))?;
         }
         Command::Tag { article, tags } | Command::Untag { article, tags } => {
@@ -1092,16 +1101,23 @@ fn open(cli: &Cli) -> Result<Library> {
     Ok(Library::open(&path)?)
 }
 
+/// Every article of the library, newest first, as `parallax list` lists them.
+fn every_article(library: &Library) -> Result<Vec<ListedArticle>> {
+    Ok(library
+        .find_articles("", &SearchOptions::every_article(), 0)?
+        .articles)
+}
+
 fn read_article(file: &Path) -> Result<ingest::ExtractedArticle> {
-    Ok(parallax_library::read_article_file(file)?)
+    Ok(parallax_report::read_article_file(file)?)
 }
 
 /// Compares files and library articles; the library's alignment corrections apply between its
 /// articles.
-fn compare(cli: &Cli, arguments: &[String]) -> Result<parallax_library::CompareReport> {
+fn compare(cli: &Cli, arguments: &[String]) -> Result<parallax_report::CompareReport> {
     let (inputs, library) = compare_inputs(cli, arguments)?;
     Ok(match library {
-        Some(library) => library.compare_inputs(inputs)?,
+        Some(library) => parallax_report::compare_inputs(&library, inputs)?,
         None => compare_texts(inputs),
     })
 }

@@ -7,10 +7,10 @@ use parallax_core::entities::{Entity, Overlap, Quantity, ResolvedEntity};
 use parallax_core::ingest::ExtractedArticle;
 use parallax_core::timeline::Precision;
 use parallax_library::{
-    ArticleRecord, ArticleSummary, CompareReport, EmptiedTrash, EventSummary, EventTimeline,
-    Grouping, ImportReport, Note, OutletCount, OutletGroups, OutletRenamed, RestoredArticle,
-    SearchHit, SentenceOverride, TrashedArticle,
+    ArticleRecord, EmptiedTrash, EventSummary, Grouping, ImportReport, ListedArticle, Note,
+    OutletCount, OutletGroups, OutletRenamed, RestoredArticle, SentenceOverride, TrashedArticle,
 };
+use parallax_report::{CompareReport, EventTimeline};
 
 pub(crate) fn extracted(path: &str, article: &ExtractedArticle, word_count: usize) -> String {
     let mut out = String::new();
@@ -285,7 +285,10 @@ pub(crate) fn import(report: &ImportReport) -> String {
     out
 }
 
-pub(crate) fn articles(articles: &[ArticleSummary]) -> String {
+pub(crate) fn articles(articles: &[ListedArticle], filtered: bool) -> String {
+    if articles.is_empty() && filtered {
+        return "No article matches.\n".into();
+    }
     if articles.is_empty() {
         return "The library is empty: `parallax import PATH` or `parallax samples` adds articles.\n".into();
     }
@@ -314,7 +317,7 @@ pub(crate) fn articles(articles: &[ArticleSummary]) -> String {
     out
 }
 
-pub(crate) fn hits(hits: &[SearchHit], terminal: bool) -> String {
+pub(crate) fn hits(hits: &[ListedArticle], terminal: bool) -> String {
     if hits.is_empty() {
         return "No article matches.\n".into();
     }
@@ -331,13 +334,17 @@ pub(crate) fn hits(hits: &[SearchHit], terminal: bool) -> String {
             .map(|o| format!(" ({o})"))
             .unwrap_or_default();
         let _ = writeln!(out, "{:>6}  {}{outlet}", hit.id, hit.title);
+        // No words searched for: no snippet.
+        let Some(found) = hit.snippet.as_deref() else {
+            continue;
+        };
         let mut snippet = String::new();
         let mut bounds = hit
             .highlights
             .iter()
             .flat_map(|[s, e]| [(*s, open), (*e, close)])
             .peekable();
-        for (i, c) in hit.snippet.chars().enumerate() {
+        for (i, c) in found.chars().enumerate() {
             while let Some((_, mark)) = bounds.next_if(|(at, _)| *at == i) {
                 snippet.push_str(mark);
             }
@@ -349,7 +356,7 @@ pub(crate) fn hits(hits: &[SearchHit], terminal: bool) -> String {
     out
 }
 
-pub(crate) fn events(events: &[EventSummary], articles: &[ArticleSummary]) -> String {
+pub(crate) fn events(events: &[EventSummary], articles: &[ListedArticle]) -> String {
     if events.is_empty() {
         return "No events: the library is empty.\n".into();
     }

@@ -17,7 +17,7 @@ use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
 use parallax_core::events::{ArticleProfile, EventIndex};
-use parallax_library::Library;
+use parallax_library::{Library, SearchOptions};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let count: usize = std::env::args()
@@ -119,7 +119,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .collect();
     let mut hits = 0;
     let search = time_each(&queries, |q| {
-        hits += library.search(q).map(|h| h.len()).unwrap_or(0)
+        hits += library
+            .find_articles(q, &SearchOptions::default(), 0)
+            .map(|page| page.articles.len())
+            .unwrap_or(0)
     });
     println!(
         "search: median {:.2} ms, 95th percentile {:.2} ms over {} queries ({} hits)",
@@ -129,7 +132,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         hits
     );
 
-    let list = time_each(&[(); 5], |_| drop(library.list()));
+    let list = time_each(&[(); 5], |_| {
+        drop(library.find_articles("", &SearchOptions::every_article(), 0))
+    });
     println!("list all articles: median {:.1} ms", ms(list.0));
     let events = time_each(&[(); 5], |_| drop(library.events()));
     println!(

@@ -1,33 +1,13 @@
-//! What the library holds: article summaries for lists, whole records for reading.
+//! Articles found by id, in one place: a whole record ([`get`]), whether it is there
+//! ([`require`]), its content hash and text, and why an id is missing ([`missing`]: in the
+//! trash, or unknown). Lists and searches are `search.rs`'s.
 
 use std::collections::BTreeMap;
 
-use rusqlite::{Connection, OptionalExtension, Row};
+use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use crate::Error;
-
-/// An article as a list shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ArticleSummary {
-    /// Its id in the library.
-    pub id: i64,
-    /// Its headline.
-    pub title: String,
-    /// The outlet that published it, when known.
-    pub outlet: Option<String>,
-    /// Publication date or date-time (ISO 8601), when known.
-    pub published: Option<String>,
-    /// The file it was imported from.
-    pub path: Option<String>,
-    /// Words in its text.
-    pub word_count: usize,
-    /// The event it belongs to.
-    pub event: Option<i64>,
-    /// The tags a person gave it, in alphabetical order.
-    #[serde(default)]
-    pub tags: Vec<String>,
-}
 
 /// An article with everything the library knows of it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -68,77 +48,36 @@ pub struct ArticleRecord {
     pub corrected: BTreeMap<String, Option<String>>,
 }
 
-const SUMMARY_COLUMNS: &str = "id, title, outlet, published, path, word_count, event_id, \
-    (SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM article_tags WHERE article_id = articles.id ORDER BY tag))";
-
-fn summary(row: &Row) -> rusqlite::Result<ArticleSummary> {
-    Ok(ArticleSummary {
-        id: row.get(0)?,
-        title: row.get(1)?,
-        outlet: row.get(2)?,
-        published: row.get(3)?,
-        path: row.get(4)?,
-        word_count: row.get::<_, i64>(5)? as usize,
-        event: row.get(6)?,
-        tags: split_tags(row.get(7)?),
-    })
-}
-
-/// Tags as the summary query joins them (separated by the unit separator, U+001F).
-fn split_tags(joined: Option<String>) -> Vec<String> {
+/// Tags as a query joins them (separated by the unit separator, U+001F).
+pub(crate) fn split_tags(joined: Option<String>) -> Vec<String> {
     joined
         .map(|joined| joined.split('\u{1f}').map(str::to_string).collect())
         .unwrap_or_default()
-}
-
-/// Every article, newest publication first (undated last).
-pub(crate) fn list(connection: &Connection) -> Result<Vec<ArticleSummary>, Error> {
-    let mut statement = connection.prepare(&format!(
-        "SELECT {SUMMARY_COLUMNS} FROM articles ORDER BY published IS NULL, published DESC, id"
-    ))?;
-    let articles = statement
-        .query_map([], summary)?
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(articles)
-}
-
-/// The articles with a tag (case is ignored), newest publication first.
-pub(crate) fn list_tagged(
-    connection: &Connection,
-    tag: &str,
-) -> Result<Vec<ArticleSummary>, Error> {
-    let mut statement = connection.prepare(&format!(
-        "SELECT {SUMMARY_COLUMNS} FROM articles WHERE id IN (SELECT article_id FROM article_tags WHERE tag = ?1)
-         ORDER BY published IS NULL, published DESC, id"
-    ))?;
-    let articles = statement
-        .query_map([tag.trim()], summary)?
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(articles)
 }
 
 /// One article with its text.
 pub(crate) fn get(connection: &Connection, id: i64) -> Result<ArticleRecord, Error> {
     connection
         .query_row(
-            &format!("SELECT {SUMMARY_COLUMNS}, byline, url, language, format, text, corrected, imported FROM articles WHERE id = ?1"),
+            "SELECT id, title, outlet, published, path, word_count, event_id, \
+             (SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM article_tags WHERE article_id = articles.id ORDER BY tag)), \
+             byline, url, language, format, text, corrected, imported FROM articles WHERE id = ?1",
             [id],
             |row| {
-                let s = summary(row)?;
                 Ok(ArticleRecord {
-                    id: s.id,
-                    title: s.title,
-                    outlet: s.outlet,
-                    published: s.published,
-                    path: s.path,
-                    word_count: s.word_count,
-                    event: s.event,
+                    id: row.get(0)?,
+                    title: row.get(1)?,
+                    outlet: row.get(2)?,
+                    published: row.get(3)?,
+                    path: row.get(4)?,
+                    word_count: row.get::<_, i64>(5)? as usize,
+                    event: row.get(6)?,
+                    tags: split_tags(row.get(7)?),
                     byline: row.get(8)?,
                     url: row.get(9)?,
                     language: row.get(10)?,
                     format: row.get(11)?,
                     text: row.get(12)?,
-                    tags: s.tags,
                     corrected: parse_corrected(row.get(13)?),
                     imported: row.get(14)?,
                 })
@@ -148,9 +87,52 @@ pub(crate) fn get(connection: &Connection, id: i64) -> Result<ArticleRecord, Err
         .map_or_else(|| Err(missing(connection, id)), Ok)
 }
 
+/// Fails unless `articles` holds article `id`.
+pub(crate) fn require(connection: &Connection, id: i64) -> Result<(), Error> {
+    let found = connection
+        .query_row("SELECT 1 FROM articles WHERE id = ?1", [id], |_| Ok(()))
+        .optional()?;
+    match found {
+        Some(()) => Ok(()),
+        None => Err(missing(connection, id)),
+    }
+}
+
+/// Article `id`'s content hash (what names it through the trash and a dump) and text.
+pub(crate) fn hash_and_text(connection: &Connection, id: i64) -> Result<(String, String), Error> {
+    connection
+        .query_row(
+            "SELECT content_hash, text FROM articles WHERE id = ?1",
+            [id],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .optional()?
+        .ok_or_else(|| missing(connection, id))
+}
+
+/// Article `id`'s content hash.
+pub(crate) fn content_hash(connection: &Connection, id: i64) -> Result<String, Error> {
+    connection
+        .query_row(
+            "SELECT content_hash FROM articles WHERE id = ?1",
+            [id],
+            |row| row.get(0),
+        )
+        .optional()?
+        .ok_or_else(|| missing(connection, id))
+}
+
+/// True when the trash holds article `id`.
+pub(crate) fn in_trash(connection: &Connection, id: i64) -> Result<bool, Error> {
+    Ok(connection
+        .query_row("SELECT 1 FROM trash WHERE id = ?1", [id], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
 /// The error for an article id `articles` does not hold: in the trash, or unknown.
 pub(crate) fn missing(connection: &Connection, id: i64) -> Error {
-    match crate::trash::contains(connection, id) {
+    match in_trash(connection, id) {
         Ok(true) => Error::InTrash(id),
         Ok(false) => Error::NoSuchArticle(id),
         Err(error) => error,
@@ -162,4 +144,43 @@ pub(crate) fn parse_corrected(stored: Option<String>) -> BTreeMap<String, Option
     stored
         .and_then(|json| serde_json::from_str(&json).ok())
         .unwrap_or_default()
+}
+
+/// The name that says where an article comes from: its outlet, else (when no outlet could be
+/// found, as for a wire copy saved as plain text) its file's name without the extension, else
+/// its headline. The one place the window and the reports get this fallback from.
+pub fn source_name(outlet: Option<&str>, path: Option<&str>, title: &str) -> String {
+    let file_stem = || {
+        let name = path?.rsplit(['/', '\\']).next()?;
+        let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+        Some(stem.trim()).filter(|s| !s.is_empty())
+    };
+    outlet
+        .map(str::trim)
+        .filter(|o| !o.is_empty())
+        .or_else(file_stem)
+        .unwrap_or(title)
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unknown_outlet_is_named_by_the_file_then_by_the_headline() {
+        assert_eq!(
+            source_name(Some("The Ledger"), Some("/a/wire.txt"), "Talks"),
+            "The Ledger"
+        );
+        assert_eq!(
+            source_name(None, Some("/a/kyiv-wire.txt"), "Talks"),
+            "kyiv-wire"
+        );
+        assert_eq!(
+            source_name(Some(" "), Some("C:\\notes\\wire.md"), "Talks"),
+            "wire"
+        );
+        assert_eq!(source_name(None, None, "Talks"), "Talks");
+    }
 }

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::import::{content_hash, DuplicateFile, FailedFile, ImportReport, ImportedArticle};
 use crate::notes::DumpedNote;
-use crate::{edits, events, trash, Error, Library};
+use crate::{edits, events, trash, Error};
 
 /// How many lines are written in one transaction.
 const BATCH: usize = 256;
@@ -195,7 +195,8 @@ struct Loaded {
 /// failed (`source:line`), the others loaded; articles the library already holds (same text)
 /// are duplicates, and one in the trash is restored and reported as a duplicate of itself.
 pub(crate) fn load(
-    library: &Library,
+    connection: &Connection,
+    index: &events::IndexCache,
     input: &mut dyn BufRead,
     source: &str,
 ) -> Result<ImportReport, Error> {
@@ -249,7 +250,7 @@ pub(crate) fn load(
             }
         }
         for batch in loaded.chunks(BATCH) {
-            write_batch(library, batch, &mut report, &mut events_by_key)?;
+            write_batch(connection, index, batch, &mut report, &mut events_by_key)?;
         }
         let grouped: Vec<&Loaded> = loaded
             .iter()
@@ -257,7 +258,7 @@ pub(crate) fn load(
             .collect();
         if !grouped.is_empty() {
             let transaction =
-                Transaction::new_unchecked(&library.connection, TransactionBehavior::Immediate)?;
+                Transaction::new_unchecked(connection, TransactionBehavior::Immediate)?;
             for line in grouped {
                 let outlet = line.article.outlet.as_deref().expect("filtered above");
                 crate::groups::add_missing(&transaction, outlet, &line.article.outlet_groups)?;
@@ -277,21 +278,21 @@ pub(crate) fn load(
                 .map(|l| (l.hash, l.article.alignment_overrides)),
         );
     }
-    load_overrides(&library.connection, &overrides)?;
-    crate::notes::load(&library.connection, &notes)?;
+    load_overrides(connection, &overrides)?;
+    crate::notes::load(connection, &notes)?;
     Ok(report)
 }
 
 /// Writes one batch of prepared lines in one transaction.
 fn write_batch(
-    library: &Library,
+    connection: &Connection,
+    index: &events::IndexCache,
     batch: &[Loaded],
     report: &mut ImportReport,
     events_by_key: &mut HashMap<String, i64>,
 ) -> Result<(), Error> {
-    let transaction =
-        Transaction::new_unchecked(&library.connection, TransactionBehavior::Immediate)?;
-    let mut cached = events::take_index(library, &transaction)?;
+    let transaction = Transaction::new_unchecked(connection, TransactionBehavior::Immediate)?;
+    let mut cached = index.take(&transaction)?;
     let mut restored_any = false;
     let mut inserted = Vec::with_capacity(batch.len());
     for loaded in batch {
@@ -393,7 +394,7 @@ fn write_batch(
     transaction.commit()?;
     // Articles brought back from the trash are not in the index: it is kept only without them.
     if !restored_any {
-        events::keep_index(library, cached);
+        index.keep(connection, cached);
     }
     Ok(())
 }

@@ -263,7 +263,7 @@ pub(crate) fn add_tags(
 ) -> Result<Vec<String>, Error> {
     let tags = clean_tags(tags)?;
     let transaction = Transaction::new_unchecked(connection, TransactionBehavior::Immediate)?;
-    require_article(&transaction, id)?;
+    crate::articles::require(&transaction, id)?;
     for tag in &tags {
         // A tag other articles have already is written as they have it ("Bridge" joins "bridge").
         let spelled: String = transaction
@@ -293,7 +293,7 @@ pub(crate) fn remove_tags(
 ) -> Result<Vec<String>, Error> {
     let tags = clean_tags(tags)?;
     let transaction = Transaction::new_unchecked(connection, TransactionBehavior::Immediate)?;
-    require_article(&transaction, id)?;
+    crate::articles::require(&transaction, id)?;
     for tag in &tags {
         transaction.execute(
             "DELETE FROM article_tags WHERE article_id = ?1 AND tag = ?2",
@@ -312,17 +312,6 @@ pub(crate) fn tags_of(connection: &Connection, id: i64) -> Result<Vec<String>, E
         .query_map([id], |row| row.get(0))?
         .collect::<Result<Vec<String>, _>>()?;
     Ok(tags)
-}
-
-/// Fails unless `articles` holds article `id`.
-pub(crate) fn require_article(connection: &Connection, id: i64) -> Result<(), Error> {
-    let found = connection
-        .query_row("SELECT 1 FROM articles WHERE id = ?1", [id], |_| Ok(()))
-        .optional()?;
-    match found {
-        Some(()) => Ok(()),
-        None => Err(crate::articles::missing(connection, id)),
-    }
 }
 
 #[cfg(test)]

@@ -62,14 +62,6 @@ pub enum Error {
         /// Why, in words a user can act on.
         reason: String,
     },
-    /// A file was read but holds no article the engine can take out of it.
-    #[error("cannot read an article from '{path}': {reason}")]
-    NoArticle {
-        /// The file.
-        path: PathBuf,
-        /// The engine's message.
-        reason: String,
-    },
     /// No article has this id.
     #[error("no article with id {0} in the library")]
     NoSuchArticle(i64),
@@ -99,9 +91,6 @@ pub enum Error {
         /// The most a timeline takes ([`crate::MAX_COMPARED_ARTICLES`]).
         limit: usize,
     },
-    /// An export was asked in a format Parallax does not write.
-    #[error("unknown export format '{0}': use html, markdown, json or csv")]
-    UnknownExportFormat(String),
     /// A citation was asked in a format Parallax does not write.
     #[error("unknown citation format '{0}': use csl-json, bibtex or ris")]
     UnknownCitationFormat(String),
@@ -258,7 +247,6 @@ impl Error {
             Error::TooFewArticles(_)
             | Error::TooManyArticles { .. }
             | Error::EventTooLarge { .. }
-            | Error::UnknownExportFormat(_)
             | Error::RestoredTwice { .. }
             | Error::InvalidDate(_)
             | Error::Empty(_)
@@ -284,9 +272,7 @@ impl Error {
             | Error::LibraryGone
             | Error::ReadOnly => ErrorKind::Library,
             Error::DiskFull | Error::WriteFailed(_) => ErrorKind::File,
-            Error::Unreadable { .. } | Error::NoArticle { .. } | Error::File { .. } => {
-                ErrorKind::File
-            }
+            Error::Unreadable { .. } | Error::File { .. } => ErrorKind::File,
             Error::Database(_) => ErrorKind::Database,
         }
     }

@@ -1,11 +1,14 @@
 //! Events as the library stores them: one row per event, every article in exactly one, and the
 //! engine's [`EventIndex`] rebuilt from the stored article profiles.
 
+use std::cell::RefCell;
+
 use parallax_core::events::{ArticleProfile, EventIndex};
+
 use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
-use crate::{Error, Library};
+use crate::Error;
 
 /// One event and the articles that report it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -60,32 +63,39 @@ pub(crate) struct CachedIndex {
     total_changes: u64,
 }
 
-/// Takes the library's cached event index if no other connection wrote since it was built,
-/// else rebuilds it. Call inside the write transaction; give it back with [`keep_index`] after
-/// a commit, or drop it after a rollback.
-pub(crate) fn take_index(library: &Library, connection: &Connection) -> Result<CachedIndex, Error> {
-    let data_version: i64 =
-        connection.pragma_query_value(None, "data_version", |row| row.get(0))?;
-    let total_changes = library.connection.total_changes();
-    match library.event_index.borrow_mut().take() {
-        Some(cached)
-            if cached.data_version == data_version && cached.total_changes == total_changes =>
-        {
-            Ok(cached)
-        }
-        _ => Ok(CachedIndex {
-            index: load_index(connection)?,
-            data_version,
-            total_changes,
-        }),
-    }
-}
+/// The event index kept between imports through one connection, so a single new file is
+/// grouped at once.
+#[derive(Default)]
+pub(crate) struct IndexCache(RefCell<Option<CachedIndex>>);
 
-/// Keeps the index for the next import through this connection, once the writes it follows
-/// are committed.
-pub(crate) fn keep_index(library: &Library, mut cached: CachedIndex) {
-    cached.total_changes = library.connection.total_changes();
-    *library.event_index.borrow_mut() = Some(cached);
+impl IndexCache {
+    /// Takes the cached index if no connection wrote since it was built, else rebuilds it. Call
+    /// inside the write transaction on the connection the cache belongs to; give it back with
+    /// [`IndexCache::keep`] after a commit, or drop it after a rollback.
+    pub(crate) fn take(&self, connection: &Connection) -> Result<CachedIndex, Error> {
+        let data_version: i64 =
+            connection.pragma_query_value(None, "data_version", |row| row.get(0))?;
+        let total_changes = connection.total_changes();
+        match self.0.borrow_mut().take() {
+            Some(cached)
+                if cached.data_version == data_version && cached.total_changes == total_changes =>
+            {
+                Ok(cached)
+            }
+            _ => Ok(CachedIndex {
+                index: load_index(connection)?,
+                data_version,
+                total_changes,
+            }),
+        }
+    }
+
+    /// Keeps the index for the next import through `connection`, once the writes it follows
+    /// are committed.
+    pub(crate) fn keep(&self, connection: &Connection, mut cached: CachedIndex) {
+        cached.total_changes = connection.total_changes();
+        *self.0.borrow_mut() = Some(cached);
+    }
 }
 
 /// Rebuilds the engine's index from every stored article, in import order.

@@ -107,17 +107,6 @@ pub(crate) fn list(connection: &Connection) -> Result<Vec<OutletGroups>, Error> 
         .collect())
 }
 
-/// Every outlet's groups, by outlet.
-pub(crate) fn all(
-    connection: &Connection,
-) -> Result<BTreeMap<String, BTreeMap<String, String>>, Error> {
-    Ok(list(connection)?
-        .into_iter()
-        .filter(|o| !o.groups.is_empty())
-        .map(|o| (o.outlet, o.groups))
-        .collect())
-}
-
 /// An outlet renamed to `to`: its groups follow it; where `to` already has a group in a
 /// dimension (a merge), `to`'s group stays.
 pub(crate) fn follow_rename(transaction: &Transaction, from: &str, to: &str) -> Result<(), Error> {
@@ -266,41 +255,6 @@ mod tests {
         assert_eq!(listed(("leaning", "left")), ["The Herald", "The Ledger"]);
         assert_eq!(listed(("country", "NZ")), ["The Herald"]);
         assert!(listed(("leaning", "centre")).is_empty());
-    }
-
-    #[test]
-    fn the_timeline_of_an_event_beyond_the_comparison_limit_is_refused() {
-        let outlets: Vec<String> = (0..=crate::MAX_COMPARED_ARTICLES)
-            .map(|n| format!("Paper {n}"))
-            .collect();
-        let folder = tempfile::tempdir().unwrap();
-        let files: Vec<_> = outlets
-            .iter()
-            .enumerate()
-            .map(|(n, outlet)| {
-                let file = folder.path().join(format!("report-{n}.md"));
-                std::fs::write(
-                    &file,
-                    format!("---\ntitle: Flood closes the Elmsford road, report {n}\noutlet: {outlet}\n---\n\nFloodwater closed the Elmsford road on Tuesday after the river burst its banks near the old mill. Report number {n}."),
-                )
-                .unwrap();
-                file
-            })
-            .collect();
-        let library = Library::open(&folder.path().join("library.sqlite3")).unwrap();
-        library.import_paths(
-            &files,
-            &mut |_| {},
-            &std::sync::atomic::AtomicBool::new(false),
-        );
-        let events = library.events().unwrap();
-        let big = events.iter().max_by_key(|e| e.articles.len()).unwrap();
-        assert_eq!(big.articles.len(), outlets.len(), "{events:?}");
-        assert!(matches!(
-            library.timeline(big.id),
-            Err(Error::EventTooLarge { articles, limit, .. })
-                if articles == outlets.len() && limit == crate::MAX_COMPARED_ARTICLES
-        ));
     }
 
     #[test]

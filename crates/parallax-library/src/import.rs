@@ -8,11 +8,11 @@ use std::sync::mpsc;
 use parallax_core::events::ArticleProfile;
 use parallax_core::ingest::{self, ExtractedArticle};
 use rayon::prelude::*;
-use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::{events, Error, Library};
+use crate::{events, Error};
 
 /// How many files are extracted, then written in one transaction.
 const BATCH: usize = 256;
@@ -189,7 +189,8 @@ fn has_article_extension(path: &Path) -> bool {
 /// (the library itself failing) are reported as failed with the library's message, and the
 /// first such failure is returned beside the report.
 pub(crate) fn import(
-    library: &Library,
+    connection: &Connection,
+    events: &events::IndexCache,
     sources: Vec<Source>,
     progress: &mut dyn FnMut(&ImportProgress),
     cancel: &AtomicBool,
@@ -235,7 +236,7 @@ pub(crate) fn import(
                 }
                 continue;
             }
-            let written = write_batch(library, batch, &mut report, &mut |path| {
+            let written = write_batch(connection, events, batch, &mut report, &mut |path| {
                 done += 1;
                 progress(&ImportProgress {
                     done,
@@ -276,7 +277,8 @@ enum WriteOutcome {
 /// when the import is to stop; what was written until then is committed. On a library failure
 /// the batch is rolled back and the paths of its articles are returned with the error.
 fn write_batch(
-    library: &Library,
+    connection: &Connection,
+    events: &events::IndexCache,
     batch: Vec<(String, Result<Prepared, String>)>,
     report: &mut ImportReport,
     handled: &mut dyn FnMut(&str) -> bool,
@@ -288,12 +290,11 @@ fn write_batch(
             .collect::<Vec<_>>()
     };
     // Immediate: wait for another writer (the window, a command) before any work, not midway.
-    let transaction =
-        match Transaction::new_unchecked(&library.connection, TransactionBehavior::Immediate) {
-            Ok(t) => t,
-            Err(e) => return Err((e.into(), all_paths())),
-        };
-    let mut cached = match events::take_index(library, &transaction) {
+    let transaction = match Transaction::new_unchecked(connection, TransactionBehavior::Immediate) {
+        Ok(t) => t,
+        Err(e) => return Err((e.into(), all_paths())),
+    };
+    let mut cached = match events.take(&transaction) {
         Ok(cached) => cached,
         Err(e) => return Err((e, all_paths())),
     };
@@ -340,7 +341,7 @@ fn write_batch(
         return Err((e.into(), all_paths()));
     }
     // Only an index that matches what was committed is kept for the next batch or import.
-    events::keep_index(library, cached);
+    events.keep(connection, cached);
     report
         .imported
         .extend(added.into_iter().map(|(_, _, article)| article));
@@ -416,19 +417,6 @@ pub fn read_source_file(path: &Path) -> Result<Vec<u8>, Error> {
     read_limited(path).map_err(|reason| Error::Unreadable {
         path: path.to_path_buf(),
         reason,
-    })
-}
-
-/// Reads the article out of a file, as `parallax extract` and `compare` show it.
-pub fn read_article_file(path: &Path) -> Result<ingest::ExtractedArticle, Error> {
-    let bytes = read_source_file(path)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    ingest::extract(&bytes, &name).map_err(|e| Error::NoArticle {
-        path: path.to_path_buf(),
-        reason: e.to_string(),
     })
 }
 

@@ -7,25 +7,25 @@
 //!
 //! - [`Library::import_paths`]: files and folders in, articles out; duplicates (same normalised
 //!   text) are reported with the id already stored, never stored twice.
-//! - [`Library::list`], [`Library::article`]: what the library holds.
-//! - [`Library::search`], [`Library::search_with`]: ranked full-text search (SQLite FTS5) with
-//!   highlighted snippets, narrowed by outlet, dates or event.
+//! - [`Library::find_articles`]: the one listing and search of the library, for the window and
+//!   the CLI alike: every article or ranked full-text matches (SQLite FTS5) with highlighted
+//!   snippets, narrowed by outlet, dates, event, tag or outlet group ([`SearchOptions`]), a page
+//!   at a time, as [`ListedArticle`] rows; [`Library::article`]: one article whole.
 //! - [`Library::events`]: the events found automatically on import
 //!   ([`parallax_core::events`]), [`Library::grouping`] says why an article is in its event;
 //!   [`Library::rename_event`], [`Library::merge_events`] and [`Library::move_article`] record a
 //!   person's corrections, which later imports keep.
-//! - [`Library::compare`], [`compare_texts`]: the engine's comparison as one report;
-//!   [`export()`] writes it as HTML, Markdown, JSON or (the entity matrix) CSV.
+//! - What a comparison of library articles needs besides their text:
+//!   [`Library::alignment_corrections`], [`Library::notes_on_articles`],
+//!   [`Library::outlet_groups`]. The comparison itself, its layout, timeline and exports are
+//!   the `parallax-report` crate's, which reads them through these.
 //! - Editing: [`Library::edit_article`] corrects an article's metadata (kept through later
 //!   imports), [`Library::rename_outlet`] renames or merges outlets, [`Library::add_tags`] and
-//!   [`Library::list_tagged`] tag articles, [`Library::delete`], [`Library::restore`] and
+//!   [`Library::remove_tags`] tag articles, [`Library::delete`], [`Library::restore`] and
 //!   [`Library::empty_trash`] delete with undo.
 //! - [`Library::link_sentences`], [`Library::unlink_sentences`]: a person's alignment
 //!   corrections, applied whenever the two articles are compared.
-//! - [`Library::timeline`]: an event's articles by publication (to the precision of their dates)
-//!   and each statement's first report; every comparison carries its own
-//!   ([`CompareReport::timeline`]), and its shared passages say which article came first.
-//! - [`Library::set_outlet_groups`], [`Library::outlet_groups`], [`Library::filter_by_group`]:
+//! - [`Library::set_outlet_groups`], [`Library::outlet_groups`]:
 //!   groups of outlets a person defines (any dimensions); comparisons of library articles then
 //!   say what only one group reports (`coverage.by_group`).
 //! - Notes and verdicts: [`Library::add_note`], [`Library::notes`], [`Library::edit_note`],
@@ -37,7 +37,7 @@
 //!
 //! ```
 //! use std::sync::atomic::AtomicBool;
-//! use parallax_library::Library;
+//! use parallax_library::{Library, SearchOptions};
 //!
 //! let folder = tempfile::tempdir().unwrap();
 //! let file = folder.path().join("report.txt");
@@ -45,7 +45,8 @@
 //! let library = Library::open(&folder.path().join("library.sqlite3")).unwrap();
 //! let report = library.import_paths(&[file], &mut |_| {}, &AtomicBool::new(false));
 //! assert_eq!(report.imported.len(), 1);
-//! assert_eq!(library.search("harbour").unwrap().len(), 1);
+//! let found = library.find_articles("harbour", &SearchOptions::default(), 0).unwrap();
+//! assert_eq!(found.total, 1);
 //! ```
 #![warn(missing_docs)]
 
@@ -61,51 +62,30 @@ mod dump;
 mod edits;
 mod error;
 mod events;
-mod export;
 mod groups;
 mod import;
-mod layout;
 mod notes;
 mod overrides;
-mod report;
 mod samples;
 mod schema;
 mod search;
-mod timeline;
 mod trash;
 
-pub use articles::{ArticleRecord, ArticleSummary};
+pub use articles::{source_name, ArticleRecord};
 pub use backup::BackupReport;
 pub use cite::{cite, Author, Citation, CitationFormat};
 pub use dump::{DumpedArticle, DumpedOverride};
 pub use edits::{check_published, MetadataEdit, OutletCount, OutletRenamed};
 pub use error::{Error, ErrorKind};
 pub use events::{EventSummary, Grouping};
-pub use export::{export, ExportFormat};
 pub use groups::{parse_group, OutletGroups};
 pub use import::{
-    read_article_file, read_source_file, DuplicateFile, FailedFile, ImportProgress, ImportReport,
-    ImportedArticle,
+    read_source_file, DuplicateFile, FailedFile, ImportProgress, ImportReport, ImportedArticle,
 };
-pub use layout::{Cell, CellState, Row};
 pub use notes::{DumpedNote, Note, NoteEdit, NoteFilter, NoteTarget};
 pub use overrides::{ArticleSentence, SentenceOverride};
-pub use report::{compare_texts, CompareReport, ComparedInput, ReportArticle, SourceDetails};
-pub use search::{ArticlePage, ListedArticle, SearchHit, SearchOptions, SearchSort, TagCount};
-pub use timeline::{Timeline, TimelineArticle, TimelineStatement};
+pub use search::{ArticlePage, ListedArticle, SearchOptions, SearchSort, TagCount};
 pub use trash::{EmptiedTrash, RestoredArticle, TrashedArticle};
-
-/// The timeline of one event ([`Library::timeline`]).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct EventTimeline {
-    /// The event's id.
-    pub event: i64,
-    /// The event's name.
-    pub title: String,
-    /// Its articles by publication and its statements by first report.
-    #[serde(flatten)]
-    pub timeline: Timeline,
-}
 
 /// The environment variable that names the library file, for the window and the CLI alike.
 pub const LIBRARY_ENV: &str = "PARALLAX_LIBRARY";
@@ -123,7 +103,6 @@ pub fn default_library_path() -> PathBuf {
         .join("library.sqlite3")
 }
 
-/// The library to open: the explicit path if given, else `$PARALLAX_LIBRARY` if set and not
 /// The most articles one comparison takes: beyond it the side-by-side view stops being readable
 /// and the pairwise work grows with the square of the count.
 pub const MAX_COMPARED_ARTICLES: usize = 20;
@@ -222,6 +201,7 @@ pub fn check_comparison_size(count: usize) -> Result<(), Error> {
     Ok(())
 }
 
+/// The library to open: the explicit path if given, else `$PARALLAX_LIBRARY` if set and not
 /// empty, else [`default_library_path`].
 pub fn resolve_library_path(explicit: Option<&Path>) -> PathBuf {
     if let Some(path) = explicit {
@@ -239,7 +219,7 @@ pub struct Library {
     path: PathBuf,
     created: bool,
     /// The event index, kept between imports so a single new file is grouped at once.
-    event_index: std::cell::RefCell<Option<events::CachedIndex>>,
+    event_index: events::IndexCache,
 }
 
 impl Library {
@@ -290,7 +270,8 @@ impl Library {
     /// Imports the bundled sample articles (two events) through the same pipeline as files.
     pub fn add_samples(&self) -> Result<ImportReport, Error> {
         match import::import(
-            self,
+            &self.connection,
+            &self.event_index,
             samples::sources(),
             &mut |_| {},
             &AtomicBool::new(false),
@@ -326,7 +307,13 @@ impl Library {
         cancel: &AtomicBool,
     ) -> ImportReport {
         let (sources, unreadable) = import::collect(paths);
-        let (mut report, _) = import::import(self, sources, progress, cancel);
+        let (mut report, _) = import::import(
+            &self.connection,
+            &self.event_index,
+            sources,
+            progress,
+            cancel,
+        );
         report.failed.splice(0..0, unreadable);
         let mut restored = report.clone();
         match self.restore_reimported(&mut restored) {
@@ -342,9 +329,37 @@ impl Library {
         }
     }
 
-    /// Every article, newest publication first.
-    pub fn list(&self) -> Result<Vec<ArticleSummary>, Error> {
-        articles::list(&self.connection)
+    /// The articles matching `query` and the filters of `options`, a page of at most
+    /// `options.limit` from `offset` on, with the total: the one listing and search, for the
+    /// window and the CLI alike. An empty query lists every article the filters let through
+    /// (relevance then means newest first, undated last); a query with no word in it finds
+    /// nothing. Words are matched whole, the last one also as a prefix (search as one types);
+    /// `"quoted words"` match only as a phrase; the best match comes first (the words as a
+    /// phrase, then close together, then BM25).
+    pub fn find_articles(
+        &self,
+        query: &str,
+        options: &SearchOptions,
+        offset: usize,
+    ) -> Result<ArticlePage, Error> {
+        search::find_articles(&self.connection, query, options, offset)
+    }
+
+    /// Where article `id` stands in the listing [`Library::find_articles`] gives without a query
+    /// for these filters and sort, or `None` when the filters leave it out. The window uses it to
+    /// bring an article just imported into view.
+    pub fn listing_position(
+        &self,
+        id: i64,
+        options: &SearchOptions,
+    ) -> Result<Option<usize>, Error> {
+        search::listing_position(&self.connection, id, options)
+    }
+
+    /// Every tag of the library with its number of articles, in alphabetical order (case
+    /// ignored), for the tag filter.
+    pub fn tag_counts(&self) -> Result<Vec<TagCount>, Error> {
+        search::tag_counts(&self.connection)
     }
 
     /// One article with its text.
@@ -360,105 +375,20 @@ impl Library {
         ))
     }
 
-    /// Compares two or more articles of the library, with a person's alignment corrections
-    /// ([`Library::link_sentences`]) applied.
-    pub fn compare(&self, ids: &[i64]) -> Result<CompareReport, Error> {
-        check_comparison(ids)?;
-        let inputs = ids
-            .iter()
-            .map(|&id| {
-                let record = self.article(id)?;
-                Ok(ComparedInput::from_record(id.to_string(), record))
-            })
-            .collect::<Result<Vec<_>, Error>>()?;
-        self.compare_inputs(inputs)
+    /// A person's alignment corrections between the compared articles that come from the
+    /// library (`ids[k]` is article `k`'s id, `None` for a file), for
+    /// [`parallax_core::compare::compare_corrected`].
+    pub fn alignment_corrections(
+        &self,
+        ids: &[Option<i64>],
+    ) -> Result<Vec<parallax_core::compare::PairCorrections>, Error> {
+        overrides::load(&self.connection, ids)
     }
 
-    /// Compares articles read from files or from this library (those with an id), with a
-    /// person's alignment corrections between the library's articles applied.
-    pub fn compare_inputs(&self, inputs: Vec<ComparedInput>) -> Result<CompareReport, Error> {
-        let ids: Vec<Option<i64>> = inputs.iter().map(|input| input.id).collect();
-        let corrections = overrides::load(&self.connection, &ids)?;
-        let mut report = report::compare_corrected(inputs, &corrections);
-        self.add_coverage_by_group(&mut report)?;
-        let held: Vec<i64> = ids.iter().flatten().copied().collect();
-        report.notes = notes::for_articles(&self.connection, &held)?;
-        Ok(report)
-    }
-
-    /// Fills `coverage.by_group` for the dimensions in which the report's library articles'
-    /// outlets have groups ([`parallax_core::compare::coverage_by_group`]).
-    fn add_coverage_by_group(&self, report: &mut CompareReport) -> Result<(), Error> {
-        let outlet_groups = groups::all(&self.connection)?;
-        let of_article: Vec<Option<&std::collections::BTreeMap<String, String>>> = report
-            .articles
-            .iter()
-            .map(|a| {
-                a.id?;
-                outlet_groups.get(a.outlet.as_deref()?)
-            })
-            .collect();
-        let dimensions: std::collections::BTreeSet<&String> =
-            of_article.iter().flatten().flat_map(|g| g.keys()).collect();
-        if dimensions.is_empty() {
-            return Ok(());
-        }
-        let counts: Vec<usize> = report.articles.iter().map(|a| a.sentences.len()).collect();
-        let statements = parallax_core::compare::statements(&counts, &report.pairs);
-        let sentences: Vec<Vec<String>> = report
-            .articles
-            .iter()
-            .map(|a| a.sentences.clone())
-            .collect();
-        for dimension in dimensions {
-            let in_groups: Vec<Option<String>> = of_article
-                .iter()
-                .map(|g| g.and_then(|g| g.get(dimension)).cloned())
-                .collect();
-            let coverage = parallax_core::compare::coverage_by_group(
-                &statements,
-                &report.entities,
-                &sentences,
-                &in_groups,
-            );
-            report.coverage.by_group.insert(dimension.clone(), coverage);
-        }
-        Ok(())
-    }
-
-    /// The timeline of an event: its articles in order of publication (to the minute where the
-    /// date has a time, to the day otherwise, undated last) and every statement its articles
-    /// make, with the earliest dated article that makes it. Statements come from the event's
-    /// comparison (a person's alignment corrections applied). An event of more than
-    /// [`MAX_COMPARED_ARTICLES`] articles is refused ([`Error::EventTooLarge`]) rather than cut:
-    /// a timeline of some of its articles could name the wrong one first.
-    pub fn timeline(&self, event: i64) -> Result<EventTimeline, Error> {
-        let summary = self
-            .events()?
-            .into_iter()
-            .find(|e| e.id == event)
-            .ok_or(Error::NoSuchEvent(event))?;
-        if summary.articles.len() > MAX_COMPARED_ARTICLES {
-            return Err(Error::EventTooLarge {
-                event,
-                articles: summary.articles.len(),
-                limit: MAX_COMPARED_ARTICLES,
-            });
-        }
-        let inputs = summary
-            .articles
-            .iter()
-            .map(|&id| {
-                let record = self.article(id)?;
-                Ok(ComparedInput::from_record(id.to_string(), record))
-            })
-            .collect::<Result<Vec<_>, Error>>()?;
-        let report = self.compare_inputs(inputs)?;
-        Ok(EventTimeline {
-            event: summary.id,
-            title: summary.title,
-            timeline: report.timeline,
-        })
+    /// The notes a comparison of these library articles shows: on the articles, their
+    /// sentences, pairs among them, and their events.
+    pub fn notes_on_articles(&self, ids: &[i64]) -> Result<Vec<Note>, Error> {
+        notes::for_articles(&self.connection, ids)
     }
 
     /// Puts an outlet in groups (`("leaning", "right")`), any number of dimensions at once; an
@@ -474,43 +404,6 @@ impl Library {
     /// Every outlet (of an article, or with groups) with its groups, by name.
     pub fn outlet_groups(&self) -> Result<Vec<OutletGroups>, Error> {
         groups::list(&self.connection)
-    }
-
-    /// Keeps the articles whose outlet is in group `name` of `dimension`.
-    pub fn filter_by_group(
-        &self,
-        articles: Vec<ArticleSummary>,
-        dimension: &str,
-        name: &str,
-    ) -> Result<Vec<ArticleSummary>, Error> {
-        let outlet_groups = groups::all(&self.connection)?;
-        Ok(articles
-            .into_iter()
-            .filter(|a| {
-                a.outlet
-                    .as_deref()
-                    .and_then(|o| outlet_groups.get(o))
-                    .and_then(|g| g.get(dimension))
-                    .is_some_and(|g| g == name)
-            })
-            .collect())
-    }
-
-    /// Full-text search over title, outlet, byline and text, best match first: an article
-    /// holding the words as a phrase, then one holding them close together, then the rest by
-    /// BM25. Words are matched whole, the last one also as a prefix (search as one types);
-    /// `"quoted words"` match only as a phrase.
-    pub fn search(&self, query: &str) -> Result<Vec<SearchHit>, Error> {
-        search::search(&self.connection, query, &SearchOptions::default())
-    }
-
-    /// [`Library::search`] narrowed by outlet, dates and event, in the order asked.
-    pub fn search_with(
-        &self,
-        query: &str,
-        options: &SearchOptions,
-    ) -> Result<Vec<SearchHit>, Error> {
-        search::search(&self.connection, query, options)
     }
 
     /// Every event with its articles; every article is in exactly one event.
@@ -570,11 +463,6 @@ impl Library {
     /// Removes tags from an article (case ignored); returns the tags it keeps.
     pub fn remove_tags(&self, id: i64, tags: &[String]) -> Result<Vec<String>, Error> {
         edits::remove_tags(&self.connection, id, tags)
-    }
-
-    /// The articles with a tag (case ignored), newest publication first.
-    pub fn list_tagged(&self, tag: &str) -> Result<Vec<ArticleSummary>, Error> {
-        articles::list_tagged(&self.connection, tag)
     }
 
     /// Moves articles to the trash: they leave lists, search, events and comparisons until
@@ -724,7 +612,7 @@ impl Library {
         input: &mut dyn std::io::BufRead,
         source: &str,
     ) -> Result<ImportReport, Error> {
-        dump::load(self, input, source)
+        dump::load(&self.connection, &self.event_index, input, source)
     }
 
     /// Copies the library, as it is at this moment, to `target` through SQLite's online backup

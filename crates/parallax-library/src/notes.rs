@@ -450,14 +450,7 @@ fn find_sentence(sentences: &[String], key: &str, index: usize) -> Option<usize>
 
 /// An article's content hash and sentences, the article required to be in the library.
 fn live_article(connection: &Connection, id: i64) -> Result<(String, Vec<String>), Error> {
-    let found: Option<(String, String)> = connection
-        .query_row(
-            "SELECT content_hash, text FROM articles WHERE id = ?1",
-            [id],
-            |row| Ok((row.get(0)?, row.get(1)?)),
-        )
-        .optional()?;
-    let (hash, text) = found.ok_or_else(|| crate::articles::missing(connection, id))?;
+    let (hash, text) = crate::articles::hash_and_text(connection, id)?;
     Ok((
         hash,
         split_sentences(&text).into_iter().map(|s| s.text).collect(),
@@ -1007,7 +1000,7 @@ pub(crate) fn load(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{export, ExportFormat, Library};
+    use crate::Library;
 
     /// A library of two reports of one ferry grounding that disagree on the passengers.
     fn ferry() -> (tempfile::TempDir, Library, i64, i64) {
@@ -1040,70 +1033,6 @@ mod tests {
         };
         let (wire, gazette) = (id("Northsea Wire"), id("Kestrel Gazette"));
         (folder, library, wire, gazette)
-    }
-
-    #[test]
-    fn notes_are_shown_beside_what_they_annotate_in_every_export() {
-        let (_folder, library, wire, gazette) = ferry();
-        let on_sentence = library
-            .add_note(
-                &NoteTarget::Sentence {
-                    article: wire,
-                    sentence: 0,
-                },
-                "Port log says <b>118</b> | passengers",
-                Some("Wrong"),
-                "Ana",
-            )
-            .unwrap();
-        assert_eq!(
-            on_sentence.verdict.as_deref(),
-            Some("wrong"),
-            "spelt as the scale has it"
-        );
-        let pair = NoteTarget::Pair {
-            left: ArticleSentence {
-                article: wire,
-                sentence: 1,
-            },
-            right: ArticleSentence {
-                article: gazette,
-                sentence: 1,
-            },
-        };
-        library
-            .add_note(&pair, "Both quote the coastguard", None, "Ben")
-            .unwrap();
-        let report = library.compare(&[wire, gazette]).unwrap();
-        assert_eq!(report.notes.len(), 2);
-
-        let html = export(&report, ExportFormat::Html);
-        assert!(html.contains("Port log says &lt;b&gt;118&lt;/b&gt; | passengers"));
-        assert!(!html.contains("<b>118"));
-        let markdown = export(&report, ExportFormat::Markdown);
-        let line = markdown
-            .lines()
-            .find(|l| l.contains("Port log says"))
-            .unwrap();
-        assert!(
-            line.contains("\\<b\\>118") && line.contains("wrong · Ana"),
-            "{line}"
-        );
-        assert!(markdown.contains("## Notes and verdicts"));
-        let csv = export(&report, ExportFormat::Csv);
-        let mut reader = ::csv::Reader::from_reader(csv.as_bytes());
-        let rows: Vec<::csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-        let note = rows.iter().find(|r| r[0].starts_with("Port log")).unwrap();
-        assert_eq!(&note[1], "note: wrong");
-        assert_eq!((&note[3], &note[4]), ("sentence 1", ""));
-        let pair_row = rows
-            .iter()
-            .find(|r| &r[0] == "Both quote the coastguard")
-            .unwrap();
-        assert_eq!((&pair_row[3], &pair_row[4]), ("sentence 2", "sentence 2"));
-        let json: serde_json::Value =
-            serde_json::from_str(&export(&report, ExportFormat::Json)).unwrap();
-        assert_eq!(json["notes"][0]["author"], "Ana");
     }
 
     #[test]

@@ -6,7 +6,7 @@
 
 use parallax_core::compare::{AlignmentOverride, PairCorrections};
 use parallax_core::text::{split_sentences, Sentence};
-use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{params, Connection, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 
 use crate::Error;
@@ -43,16 +43,7 @@ struct Side {
 }
 
 fn side(connection: &Connection, id: i64) -> Result<Side, Error> {
-    let found: Option<(String, String)> = connection
-        .query_row(
-            "SELECT content_hash, text FROM articles WHERE id = ?1",
-            [id],
-            |row| Ok((row.get(0)?, row.get(1)?)),
-        )
-        .optional()?;
-    let Some((hash, text)) = found else {
-        return Err(crate::articles::missing(connection, id));
-    };
+    let (hash, text) = crate::articles::hash_and_text(connection, id)?;
     Ok(Side {
         id,
         hash,
@@ -211,7 +202,7 @@ pub(crate) fn load(
     let mut hashes: Vec<Option<String>> = Vec::with_capacity(ids.len());
     for id in ids {
         hashes.push(match id {
-            Some(id) => Some(content_hash(connection, *id)?),
+            Some(id) => Some(crate::articles::content_hash(connection, *id)?),
             None => None,
         });
     }
@@ -230,17 +221,6 @@ pub(crate) fn load(
         }
     }
     Ok(corrections)
-}
-
-fn content_hash(connection: &Connection, id: i64) -> Result<String, Error> {
-    connection
-        .query_row(
-            "SELECT content_hash FROM articles WHERE id = ?1",
-            [id],
-            |row| row.get(0),
-        )
-        .optional()?
-        .ok_or_else(|| crate::articles::missing(connection, id))
 }
 
 /// Removes the corrections of texts neither the library nor its trash holds; returns how many.

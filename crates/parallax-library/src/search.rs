@@ -7,8 +7,8 @@ use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection, Row};
 use serde::{Deserialize, Serialize};
 
-use crate::report::source_name;
-use crate::{Error, Library};
+use crate::articles::{source_name, split_tags};
+use crate::Error;
 
 /// How many hits a search returns.
 pub(crate) const DEFAULT_LIMIT: usize = 50;
@@ -16,21 +16,6 @@ pub(crate) const DEFAULT_LIMIT: usize = 50;
 /// Marks around matched words in FTS5 snippets: private-use characters no article contains.
 const OPEN: char = '\u{E000}';
 const CLOSE: char = '\u{E001}';
-
-/// One article found by a search.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SearchHit {
-    /// Its id in the library.
-    pub id: i64,
-    /// Its headline.
-    pub title: String,
-    /// Its outlet, when known.
-    pub outlet: Option<String>,
-    /// A passage around the matched words, as plain text.
-    pub snippet: String,
-    /// The matched words in `snippet`, as `[start, end)` character offsets.
-    pub highlights: Vec<[usize; 2]>,
-}
 
 /// Narrows and orders a search.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,7 +35,7 @@ pub struct SearchOptions {
     pub group: Option<(String, String)>,
     /// The order of the hits.
     pub sort: SearchSort,
-    /// At most this many hits.
+    /// At most this many articles (`usize::MAX`: all of them).
     pub limit: usize,
 }
 
@@ -58,6 +43,15 @@ pub struct SearchOptions {
 pub const MAX_QUERY_CHARS: usize = 500;
 
 impl SearchOptions {
+    /// No filter, newest first, no limit: the whole library as the list shows it.
+    pub fn every_article() -> SearchOptions {
+        SearchOptions {
+            sort: SearchSort::Newest,
+            limit: usize::MAX,
+            ..SearchOptions::default()
+        }
+    }
+
     /// Checks a search and these options before any is run: the query's length and the filter
     /// dates (calendar days, `YYYY-MM-DD`), so every front end refuses the same input.
     pub fn check(&self, query: &str) -> Result<(), Error> {
@@ -109,29 +103,6 @@ pub enum SearchSort {
     Oldest,
 }
 
-/// Searches the library; an empty query finds nothing.
-pub(crate) fn search(
-    connection: &Connection,
-    query: &str,
-    options: &SearchOptions,
-) -> Result<Vec<SearchHit>, Error> {
-    options.check(query)?;
-    let Some(expression) = match_query(query) else {
-        return Ok(Vec::new());
-    };
-    let hits = matching(connection, &expression, options, 0)?
-        .into_iter()
-        .map(|article| SearchHit {
-            id: article.id,
-            title: article.title,
-            outlet: article.outlet,
-            snippet: article.snippet.unwrap_or_default(),
-            highlights: article.highlights,
-        })
-        .collect();
-    Ok(hits)
-}
-
 /// One article of a narrowed listing: what a list shows of it, and where a search found it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ListedArticle {
@@ -145,10 +116,14 @@ pub struct ListedArticle {
     pub source: String,
     /// Publication date or date-time (ISO 8601), when known.
     pub published: Option<String>,
+    /// The file it was imported from.
+    pub path: Option<String>,
     /// Words in its text.
     pub word_count: usize,
     /// The event it belongs to.
     pub event: Option<i64>,
+    /// The tags a person gave it, in alphabetical order.
+    pub tags: Vec<String>,
     /// A passage around the matched words, when words were searched for.
     pub snippet: Option<String>,
     /// The matched words in `snippet`, as `[start, end)` character offsets.
@@ -203,6 +178,11 @@ fn filter_clauses(options: &SearchOptions) -> (Vec<&'static str>, Vec<Value>) {
     (clauses, values)
 }
 
+/// A `LIMIT` or `OFFSET`, `usize::MAX` (all) kept within SQLite's integers.
+fn sql_count(count: usize) -> Value {
+    Value::Integer(i64::try_from(count).unwrap_or(i64::MAX))
+}
+
 /// `clauses` joined into a condition (always true when there is none).
 fn condition(clauses: &[&str]) -> String {
     if clauses.is_empty() {
@@ -221,109 +201,99 @@ pub struct TagCount {
     pub articles: usize,
 }
 
-const LISTED_COLUMNS: &str =
-    "a.id, a.title, a.outlet, a.published, a.word_count, a.event_id, a.path";
+const LISTED_COLUMNS: &str = "a.id, a.title, a.outlet, a.published, a.word_count, a.event_id, a.path, \
+    (SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM article_tags WHERE article_id = a.id ORDER BY tag))";
 
-impl Library {
-    /// Every tag of the library with its number of articles, in alphabetical order (case
-    /// ignored), for the tag filter.
-    pub fn tag_counts(&self) -> Result<Vec<TagCount>, Error> {
-        let mut statement = self.connection.prepare_cached(
-            "SELECT min(tag), count(*) FROM article_tags GROUP BY tag ORDER BY tag",
-        )?;
-        let tags = statement
-            .query_map([], |row| {
-                Ok(TagCount {
-                    tag: row.get(0)?,
-                    articles: row.get::<_, i64>(1)? as usize,
-                })
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(tags)
+/// Every tag with its number of articles, in alphabetical order (case ignored).
+pub(crate) fn tag_counts(connection: &Connection) -> Result<Vec<TagCount>, Error> {
+    let mut statement = connection
+        .prepare_cached("SELECT min(tag), count(*) FROM article_tags GROUP BY tag ORDER BY tag")?;
+    let tags = statement
+        .query_map([], |row| {
+            Ok(TagCount {
+                tag: row.get(0)?,
+                articles: row.get::<_, i64>(1)? as usize,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(tags)
+}
+
+/// See [`crate::Library::find_articles`].
+pub(crate) fn find_articles(
+    connection: &Connection,
+    query: &str,
+    options: &SearchOptions,
+    offset: usize,
+) -> Result<ArticlePage, Error> {
+    options.check(query)?;
+    if query.trim().is_empty() {
+        return list_filtered(connection, options, offset);
     }
+    let Some(expression) = match_query(query) else {
+        return Ok(ArticlePage {
+            total: 0,
+            offset,
+            articles: Vec::new(),
+        });
+    };
+    search_page(connection, &expression, options, offset)
+}
 
-    /// The articles matching `query` and the filters of `options`, a page of at most
-    /// `options.limit` from `offset` on, with the total. An empty query lists every article the
-    /// filters let through (relevance then means newest first); a query with no word in it
-    /// finds nothing.
-    pub fn find_articles(
-        &self,
-        query: &str,
-        options: &SearchOptions,
-        offset: usize,
-    ) -> Result<ArticlePage, Error> {
-        options.check(query)?;
-        if query.trim().is_empty() {
-            return list_filtered(&self.connection, options, offset);
+/// See [`crate::Library::listing_position`].
+pub(crate) fn listing_position(
+    connection: &Connection,
+    id: i64,
+    options: &SearchOptions,
+) -> Result<Option<usize>, Error> {
+    options.check("")?;
+    let (clauses, values) = filter_clauses(options);
+    let count = |extra: &str, more: &[Value]| -> Result<usize, Error> {
+        let mut all: Vec<&str> = clauses.clone();
+        all.push(extra);
+        let mut values = values.clone();
+        values.extend_from_slice(more);
+        let found: i64 = connection
+            .prepare_cached(&format!(
+                "SELECT count(*) FROM articles a WHERE {}",
+                condition(&all)
+            ))?
+            .query_row(params_from_iter(&values), |row| row.get(0))?;
+        Ok(found as usize)
+    };
+    if count("a.id = ?", &[Value::Integer(id)])? == 0 {
+        return Ok(None);
+    }
+    let published: Option<String> = connection.query_row(
+        "SELECT published FROM articles WHERE id = ?1",
+        [id],
+        |row| row.get(0),
+    )?;
+    let position = match published {
+        Some(published) => {
+            let before = match options.sort {
+                SearchSort::Relevance | SearchSort::Newest => {
+                    "a.published IS NOT NULL AND (a.published > ? OR (a.published = ? AND a.id < ?))"
+                }
+                SearchSort::Oldest => {
+                    "a.published IS NOT NULL AND (a.published < ? OR (a.published = ? AND a.id < ?))"
+                }
+            };
+            count(
+                before,
+                &[
+                    Value::Text(published.clone()),
+                    Value::Text(published),
+                    Value::Integer(id),
+                ],
+            )?
         }
-        let Some(expression) = match_query(query) else {
-            return Ok(ArticlePage {
-                total: 0,
-                offset,
-                articles: Vec::new(),
-            });
-        };
-        search_page(&self.connection, &expression, options, offset)
-    }
-
-    /// Where article `id` stands in the listing [`Library::find_articles`] gives without a query
-    /// for these filters and sort, or `None` when the filters leave it out. The window uses it to
-    /// bring an article just imported into view.
-    pub fn listing_position(
-        &self,
-        id: i64,
-        options: &SearchOptions,
-    ) -> Result<Option<usize>, Error> {
-        options.check("")?;
-        let (clauses, values) = filter_clauses(options);
-        let count = |extra: &str, more: &[Value]| -> Result<usize, Error> {
-            let mut all: Vec<&str> = clauses.clone();
-            all.push(extra);
-            let mut values = values.clone();
-            values.extend_from_slice(more);
-            let found: i64 = self
-                .connection
-                .prepare_cached(&format!(
-                    "SELECT count(*) FROM articles a WHERE {}",
-                    condition(&all)
-                ))?
-                .query_row(params_from_iter(&values), |row| row.get(0))?;
-            Ok(found as usize)
-        };
-        if count("a.id = ?", &[Value::Integer(id)])? == 0 {
-            return Ok(None);
+        None => {
+            count("a.published IS NOT NULL", &[])?
+                + count("a.published IS NULL AND a.id < ?", &[Value::Integer(id)])?
         }
-        let published: Option<String> = self.connection.query_row(
-            "SELECT published FROM articles WHERE id = ?1",
-            [id],
-            |row| row.get(0),
-        )?;
-        let position = match published {
-            Some(published) => {
-                let before = match options.sort {
-                    SearchSort::Relevance | SearchSort::Newest => {
-                        "a.published IS NOT NULL AND (a.published > ? OR (a.published = ? AND a.id < ?))"
-                    }
-                    SearchSort::Oldest => {
-                        "a.published IS NOT NULL AND (a.published < ? OR (a.published = ? AND a.id < ?))"
-                    }
-                };
-                count(
-                    before,
-                    &[
-                        Value::Text(published.clone()),
-                        Value::Text(published),
-                        Value::Integer(id),
-                    ],
-                )?
-            }
-            None => {
-                count("a.published IS NOT NULL", &[])?
-                    + count("a.published IS NULL AND a.id < ?", &[Value::Integer(id)])?
-            }
-        };
-        Ok(Some(position))
-    }
+    };
+    Ok(Some(position))
 }
 
 fn listed(row: &Row, snippet: Option<String>) -> rusqlite::Result<ListedArticle> {
@@ -343,14 +313,16 @@ fn listed(row: &Row, snippet: Option<String>) -> rusqlite::Result<ListedArticle>
         title,
         outlet,
         published: row.get(3)?,
+        path,
         word_count: row.get::<_, i64>(4)? as usize,
         event: row.get(5)?,
+        tags: split_tags(row.get(7)?),
         snippet,
         highlights,
     })
 }
 
-/// The articles the filters let through, without a query, in the order of [`Library::list`]:
+/// The articles the filters let through, without a query, newest first (undated last):
 /// the dated articles along the publication index (backwards for newest first), then the
 /// undated ones in import order. A page costs its offset, not a sort of the whole library.
 fn list_filtered(
@@ -382,7 +354,7 @@ fn list_filtered(
             condition(&all)
         ))?;
         let mut values = values.clone();
-        values.extend([Value::Integer(limit as i64), Value::Integer(offset as i64)]);
+        values.extend([sql_count(limit), sql_count(offset)]);
         let articles = statement
             .query_map(params_from_iter(&values), |row| listed(row, None))?
             .collect::<Result<Vec<_>, _>>()?;
@@ -487,13 +459,10 @@ fn matching(
         Value::Text(expression.to_string()),
     ];
     values.extend(filter_values);
-    values.extend([
-        Value::Integer(options.limit as i64),
-        Value::Integer(offset as i64),
-    ]);
+    values.extend([sql_count(options.limit), sql_count(offset)]);
     let articles = statement
         .query_map(params_from_iter(&values), |row| {
-            listed(row, Some(row.get(7)?))
+            listed(row, Some(row.get(8)?))
         })?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(articles)
@@ -602,6 +571,21 @@ fn unmark(marked: &str) -> (String, Vec<[usize; 2]>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Library;
+
+    /// Every article, as `parallax list` and the window's list give them: newest first.
+    fn listed(library: &Library) -> Result<Vec<ListedArticle>, Error> {
+        Ok(library
+            .find_articles("", &SearchOptions::every_article(), 0)?
+            .articles)
+    }
+
+    /// The articles a search finds, best first, as `parallax search` and the window's search box.
+    fn found(library: &Library, query: &str) -> Result<Vec<ListedArticle>, Error> {
+        Ok(library
+            .find_articles(query, &SearchOptions::default(), 0)?
+            .articles)
+    }
 
     fn sample_library() -> (tempfile::TempDir, Library) {
         let folder = tempfile::tempdir().unwrap();
@@ -623,7 +607,10 @@ mod tests {
         };
         for error in [
             library.find_articles("", &dated, 0).unwrap_err(),
-            library.search_with("Kyiv", &dated).unwrap_err(),
+            library
+                .find_articles("Kyiv", &dated, 0)
+                .map(|page| page.articles)
+                .unwrap_err(),
             library.listing_position(1, &dated).unwrap_err(),
         ] {
             assert!(matches!(error, Error::InvalidFilterDate(ref d) if d == "20 Nov"));
@@ -633,7 +620,10 @@ mod tests {
         let plain = SearchOptions::default();
         for error in [
             library.find_articles(&long, &plain, 0).unwrap_err(),
-            library.search_with(&long, &plain).unwrap_err(),
+            library
+                .find_articles(&long, &plain, 0)
+                .map(|page| page.articles)
+                .unwrap_err(),
         ] {
             assert!(matches!(error, Error::QueryTooLong { limit: 500 }));
         }
@@ -643,7 +633,7 @@ mod tests {
     #[test]
     fn a_tag_narrows_the_listing_and_the_search_without_case() {
         let (_folder, library) = sample_library();
-        let all = library.list().unwrap();
+        let all = listed(&library).unwrap();
         let (first, second) = (all[0].id, all[3].id);
         library.add_tags(first, &["Kyiv grain".into()]).unwrap();
         library
@@ -704,7 +694,7 @@ mod tests {
             &std::sync::atomic::AtomicBool::new(false),
         );
         assert_eq!(report.imported.len(), 4, "{report:?}");
-        let all = library.list().unwrap();
+        let all = listed(&library).unwrap();
         let whole = library
             .find_articles(
                 " ",
@@ -791,7 +781,7 @@ mod tests {
     fn filters_narrow_the_listing_with_and_without_words() {
         let (_folder, library) = sample_library();
         let outlets = library.outlets().unwrap();
-        let all = library.list().unwrap();
+        let all = listed(&library).unwrap();
         assert_eq!(
             outlets.iter().map(|o| o.articles).sum::<usize>(),
             all.iter().filter(|a| a.outlet.is_some()).count()
@@ -999,7 +989,7 @@ mod tests {
             let listing = library
                 .find_articles(query, &SearchOptions::default(), 0)
                 .unwrap();
-            let hits = library.search(query).unwrap();
+            let hits = found(&library, query).unwrap();
             assert_eq!(
                 hits.iter().map(|h| h.id).collect::<Vec<_>>(),
                 ids(&listing),

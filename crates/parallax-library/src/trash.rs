@@ -65,14 +65,6 @@ const ARTICLE_COLUMNS: &str = "title, outlet, byline, published, url, language, 
      word_count, content_hash, imported, profile, grouped_with, grouping_similarity, grouping_terms, \
      placed_by_user, corrected";
 
-/// True when the trash holds article `id`.
-pub(crate) fn contains(connection: &Connection, id: i64) -> Result<bool, Error> {
-    Ok(connection
-        .query_row("SELECT 1 FROM trash WHERE id = ?1", [id], |_| Ok(()))
-        .optional()?
-        .is_some())
-}
-
 /// Moves articles to the trash in one transaction; an id that is no article fails them all.
 pub(crate) fn delete(connection: &Connection, ids: &[i64]) -> Result<Vec<i64>, Error> {
     let transaction = Transaction::new_unchecked(connection, TransactionBehavior::Immediate)?;
@@ -81,10 +73,10 @@ pub(crate) fn delete(connection: &Connection, ids: &[i64]) -> Result<Vec<i64>, E
         if trashed.contains(&id) {
             continue;
         }
-        crate::edits::require_article(&transaction, id)?;
+        crate::articles::require(&transaction, id)?;
         // The trash can hold this id already when a new article took the id of a trashed one
         // (SQLite gives a new row the highest id plus one): that older entry moves aside.
-        if contains(&transaction, id)? {
+        if crate::articles::in_trash(&transaction, id)? {
             transaction.execute(
                 "UPDATE trash SET id = (SELECT max(m) + 1 FROM (SELECT max(id) AS m FROM articles
                                                                UNION ALL SELECT max(id) FROM trash))

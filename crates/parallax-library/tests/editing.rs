@@ -5,8 +5,31 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
 use parallax_library::{
-    ArticleSentence, CellState, Error, ImportReport, Library, MetadataEdit, SearchOptions,
+    ArticleSentence, Error, ImportReport, Library, ListedArticle, MetadataEdit, SearchOptions,
 };
+
+/// Every article, as `parallax list` and the window's list give them: newest first.
+fn listed(library: &Library) -> Result<Vec<ListedArticle>, Error> {
+    Ok(library
+        .find_articles("", &SearchOptions::every_article(), 0)?
+        .articles)
+}
+
+/// The articles a search finds, best first, as `parallax search` and the window's search box.
+fn found(library: &Library, query: &str) -> Result<Vec<ListedArticle>, Error> {
+    Ok(library
+        .find_articles(query, &SearchOptions::default(), 0)?
+        .articles)
+}
+
+/// The articles with a tag (case ignored), newest first.
+fn tagged(library: &Library, tag: &str) -> Result<Vec<ListedArticle>, Error> {
+    let with_tag = SearchOptions {
+        tag: Some(tag.to_string()),
+        ..SearchOptions::every_article()
+    };
+    Ok(library.find_articles("", &with_tag, 0)?.articles)
+}
 
 fn write(folder: &Path, name: &str, text: &str) -> PathBuf {
     let path = folder.join(name);
@@ -64,7 +87,11 @@ impl Setup {
     }
 
     fn listed_ids(&self) -> Vec<i64> {
-        let mut ids: Vec<i64> = self.library.list().unwrap().iter().map(|a| a.id).collect();
+        let mut ids: Vec<i64> = listed(&self.library)
+            .unwrap()
+            .iter()
+            .map(|a| a.id)
+            .collect();
         ids.sort_unstable();
         ids
     }
@@ -122,21 +149,21 @@ fn corrected_metadata_is_kept_searched_and_survives_a_reimport() {
         "the value before the correction is kept"
     );
 
-    let hits = library.search("agriculture").unwrap();
+    let hits = found(library, "agriculture").unwrap();
     assert_eq!(hits.len(), 1);
     assert_eq!(hits[0].id, setup.farm_a);
     assert_eq!(
-        library.search("Whitfield").unwrap().len(),
+        found(library, "Whitfield").unwrap().len(),
         1,
         "byline searched"
     );
     assert_eq!(
-        library.search("Prairie").unwrap().len(),
+        found(library, "Prairie").unwrap().len(),
         1,
         "outlet searched"
     );
     assert!(
-        library.search("passes").unwrap().is_empty(),
+        found(library, "passes").unwrap().is_empty(),
         "old title gone"
     );
 
@@ -165,7 +192,7 @@ fn corrected_metadata_is_kept_searched_and_survives_a_reimport() {
         Some("Senate passes farm bill")
     );
     assert_eq!(record.corrected["byline"], None);
-    assert!(library.search("Whitfield").unwrap().is_empty());
+    assert!(found(library, "Whitfield").unwrap().is_empty());
 }
 
 #[test]
@@ -277,7 +304,14 @@ fn outlets_are_counted_renamed_and_merged() {
         outlet: Some("Ledger".into()),
         ..SearchOptions::default()
     };
-    assert_eq!(library.search_with("farm", &options).unwrap().len(), 2);
+    assert_eq!(
+        library
+            .find_articles("farm", &options, 0)
+            .map(|page| page.articles)
+            .unwrap()
+            .len(),
+        2
+    );
     assert!(matches!(
         library.rename_outlet("Nobody", "Somebody"),
         Err(Error::NoSuchOutlet(_))
@@ -303,22 +337,21 @@ fn tags_are_added_removed_listed_and_shown() {
         .add_tags(setup.volcano, &["science".into()])
         .unwrap();
 
-    let tagged: Vec<i64> = library
-        .list_tagged("AGRICULTURE")
+    let with_tag: Vec<i64> = tagged(library, "AGRICULTURE")
         .unwrap()
         .iter()
         .map(|a| a.id)
         .collect();
-    assert_eq!(tagged.len(), 2);
-    assert!(tagged.contains(&setup.farm_a) && tagged.contains(&setup.farm_b));
+    assert_eq!(with_tag.len(), 2);
+    assert!(with_tag.contains(&setup.farm_a) && with_tag.contains(&setup.farm_b));
 
     assert_eq!(
         library.article(setup.farm_b).unwrap().tags,
         ["Agriculture"],
         "a tag in use keeps its spelling"
     );
-    let listed = library.list().unwrap();
-    let farm_a = listed.iter().find(|a| a.id == setup.farm_a).unwrap();
+    let all = listed(library).unwrap();
+    let farm_a = all.iter().find(|a| a.id == setup.farm_a).unwrap();
     assert_eq!(farm_a.tags, ["Agriculture", "politics"]);
     let json = serde_json::to_value(farm_a).unwrap();
     assert_eq!(json["tags"], serde_json::json!(["Agriculture", "politics"]));
@@ -328,7 +361,7 @@ fn tags_are_added_removed_listed_and_shown() {
         .remove_tags(setup.farm_a, &["POLITICS".into(), "never given".into()])
         .unwrap();
     assert_eq!(left, ["Agriculture"]);
-    assert!(library.list_tagged("politics").unwrap().is_empty());
+    assert!(tagged(library, "politics").unwrap().is_empty());
     assert!(matches!(
         library.add_tags(setup.farm_a, &["".into()]),
         Err(Error::Empty(_))
@@ -359,10 +392,10 @@ fn deleted_articles_leave_everything_and_come_back_into_their_event() {
 
     assert_eq!(library.delete(&[setup.farm_b]).unwrap(), [setup.farm_b]);
     assert!(!setup.listed_ids().contains(&setup.farm_b));
-    assert!(library.search("welcomed").unwrap().is_empty());
-    assert!(library.list_tagged("keep").unwrap().is_empty());
+    assert!(found(library, "welcomed").unwrap().is_empty());
+    assert!(tagged(library, "keep").unwrap().is_empty());
     setup.assert_events_partition_the_list();
-    let error = library.compare(&[setup.farm_a, setup.farm_b]).unwrap_err();
+    let error = library.article(setup.farm_b).unwrap_err();
     assert!(
         matches!(error, Error::InTrash(id) if id == setup.farm_b),
         "{error}"
@@ -382,10 +415,10 @@ fn deleted_articles_leave_everything_and_come_back_into_their_event() {
     assert_eq!(record.tags, ["keep"]);
     assert_eq!(record.outlet.as_deref(), Some("Corn Belt Times"));
     assert!(record.corrected.contains_key("outlet"));
-    assert_eq!(library.search("welcomed").unwrap().len(), 1);
+    assert_eq!(found(library, "welcomed").unwrap().len(), 1);
     assert_eq!(setup.event_of(setup.farm_b), farm_event);
     setup.assert_events_partition_the_list();
-    assert!(library.compare(&[setup.farm_a, setup.farm_b]).is_ok());
+    assert!(library.article(setup.farm_b).is_ok());
     assert!(matches!(
         library.restore(&[setup.farm_b]),
         Err(Error::NotInTrash(_))
@@ -487,7 +520,7 @@ fn emptying_the_trash_deletes_for_good_with_the_emptied_events() {
         library.rename_event(volcano_event, "x"),
         Err(Error::NoSuchEvent(_))
     ));
-    assert!(library.list_tagged("gone").unwrap().is_empty());
+    assert!(tagged(library, "gone").unwrap().is_empty());
     setup.assert_events_partition_the_list();
     assert_eq!(setup.listed_ids(), [setup.farm_a]);
 
@@ -511,7 +544,7 @@ fn a_deleted_article_imported_again_comes_back_from_the_trash_as_a_duplicate() {
     assert_eq!(library.article(setup.farm_b).unwrap().tags, ["kept"]);
     assert_eq!(setup.event_of(setup.farm_b), setup.event_of(setup.farm_a));
     setup.assert_events_partition_the_list();
-    assert_eq!(library.list().unwrap().len(), 3);
+    assert_eq!(listed(library).unwrap().len(), 3);
 }
 
 #[test]
@@ -561,10 +594,9 @@ fn a_deleted_articles_id_taken_by_a_new_import_is_given_a_new_one_on_restore() {
     for id in ids {
         library.restore(&[id]).unwrap();
     }
-    assert_eq!(library.list().unwrap().len(), 4);
+    assert_eq!(listed(library).unwrap().len(), 4);
     setup.assert_events_partition_the_list();
-    let titles: Vec<String> = library
-        .list()
+    let titles: Vec<String> = listed(library)
         .unwrap()
         .into_iter()
         .map(|a| a.title)
@@ -572,147 +604,8 @@ fn a_deleted_articles_id_taken_by_a_new_import_is_given_a_new_one_on_restore() {
     assert!(titles.contains(&"Bridge reopens".to_string()));
 }
 
-const HARBOUR_LEFT: &str = "Storm closes harbour\n\nThe storm closed the harbour on Monday. Fishermen stayed ashore all week. The mayor promised repairs within a month.";
-const HARBOUR_RIGHT: &str = "Harbour shut by storm\n\nA storm shut the harbour on Monday. The town's boats did not sail until Sunday. Repairs will take a month, the mayor said.";
-
-fn harbour(setup: &Setup) -> (i64, i64) {
-    let files = [
-        write(setup.folder.path(), "harbour-left.txt", HARBOUR_LEFT),
-        write(setup.folder.path(), "harbour-right.txt", HARBOUR_RIGHT),
-    ];
-    let report = import(&setup.library, &files);
-    (report.imported[0].id, report.imported[1].id)
-}
-
 fn sentence(article: i64, sentence: usize) -> ArticleSentence {
     ArticleSentence { article, sentence }
-}
-
-fn aligned(report: &parallax_library::CompareReport, i: usize, j: usize) -> Option<bool> {
-    let pair = &report.pairs[0];
-    let (i, j) = if pair.left == 0 { (i, j) } else { (j, i) };
-    pair.alignments
-        .iter()
-        .find(|a| a.left.contains(&i) && a.right.contains(&j))
-        .map(|a| a.by_user)
-}
-
-#[test]
-fn alignment_corrections_apply_whenever_the_pair_is_compared() {
-    let setup = Setup::new();
-    let library = &setup.library;
-    let (left, right) = harbour(&setup);
-    let engine = library.compare(&[left, right]).unwrap();
-    assert_eq!(engine.articles[0].sentences.len(), 3);
-    assert_eq!(
-        aligned(&engine, 0, 0),
-        Some(false),
-        "the engine aligns the first sentences"
-    );
-    assert_eq!(aligned(&engine, 1, 1), None, "and misses the boats");
-
-    library
-        .link_sentences(sentence(left, 1), sentence(right, 1))
-        .unwrap();
-    // Given with the articles the other way round, sentence indices follow the ids.
-    let listed = library
-        .unlink_sentences(sentence(right, 0), sentence(left, 0))
-        .unwrap();
-    assert_eq!(listed.len(), 2);
-    assert_eq!(listed[0].left.article, right);
-    assert!(!listed[0].linked);
-    assert_eq!(listed[0].left_text, "A storm shut the harbour on Monday.");
-
-    for ids in [[left, right], [right, left]] {
-        let report = library.compare(&ids).unwrap();
-        assert_eq!(
-            aligned(&report, 1, 1),
-            Some(true),
-            "the link is an alignment"
-        );
-        assert_eq!(aligned(&report, 0, 0), None, "the unlinked pair is gone");
-        let pair = &report.pairs[0];
-        assert!(pair.left_only.contains(&0) && pair.right_only.contains(&0));
-        assert!(!pair.left_only.contains(&1) && !pair.right_only.contains(&1));
-        let json = serde_json::to_value(&report).unwrap();
-        let user = json["pairs"][0]["alignments"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|a| a["by_user"] == true)
-            .expect("by_user in the JSON");
-        assert!(user["diff"].as_array().is_some_and(|d| !d.is_empty()));
-        // The rows follow the corrected pair: the linked sentences share a row, the unlinked
-        // ones stand alone.
-        let row_of = |article: usize, s: usize| {
-            report
-                .rows
-                .iter()
-                .position(|row| {
-                    row.cells[article]
-                        .as_ref()
-                        .is_some_and(|c| c.sentences.contains(&s))
-                })
-                .unwrap()
-        };
-        assert_eq!(row_of(0, 1), row_of(1, 1));
-        assert_ne!(row_of(0, 0), row_of(1, 0));
-        let first = &report.rows[row_of(0, 0)];
-        assert_eq!(first.cells[0].as_ref().unwrap().state, CellState::Only);
-        assert_eq!(report.coverage.support[0][1], [1]);
-        assert!(report.coverage.support[0][0].is_empty());
-    }
-
-    assert!(library
-        .remove_alignment_override(sentence(left, 0), sentence(right, 0))
-        .unwrap());
-    let report = library.compare(&[left, right]).unwrap();
-    assert_eq!(
-        aligned(&report, 0, 0),
-        Some(false),
-        "the engine's alignment is back"
-    );
-    assert_eq!(library.alignment_overrides(left, right).unwrap().len(), 1);
-    assert_eq!(library.clear_alignment_overrides(right, left).unwrap(), 1);
-    assert_eq!(library.compare(&[left, right]).unwrap().pairs, engine.pairs);
-}
-
-#[test]
-fn alignment_corrections_are_checked_and_follow_the_text_through_the_trash() {
-    let setup = Setup::new();
-    let library = &setup.library;
-    let (left, right) = harbour(&setup);
-    assert!(matches!(
-        library.link_sentences(sentence(left, 3), sentence(right, 0)),
-        Err(Error::NoSuchSentence {
-            sentence: 3,
-            last: 2,
-            ..
-        })
-    ));
-    assert!(matches!(
-        library.link_sentences(sentence(left, 0), sentence(left, 1)),
-        Err(Error::SameArticle(_))
-    ));
-    assert!(library
-        .link_sentences(sentence(left, 0), sentence(404, 0))
-        .is_err());
-    library
-        .link_sentences(sentence(left, 2), sentence(right, 1))
-        .unwrap();
-    library.delete(&[right]).unwrap();
-    assert!(matches!(
-        library.alignment_overrides(left, right),
-        Err(Error::InTrash(_))
-    ));
-    library.restore(&[right]).unwrap();
-    assert_eq!(library.alignment_overrides(left, right).unwrap().len(), 1);
-    assert_eq!(
-        aligned(&library.compare(&[left, right]).unwrap(), 2, 1),
-        Some(true)
-    );
-    library.delete(&[right]).unwrap();
-    assert_eq!(library.empty_trash().unwrap().alignment_overrides, 1);
 }
 
 #[test]
@@ -772,7 +665,7 @@ fn the_library_goes_to_json_lines_and_back() {
     assert_eq!(events.len(), 1);
     assert_eq!(events[0].title, "The 2012 farm bill");
     assert_eq!(events[0].articles.len(), 2);
-    let loaded = other.list().unwrap();
+    let loaded = listed(&other).unwrap();
     let farm_b = loaded
         .iter()
         .find(|a| a.title == "Farm bill clears the Senate")
@@ -781,7 +674,7 @@ fn the_library_goes_to_json_lines_and_back() {
     assert_eq!(record.outlet.as_deref(), Some("Corn Belt Times"));
     assert_eq!(record.published.as_deref(), Some("2012-06-21"));
     assert!(record.corrected.contains_key("outlet"));
-    assert_eq!(other.list_tagged("senate").unwrap().len(), 1);
+    assert_eq!(tagged(&other, "senate").unwrap().len(), 1);
     let farm_a = loaded
         .iter()
         .find(|a| a.title == "Senate passes farm bill")
@@ -797,7 +690,7 @@ fn the_library_goes_to_json_lines_and_back() {
         (overrides[0].left.sentence, overrides[0].right.sentence),
         (1, 1)
     );
-    assert_eq!(other.search("welcomed").unwrap().len(), 1);
+    assert_eq!(found(&other, "welcomed").unwrap().len(), 1);
 
     // Loaded twice: all duplicates. Into the first library: the trashed volcano is not in the
     // file, the two others are duplicates of themselves.
@@ -837,7 +730,7 @@ fn loading_reports_bad_lines_and_keeps_the_good_ones() {
     let events = other.events().unwrap();
     assert_eq!(events.len(), 1, "events are honoured by name");
     assert_eq!(events[0].title, "Bridge");
-    assert_eq!(other.list_tagged("roads").unwrap().len(), 1);
+    assert_eq!(tagged(&other, "roads").unwrap().len(), 1);
 }
 
 #[test]
@@ -863,11 +756,15 @@ fn a_backup_is_a_consistent_library_even_while_another_connection_writes() {
     );
 
     let copy = Library::open(&target).unwrap();
-    let titles: Vec<String> = copy.list().unwrap().into_iter().map(|a| a.title).collect();
+    let titles: Vec<String> = listed(&copy)
+        .unwrap()
+        .into_iter()
+        .map(|a| a.title)
+        .collect();
     assert_eq!(titles.len(), 3);
     assert!(!titles.iter().any(|t| t == "uncommitted"), "{titles:?}");
-    assert_eq!(copy.list_tagged("ash").unwrap().len(), 1);
-    assert_eq!(copy.search("glacier").unwrap().len(), 1);
+    assert_eq!(tagged(&copy, "ash").unwrap().len(), 1);
+    assert_eq!(found(&copy, "glacier").unwrap().len(), 1);
 
     // A second backup replaces the first; the library itself is refused.
     assert!(library.backup(&target).is_ok());

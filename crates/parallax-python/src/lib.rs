@@ -1,5 +1,6 @@
-//! Parallax in Python: the engine ([`parallax_core`]) and the library file
-//! ([`parallax_library`]) as the `parallax` module, for notebooks and Spark jobs.
+//! Parallax in Python: the engine ([`parallax_core`]), its comparisons as reports
+//! ([`parallax_report`]) and the library file ([`parallax_library`]) as the `parallax` module,
+//! for notebooks and Spark jobs.
 //!
 //! - `extract(path or bytes, file_name=None)`: the article in a document, as `parallax extract`.
 //! - `compare(items)`: the comparison `parallax compare --json` prints (the same code path).
@@ -15,7 +16,8 @@ use std::path::{Path, PathBuf};
 
 use parallax_core::events::{self, ArticleProfile};
 use parallax_core::{entities, ingest};
-use parallax_library::{compare_texts, ComparedInput, Library, SourceDetails};
+use parallax_library::Library;
+use parallax_report::{compare_texts, ComparedInput, SourceDetails};
 use pyo3::create_exception;
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
@@ -69,7 +71,7 @@ impl Item {
     }
 
     /// The article to compare: a file is read as `parallax compare FILE` reads it.
-    fn into_input(self) -> Result<ComparedInput, parallax_library::Error> {
+    fn into_input(self) -> Result<ComparedInput, parallax_report::Error> {
         match self {
             Item::File(path) => ComparedInput::from_file(path),
             Item::Article(input) => Ok(*input),
@@ -156,7 +158,7 @@ fn extract(
     } else {
         let path: PathBuf = source.extract()?;
         let shown = path.to_string_lossy().into_owned();
-        py.allow_threads(|| parallax_library::read_article_file(&path))
+        py.allow_threads(|| parallax_report::read_article_file(&path))
             .map(|article| (shown, article))
             .map_err(failed)?
     };
@@ -178,14 +180,14 @@ fn extract(
 #[pyfunction]
 fn compare(py: Python<'_>, items: &Bound<'_, PyAny>) -> PyResult<PyObject> {
     let items = items_from_python(items)?;
+    parallax_library::check_comparison_size(items.len()).map_err(failed)?;
     let report = py
         .allow_threads(|| {
-            parallax_library::check_comparison_size(items.len())?;
             let inputs = items
                 .into_iter()
                 .map(Item::into_input)
                 .collect::<Result<Vec<_>, _>>()?;
-            Ok::<_, parallax_library::Error>(compare_texts(inputs))
+            Ok::<_, parallax_report::Error>(compare_texts(inputs))
         })
         .map_err(failed)?;
     to_python(py, &report)
@@ -234,7 +236,7 @@ fn entities_named(py: Python<'_>, items: &Bound<'_, PyAny>) -> PyResult<PyObject
                 .map(|item| item.into_input().map(|i| entities::find_entities(&i.text)))
                 .collect::<Result<Vec<_>, _>>()?;
             let resolved = entities::resolve_across(&found);
-            Ok::<_, parallax_library::Error>(EntitiesAcross {
+            Ok::<_, parallax_report::Error>(EntitiesAcross {
                 overlap: entities::overlap(&resolved, found.len()),
                 entities: resolved,
             })
@@ -270,7 +272,7 @@ fn group_events(py: Python<'_>, articles: &Bound<'_, PyAny>) -> PyResult<PyObjec
                 .collect::<Result<Vec<_>, _>>()?;
             let profiles: Vec<ArticleProfile> = profiles(&inputs);
             let groups = events::group_articles(&profiles);
-            Ok::<_, parallax_library::Error>(
+            Ok::<_, parallax_report::Error>(
                 groups
                     .into_iter()
                     .enumerate()
@@ -312,10 +314,13 @@ fn read_library(py: Python<'_>, path: PathBuf) -> PyResult<PyObject> {
             )));
         }
         let library = Library::open(&path).map_err(failed)?;
-        let summaries = library.list().map_err(failed)?;
-        summaries
+        let listed = library
+            .find_articles("", &parallax_library::SearchOptions::every_article(), 0)
+            .map_err(failed)?;
+        listed
+            .articles
             .iter()
-            .map(|summary| library.article(summary.id).map_err(failed))
+            .map(|article| library.article(article.id).map_err(failed))
             .collect::<PyResult<Vec<_>>>()
     })?;
     to_python(py, &records)

@@ -15,7 +15,7 @@ use super::{
     sentence_notes,
 };
 use crate::layout::{CellState, Row};
-use crate::notes::Note;
+use parallax_library::Note;
 
 const STYLE: &str = "
 :root { color-scheme: light dark; --line: #8884; --muted: #777; --ins: #2a7a2a33; --del: #b3262633;

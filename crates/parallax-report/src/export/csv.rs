@@ -11,7 +11,8 @@
 
 use parallax_core::timeline::Precision;
 
-use crate::report::{CompareReport, ReportArticle};
+use crate::article::ReportArticle;
+use crate::report::CompareReport;
 
 use super::{article_labels, kind_name, note_byline};
 
@@ -150,10 +151,10 @@ fn inert(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::{compare_texts, ComparedInput};
+    use crate::{compare_texts, ComparedInput};
 
     fn dated(id: i64, name: &str, published: Option<&str>, text: &str) -> ComparedInput {
-        crate::report::dated_input(Some(id), name, published, text)
+        crate::article::dated_input(Some(id), name, published, text)
     }
 
     #[test]

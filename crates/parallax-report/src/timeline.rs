@@ -1,11 +1,11 @@
 //! The timeline of a comparison or an event: its articles in order of publication, and every
 //! statement with the article that made it first ([`parallax_core::timeline`]).
 
-use parallax_core::compare::{self, SentenceRef};
+use parallax_core::compare::{self, PairComparison, SentenceRef};
 use parallax_core::timeline::{self as engine, Precision, Published};
 use serde::{Deserialize, Serialize};
 
-use crate::report::CompareReport;
+use crate::article::ReportArticle;
 
 /// Articles in order of publication and who said what first.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -16,6 +16,18 @@ pub struct Timeline {
     /// Every statement (sentences aligned across articles, or a sentence only one article
     /// has), in the order they were first made; those only undated articles make come last.
     pub statements: Vec<TimelineStatement>,
+}
+
+/// The timeline of one event ([`crate::event_timeline`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventTimeline {
+    /// The event's id.
+    pub event: i64,
+    /// The event's name.
+    pub title: String,
+    /// Its articles by publication and its statements by first report.
+    #[serde(flatten)]
+    pub timeline: Timeline,
 }
 
 /// An article in a timeline.
@@ -61,18 +73,22 @@ pub struct TimelineStatement {
     pub sentences: Vec<SentenceRef>,
 }
 
-/// The timeline of a comparison: `published` holds each article's date, read.
-pub(crate) fn of_report(report: &CompareReport, published: &[Option<Published>]) -> Timeline {
-    let counts: Vec<usize> = report.articles.iter().map(|a| a.sentences.len()).collect();
+/// The timeline of a comparison of `articles`: `published` holds each article's date, read.
+pub(crate) fn of_comparison(
+    articles: &[ReportArticle],
+    pairs: &[PairComparison],
+    published: &[Option<Published>],
+) -> Timeline {
+    let counts: Vec<usize> = articles.iter().map(|a| a.sentences.len()).collect();
     let order = engine::timeline_order(published);
     let mut rank = vec![0; order.len()];
     for (position, &article) in order.iter().enumerate() {
         rank[article] = position;
     }
-    let articles = order
+    let in_order = order
         .iter()
         .map(|&index| {
-            let article = &report.articles[index];
+            let article = &articles[index];
             TimelineArticle {
                 id: article.id,
                 index,
@@ -84,7 +100,7 @@ pub(crate) fn of_report(report: &CompareReport, published: &[Option<Published>])
             }
         })
         .collect();
-    let statements = engine::first_reports(compare::statements(&counts, &report.pairs), published)
+    let statements = engine::first_reports(compare::statements(&counts, pairs), published)
         .into_iter()
         .map(|report_of| {
             let mut who = report_of.statement.articles.clone();
@@ -97,18 +113,18 @@ pub(crate) fn of_report(report: &CompareReport, published: &[Option<Published>])
                 .sentences
                 .iter()
                 .filter(|s| s.article == voice)
-                .map(|s| report.articles[voice].sentences[s.sentence].as_str())
+                .map(|s| articles[voice].sentences[s.sentence].as_str())
                 .collect::<Vec<_>>()
                 .join(" ");
             TimelineStatement {
                 text,
-                first: report_of.first.and_then(|a| report.articles[a].id),
+                first: report_of.first.and_then(|a| articles[a].id),
                 first_tied: report_of
                     .tied
                     .iter()
-                    .filter_map(|&a| report.articles[a].id)
+                    .filter_map(|&a| articles[a].id)
                     .collect(),
-                reported_by: who.iter().filter_map(|&a| report.articles[a].id).collect(),
+                reported_by: who.iter().filter_map(|&a| articles[a].id).collect(),
                 first_article: report_of.first,
                 articles: who,
                 sentences: report_of.statement.sentences,
@@ -116,17 +132,17 @@ pub(crate) fn of_report(report: &CompareReport, published: &[Option<Published>])
         })
         .collect();
     Timeline {
-        articles,
+        articles: in_order,
         statements,
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::report::{compare_texts, ComparedInput};
+    use crate::{compare_texts, ComparedInput};
 
     fn dated(name: &str, published: Option<&str>, text: &str) -> ComparedInput {
-        crate::report::dated_input(None, name, published, text)
+        crate::article::dated_input(None, name, published, text)
     }
 
     #[test]

@@ -15,7 +15,7 @@ use super::{
     article_labels, article_notes, day, event_notes, kind_name, note_byline, note_place,
     report_title, sentence_notes,
 };
-use crate::notes::Note;
+use parallax_library::Note;
 
 /// Writes `report` as Markdown.
 pub(crate) fn write(report: &CompareReport) -> String {

@@ -9,11 +9,11 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use parallax_core::compare::{Alignment, DiffOp, DiffRun, PairComparison, Span};
+use parallax_core::compare::{Alignment, Coverage, DiffOp, DiffRun, PairComparison, Span};
 
 use serde::{Deserialize, Serialize};
 
-use crate::report::{CompareReport, ReportArticle};
+use crate::article::ReportArticle;
 
 /// One line of the side-by-side table: a cell per article, empty where it says nothing here.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -66,8 +66,26 @@ struct Draft<'a> {
     alignments: Vec<Vec<RowAlignment<'a>>>,
 }
 
-/// Lays `report` out in rows.
-pub(crate) fn build_rows(report: &CompareReport) -> Vec<Row> {
+/// What the layout reads of a comparison.
+struct Laid<'a> {
+    articles: &'a [ReportArticle],
+    pairs: &'a [PairComparison],
+    coverage: &'a Coverage,
+}
+
+/// Lays the compared `articles` out in rows, from their `pairs` and which sentences other
+/// articles cover (`coverage`).
+pub(crate) fn build_rows(
+    articles: &[ReportArticle],
+    pairs: &[PairComparison],
+    coverage: &Coverage,
+) -> Vec<Row> {
+    let laid = Laid {
+        articles,
+        pairs,
+        coverage,
+    };
+    let report = &laid;
     let count = report.articles.len();
     if count == 0 {
         return Vec::new();
@@ -97,7 +115,7 @@ pub(crate) fn build_rows(report: &CompareReport) -> Vec<Row> {
     rows
 }
 
-fn pair_of(report: &CompareReport, a: usize, b: usize) -> Option<&PairComparison> {
+fn pair_of<'a>(report: &Laid<'a>, a: usize, b: usize) -> Option<&'a PairComparison> {
     report
         .pairs
         .iter()
@@ -106,7 +124,7 @@ fn pair_of(report: &CompareReport, a: usize, b: usize) -> Option<&PairComparison
 
 /// The spine's rows: one per group of spine sentences that another article aligns together,
 /// with the aligned sentences of every other article joined in.
-fn spine_rows(report: &CompareReport) -> Vec<Draft<'_>> {
+fn spine_rows<'a>(report: &Laid<'a>) -> Vec<Draft<'a>> {
     let count = report.articles.len();
     let spine = &report.articles[0].sentences;
     // Spine sentences one alignment covers together (a 2:1 merge) share one row.
@@ -173,7 +191,7 @@ fn spine_rows(report: &CompareReport) -> Vec<Draft<'_>> {
 
 /// A row without a spine sentence where another article already says what sentence `j` of
 /// article `k` says.
-fn joinable_row(drafts: &[Draft], report: &CompareReport, k: usize, j: usize) -> Option<usize> {
+fn joinable_row(drafts: &[Draft], report: &Laid, k: usize, j: usize) -> Option<usize> {
     drafts.iter().position(|draft| {
         if draft.cells[0].is_some() || draft.cells[k].is_some() {
             return false;
@@ -228,7 +246,7 @@ fn insert_after_predecessor(
 /// The runs each cell shows: an article aligned with the spine by exactly one alignment shows
 /// the words the spine lacks as inserted; with two articles, the spine shows the words the
 /// other lacks as deleted. Everything else is shown as it is.
-fn runs_of(report: &CompareReport, draft: &Draft) -> Row {
+fn runs_of(report: &Laid, draft: &Draft) -> Row {
     let count = report.articles.len();
     let mut cells: Vec<Option<Cell>> = draft
         .cells
@@ -306,11 +324,11 @@ fn plain(article: &ReportArticle, sentences: &[usize]) -> DiffRun {
 
 /// Marks each cell as aligned, only here or said elsewhere; moved, copied or conflicting; and
 /// each row as different when anything in it differs.
-fn finish(rows: &mut [Row], report: &CompareReport) {
+fn finish(rows: &mut [Row], report: &Laid) {
     let count = report.articles.len();
     let mut copied: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); count];
     let mut conflicted: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); count];
-    for pair in &report.pairs {
+    for pair in report.pairs {
         for passage in &pair.shared_passages {
             mark_spans(
                 &report.articles[pair.left],
@@ -377,7 +395,7 @@ fn mark_spans(article: &ReportArticle, span: Span, into: &mut BTreeSet<usize>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::{compare_texts, ComparedInput};
+    use crate::{compare_texts, ComparedInput};
 
     fn input(name: &str, text: &str) -> ComparedInput {
         ComparedInput {
@@ -407,7 +425,7 @@ mod tests {
                 "Buses were cancelled across the city. The bridge was closed on Monday.",
             ),
         ]);
-        let rows = build_rows(&report);
+        let rows = build_rows(&report.articles, &report.pairs, &report.coverage);
         for (k, article) in report.articles.iter().enumerate() {
             let mut seen: Vec<usize> = rows
                 .iter()
@@ -435,7 +453,7 @@ mod tests {
             input("a", "The bridge closed on Monday. The mayor resigned."),
             input("b", "The bridge closed on Monday."),
         ]);
-        let rows = build_rows(&report);
+        let rows = build_rows(&report.articles, &report.pairs, &report.coverage);
         let only: Vec<&Cell> = rows
             .iter()
             .filter_map(|row| row.cells[0].as_ref())

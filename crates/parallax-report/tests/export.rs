@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use dom_query::Document;
-use parallax_library::{compare_texts, export, CompareReport, ComparedInput, ExportFormat};
+use parallax_report::{compare_texts, export, CompareReport, ComparedInput, ExportFormat};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 fn fixture(name: &str, title: &str, outlet: &str) -> ComparedInput {

@@ -17,9 +17,10 @@ use std::str::FromStr;
 
 use parallax_core::entities::EntityKind;
 
-use crate::notes::Note;
-use crate::report::{CompareReport, ReportArticle};
+use crate::article::ReportArticle;
+use crate::report::CompareReport;
 use crate::Error;
+use parallax_library::Note;
 
 mod csv;
 mod html;
