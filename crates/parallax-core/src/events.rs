@@ -30,6 +30,10 @@ use serde::{Deserialize, Serialize};
 use crate::entities;
 use crate::text::TokenKind;
 
+mod occasion;
+
+use occasion::Figure;
+
 /// How many content words of an article its profile keeps.
 const PROFILE_TERMS: usize = 80;
 /// A word of the headline counts as this many words of the body.
@@ -71,6 +75,17 @@ const OTHER_SUBJECT_FACTOR: f64 = 0.25;
 /// The prefix of the profile term that holds the surname of the person an article is about.
 /// It is not a word of the cosine: it is compared on its own.
 const SUBJECT_PREFIX: &str = "subject:";
+/// What is left of the similarity of two articles whose headlines and leads give two
+/// occasions (see [`occasion::differ`]).
+const OTHER_OCCASION_FACTOR: f64 = 0.25;
+/// The prefix of the profile terms that hold the figures of an article's headline and lead
+/// ([`occasion::occasion`]). They are not words of the cosine either.
+const OCCASION_PREFIX: &str = "occasion:";
+
+/// Whether a profile term is a side signal rather than a word of the cosine.
+fn is_side_term(term: &str) -> bool {
+    term.starts_with(SUBJECT_PREFIX) || term.starts_with(OCCASION_PREFIX)
+}
 
 /// What the grouping knows of one article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -110,6 +125,9 @@ impl ArticleProfile {
         terms.truncate(PROFILE_TERMS);
         if let Some(surname) = subject(title, &entities) {
             terms.push((format!("{SUBJECT_PREFIX}{surname}"), 1));
+        }
+        for figure in occasion::occasion(title, text) {
+            terms.push((format!("{OCCASION_PREFIX}{}", figure.encode()), 1));
         }
         ArticleProfile::from_terms(terms, published)
     }
@@ -159,6 +177,17 @@ struct Member {
     subject: Option<u32>,
     /// The last words of every name the article's profile holds, sorted.
     surnames: Vec<u32>,
+    /// The figures of the headline and lead ([`occasion::occasion`]).
+    occasion: Vec<Figure>,
+}
+
+/// The figures of a profile's headline and lead, as its terms keep them.
+fn occasion_of(profile: &ArticleProfile) -> Vec<Figure> {
+    profile
+        .terms
+        .iter()
+        .filter_map(|(term, _)| term.strip_prefix(OCCASION_PREFIX).and_then(Figure::decode))
+        .collect()
 }
 
 /// Who an article is about, and whom it names, as the grouping compares them.
@@ -230,7 +259,7 @@ impl EventIndex {
         let slot = self.members.len() as u32;
         let mut terms = Vec::with_capacity(profile.terms.len());
         for (term, count) in &profile.terms {
-            if term.starts_with(SUBJECT_PREFIX) {
+            if is_side_term(term) {
                 continue;
             }
             let id = match self.vocabulary.get(term) {
@@ -265,6 +294,7 @@ impl EventIndex {
         let mut surnames: Vec<u32> = people.surnames.into_iter().map(intern).collect();
         surnames.sort_unstable();
         surnames.dedup();
+        let occasion = occasion_of(profile);
         self.slot_of.insert(key, slot);
         self.event_members.entry(event).or_default().push(slot);
         self.members.push(Member {
@@ -274,6 +304,7 @@ impl EventIndex {
             terms,
             subject,
             surnames,
+            occasion,
         });
     }
 
@@ -326,10 +357,16 @@ impl EventIndex {
             }
             _ => false,
         };
+        // Two occasions of one kind of story (two heists, two weeks' jobless claims) are two
+        // events: their words are the same, the sums their leads give are not.
+        let occasion = occasion_of(profile);
         let score_of = |member: &Member| {
             let mut similarity = self.cosine(&known, query_norm, member, log_documents);
             if about_someone_else(member) {
                 similarity *= OTHER_SUBJECT_FACTOR;
+            }
+            if occasion::differ(&occasion, &member.occasion) {
+                similarity *= OTHER_OCCASION_FACTOR;
             }
             let days_apart = profile
                 .day
@@ -458,7 +495,7 @@ impl EventIndex {
         profile
             .terms
             .iter()
-            .filter(|(term, _)| !term.starts_with(SUBJECT_PREFIX))
+            .filter(|(term, _)| !is_side_term(term))
             .map(|(term, count)| {
                 let id = self.vocabulary.get(term).copied();
                 let idf = match id {
@@ -847,6 +884,25 @@ mod tests {
         index.insert(1, 1, &felt);
         assert_eq!(index.assign(&obituary("Mark Felt", "Felt")).event, Some(1));
         assert_eq!(index.assign(&obituary("Fred LaRue", "LaRue")).event, None);
+    }
+
+    #[test]
+    fn the_same_story_of_another_sum_starts_a_new_event() {
+        let heist = |sum: &str| {
+            ArticleProfile::new(
+                &format!("Paris jeweller robbed of {sum}"),
+                &format!(
+                    "Armed robbers took jewels worth {sum} from a jeweller's store on the Avenue \
+                     Montaigne in Paris. The thieves threatened the staff with a handgun and fled \
+                     in a car. Police are searching for the gang."
+                ),
+                None,
+            )
+        };
+        let mut index = EventIndex::new();
+        index.insert(1, 1, &heist("$102 million"));
+        assert_eq!(index.assign(&heist("$105 million")).event, Some(1));
+        assert_eq!(index.assign(&heist("$2.6 million")).event, None);
     }
 
     #[test]
