@@ -406,6 +406,7 @@ fn without_page_furniture(paragraphs: Vec<String>) -> Vec<String> {
                 && p.chars().any(char::is_alphabetic)
                 || !p.chars().any(char::is_alphanumeric)
                 || is_credit_line(p)
+                || is_markup_as_text(p)
                 || is_byline_or_time_stamp(p)
                 || is_promotion_line(p)
                 || is_shouted_label(p)
@@ -421,6 +422,19 @@ fn without_page_furniture(paragraphs: Vec<String>) -> Vec<String> {
         .zip(keep)
         .filter_map(|(p, k)| k.then_some(p))
         .collect()
+}
+
+/// A paragraph that opens with a link's, a picture's or a frame's markup shown as text
+/// (`<a href="https://ads.example/click?...">`): an advertisement's code the page escaped, not
+/// the article. A tutorial's code (`<Project>`, `<script src="vendor/a.js">`) does not open so.
+fn is_markup_as_text(paragraph: &str) -> bool {
+    static MARKUP: OnceLock<Regex> = OnceLock::new();
+    MARKUP
+        .get_or_init(|| {
+            Regex::new(r#"(?i)^\s*<(?:a|img|iframe)\b[^>]*\b(?:href|src)=["']?https?://"#)
+                .expect("valid")
+        })
+        .is_match(paragraph)
 }
 
 /// Whether a heading is followed by text: a paragraph of more than [`SHORT`] words.
@@ -1054,6 +1068,20 @@ mod tests {
         ] {
             assert!(!is_promotion_line(text), "{text}");
         }
+    }
+
+    #[test]
+    fn an_advertisements_markup_shown_as_text_is_furniture_but_code_is_not() {
+        let paragraphs: Vec<String> = [
+            "<a href=\"https://ads.example/click?id=4\" target=\"_top\"><img src=\"https://ads.example/b.gif\"></a>",
+            "The harbour reopened on Friday after the storm had closed it for a week.",
+            "<Project>\n<PropertyGroup>\n<TargetFramework>net8.0</TargetFramework>",
+            "<script src=\"vendor/blanket.js\"></script>",
+            "Use <a href=\"...\"> for links, the guide says, and <img src=\"...\"> for pictures.",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(without_page_furniture(paragraphs.clone()), paragraphs[1..]);
     }
 
     #[test]
