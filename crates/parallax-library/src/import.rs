@@ -414,36 +414,17 @@ fn store(
 /// Reads a file to import; one over the engine's size limit is refused from its size alone, and
 /// never read further than the limit even if it grows while being read.
 pub fn read_source_file(path: &Path) -> Result<Vec<u8>, Error> {
-    read_limited(path).map_err(|reason| Error::Unreadable {
+    ingest::read_file_limited(path).map_err(|reason| Error::Unreadable {
         path: path.to_path_buf(),
         reason,
     })
-}
-
-fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
-    use std::io::Read;
-    let file = std::fs::File::open(path).map_err(|e| format!("cannot read it: {e}"))?;
-    let metadata = file
-        .metadata()
-        .map_err(|e| format!("cannot read it: {e}"))?;
-    if metadata.is_dir() {
-        return Err("it is a folder".into());
-    }
-    let size = metadata.len();
-    ingest::check_size(size).map_err(|e| e.to_string())?;
-    let mut bytes = Vec::with_capacity(size as usize);
-    file.take(ingest::MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read it: {e}"))?;
-    ingest::check_size(bytes.len() as u64).map_err(|e| e.to_string())?;
-    Ok(bytes)
 }
 
 /// Reads and extracts one source, on a worker thread.
 fn prepare(source: &Source) -> Result<Prepared, String> {
     let (bytes, name, stored_path) = match source {
         Source::File(path) => {
-            let bytes = read_limited(path)?;
+            let bytes = ingest::read_file_limited(path)?;
             let stored = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
             (
                 std::borrow::Cow::Owned(bytes),

@@ -121,23 +121,10 @@ pub struct ReportArticle {
 /// Reads the article out of a file, as `parallax extract` and `compare` show it: the file is
 /// refused by its size before it is read ([`ingest::MAX_FILE_BYTES`]).
 pub fn read_article_file(path: &Path) -> Result<ExtractedArticle, Error> {
-    use std::io::Read;
-    let unreadable = |reason: String| Error::Unreadable {
+    let bytes = ingest::read_file_limited(path).map_err(|reason| Error::Unreadable {
         path: path.to_path_buf(),
         reason,
-    };
-    let file = std::fs::File::open(path).map_err(|e| unreadable(format!("cannot read it: {e}")))?;
-    let metadata = file
-        .metadata()
-        .map_err(|e| unreadable(format!("cannot read it: {e}")))?;
-    if metadata.is_dir() {
-        return Err(unreadable("it is a folder".into()));
-    }
-    ingest::check_size(metadata.len()).map_err(|e| unreadable(e.to_string()))?;
-    let mut bytes = Vec::with_capacity(metadata.len() as usize);
-    file.take(ingest::MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| unreadable(format!("cannot read it: {e}")))?;
+    })?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

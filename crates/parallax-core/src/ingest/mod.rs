@@ -133,6 +133,27 @@ pub fn check_size(size: u64) -> Result<(), Error> {
     Ok(())
 }
 
+/// Reads a file whole, refusing a folder, and a file over [`MAX_FILE_BYTES`] by its size before
+/// reading it (and again by what it holds, should it grow meanwhile). The error is the reason,
+/// worded to follow the file's name ("cannot read it: ...", "it is a folder").
+pub fn read_file_limited(path: &std::path::Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot read it: {e}"))?;
+    let metadata = file
+        .metadata()
+        .map_err(|e| format!("cannot read it: {e}"))?;
+    if metadata.is_dir() {
+        return Err("it is a folder".into());
+    }
+    check_size(metadata.len()).map_err(|e| e.to_string())?;
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read it: {e}"))?;
+    check_size(bytes.len() as u64).map_err(|e| e.to_string())?;
+    Ok(bytes)
+}
+
 /// Reads an article out of a document's bytes; the file name gives the extension and a title of
 /// last resort.
 pub fn extract(bytes: &[u8], file_name: &str) -> Result<ExtractedArticle, Error> {
