@@ -2706,8 +2706,8 @@ async fn ctrl_plus_minus_and_zero_zoom_the_window_and_the_zoom_is_remembered() {
     xdotool(&["mousemove", &click_x.to_string(), &click_y.to_string()]);
     xdotool(&["click", "1"]);
     app.wait_until(
-        "document.getElementById('theme-switch').textContent === 'Theme: system'",
-        "a click on the zoomed theme switch switches the theme",
+        "document.getElementById('theme-switch').textContent === 'Theme: high contrast'",
+        "a click on the zoomed theme switch switches the theme (dark to high contrast)",
     )
     .await;
 

@@ -8,19 +8,8 @@ use parallax_library::{
     ArticleSentence, Error, ImportReport, Library, ListedArticle, MetadataEdit, SearchOptions,
 };
 
-/// Every article, as `parallax list` and the window's list give them: newest first.
-fn listed(library: &Library) -> Result<Vec<ListedArticle>, Error> {
-    Ok(library
-        .find_articles("", &SearchOptions::every_article(), 0)?
-        .articles)
-}
-
-/// The articles a search finds, best first, as `parallax search` and the window's search box.
-fn found(library: &Library, query: &str) -> Result<Vec<ListedArticle>, Error> {
-    Ok(library
-        .find_articles(query, &SearchOptions::default(), 0)?
-        .articles)
-}
+mod common;
+use common::{found, listed};
 
 /// The articles with a tag (case ignored), newest first.
 fn tagged(library: &Library, tag: &str) -> Result<Vec<ListedArticle>, Error> {

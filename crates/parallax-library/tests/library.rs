@@ -5,19 +5,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use parallax_library::{Error, ImportProgress, Library, ListedArticle, SearchOptions};
 
-/// Every article, as `parallax list` and the window's list give them: newest first.
-fn listed(library: &Library) -> Result<Vec<ListedArticle>, Error> {
-    Ok(library
-        .find_articles("", &SearchOptions::every_article(), 0)?
-        .articles)
-}
-
-/// The articles a search finds, best first, as `parallax search` and the window's search box.
-fn found(library: &Library, query: &str) -> Result<Vec<ListedArticle>, Error> {
-    Ok(library
-        .find_articles(query, &SearchOptions::default(), 0)?
-        .articles)
-}
+mod common;
+use common::{found, listed};
 
 fn write(folder: &Path, name: &str, text: &str) -> PathBuf {
     let path = folder.join(name);
