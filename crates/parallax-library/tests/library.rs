@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use parallax_library::{Error, ImportProgress, Library, ListedArticle, SearchOptions};
+use parallax_library::{Error, ImportProgress, Library};
 
 mod common;
 use common::{found, listed};
