@@ -106,10 +106,13 @@ impl ArticleProfile {
             order.entry(word.clone()).or_insert(next);
             *counts.entry(word).or_insert(0) += weight;
         };
-        for word in content_words(title) {
+        // Stemming is most of the cost of a profile, and an article repeats its words: each
+        // spelling is stemmed once per article.
+        let mut keys = FastMap::default();
+        for word in content_words(title, &mut keys) {
             add(word, TITLE_WEIGHT);
         }
-        for word in content_words(text) {
+        for word in content_words(text, &mut keys) {
             add(word, 1);
         }
         let entities = entities::find_entities(text);
@@ -651,27 +654,15 @@ fn norm(weights: impl Iterator<Item = f64>) -> f64 {
 
 /// The words of a text that can tell one story from another: stemmed, without numbers,
 /// one-letter words, function words and the words of any news report ("said", "officials").
-fn content_words(text: &str) -> Vec<String> {
-    thread_local! {
-        // Stemming is most of the cost of a profile, and a library repeats its words endlessly.
-        static KEYS: RefCell<FastMap<String, Option<String>>> = RefCell::new(FastMap::default());
-    }
-    KEYS.with_borrow_mut(|keys| {
-        if keys.len() > 500_000 {
-            keys.clear();
-        }
-        crate::text::words(text)
-            .filter(|token| token.kind == TokenKind::Word)
-            .filter_map(|token| match keys.get(token.text) {
-                Some(key) => key.clone(),
-                None => {
-                    let key = content_key(token.text);
-                    keys.insert(token.text.to_string(), key.clone());
-                    key
-                }
-            })
-            .collect()
-    })
+fn content_words<'t>(text: &'t str, keys: &mut FastMap<&'t str, Option<String>>) -> Vec<String> {
+    crate::text::words(text)
+        .filter(|token| token.kind == TokenKind::Word)
+        .filter_map(|token| {
+            keys.entry(token.text)
+                .or_insert_with(|| content_key(token.text))
+                .clone()
+        })
+        .collect()
 }
 
 fn content_key(word: &str) -> Option<String> {
