@@ -286,6 +286,28 @@ CREATE TRIGGER notes_fts_update AFTER UPDATE OF text, verdict, author ON notes B
 END;
 "#,
     ),
+    M::up(
+        r#"
+-- Passages a text-reuse tool (passim) found shared between articles: one row per passage of a
+-- cluster. The article is named by content hash, as notes name it, so a passage follows the
+-- text through the trash and a JSON Lines round trip; start_char/end_char are character
+-- offsets into the article's text.
+CREATE TABLE reuse_passages (
+    id INTEGER PRIMARY KEY,
+    cluster TEXT NOT NULL,
+    cluster_size INTEGER,
+    article_hash TEXT NOT NULL,
+    start_char INTEGER NOT NULL,
+    end_char INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    source TEXT NOT NULL,
+    imported TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    UNIQUE (cluster, article_hash, start_char, end_char)
+);
+
+CREATE INDEX reuse_passages_article ON reuse_passages(article_hash);
+"#,
+    ),
 ];
 
 /// Adds articles just inserted to the search index, in one statement (see schema 3).
