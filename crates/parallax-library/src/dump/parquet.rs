@@ -13,9 +13,10 @@ use std::io::Write;
 use std::sync::Arc;
 
 use parquet::basic::Compression;
+use parquet::basic::{LogicalType, TimeUnit};
 use parquet::data_type::{BoolType, ByteArray, ByteArrayType, Int64Type};
 use parquet::file::properties::WriterProperties;
-use parquet::file::reader::SerializedFileReader;
+use parquet::file::reader::{FileReader, SerializedFileReader};
 use parquet::file::writer::SerializedFileWriter;
 use parquet::record::Field;
 use serde_json::{Map, Value};
@@ -125,7 +126,13 @@ fn write_row_group<W: Write + Send>(
                 .map(|row| {
                     let rest: Map<String, Value> = std::mem::take(row)
                         .into_iter()
-                        .filter(|(_, value)| !value.is_null())
+                        .filter(|(_, value)| match value {
+                            // What a load takes as empty when missing is left out.
+                            Value::Null => false,
+                            Value::Array(items) => !items.is_empty(),
+                            Value::Object(fields) => !fields.is_empty(),
+                            _ => true,
+                        })
                         .collect();
                     if rest.is_empty() {
                         Value::Null
@@ -184,6 +191,22 @@ pub(crate) fn records(
         detail: format!("not a Parquet file Parallax reads: {e}"),
     };
     let reader = SerializedFileReader::new(file).map_err(read_error)?;
+    // pandas writes timestamps in nanoseconds, which rows hand out as bare numbers.
+    let nanoseconds: Vec<String> = reader
+        .metadata()
+        .file_metadata()
+        .schema_descr()
+        .root_schema()
+        .get_fields()
+        .iter()
+        .filter(|field| {
+            matches!(
+                field.get_basic_info().logical_type_ref(),
+                Some(LogicalType::Timestamp(t)) if matches!(t.unit, TimeUnit::NANOS)
+            )
+        })
+        .map(|field| field.name().to_string())
+        .collect();
     let source = source.to_string();
     Ok(reader.into_iter().enumerate().map(move |(n, row)| {
         let row = row.map_err(|e| Error::File {
@@ -192,13 +215,13 @@ pub(crate) fn records(
             detail: e.to_string(),
         })?;
         let place = format!("{source}:row {}", n + 1);
-        Ok((place, Record::Object(fields(&row))))
+        Ok((place, Record::Object(fields(&row, &nanoseconds))))
     }))
 }
 
 /// A row's fields as a record's: the columns, then the nested fields of `extras` that no
 /// column gave.
-fn fields(row: &parquet::record::Row) -> Map<String, Value> {
+fn fields(row: &parquet::record::Row, nanoseconds: &[String]) -> Map<String, Value> {
     let mut fields = Map::new();
     let mut extras = None;
     for (name, field) in row.get_column_iter() {
@@ -208,7 +231,10 @@ fn fields(row: &parquet::record::Row) -> Map<String, Value> {
             }
             continue;
         }
-        let value = value(field);
+        let value = match field {
+            Field::Long(n) if nanoseconds.contains(name) => utc(n.div_euclid(1000)),
+            field => value(field),
+        };
         if value.is_null() {
             continue;
         }
@@ -228,13 +254,15 @@ fn fields(row: &parquet::record::Row) -> Map<String, Value> {
     fields
 }
 
+/// A time in microseconds since 1970 as ISO 8601, UTC, to the second.
+fn utc(micros: i64) -> Value {
+    chrono::DateTime::from_timestamp_micros(micros)
+        .map(|t| Value::String(t.format("%Y-%m-%dT%H:%M:%SZ").to_string()))
+        .unwrap_or(Value::Null)
+}
+
 /// A Parquet value as JSON: dates and timestamps as ISO 8601 (UTC).
 fn value(field: &Field) -> Value {
-    let utc = |micros: i64| {
-        chrono::DateTime::from_timestamp_micros(micros)
-            .map(|t| Value::String(t.format("%Y-%m-%dT%H:%M:%SZ").to_string()))
-            .unwrap_or(Value::Null)
-    };
     match field {
         Field::Null => Value::Null,
         Field::Bool(b) => Value::Bool(*b),
