@@ -976,7 +976,7 @@ fn passages(cli: &Cli, command: &PassagesCommand) -> Result<ExitCode> {
             }
         }
         PassagesCommand::List { article } => {
-            let clusters = library.reuse_clusters(*article)?;
+            let clusters = library.reuse_clusters(article.as_ref().map(std::slice::from_ref))?;
             print(cli, &serde_json::json!({ "clusters": clusters }), || {
                 render::reuse_clusters(&clusters)
             })?;

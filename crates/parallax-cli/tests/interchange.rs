@@ -333,6 +333,26 @@ fn passims_clusters_are_stored_and_listed_as_shared_passages() {
         .unwrap()
         .contains("cluster 17 (passim, 2 passages in the run)"));
 
+    // The comparison of those articles shows the cluster; one of only one of them names the
+    // other; one of neither has none.
+    let compared = setup.json(&["compare", "3", "2"], 0);
+    let cluster = &compared["reuse_clusters"][0];
+    assert_eq!(cluster["cluster"], "17");
+    let indices: Vec<&Value> = cluster["passages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| &p["article"])
+        .collect();
+    assert_eq!(indices, [&json!(1), &json!(0)], "indices into articles");
+    assert_eq!(cluster["passages"][1]["start"], b3);
+    assert_eq!(cluster["other_articles"], json!([]));
+    let with_one = setup.json(&["compare", "7", "2"], 0);
+    assert_eq!(with_one["reuse_clusters"][0]["passages"][0]["article"], 1);
+    assert_eq!(with_one["reuse_clusters"][0]["other_articles"], json!([3]));
+    let with_none = setup.json(&["compare", "7", "8"], 0);
+    assert!(with_none.get("reuse_clusters").is_none());
+
     let again = setup.json(
         &[
             "passages",

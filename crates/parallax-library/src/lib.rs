@@ -648,10 +648,10 @@ impl Library {
         passages::import_passim(&self.connection, input, source)
     }
 
-    /// The clusters of shared passages the library holds, or those with a passage in
-    /// `article`, each with its passages in the library's articles.
-    pub fn reuse_clusters(&self, article: Option<i64>) -> Result<Vec<ReuseCluster>, Error> {
-        passages::clusters(&self.connection, article)
+    /// The clusters of shared passages the library holds, or those with a passage in one of
+    /// `articles`, each with its passages in the library's articles.
+    pub fn reuse_clusters(&self, articles: Option<&[i64]>) -> Result<Vec<ReuseCluster>, Error> {
+        passages::clusters(&self.connection, articles)
     }
 
     /// Copies the library, as it is at this moment, to `target` through SQLite's online backup

@@ -257,25 +257,26 @@ fn locate(text: &str, quote: &str, begin: usize, end: usize) -> (usize, usize) {
 }
 
 /// The clusters the library holds, each with its passages in articles of the list (the trash
-/// left out); only those with a passage in `article` when one is given. Ordered by cluster.
+/// left out); only those with a passage in one of `articles` when given. Ordered by cluster.
 pub(crate) fn clusters(
     connection: &Connection,
-    article: Option<i64>,
+    articles: Option<&[i64]>,
 ) -> Result<Vec<ReuseCluster>, Error> {
-    if let Some(id) = article {
+    for &id in articles.unwrap_or_default() {
         crate::articles::require(connection, id)?;
     }
+    let articles = articles.map(|ids| serde_json::to_string(ids).expect("numbers serialise"));
     let mut statement = connection.prepare(
         "SELECT p.cluster, p.cluster_size, p.source, a.id, a.title, a.outlet, a.published,
                 p.start_char, p.end_char, p.text
          FROM reuse_passages p JOIN articles a ON a.content_hash = p.article_hash
          WHERE ?1 IS NULL OR p.cluster IN (
              SELECT q.cluster FROM reuse_passages q JOIN articles b ON b.content_hash = q.article_hash
-             WHERE b.id = ?1)
+             WHERE b.id IN (SELECT value FROM json_each(?1)))
          ORDER BY p.cluster, a.published IS NULL, a.published, a.id, p.start_char",
     )?;
     let mut by_cluster: BTreeMap<String, ReuseCluster> = BTreeMap::new();
-    let rows = statement.query_map([article], |row| {
+    let rows = statement.query_map([articles], |row| {
         Ok((
             row.get::<_, String>(0)?,
             row.get::<_, Option<i64>>(1)?,
