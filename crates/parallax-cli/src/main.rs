@@ -11,6 +11,8 @@
 //! parallax align link 3:4 5:2      # sentence 4 of article 3 says what sentence 2 of 5 says
 //! parallax delete 7 && parallax restore 7
 //! parallax dump library.jsonl && parallax backup ~/parallax-backup.sqlite3
+//! parallax dump corpus.parquet && parallax dump corpus.jsonl --format passim
+//! parallax passages import passim-out/out.json && parallax passages list --article 3
 //! parallax note add 3:4 "The ministry gives 12, not 15" --verdict wrong
 //! parallax note list --search ministry && parallax cite 3 4 --format bibtex
 //! ```

@@ -208,7 +208,7 @@ fn the_passim_dump_has_passims_fields() {
         let id = line["id"].as_str().expect("passim's ids are strings");
         let article = articles(&listed)
             .iter()
-            .find(|a| a["id"].to_string() == id)
+            .find(|a| a["id"].as_i64() == id.parse::<i64>().ok())
             .unwrap();
         assert_eq!(line["title"], article["title"]);
         assert_eq!(line["date"], article["published"]);
@@ -230,7 +230,7 @@ fn span(setup: &Setup, id: i64, quote: &str) -> (usize, usize) {
         .unwrap()
         .lines()
         .map(|l| serde_json::from_str::<Value>(l).unwrap())
-        .find(|l| l["id"] == id.to_string())
+        .find(|l| l["id"].as_str().and_then(|s| s.parse::<i64>().ok()) == Some(id))
         .unwrap()["text"]
         .as_str()
         .unwrap()
@@ -266,7 +266,7 @@ fn passims_clusters_are_stored_and_listed_as_shared_passages() {
             .unwrap()
             .lines()
             .map(|l| serde_json::from_str::<Value>(l).unwrap())
-            .find(|l| l["id"] == id.to_string())
+            .find(|l| l["id"].as_str().and_then(|s| s.parse::<i64>().ok()) == Some(id))
             .unwrap()["content_hash"]
             .as_str()
             .unwrap()
