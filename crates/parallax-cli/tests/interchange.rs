@@ -419,4 +419,15 @@ fn a_deleted_articles_passages_are_not_listed_and_come_back_with_it() {
     setup.json(&["restore", "2"], 0);
     let list = setup.json(&["passages", "list"], 0);
     assert_eq!(list["clusters"][0]["passages"].as_array().unwrap().len(), 2);
+
+    // A backup holds them; emptying the trash forgets those of the articles deleted for good.
+    let copy = setup.file("backup.sqlite3");
+    setup.json(&["backup", copy.to_str().unwrap()], 0);
+    let backed_up = setup.json_on(&copy, &["passages", "list"], 0);
+    assert_eq!(backed_up, list);
+    setup.json(&["delete", "2"], 0);
+    let emptied = setup.json(&["trash", "empty"], 0);
+    assert_eq!(emptied["reuse_passages"], 1);
+    let list = setup.json(&["passages", "list"], 0);
+    assert_eq!(list["clusters"][0]["passages"].as_array().unwrap().len(), 1);
 }

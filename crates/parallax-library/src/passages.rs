@@ -316,6 +316,17 @@ pub(crate) fn clusters(
     Ok(clusters)
 }
 
+/// Forgets the passages of texts the library holds no more (neither listed nor in the trash);
+/// returns how many.
+pub(crate) fn forget_orphans(connection: &Connection) -> Result<usize, Error> {
+    Ok(connection.execute(
+        "DELETE FROM reuse_passages
+         WHERE NOT EXISTS (SELECT 1 FROM articles WHERE content_hash = article_hash)
+           AND NOT EXISTS (SELECT 1 FROM trash WHERE content_hash = article_hash)",
+        [],
+    )?)
+}
+
 /// Every passage of the library by its article's content hash, for a dump.
 pub(crate) fn for_dump(
     connection: &Connection,

@@ -663,6 +663,39 @@ mod tests {
     }
 
     #[test]
+    fn a_fifth_schema_library_gains_shared_passages_and_keeps_its_notes() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("library.sqlite3");
+        {
+            let mut connection = Connection::open(&path).unwrap();
+            prepare_with(&mut connection, &path, &MIGRATIONS[..5]).unwrap();
+            connection
+                .execute_batch(
+                    "INSERT INTO events (id, title) VALUES (1, 'Storm');
+                     INSERT INTO articles (id, title, format, text, word_count, content_hash, event_id, profile)
+                     VALUES (7, 'Storm closes harbour', 'text', 'A storm closed the harbour.', 5, 'h7', 1, '');
+                     INSERT INTO notes (target, article_hash, text, author) VALUES ('article', 'h7', 'Checked', 'ana');",
+                )
+                .unwrap();
+        }
+        let mut connection = Connection::open(&path).unwrap();
+        prepare(&mut connection, &path).unwrap();
+        connection
+            .execute(
+                "INSERT INTO reuse_passages (cluster, article_hash, start_char, end_char, text, source)
+                 VALUES ('17', 'h7', 2, 7, 'storm', 'passim')",
+                [],
+            )
+            .unwrap();
+        let clusters = crate::passages::clusters(&connection, None).unwrap();
+        assert_eq!(clusters[0].passages[0].article, 7);
+        let note: String = connection
+            .query_row("SELECT text FROM notes", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(note, "Checked");
+    }
+
+    #[test]
     fn a_library_is_copied_whole_before_it_is_migrated() {
         let folder = tempfile::tempdir().unwrap();
         let path = folder.path().join("library.sqlite3");
