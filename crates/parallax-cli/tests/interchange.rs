@@ -220,6 +220,18 @@ fn the_passim_dump_has_passims_fields() {
         assert_eq!(line["content_hash"].as_str().unwrap().len(), 64);
     }
     assert!(lines.iter().any(|l| l["series"] == "article-3"));
+
+    // passim's input loads as articles: series as the outlet, date as the publication date.
+    let other = setup.file("from-passim.sqlite3");
+    let loaded = setup.json_on(&other, &["load", path.to_str().unwrap()], 0);
+    assert_eq!(loaded["imported"].as_array().unwrap().len(), 8);
+    let there = setup.json_on(&other, &["list", "--outlet", "Northgate Wire"], 0);
+    let here = setup.json(&["list", "--outlet", "Northgate Wire"], 0);
+    assert_eq!(articles(&there)[0]["title"], articles(&here)[0]["title"]);
+    assert_eq!(
+        articles(&there)[0]["published"],
+        articles(&here)[0]["published"]
+    );
 }
 
 /// The character offsets of `quote` in article `id`'s text.

@@ -32,19 +32,20 @@ const CHUNK: usize = 16 * BATCH;
 /// One line of a JSON Lines export: an article with all the library knows of it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DumpedArticle {
-    /// Its id in the library it was exported from (a load gives it a new one).
-    #[serde(default)]
+    /// Its id in the library it was exported from (a load gives it a new one); an id that is
+    /// no number (another tool's, `"nyt-12"`) is read as none.
+    #[serde(default, deserialize_with = "id_if_number")]
     pub id: Option<i64>,
     /// Its headline.
     pub title: String,
-    /// Its outlet.
-    #[serde(default)]
+    /// Its outlet (passim's `series` is read as one).
+    #[serde(default, alias = "series")]
     pub outlet: Option<String>,
     /// Its author line.
     #[serde(default)]
     pub byline: Option<String>,
-    /// Its publication date or date-time (ISO 8601).
-    #[serde(default)]
+    /// Its publication date or date-time (ISO 8601; passim's `date` is read as one).
+    #[serde(default, alias = "date")]
     pub published: Option<String>,
     /// Its address on the web.
     #[serde(default)]
@@ -171,6 +172,15 @@ pub struct DumpedOverride {
     pub other_sentence: usize,
     /// True for a link, false for an unlink.
     pub linked: bool,
+}
+
+/// An id given as a number, or as a string of one; anything else is no id.
+fn id_if_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+    Ok(match serde_json::Value::deserialize(d)? {
+        serde_json::Value::Number(n) => n.as_i64(),
+        serde_json::Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    })
 }
 
 fn text_format() -> String {
