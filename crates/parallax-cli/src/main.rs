@@ -833,6 +833,11 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                         )
                         .exit()
                 }
+                if format == DumpFormat::Parquet && std::io::stdout().is_terminal() {
+                    anyhow::bail!(
+                        "Parquet is binary: dump it to a file, or pipe it to a program that reads it"
+                    );
+                }
                 let mut stdout = StopAtBrokenPipe(std::io::BufWriter::new(std::io::stdout()));
                 library.dump_as(format, &mut stdout)?;
                 use std::io::Write;
@@ -856,7 +861,15 @@ fn run(cli: &Cli) -> Result<ExitCode> {
         Command::Load { path } => {
             let library = open(cli)?;
             let report = if path.as_os_str() == "-" {
-                library.load(&mut std::io::stdin().lock(), "stdin")?
+                use std::io::BufRead;
+                let mut stdin = std::io::stdin().lock();
+                let start = stdin.fill_buf().context("cannot read standard input")?;
+                if start.starts_with(b"PAR1") {
+                    anyhow::bail!(
+                        "Parquet is read from a file, not from standard input: parallax load FILE.parquet"
+                    );
+                }
+                library.load(&mut stdin, "stdin")?
             } else {
                 let mut file = std::fs::File::open(path)
                     .with_context(|| format!("cannot read '{}'", path.display()))?;

@@ -168,11 +168,18 @@ fn a_jsonl_dump_and_a_parquet_dump_carry_the_same_records() {
 
     let stdout = setup.run_on(&setup.library(), &["dump", "-", "--format", "parquet"]);
     assert!(stdout.status.success());
-    assert_eq!(
-        &stdout.stdout[..4],
-        b"PAR1",
-        "Parquet goes to standard output too"
-    );
+    assert_eq!(&stdout.stdout[..4], b"PAR1", "Parquet goes to a pipe too");
+
+    // Parquet is read from its end: standard input, which cannot seek, is refused in one line.
+    let piped = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["--library", from_parquet.to_str().unwrap(), "load", "-"])
+        .stdin(std::fs::File::open(&parquet).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(piped.status.code(), Some(1));
+    let stderr = String::from_utf8(piped.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("from a file"), "{stderr}");
 }
 
 #[test]
