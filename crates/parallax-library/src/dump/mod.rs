@@ -5,8 +5,8 @@
 //!
 //! One reading of the library ([`each_article`]) and one loading ([`load_records`]) serve every
 //! format: JSON Lines here, Parquet in [`parquet`] (the same records, for pandas and Spark), and
-//! passim's input in [`passim`] (written only: a text-reuse run's clusters come back through
-//! [`crate::passages`]).
+//! passim's input in [`passim`] (a load reads its `series` and `date` as the outlet and date; a
+//! text-reuse run's clusters come back through [`crate::passages`]).
 
 pub(crate) mod parquet;
 pub(crate) mod passim;

@@ -7,7 +7,7 @@
 //! `published` stays a string: a date (`2025-11-20`) and a date-time (`2025-11-20T09:15:00Z`)
 //! say different things about when a report came out, and a timestamp column would lose which.
 //! A file written by pandas or Spark loads too: timestamps and dates become ISO 8601, a list of
-//! strings becomes `tags`, an `id` that is not a number is dropped (a load gives new ids).
+//! strings becomes `tags`, and an `id` that is not a number is ignored (a load gives new ids).
 
 use std::io::Write;
 use std::sync::Arc;
@@ -236,14 +236,6 @@ fn fields(row: &parquet::record::Row, nanoseconds: &[String]) -> Map<String, Val
             field => value(field),
         };
         if value.is_null() {
-            continue;
-        }
-        // An id a load can use is a number; another tool's (`"nyt-12"`) names nothing here.
-        if name == "id" && !value.is_i64() {
-            match value.as_str().and_then(|s| s.parse::<i64>().ok()) {
-                Some(id) => fields.insert(name.clone(), id.into()),
-                None => continue,
-            };
             continue;
         }
         fields.insert(name.clone(), value);
