@@ -11,6 +11,8 @@
 //! parallax align link 3:4 5:2      # sentence 4 of article 3 says what sentence 2 of 5 says
 //! parallax delete 7 && parallax restore 7
 //! parallax dump library.jsonl && parallax backup ~/parallax-backup.sqlite3
+//! parallax dump corpus.parquet && parallax dump corpus.jsonl --format passim
+//! parallax passages import passim-out/out.json && parallax passages list --article 3
 //! parallax note add 3:4 "The ministry gives 12, not 15" --verdict wrong
 //! parallax note list --search ministry && parallax cite 3 4 --format bibtex
 //! ```
@@ -28,8 +30,8 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use parallax_core::{entities, ingest};
 use parallax_library::{
-    ArticleSentence, CitationFormat, ImportProgress, Library, ListedArticle, MetadataEdit,
-    NoteEdit, NoteFilter, NoteTarget, SearchOptions, SearchSort,
+    ArticleSentence, CitationFormat, DumpFormat, ImportProgress, Library, ListedArticle,
+    MetadataEdit, NoteEdit, NoteFilter, NoteTarget, SearchOptions, SearchSort,
 };
 use parallax_report::{compare_texts, ComparedInput, ExportFormat};
 use serde::Serialize;
@@ -181,16 +183,26 @@ enum Command {
     /// Correct the alignment of two articles: link sentences, unlink them, list, clear
     #[command(subcommand)]
     Align(AlignCommand),
-    /// Write the whole library as JSON Lines, one article a line ("-": standard output)
+    /// Write the whole library, one article a record: JSON Lines, Parquet, or passim's input
+    /// ("-": standard output)
     Dump {
         /// The file to write, or "-"
         path: PathBuf,
+        /// jsonl (everything, for `load`), parquet (the same records, for pandas and Spark) or
+        /// passim (id, series = outlet, date, title, text) [default: from the file's
+        /// extension, .parquet or .jsonl; else jsonl]
+        #[arg(long, value_parser = dump_format_parser())]
+        format: Option<DumpFormat>,
     },
-    /// Load a JSON Lines export into the library (exit code 1 when a line failed)
+    /// Load a dump into the library, JSON Lines or Parquet (told apart by the file's first
+    /// bytes); exit code 1 when a record failed
     Load {
-        /// The file to read, or "-" for standard input
+        /// The file to read, or "-" for standard input (JSON Lines only)
         path: PathBuf,
     },
+    /// Passages a text-reuse run (passim) found shared between the library's articles
+    #[command(subcommand)]
+    Passages(PassagesCommand),
     /// Copy the library, as it is now, to a file (safe while the window has it open)
     Backup {
         /// The copy to write (replaced if it exists)
@@ -211,6 +223,30 @@ enum Command {
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+}
+
+#[derive(Subcommand)]
+enum PassagesCommand {
+    /// Import passim's output (out.json: files of JSON Lines, or its folder of part-* files);
+    /// each passage is matched to its article by `content_hash`, else by `id` as a library id
+    Import {
+        /// passim's output files or folders
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// List the clusters of shared passages, with the articles each passage is in
+    List {
+        /// Only the clusters with a passage in this article
+        #[arg(long)]
+        article: Option<i64>,
+    },
+}
+
+/// `dump --format`'s values, listed in the help.
+fn dump_format_parser() -> impl clap::builder::TypedValueParser<Value = DumpFormat> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(["jsonl", "parquet", "passim"])
+        .try_map(|name| name.parse::<DumpFormat>())
 }
 
 #[derive(Subcommand)]
@@ -780,50 +816,69 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 render::overrides(a, b, &overrides)
             })?;
         }
-        Command::Dump { path } => {
+        Command::Dump { path, format } => {
             let library = open(cli)?;
+            let from_extension = || match path.extension()?.to_str()? {
+                "parquet" => Some(DumpFormat::Parquet),
+                _ => None,
+            };
+            let format = format.or_else(from_extension).unwrap_or(DumpFormat::Jsonl);
             if path.as_os_str() == "-" {
                 if cli.json {
                     use clap::CommandFactory;
                     Cli::command()
                         .error(
                             clap::error::ErrorKind::ArgumentConflict,
-                            "`dump -` prints JSON Lines, not one JSON document: leave out --json, or dump to a file",
+                            "`dump -` prints the records, not one JSON document: leave out --json, or dump to a file",
                         )
                         .exit()
                 }
-                let mut stdout =
-                    StopAtBrokenPipe(std::io::BufWriter::new(std::io::stdout().lock()));
-                library.dump(&mut stdout)?;
+                if format == DumpFormat::Parquet && std::io::stdout().is_terminal() {
+                    anyhow::bail!(
+                        "Parquet is binary: dump it to a file, or pipe it to a program that reads it"
+                    );
+                }
+                let mut stdout = StopAtBrokenPipe(std::io::BufWriter::new(std::io::stdout()));
+                library.dump_as(format, &mut stdout)?;
                 use std::io::Write;
                 stdout.flush().context("cannot write to standard output")?;
             } else {
                 let file = std::fs::File::create(path)
                     .with_context(|| format!("cannot write '{}'", path.display()))?;
                 let mut out = std::io::BufWriter::new(file);
-                let articles = library.dump(&mut out)?;
+                let articles = library.dump_as(format, &mut out)?;
                 use std::io::Write;
                 out.flush()
                     .with_context(|| format!("cannot write '{}'", path.display()))?;
                 let path = path.display().to_string();
                 print(
                     cli,
-                    &serde_json::json!({ "path": path, "articles": articles }),
-                    || format!("Wrote {articles} articles to {path}\n"),
+                    &serde_json::json!({ "path": path, "format": format, "articles": articles }),
+                    || format!("Wrote {articles} articles to {path} ({format})\n"),
                 )?;
             }
         }
         Command::Load { path } => {
             let library = open(cli)?;
             let report = if path.as_os_str() == "-" {
-                library.load(&mut std::io::stdin().lock(), "stdin")?
+                use std::io::BufRead;
+                let mut stdin = std::io::stdin().lock();
+                let start = stdin.fill_buf().context("cannot read standard input")?;
+                if start.starts_with(b"PAR1") {
+                    anyhow::bail!(
+                        "Parquet is read from a file, not from standard input: parallax load FILE.parquet"
+                    );
+                }
+                library.load(&mut stdin, "stdin")?
             } else {
-                let file = std::fs::File::open(path)
+                let mut file = std::fs::File::open(path)
                     .with_context(|| format!("cannot read '{}'", path.display()))?;
-                library.load(
-                    &mut std::io::BufReader::new(file),
-                    &path.display().to_string(),
-                )?
+                let source = path.display().to_string();
+                if is_parquet(&mut file).with_context(|| format!("cannot read '{source}'"))? {
+                    library.load_parquet(file, &source)?
+                } else {
+                    library.load(&mut std::io::BufReader::new(file), &source)?
+                }
             };
             print(cli, &report, || render::import(&report))?;
             if let Some(reason) = &report.stopped {
@@ -833,6 +888,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 return Ok(ExitCode::FAILURE);
             }
         }
+        Command::Passages(command) => return passages(cli, command),
         Command::Backup { path } => {
             let report = open(cli)?.backup(path)?;
             print(cli, &report, || {
@@ -899,6 +955,74 @@ fn run(cli: &Cli) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// True when the file starts as a Parquet file does (`PAR1`); the file is read again from
+/// its start afterwards.
+fn is_parquet(file: &mut std::fs::File) -> std::io::Result<bool> {
+    use std::io::{Read, Seek};
+    let mut magic = [0u8; 4];
+    let read = file.read(&mut magic)?;
+    file.rewind()?;
+    Ok(read == 4 && &magic == b"PAR1")
+}
+
+/// The `passages` commands.
+fn passages(cli: &Cli, command: &PassagesCommand) -> Result<ExitCode> {
+    let library = open(cli)?;
+    match command {
+        PassagesCommand::Import { paths } => {
+            let mut report = parallax_library::PassageImport::default();
+            for file in passim_output_files(paths)? {
+                let source = file.display().to_string();
+                let input = std::fs::File::open(&file)
+                    .with_context(|| format!("cannot read '{source}'"))?;
+                let one =
+                    library.import_passim_clusters(&mut std::io::BufReader::new(input), &source)?;
+                report.imported += one.imported;
+                report.already_held += one.already_held;
+                report.unmatched.extend(one.unmatched);
+                report.failed.extend(one.failed);
+                report.clusters = one.clusters;
+            }
+            print(cli, &report, || render::passage_import(&report))?;
+            if !report.failed.is_empty() {
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+        PassagesCommand::List { article } => {
+            let clusters = library.reuse_clusters(article.as_ref().map(std::slice::from_ref))?;
+            print(cli, &serde_json::json!({ "clusters": clusters }), || {
+                render::reuse_clusters(&clusters)
+            })?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// passim's output files: each file given, and in each folder given its `part-*` files (Spark
+/// writes `out.json/part-00000...`), in name order; hidden files and Spark's `_SUCCESS` left out.
+fn passim_output_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut parts: Vec<PathBuf> = std::fs::read_dir(path)
+                .with_context(|| format!("cannot read the folder '{}'", path.display()))?
+                .filter_map(|entry| entry.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.is_file()
+                        && p.file_name()
+                            .and_then(|n| n.to_str())
+                            .is_some_and(|n| n.starts_with("part-"))
+                })
+                .collect();
+            parts.sort();
+            files.extend(parts);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    Ok(files)
 }
 
 /// The `note` commands.

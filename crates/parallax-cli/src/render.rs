@@ -654,3 +654,61 @@ fn truncate(text: &str, width: usize) -> String {
     short.push('…');
     short
 }
+
+pub(crate) fn passage_import(report: &parallax_library::PassageImport) -> String {
+    let mut out = String::new();
+    for unmatched in &report.unmatched {
+        let _ = writeln!(
+            out,
+            "no article      {}: document '{}' (cluster {})",
+            unmatched.path, unmatched.id, unmatched.cluster
+        );
+    }
+    for failed in &report.failed {
+        let _ = writeln!(out, "failed          {}: {}", failed.path, failed.error);
+    }
+    let _ = writeln!(
+        out,
+        "{} passages imported, {} already held, {} with no article, {} failed; {} clusters in the library",
+        report.imported,
+        report.already_held,
+        report.unmatched.len(),
+        report.failed.len(),
+        report.clusters
+    );
+    out
+}
+
+pub(crate) fn reuse_clusters(clusters: &[parallax_library::ReuseCluster]) -> String {
+    let mut out = String::new();
+    if clusters.is_empty() {
+        out.push_str(
+            "No shared passages: import a passim run's output with `parallax passages import`\n",
+        );
+        return out;
+    }
+    for cluster in clusters {
+        let size = cluster
+            .size
+            .map(|s| format!(", {s} passages in the run"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "cluster {} ({}{size})",
+            cluster.cluster, cluster.source
+        );
+        for passage in &cluster.passages {
+            let _ = writeln!(
+                out,
+                "  {:>6}  {}  {}  [{}..{}]  {}",
+                passage.article,
+                passage.published.as_deref().unwrap_or("undated"),
+                passage.outlet.as_deref().unwrap_or("(no outlet)"),
+                passage.start,
+                passage.end,
+                passage.title
+            );
+        }
+    }
+    out
+}

@@ -91,6 +91,9 @@ pub enum Error {
         /// The most a timeline takes ([`crate::MAX_COMPARED_ARTICLES`]).
         limit: usize,
     },
+    /// A dump was asked in a format Parallax does not write.
+    #[error("unknown dump format '{0}': use jsonl, parquet or passim")]
+    UnknownDumpFormat(String),
     /// A citation was asked in a format Parallax does not write.
     #[error("unknown citation format '{0}': use csl-json, bibtex or ris")]
     UnknownCitationFormat(String),
@@ -255,6 +258,7 @@ impl Error {
             | Error::InvalidFilterDate(_)
             | Error::ComparedTwice(_)
             | Error::UnknownCitationFormat(_)
+            | Error::UnknownDumpFormat(_)
             | Error::InvalidGroup(_)
             | Error::InvalidNoteTarget(_)
             | Error::UnknownVerdict { .. }

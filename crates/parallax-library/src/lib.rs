@@ -33,7 +33,10 @@
 //!   article, a sentence, an aligned pair or an event; [`Library::verdict_scale`] and its edits.
 //! - [`Library::citations`] and [`cite()`]: the articles as CSL-JSON, BibTeX or RIS.
 //! - [`Library::dump`], [`Library::load`]: the whole library as JSON Lines and back;
-//!   [`Library::backup`]: a consistent copy of the open library file.
+//!   [`Library::dump_as`] and [`Library::load_parquet`]: the same records as Parquet, and
+//!   passim's input; [`Library::backup`]: a consistent copy of the open library file.
+//! - [`Library::import_passim_clusters`], [`Library::reuse_clusters`]: passages a passim run
+//!   found shared between articles, kept with them.
 //!
 //! ```
 //! use std::sync::atomic::AtomicBool;
@@ -66,6 +69,7 @@ mod groups;
 mod import;
 mod notes;
 mod overrides;
+mod passages;
 mod samples;
 mod schema;
 mod search;
@@ -74,7 +78,7 @@ mod trash;
 pub use articles::{source_name, ArticleRecord};
 pub use backup::BackupReport;
 pub use cite::{cite, Author, Citation, CitationFormat};
-pub use dump::{DumpedArticle, DumpedOverride};
+pub use dump::{DumpFormat, DumpedArticle, DumpedOverride};
 pub use edits::{check_published, MetadataEdit, OutletCount, OutletRenamed};
 pub use error::{Error, ErrorKind};
 pub use events::{EventSummary, Grouping};
@@ -84,6 +88,7 @@ pub use import::{
 };
 pub use notes::{DumpedNote, Note, NoteEdit, NoteFilter, NoteTarget};
 pub use overrides::{ArticleSentence, SentenceOverride};
+pub use passages::{DumpedPassage, PassageImport, ReuseCluster, ReusedPassage, UnmatchedPassage};
 pub use search::{ArticlePage, ListedArticle, SearchOptions, SearchSort, TagCount};
 pub use trash::{EmptiedTrash, RestoredArticle, TrashedArticle};
 
@@ -613,6 +618,40 @@ impl Library {
         source: &str,
     ) -> Result<ImportReport, Error> {
         dump::load(&self.connection, &self.event_index, input, source)
+    }
+
+    /// Writes every article (not the trash) in `format`: JSON Lines as [`Library::dump`], the
+    /// same records as one Parquet file, or passim's input; returns how many.
+    pub fn dump_as(
+        &self,
+        format: DumpFormat,
+        out: &mut (dyn std::io::Write + Send),
+    ) -> Result<usize, Error> {
+        dump::dump_as(&self.connection, format, out)
+    }
+
+    /// Loads a Parquet dump made by [`Library::dump_as`] (or any Parquet file of articles with
+    /// at least `title` and `text` columns), as [`Library::load`] loads JSON Lines; `source`
+    /// names the file in the report (`source:row N`).
+    pub fn load_parquet(&self, file: std::fs::File, source: &str) -> Result<ImportReport, Error> {
+        let mut records = dump::parquet::records(file, source)?;
+        dump::load_records(&self.connection, &self.event_index, &mut records)
+    }
+
+    /// Imports passim's output (JSON Lines, one reused passage a line) as passages shared
+    /// between the library's articles; `source` names the input in the report.
+    pub fn import_passim_clusters(
+        &self,
+        input: &mut dyn std::io::BufRead,
+        source: &str,
+    ) -> Result<PassageImport, Error> {
+        passages::import_passim(&self.connection, input, source)
+    }
+
+    /// The clusters of shared passages the library holds, or those with a passage in one of
+    /// `articles`, each with its passages in the library's articles.
+    pub fn reuse_clusters(&self, articles: Option<&[i64]>) -> Result<Vec<ReuseCluster>, Error> {
+        passages::clusters(&self.connection, articles)
     }
 
     /// Copies the library, as it is at this moment, to `target` through SQLite's online backup

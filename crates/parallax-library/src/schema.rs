@@ -286,6 +286,28 @@ CREATE TRIGGER notes_fts_update AFTER UPDATE OF text, verdict, author ON notes B
 END;
 "#,
     ),
+    M::up(
+        r#"
+-- Passages a text-reuse tool (passim) found shared between articles: one row per passage of a
+-- cluster. The article is named by content hash, as notes name it, so a passage follows the
+-- text through the trash and a JSON Lines round trip; start_char/end_char are character
+-- offsets into the article's text.
+CREATE TABLE reuse_passages (
+    id INTEGER PRIMARY KEY,
+    cluster TEXT NOT NULL,
+    cluster_size INTEGER,
+    article_hash TEXT NOT NULL,
+    start_char INTEGER NOT NULL,
+    end_char INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    source TEXT NOT NULL,
+    imported TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    UNIQUE (cluster, article_hash, start_char, end_char)
+);
+
+CREATE INDEX reuse_passages_article ON reuse_passages(article_hash);
+"#,
+    ),
 ];
 
 /// Adds articles just inserted to the search index, in one statement (see schema 3).
@@ -638,6 +660,39 @@ mod tests {
             })
             .unwrap();
         assert_eq!(title, "Storm closes harbour");
+    }
+
+    #[test]
+    fn a_fifth_schema_library_gains_shared_passages_and_keeps_its_notes() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("library.sqlite3");
+        {
+            let mut connection = Connection::open(&path).unwrap();
+            prepare_with(&mut connection, &path, &MIGRATIONS[..5]).unwrap();
+            connection
+                .execute_batch(
+                    "INSERT INTO events (id, title) VALUES (1, 'Storm');
+                     INSERT INTO articles (id, title, format, text, word_count, content_hash, event_id, profile)
+                     VALUES (7, 'Storm closes harbour', 'text', 'A storm closed the harbour.', 5, 'h7', 1, '');
+                     INSERT INTO notes (target, article_hash, text, author) VALUES ('article', 'h7', 'Checked', 'ana');",
+                )
+                .unwrap();
+        }
+        let mut connection = Connection::open(&path).unwrap();
+        prepare(&mut connection, &path).unwrap();
+        connection
+            .execute(
+                "INSERT INTO reuse_passages (cluster, article_hash, start_char, end_char, text, source)
+                 VALUES ('17', 'h7', 2, 7, 'storm', 'passim')",
+                [],
+            )
+            .unwrap();
+        let clusters = crate::passages::clusters(&connection, None).unwrap();
+        assert_eq!(clusters[0].passages[0].article, 7);
+        let note: String = connection
+            .query_row("SELECT text FROM notes", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(note, "Checked");
     }
 
     #[test]

@@ -58,6 +58,9 @@ pub struct EmptiedTrash {
     /// Deleted notes, and notes of articles no longer in the library, removed.
     #[serde(default)]
     pub notes: usize,
+    /// Shared passages (passim's) of articles no longer in the library, removed.
+    #[serde(default)]
+    pub reuse_passages: usize,
 }
 
 /// The columns `articles` and `trash` share, in one order.
@@ -247,7 +250,7 @@ pub(crate) fn list(connection: &Connection) -> Result<Vec<TrashedArticle>, Error
 }
 
 /// Deletes every trashed article for good, with the events left without articles and the
-/// alignment corrections of texts the library no longer holds.
+/// alignment corrections, notes and shared passages of texts the library no longer holds.
 pub(crate) fn empty(connection: &Connection) -> Result<EmptiedTrash, Error> {
     let transaction = Transaction::new_unchecked(connection, TransactionBehavior::Immediate)?;
     let articles = transaction.execute("DELETE FROM trash", [])?;
@@ -257,12 +260,14 @@ pub(crate) fn empty(connection: &Connection) -> Result<EmptiedTrash, Error> {
     )?;
     let alignment_overrides = crate::overrides::forget_orphans(&transaction)?;
     let notes = crate::notes::forget_deleted_and_orphans(&transaction)?;
+    let reuse_passages = crate::passages::forget_orphans(&transaction)?;
     transaction.commit()?;
     Ok(EmptiedTrash {
         articles,
         events,
         alignment_overrides,
         notes,
+        reuse_passages,
     })
 }
 

@@ -43,5 +43,5 @@ pub use error::Error;
 pub use export::{export, ExportFormat};
 pub use layout::{Cell, CellState, Row};
 pub use library::{compare_articles, compare_inputs, event_timeline};
-pub use report::{compare_texts, CompareReport};
+pub use report::{compare_texts, CompareReport, ComparedReuseCluster, ComparedReusePassage};
 pub use timeline::{EventTimeline, Timeline, TimelineArticle, TimelineStatement};

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use parallax_library::{check_comparison, Error, Library, MAX_COMPARED_ARTICLES};
 
 use crate::article::ComparedInput;
-use crate::report::{compare_corrected, CompareReport};
+use crate::report::{compare_corrected, CompareReport, ComparedReuseCluster, ComparedReusePassage};
 use crate::timeline::EventTimeline;
 
 /// Compares two or more articles of the library, with a person's alignment corrections
@@ -41,7 +41,49 @@ pub fn compare_inputs(
     add_coverage_by_group(library, &mut report)?;
     let held: Vec<i64> = ids.iter().flatten().copied().collect();
     report.notes = library.notes_on_articles(&held)?;
+    report.reuse_clusters = reuse_clusters(library, &ids)?;
     Ok(report)
+}
+
+/// The clusters of shared passages in the compared library articles (`ids` by index, `None`
+/// for a file), each passage named by its article's index.
+fn reuse_clusters(
+    library: &Library,
+    ids: &[Option<i64>],
+) -> Result<Vec<ComparedReuseCluster>, Error> {
+    let held: Vec<i64> = ids.iter().flatten().copied().collect();
+    if held.is_empty() {
+        return Ok(Vec::new());
+    }
+    let index_of = |id: i64| ids.iter().position(|&i| i == Some(id));
+    Ok(library
+        .reuse_clusters(Some(&held))?
+        .into_iter()
+        .map(|cluster| {
+            let (compared, others): (Vec<_>, Vec<_>) = cluster
+                .passages
+                .into_iter()
+                .partition(|p| index_of(p.article).is_some());
+            let mut other_articles: Vec<i64> = others.iter().map(|p| p.article).collect();
+            other_articles.sort_unstable();
+            other_articles.dedup();
+            ComparedReuseCluster {
+                cluster: cluster.cluster,
+                size: cluster.size,
+                source: cluster.source,
+                passages: compared
+                    .into_iter()
+                    .map(|p| ComparedReusePassage {
+                        article: index_of(p.article).expect("partitioned above"),
+                        start: p.start,
+                        end: p.end,
+                        text: p.text,
+                    })
+                    .collect(),
+                other_articles,
+            }
+        })
+        .collect())
 }
 
 /// Fills `coverage.by_group` for the dimensions in which the report's library articles'

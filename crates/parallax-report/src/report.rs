@@ -41,6 +41,38 @@ pub struct CompareReport {
     /// A fact-checker's notes on these articles, their sentences, pairs and events.
     #[serde(default)]
     pub notes: Vec<Note>,
+    /// Clusters of passages a text-reuse run (passim) found in these library articles, as
+    /// imported with `passages import`; absent when none is.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reuse_clusters: Vec<ComparedReuseCluster>,
+}
+
+/// A cluster of shared passages with a passage in at least one compared article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ComparedReuseCluster {
+    /// The cluster's id, as the tool gave it.
+    pub cluster: String,
+    /// How many passages the tool counted in it.
+    pub size: Option<i64>,
+    /// The tool that found it (`passim`).
+    pub source: String,
+    /// Its passages in the compared articles, earliest published first.
+    pub passages: Vec<ComparedReusePassage>,
+    /// The library ids of its other articles, not compared here.
+    pub other_articles: Vec<i64>,
+}
+
+/// A passage of a cluster in one compared article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ComparedReusePassage {
+    /// The article, as an index into `articles`.
+    pub article: usize,
+    /// Character offset of the passage in the article's text.
+    pub start: usize,
+    /// Character offset one past its end.
+    pub end: usize,
+    /// The passage, as the tool quoted it.
+    pub text: String,
 }
 
 /// Compares articles given as text (files, or articles read from the library).
@@ -89,6 +121,7 @@ pub(crate) fn compare_corrected(
         rows: Vec::new(),
         timeline: Timeline::default(),
         notes: Vec::new(),
+        reuse_clusters: Vec::new(),
     };
     report.rows = layout::build_rows(&report.articles, &report.pairs, &report.coverage);
     report.timeline = timeline::of_comparison(&report.articles, &report.pairs, &published);

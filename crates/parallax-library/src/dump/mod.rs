@@ -1,6 +1,15 @@
-//! The whole library as JSON Lines, one article a line with everything a person added to it
-//! (corrections, tags, the event it is in), and the way back: loading such a file re-creates
-//! the articles, recognising those already held by their text and honouring events by name.
+//! The whole library as records, one article each with everything a person added to it
+//! (corrections, tags, the event it is in, notes, passages shared with other articles), and the
+//! way back: loading such records re-creates the articles, recognising those already held by
+//! their text and honouring events by name.
+//!
+//! One reading of the library ([`each_article`]) and one loading ([`load_records`]) serve every
+//! format: JSON Lines here, Parquet in [`parquet`] (the same records, for pandas and Spark), and
+//! passim's input in [`passim`] (a load reads its `series` and `date` as the outlet and date; a
+//! text-reuse run's clusters come back through [`crate::passages`]).
+
+pub(crate) mod parquet;
+pub(crate) mod passim;
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::{BufRead, Write};
@@ -12,6 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::import::{content_hash, DuplicateFile, FailedFile, ImportReport, ImportedArticle};
 use crate::notes::DumpedNote;
+use crate::passages::DumpedPassage;
 use crate::{edits, events, trash, Error};
 
 /// How many lines are written in one transaction.
@@ -22,19 +32,20 @@ const CHUNK: usize = 16 * BATCH;
 /// One line of a JSON Lines export: an article with all the library knows of it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DumpedArticle {
-    /// Its id in the library it was exported from (a load gives it a new one).
-    #[serde(default)]
+    /// Its id in the library it was exported from (a load gives it a new one); an id that is
+    /// no number (another tool's, `"nyt-12"`) is read as none.
+    #[serde(default, deserialize_with = "id_if_number")]
     pub id: Option<i64>,
     /// Its headline.
     pub title: String,
-    /// Its outlet.
-    #[serde(default)]
+    /// Its outlet (passim's `series` is read as one).
+    #[serde(default, alias = "series")]
     pub outlet: Option<String>,
     /// Its author line.
     #[serde(default)]
     pub byline: Option<String>,
-    /// Its publication date or date-time (ISO 8601).
-    #[serde(default)]
+    /// Its publication date or date-time (ISO 8601; passim's `date` is read as one).
+    #[serde(default, alias = "date")]
     pub published: Option<String>,
     /// Its address on the web.
     #[serde(default)]
@@ -88,6 +99,66 @@ pub struct DumpedArticle {
     /// event's first article) on its event.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<DumpedNote>,
+    /// Passages a text-reuse tool found this article shares with others (`passages import`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reuse_passages: Vec<DumpedPassage>,
+}
+
+/// The formats the library is dumped in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DumpFormat {
+    /// JSON Lines, one article a line: everything, and `load` reads it back.
+    Jsonl,
+    /// Parquet, one article a row: the same records, columns for pandas, Spark and DuckDB.
+    Parquet,
+    /// passim's input: JSON Lines of `id`, `series` (the outlet), `date`, `title`, `text`.
+    Passim,
+}
+
+impl std::str::FromStr for DumpFormat {
+    type Err = Error;
+
+    fn from_str(name: &str) -> Result<DumpFormat, Error> {
+        match name.to_ascii_lowercase().as_str() {
+            "jsonl" | "json-lines" | "ndjson" => Ok(DumpFormat::Jsonl),
+            "parquet" => Ok(DumpFormat::Parquet),
+            "passim" => Ok(DumpFormat::Passim),
+            _ => Err(Error::UnknownDumpFormat(name.to_string())),
+        }
+    }
+}
+
+impl std::fmt::Display for DumpFormat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            DumpFormat::Jsonl => "jsonl",
+            DumpFormat::Parquet => "parquet",
+            DumpFormat::Passim => "passim",
+        })
+    }
+}
+
+/// Writes every article of the library in `format`; returns how many.
+pub(crate) fn dump_as(
+    connection: &Connection,
+    format: DumpFormat,
+    out: &mut (dyn Write + Send),
+) -> Result<usize, Error> {
+    match format {
+        DumpFormat::Jsonl => dump(connection, out),
+        DumpFormat::Parquet => parquet::dump(connection, out),
+        DumpFormat::Passim => passim::dump(connection, out),
+    }
+}
+
+/// The error of a write to an export.
+pub(crate) fn write_error(what: &str, e: impl std::fmt::Display) -> Error {
+    Error::File {
+        action: "write",
+        path: what.into(),
+        detail: e.to_string(),
+    }
 }
 
 /// An alignment correction between the article of its line and another.
@@ -103,6 +174,15 @@ pub struct DumpedOverride {
     pub linked: bool,
 }
 
+/// An id given as a number, or as a string of one; anything else is no id.
+fn id_if_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+    Ok(match serde_json::Value::deserialize(d)? {
+        serde_json::Value::Number(n) => n.as_i64(),
+        serde_json::Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    })
+}
+
 fn text_format() -> String {
     "text".into()
 }
@@ -110,6 +190,18 @@ fn text_format() -> String {
 /// Writes every article of the library (the trash left out) as JSON Lines, in id order, from one
 /// consistent read of the file; returns how many.
 pub(crate) fn dump(connection: &Connection, out: &mut dyn Write) -> Result<usize, Error> {
+    each_article(connection, &mut |article| {
+        let line = serde_json::to_string(&article).expect("an article serialises");
+        writeln!(out, "{line}").map_err(|e| write_error("the JSON Lines export", e))
+    })
+}
+
+/// Hands every article of the library (the trash left out) to `each`, in id order, from one
+/// consistent read of the file; returns how many.
+pub(crate) fn each_article(
+    connection: &Connection,
+    each: &mut dyn FnMut(DumpedArticle) -> Result<(), Error>,
+) -> Result<usize, Error> {
     // One read transaction: a window writing meanwhile changes nothing of what is written.
     let transaction = Transaction::new_unchecked(connection, TransactionBehavior::Deferred)?;
     let mut statement = transaction.prepare(
@@ -125,6 +217,7 @@ pub(crate) fn dump(connection: &Connection, out: &mut dyn Write) -> Result<usize
          WHERE left_hash = ?1 ORDER BY right_hash, left_sentence, right_sentence",
     )?;
     let mut notes = crate::notes::for_dump(&transaction)?;
+    let mut passages = crate::passages::for_dump(&transaction)?;
     let mut rows = statement.query([])?;
     let mut count = 0;
     while let Some(row) = rows.next()? {
@@ -154,7 +247,7 @@ pub(crate) fn dump(connection: &Connection, out: &mut dyn Write) -> Result<usize
             format: row.get(8)?,
             text: row.get(9)?,
             word_count: row.get::<_, i64>(10)? as usize,
-            content_hash: Some(hash),
+            content_hash: Some(hash.clone()),
             imported: row.get(12)?,
             event: row.get(13)?,
             event_title: row.get(14)?,
@@ -167,13 +260,9 @@ pub(crate) fn dump(connection: &Connection, out: &mut dyn Write) -> Result<usize
                 .and_then(|g| serde_json::from_str(&g).ok())
                 .unwrap_or_default(),
             notes: notes.remove(&id).unwrap_or_default(),
+            reuse_passages: passages.remove(&hash).unwrap_or_default(),
         };
-        let line = serde_json::to_string(&article).expect("an article serialises");
-        writeln!(out, "{line}").map_err(|e| Error::File {
-            action: "write",
-            path: "the JSON Lines export".into(),
-            detail: e.to_string(),
-        })?;
+        each(article)?;
         count += 1;
     }
     drop(rows);
@@ -191,6 +280,15 @@ struct Loaded {
     profile: ArticleProfile,
 }
 
+/// One record to load, as read: a JSON Lines line, or a row already turned into a JSON object
+/// (a Parquet row).
+pub(crate) enum Record {
+    /// A line of JSON Lines (blank lines are skipped).
+    Line(String),
+    /// A record's fields.
+    Object(serde_json::Map<String, serde_json::Value>),
+}
+
 /// Loads a JSON Lines export: each line an article. Lines that cannot be read are reported as
 /// failed (`source:line`), the others loaded; articles the library already holds (same text)
 /// are duplicates, and one in the trash is restored and reported as a duplicate of itself.
@@ -200,34 +298,48 @@ pub(crate) fn load(
     input: &mut dyn BufRead,
     source: &str,
 ) -> Result<ImportReport, Error> {
+    let mut records = input.lines().enumerate().map(|(n, line)| {
+        line.map(|line| (format!("{source}:{}", n + 1), Record::Line(line)))
+            .map_err(|e| Error::File {
+                action: "read",
+                path: source.into(),
+                detail: e.to_string(),
+            })
+    });
+    load_records(connection, index, &mut records)
+}
+
+/// Loads records, each named by its place (`file:line`, `file:row`) for the report: what
+/// [`load`] does for JSON Lines, for records read in any format.
+pub(crate) fn load_records(
+    connection: &Connection,
+    index: &events::IndexCache,
+    records: &mut dyn Iterator<Item = Result<(String, Record), Error>>,
+) -> Result<ImportReport, Error> {
     let mut report = ImportReport::default();
     let mut events_by_key: HashMap<String, i64> = HashMap::new();
     let mut overrides: Vec<(String, Vec<DumpedOverride>)> = Vec::new();
     let mut notes: Vec<(String, Vec<DumpedNote>)> = Vec::new();
-    let mut lines = input.lines().enumerate();
+    let mut passages: Vec<(String, Vec<DumpedPassage>)> = Vec::new();
     loop {
-        // A chunk of lines is read and prepared (parsed, hashed, profiled) on every core, then
-        // written in batches by this thread.
+        // A chunk of records is read and prepared (parsed, hashed, profiled) on every core,
+        // then written in batches by this thread.
         let mut chunk = Vec::with_capacity(CHUNK);
-        for (n, line) in lines.by_ref().take(CHUNK) {
-            let line = line.map_err(|e| Error::File {
-                action: "read",
-                path: source.into(),
-                detail: e.to_string(),
-            })?;
-            chunk.push((n + 1, line));
+        for record in (&mut *records).take(CHUNK) {
+            chunk.push(record?);
         }
         if chunk.is_empty() {
             break;
         }
         let prepared: Vec<Option<Result<Loaded, FailedFile>>> = chunk
             .into_par_iter()
-            .map(|(n, line)| {
-                if line.trim().is_empty() {
-                    return None;
-                }
-                let place = format!("{source}:{n}");
-                Some(match read_line(&line) {
+            .map(|(place, record)| {
+                let read = match record {
+                    Record::Line(line) if line.trim().is_empty() => return None,
+                    Record::Line(line) => read_line(&line),
+                    Record::Object(fields) => read_object(fields),
+                };
+                Some(match read {
                     Ok(article) => Ok(Loaded {
                         hash: content_hash(&article.text),
                         profile: ArticleProfile::new(
@@ -271,6 +383,12 @@ pub(crate) fn load(
                 .filter(|l| !l.article.notes.is_empty())
                 .map(|l| (l.hash.clone(), l.article.notes.clone())),
         );
+        passages.extend(
+            loaded
+                .iter()
+                .filter(|l| !l.article.reuse_passages.is_empty())
+                .map(|l| (l.hash.clone(), l.article.reuse_passages.clone())),
+        );
         overrides.extend(
             loaded
                 .into_iter()
@@ -280,6 +398,7 @@ pub(crate) fn load(
     }
     load_overrides(connection, &overrides)?;
     crate::notes::load(connection, &notes)?;
+    crate::passages::load(connection, &passages)?;
     Ok(report)
 }
 
@@ -439,8 +558,23 @@ fn load_overrides(
 
 /// Reads one line: a JSON object with at least a headline and a text, its date ISO 8601.
 fn read_line(line: &str) -> Result<DumpedArticle, String> {
-    let mut article: DumpedArticle =
+    let article: DumpedArticle =
         serde_json::from_str(line).map_err(|e| format!("not an exported article: {e}"))?;
+    checked(article)
+}
+
+/// Reads one record's fields, as [`read_line`] reads a line.
+fn read_object(
+    fields: serde_json::Map<String, serde_json::Value>,
+) -> Result<DumpedArticle, String> {
+    let article: DumpedArticle = serde_json::from_value(serde_json::Value::Object(fields))
+        .map_err(|e| format!("not an exported article: {e}"))?;
+    checked(article)
+}
+
+/// The article with its headline trimmed, if it has a headline, a text, a date Parallax
+/// reads and no empty tag.
+fn checked(mut article: DumpedArticle) -> Result<DumpedArticle, String> {
     article.title = article.title.trim().to_string();
     if article.title.is_empty() {
         return Err("the article has no headline".into());
