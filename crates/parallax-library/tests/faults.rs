@@ -1,14 +1,10 @@
 //! Faults a desktop library meets while open: its file moved or deleted under it. Nothing is
 //! written to a file no one will open again, and the user is told.
 
-use parallax_library::{Error, ErrorKind, Library, ListedArticle, SearchOptions};
+use parallax_library::{Error, ErrorKind, Library};
 
-/// Every article, as `parallax list` and the window's list give them: newest first.
-fn listed(library: &Library) -> Result<Vec<ListedArticle>, Error> {
-    Ok(library
-        .find_articles("", &SearchOptions::every_article(), 0)?
-        .articles)
-}
+mod common;
+use common::listed;
 
 fn sample_library(folder: &std::path::Path) -> (std::path::PathBuf, Library) {
     let path = folder.join("library.sqlite3");
