@@ -6,8 +6,6 @@
 //! writers. It can be cancelled; what it imported until then stays.
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use parallax_library::{ImportProgress, ImportReport, Library};
@@ -66,18 +64,7 @@ pub fn on_window_event(window: &Window, event: &WindowEvent) {
 
 /// Asks the import under way to stop; what it already imported stays.
 pub fn cancel(state: &AppState) -> bool {
-    match state
-        .import_cancel
-        .lock()
-        .ok()
-        .and_then(|guard| guard.clone())
-    {
-        Some(flag) => {
-            flag.store(true, Ordering::SeqCst);
-            true
-        }
-        None => false,
-    }
+    state.import.cancel()
 }
 
 /// What the window hears when an import ends.
@@ -93,23 +80,16 @@ pub fn start(app: AppHandle, paths: Vec<PathBuf>) {
         return;
     }
     let state = app.state::<AppState>();
-    let cancel = Arc::new(AtomicBool::new(false));
-    {
-        let Ok(mut slot) = state.import_cancel.lock() else {
-            return;
-        };
-        if slot.is_some() {
-            let _ = app.emit(
-                FINISHED_EVENT,
-                ImportFinished {
-                    report: None,
-                    error: Some("an import is already running: wait for it or cancel it".into()),
-                },
-            );
-            return;
-        }
-        *slot = Some(cancel.clone());
-    }
+    let Some(cancel) = state.import.begin() else {
+        let _ = app.emit(
+            FINISHED_EVENT,
+            ImportFinished {
+                report: None,
+                error: Some("an import is already running: wait for it or cancel it".into()),
+            },
+        );
+        return;
+    };
     let library_path = state.library_path();
     tauri::async_runtime::spawn_blocking(move || {
         let finished = match Library::open(&library_path) {
@@ -135,9 +115,7 @@ pub fn start(app: AppHandle, paths: Vec<PathBuf>) {
                 error: Some(format!("cannot open the library: {error}")),
             },
         };
-        if let Ok(mut slot) = app.state::<AppState>().import_cancel.lock() {
-            *slot = None;
-        }
+        app.state::<AppState>().import.end();
         let _ = app.emit(FINISHED_EVENT, finished);
     });
 }

@@ -2198,6 +2198,114 @@ async fn a_search_typed_while_a_long_comparison_runs_is_answered_first() {
     app.close().await;
 }
 
+/// The files in `folder`, by name (hidden ones too: a temporary file left behind would show).
+fn files_in(folder: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// What the export progress bar says once the export has ended: `[outcome, status text]`.
+async fn export_outcome(app: &App, why: &str) -> (String, String) {
+    let ended = app
+        .poll(
+            "const box = document.querySelector('[data-testid=export-progress]'); \
+             return box.dataset.state === 'done' ? [box.dataset.outcome, box.textContent] : null",
+            why,
+            |ended| ended.is_array(),
+        )
+        .await;
+    serde_json::from_value(ended).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_long_export_shows_progress_and_cancelling_it_leaves_no_file_while_one_let_run_is_saved()
+{
+    let folder = tempfile::tempdir().unwrap();
+    let app = App::start(&long_reports(folder.path())).await;
+    app.wait_for_all("library-item", 12).await;
+    let hearing = app
+        .poll(
+            "return [...document.querySelectorAll('[data-testid=event-item]')].filter(item => item.textContent.includes('hearing')).map(item => item.dataset.eventId)",
+            "the four reports of the hearing make one event",
+            |events| events.as_array().is_some_and(|e| e.len() == 1),
+        )
+        .await;
+    let row = format!(
+        "[data-testid=event-item][data-event-id='{}']",
+        hearing[0].as_str().unwrap()
+    );
+    // Clicked from the page: the click starts a long comparison (see the search test above).
+    app.script(&format!("document.querySelector({row:?}).click()"))
+        .await;
+    app.poll(
+        "return [...document.querySelectorAll('[data-testid=compare-pane]')].filter(pane => pane.textContent.includes('hearing')).length",
+        "the comparison of the four reports is shown",
+        |panes| panes == 4,
+    )
+    .await;
+    choose_value(&app, "export-format", "json").await;
+
+    // Cancelled while the export compares: the bar said so, and no file is left, whole or not.
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("hearing.json");
+    app.click("[data-testid=export-button]").await;
+    answer_file_dialog("Export Comparison", &target).await;
+    let running = app
+        .poll(
+            "const box = document.querySelector('[data-testid=export-progress]'); \
+             return !box.hidden && box.dataset.state === 'running' ? box.textContent : null",
+            "the export shows its progress",
+            |text| text.is_string(),
+        )
+        .await;
+    assert!(
+        running.as_str().unwrap().contains("comparing 4 articles"),
+        "the bar says what the export is doing: {running}"
+    );
+    app.script("document.querySelector('[data-testid=export-cancel]').click()")
+        .await;
+    let (outcome, said) = export_outcome(&app, "the export ends after cancel").await;
+    assert_eq!(outcome, "cancelled", "{said}");
+    assert!(said.contains("not written"), "the window says so: '{said}'");
+    assert!(
+        files_in(out.path()).is_empty(),
+        "a cancelled export leaves no file: {:?}",
+        files_in(out.path())
+    );
+    assert_eq!(
+        app.script("return document.getElementById('error-message').hidden")
+            .await,
+        serde_json::json!(true),
+        "a cancel is no error"
+    );
+
+    // Let run, the same export is written whole, and only it is in the folder.
+    app.click("[data-testid=export-button]").await;
+    answer_file_dialog("Export Comparison", &target).await;
+    app.wait_until(
+        "document.querySelector('[data-testid=export-progress]').dataset.state === 'running'",
+        "the export runs again",
+    )
+    .await;
+    let (outcome, said) = export_outcome(&app, "the export ends").await;
+    assert_eq!(outcome, "saved", "{said}");
+    assert!(said.contains("Saved hearing.json"), "{said}");
+    app.wait_until(
+        "document.querySelector('[data-testid=export-status]').textContent.includes('hearing.json')",
+        "the comparison says where it was saved",
+    )
+    .await;
+    assert_eq!(files_in(out.path()), vec!["hearing.json".to_string()]);
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&target).unwrap()).unwrap();
+    assert_eq!(saved["articles"].as_array().unwrap().len(), 4);
+    app.close().await;
+}
+
 /// Switches the theme with the toolbar's button until it reads `Theme: {theme}`.
 async fn choose_theme(app: &App, theme: &str) {
     for _ in 0..4 {

@@ -40,7 +40,7 @@ mod timeline;
 
 pub use article::{read_article_file, ComparedInput, ReportArticle, SourceDetails};
 pub use error::Error;
-pub use export::{export, ExportFormat};
+pub use export::{export, write_file, ExportFormat, Written};
 pub use layout::{Cell, CellState, Row};
 pub use library::{compare_articles, compare_inputs, event_timeline};
 pub use report::{compare_texts, CompareReport};
