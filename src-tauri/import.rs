@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use parallax_library::{ImportProgress, ImportReport, Library};
+use parallax_library::{ImportProgress, ImportReport};
 use serde::Serialize;
 use tauri::{AppHandle, DragDropEvent, Emitter, Manager, Window, WindowEvent};
 use tauri_plugin_dialog::DialogExt;
@@ -90,9 +90,8 @@ pub fn start(app: AppHandle, paths: Vec<PathBuf>) {
         );
         return;
     };
-    let library_path = state.library_path();
     tauri::async_runtime::spawn_blocking(move || {
-        let finished = match Library::open(&library_path) {
+        let finished = match app.state::<AppState>().connect() {
             Ok(library) => {
                 let mut last_sent = Instant::now() - Duration::from_secs(1);
                 let mut send = |progress: &ImportProgress| {
@@ -112,7 +111,7 @@ pub fn start(app: AppHandle, paths: Vec<PathBuf>) {
             }
             Err(error) => ImportFinished {
                 report: None,
-                error: Some(format!("cannot open the library: {error}")),
+                error: Some(error.to_string()),
             },
         };
         app.state::<AppState>().import.end();

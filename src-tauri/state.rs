@@ -152,16 +152,10 @@ impl AppState {
         Ok(f(connection.as_ref().expect("opened above"))?)
     }
 
-    /// Opens another connection to the open library's file, for a lane or a task of its own.
+    /// Opens another connection to the open library's file, for a lane or a task of its own;
+    /// refused once the file was moved or deleted, rather than making a new library there.
     pub fn connect(&self) -> Result<Library, CommandError> {
-        let path = {
-            let open = self.lock()?;
-            if let Err(message) = &open.library {
-                return Err(CommandError::no_library(message));
-            }
-            open.path.clone()
-        };
-        Ok(Library::open(&path)?)
+        self.with_library(|library| library.open_again())
     }
 
     fn lock(&self) -> Result<MutexGuard<'_, OpenLibrary>, CommandError> {

@@ -2306,6 +2306,210 @@ async fn a_long_export_shows_progress_and_cancelling_it_leaves_no_file_while_one
     app.close().await;
 }
 
+/// Makes the library file read-only for the app: its mode, and for root (who may write any
+/// mode) the immutable attribute. Undone on drop, so the test's folder can be removed.
+struct ReadOnlyFile(std::path::PathBuf);
+
+impl ReadOnlyFile {
+    fn make(path: &std::path::Path) -> ReadOnlyFile {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o444)).unwrap();
+        let writable = std::fs::OpenOptions::new().append(true).open(path).is_ok();
+        if writable {
+            let status = std::process::Command::new("chattr")
+                .arg("+i")
+                .arg(path)
+                .status()
+                .expect("chattr runs");
+            assert!(status.success(), "chattr +i {}", path.display());
+        }
+        assert!(
+            std::fs::OpenOptions::new().append(true).open(path).is_err(),
+            "the library file cannot be written"
+        );
+        ReadOnlyFile(path.to_path_buf())
+    }
+}
+
+impl Drop for ReadOnlyFile {
+    fn drop(&mut self) {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::process::Command::new("chattr")
+            .arg("-i")
+            .arg(&self.0)
+            .stderr(std::process::Stdio::null())
+            .status();
+        let _ = std::fs::set_permissions(&self.0, std::fs::Permissions::from_mode(0o644));
+    }
+}
+
+/// The error banner's text once it shows, and its kind.
+async fn error_banner(app: &App, why: &str) -> (String, String) {
+    let shown = app
+        .poll(
+            "const banner = document.getElementById('error-message'); \
+             return banner.hidden ? null : [document.getElementById('error-text').textContent, banner.dataset.kind]",
+            why,
+            |shown| shown.is_array(),
+        )
+        .await;
+    serde_json::from_value(shown).unwrap()
+}
+
+/// Renames the event `id` in the library list, as a person does (the inline field, Enter).
+async fn rename_event_in_list(app: &App, id: i64, title: &str) {
+    let row = format!("[data-testid=event-item][data-event-id='{id}']");
+    app.click(&format!("{row} [data-testid=event-rename]"))
+        .await;
+    retype(app, "[data-testid=event-rename-input]", title).await;
+    press(app, "[data-testid=event-rename-input]", ENTER).await;
+}
+
+/// A message for the window: one sentence of the library's, with no command to type and no
+/// raw database text.
+fn assert_window_message(message: &str) {
+    assert!(
+        !message.contains("parallax ") && !message.contains('`'),
+        "no command-line hint: {message}"
+    );
+    assert!(
+        !message.contains("database error")
+            && !message.contains("SQLITE")
+            && !message.contains("Error"),
+        "no raw error: {message}"
+    );
+    assert_eq!(message.lines().count(), 1, "one message: {message}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_read_only_library_is_browsed_and_a_change_or_an_import_says_it_is_read_only() {
+    let mut read_only = None;
+    let app = App::start_with(&[], |library| {
+        drop(parallax_library::Library::open_with_samples(library).unwrap());
+        read_only = Some(ReadOnlyFile::make(library));
+    })
+    .await;
+
+    // Browsing works: the list, a search, the sample comparison.
+    app.wait_for_all("library-item", 8).await;
+    app.wait_for_all("compare-pane", 5).await;
+    app.wait_for("library-search")
+        .await
+        .send_keys("Kyiv")
+        .await
+        .unwrap();
+    app.poll(
+        "return document.querySelectorAll('[data-testid=library-item] mark').length",
+        "the search marks the words found",
+        |marks| marks.as_u64().is_some_and(|n| n > 0),
+    )
+    .await;
+    assert_eq!(
+        app.script("return document.getElementById('error-message').hidden")
+            .await,
+        serde_json::json!(true),
+        "browsing a read-only library shows no error"
+    );
+
+    // A change: the one read-only message, and the name stays.
+    let (event, title, _) = listed_events(&app).await.remove(0);
+    rename_event_in_list(&app, event, "Renamed while read-only").await;
+    let (message, kind) = error_banner(&app, "the rename is refused").await;
+    assert!(message.contains("read-only"), "{message}");
+    assert_eq!(kind, "library");
+    assert_window_message(&message);
+    assert!(listed_events(&app)
+        .await
+        .iter()
+        .any(|(id, shown, _)| *id == event && *shown == title));
+
+    // An import: the same message, once.
+    let shown = app.count("library-item").await;
+    app.click("#error-dismiss").await;
+    app.click("[data-testid=import-button]").await;
+    answer_file_dialog("Open Articles", &fixture("harbour-ferry.md")).await;
+    let (message, _) = error_banner(&app, "the import is refused").await;
+    assert!(message.contains("read-only"), "{message}");
+    assert_eq!(
+        message.matches("read-only").count(),
+        1,
+        "said once: {message}"
+    );
+    assert!(!message.contains("parallax "), "{message}");
+    assert_eq!(
+        app.count("library-item").await,
+        shown,
+        "nothing was imported"
+    );
+    eprintln!("the window said: {message}");
+    // Writable again before the app's folder is removed.
+    drop(read_only);
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_library_moved_away_while_open_says_so_on_a_change_and_an_import_and_makes_no_new_file() {
+    let app = App::start(&[]).await;
+    app.wait_for_all("library-item", 8).await;
+    app.wait_for_all("compare-pane", 5).await;
+    let library = app.library_file().await;
+    let moved = library.with_file_name("moved.sqlite3");
+    std::fs::rename(&library, &moved).unwrap();
+    for suffix in ["-wal", "-shm"] {
+        let mut from = library.as_os_str().to_owned();
+        from.push(suffix);
+        let mut to = moved.as_os_str().to_owned();
+        to.push(suffix);
+        let _ = std::fs::rename(from, to);
+    }
+
+    // A change: the one message, and what is on screen stays.
+    let (event, title, _) = listed_events(&app).await.remove(0);
+    rename_event_in_list(&app, event, "Renamed after the move").await;
+    let (message, kind) = error_banner(&app, "the rename is refused").await;
+    assert!(message.contains("moved or deleted"), "{message}");
+    assert_eq!(kind, "library");
+    assert_window_message(&message);
+    assert_eq!(app.count("library-item").await, 8);
+    assert!(listed_events(&app)
+        .await
+        .iter()
+        .any(|(id, shown, _)| *id == event && *shown == title));
+
+    // An import: refused the same way, with no new library made where the old one was.
+    app.click("#error-dismiss").await;
+    app.click("[data-testid=import-button]").await;
+    answer_file_dialog("Open Articles", &fixture("harbour-ferry.md")).await;
+    let (message, _) = error_banner(&app, "the import is refused").await;
+    assert!(message.contains("moved or deleted"), "{message}");
+    assert!(
+        !library.exists(),
+        "no new library file where the old one was"
+    );
+
+    // The window is still there and answers: a search, the comparison.
+    app.wait_for("library-search")
+        .await
+        .send_keys("Kyiv")
+        .await
+        .unwrap();
+    app.poll(
+        "return document.querySelectorAll('[data-testid=library-item] mark').length",
+        "the search is still answered",
+        |marks| marks.as_u64().is_some_and(|n| n > 0),
+    )
+    .await;
+    assert!(app.count("compare-pane").await >= 5);
+    let reopened = parallax_library::Library::open(&moved).unwrap();
+    assert_eq!(every_article(&reopened).len(), 8, "nothing was lost");
+    assert!(reopened
+        .events()
+        .unwrap()
+        .iter()
+        .any(|e| e.id == event && e.title == title));
+    app.close().await;
+}
+
 /// Switches the theme with the toolbar's button until it reads `Theme: {theme}`.
 async fn choose_theme(app: &App, theme: &str) {
     for _ in 0..4 {
