@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use parallax_library::{cite, CitationFormat};
-use parallax_report::{compare_articles, export, write_file, ExportFormat, Written};
+use parallax_report::{compare_articles_with_progress, export, write_file, ExportFormat, Written};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager};
 use tauri_plugin_dialog::DialogExt;
@@ -19,8 +19,8 @@ pub const PROGRESS_EVENT: &str = "export-progress";
 /// Sent once an export is written, cancelled or has failed: `{ path, cancelled, error }`.
 pub const EXPORTED_EVENT: &str = "export-finished";
 
-/// How far an export is: `comparing` the articles (`done` of `total` compared), then
-/// `writing` the file (`done` of `total` bytes).
+/// How far an export is: `comparing` the articles (`done` of `total` steps: each article read,
+/// each pair compared), then `writing` the file (`done` of `total` bytes).
 #[derive(Debug, Clone, Serialize)]
 struct ExportProgress {
     stage: &'static str,
@@ -94,19 +94,21 @@ fn write_export(
     path: &Path,
     cancel: &AtomicBool,
 ) -> Result<Written, CommandError> {
-    let compared = ids.len() as u64;
     let tell = |stage, done, total| {
         let _ = app.emit(PROGRESS_EVENT, ExportProgress { stage, done, total });
     };
-    tell("comparing", 0, compared);
+    tell("comparing", 0, 1);
     let library = app.state::<AppState>().connect()?;
-    // The engine's comparison runs whole: a cancel asked meanwhile is heard when it is made.
-    let report = compare_articles(&library, ids)?;
+    // The comparison tells each article read and each pair compared, and stops on cancel.
+    let mut comparing = |done: usize, total: usize| {
+        tell("comparing", done as u64, total as u64);
+        !cancel.load(Ordering::SeqCst)
+    };
+    let report = compare_articles_with_progress(&library, ids, &mut comparing)?;
     drop(library);
-    if cancel.load(Ordering::SeqCst) {
+    let Some(report) = report.filter(|_| !cancel.load(Ordering::SeqCst)) else {
         return Ok(Written::Cancelled);
-    }
-    tell("comparing", compared, compared);
+    };
     let contents = export(&report, format);
     let mut last_sent = Instant::now() - Duration::from_secs(1);
     let mut progress = |done: u64, total: u64| {
@@ -130,8 +132,14 @@ pub fn choose_and_save_citations(app: AppHandle, ids: Vec<i64>, format: Citation
         (&format.to_string(), &[extension]),
         move |library, path| {
             let citations = library.citations(&ids).map_err(|e| e.to_string())?;
-            std::fs::write(path, cite(&citations, format))
-                .map_err(|e| format!("cannot write '{}': {e}", path.display()))?;
+            // Whole or not at all, as a comparison's export.
+            write_file(
+                &cite(&citations, format),
+                path,
+                &mut |_, _| {},
+                &AtomicBool::new(false),
+            )
+            .map_err(|e| e.to_string())?;
             let name = path.file_name().unwrap_or_default().to_string_lossy();
             Ok(match citations.len() {
                 1 => format!("Saved 1 citation to {name}"),

@@ -2254,16 +2254,22 @@ async fn a_long_export_shows_progress_and_cancelling_it_leaves_no_file_while_one
     let target = out.path().join("hearing.json");
     app.click("[data-testid=export-button]").await;
     answer_file_dialog("Export Comparison", &target).await;
+    // Four articles read, then six pairs compared: ten steps, told one by one.
     let running = app
         .poll(
             "const box = document.querySelector('[data-testid=export-progress]'); \
-             return !box.hidden && box.dataset.state === 'running' ? box.textContent : null",
+             return !box.hidden && box.dataset.state === 'running' \
+               && Number(document.getElementById('export-bar').value) >= 1 ? box.textContent : null",
             "the export shows its progress",
             |text| text.is_string(),
         )
         .await;
     assert!(
-        running.as_str().unwrap().contains("comparing 4 articles"),
+        running
+            .as_str()
+            .unwrap()
+            .contains("Exporting: comparing, step")
+            && running.as_str().unwrap().contains("of 10"),
         "the bar says what the export is doing: {running}"
     );
     app.script("document.querySelector('[data-testid=export-cancel]').click()")

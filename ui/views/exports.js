@@ -1,4 +1,4 @@
-// The export progress bar: comparing, then writing (bytes written of the whole), a cancel
+// The export progress bar: comparing (each article read, each pair compared), then writing (bytes written of the whole), a cancel
 // button, and the outcome: saved, cancelled (no file written) or failed (in the error banner).
 
 import { api } from '../api.js';
@@ -37,9 +37,9 @@ export class ExportProgressView {
       this.bar.value = done;
       this.status.textContent = `Exporting: writing ${Math.floor((100 * done) / Math.max(total, 1))}%`;
     } else {
-      // The comparison is made in one go: the bar runs without a measure until it is.
-      this.bar.removeAttribute('value');
-      this.status.textContent = `Exporting: comparing ${total} articles…`;
+      this.bar.max = Math.max(total, 1);
+      this.bar.value = done;
+      this.status.textContent = `Exporting: comparing, step ${done} of ${total}`;
     }
   }
 
