@@ -112,14 +112,19 @@ impl AppState {
 
     /// Switches to the library at `path`; on failure the window keeps the error to show.
     pub fn reopen(&self, path: &Path) -> Result<(), String> {
-        let mut open = self.lock().map_err(|e| e.to_string())?;
+        let opened = {
+            let mut open = self.lock().map_err(|e| e.to_string())?;
+            *open = OpenLibrary::open(path.to_path_buf());
+            open.library.as_ref().map(|_| ()).map_err(Clone::clone)
+        };
+        // Each lane holds its slot while it opens a connection through the library's lock:
+        // the slots are taken only after that lock is let go, never inside it.
         for lane in [&self.search, &self.compare] {
             if let Ok(mut connection) = lane.lock() {
                 *connection = None;
             }
         }
-        *open = OpenLibrary::open(path.to_path_buf());
-        open.library.as_ref().map(|_| ()).map_err(Clone::clone)
+        opened
     }
 
     /// Runs `f` on the open library's main connection, or returns why there is none.

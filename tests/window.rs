@@ -2277,6 +2277,10 @@ async fn a_long_export_shows_progress_and_cancelling_it_leaves_no_file_while_one
     let (outcome, said) = export_outcome(&app, "the export ends after cancel").await;
     assert_eq!(outcome, "cancelled", "{said}");
     assert!(said.contains("not written"), "the window says so: '{said}'");
+    let severe = app
+        .severe_axe_violations("the export progress", Some("[data-testid=export-progress]"))
+        .await;
+    assert!(severe.is_empty(), "{severe:?}");
     assert!(
         files_in(out.path()).is_empty(),
         "a cancelled export leaves no file: {:?}",
