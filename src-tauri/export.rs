@@ -12,7 +12,7 @@ use tauri::{AppHandle, Emitter, Manager};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::error::CommandError;
-use crate::state::AppState;
+use crate::state::{AppState, Lane};
 
 /// Sent while an export runs: `{ stage, done, total }`.
 pub const PROGRESS_EVENT: &str = "export-progress";
@@ -98,14 +98,20 @@ fn write_export(
         let _ = app.emit(PROGRESS_EVENT, ExportProgress { stage, done, total });
     };
     tell("comparing", 0, 1);
-    let library = app.state::<AppState>().connect()?;
     // The comparison tells each article read and each pair compared, and stops on cancel.
     let mut comparing = |done: usize, total: usize| {
         tell("comparing", done as u64, total as u64);
         !cancel.load(Ordering::SeqCst)
     };
-    let report = compare_articles_with_progress(&library, ids, &mut comparing)?;
-    drop(library);
+    let state = app.state::<AppState>();
+    let report = match state.connect() {
+        Ok(library) => compare_articles_with_progress(&library, ids, &mut comparing)?,
+        // A library moved or deleted cannot be opened again, but the compare lane still
+        // reads the file it opened: what is on screen can still be exported.
+        Err(_) => state.on_lane(Lane::Compare, |library| {
+            compare_articles_with_progress(library, ids, &mut comparing)
+        })?,
+    };
     let Some(report) = report.filter(|_| !cancel.load(Ordering::SeqCst)) else {
         return Ok(Written::Cancelled);
     };

@@ -2510,6 +2510,26 @@ async fn a_library_moved_away_while_open_says_so_on_a_change_and_an_import_and_m
     )
     .await;
     assert!(app.count("compare-pane").await >= 5);
+
+    // What is on screen can still be exported: only the library's file is gone.
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("after-the-move.md");
+    choose_value(&app, "export-format", "markdown").await;
+    app.click("[data-testid=export-button]").await;
+    answer_file_dialog("Export Comparison", &target).await;
+    app.wait_until(
+        "document.querySelector('[data-testid=export-progress]').dataset.outcome === 'saved'",
+        "the export is saved",
+    )
+    .await;
+    assert!(std::fs::read_to_string(&target)
+        .unwrap()
+        .contains("$150 million"));
+    assert!(
+        !library.exists(),
+        "no new library file where the old one was"
+    );
+
     let reopened = parallax_library::Library::open(&moved).unwrap();
     assert_eq!(every_article(&reopened).len(), 8, "nothing was lost");
     assert!(reopened
