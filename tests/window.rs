@@ -2457,25 +2457,49 @@ async fn a_read_only_library_is_browsed_and_a_change_or_an_import_says_it_is_rea
     app.close().await;
 }
 
+/// The library file (with its journal files) moved to `to`, or deleted when `to` is `None`.
+fn take_library_away(library: &std::path::Path, to: Option<&std::path::Path>) {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut from = library.as_os_str().to_owned();
+        from.push(suffix);
+        match to {
+            Some(to) => {
+                let mut to = to.as_os_str().to_owned();
+                to.push(suffix);
+                let _ = std::fs::rename(from, to);
+            }
+            None => {
+                let _ = std::fs::remove_file(from);
+            }
+        }
+    }
+    assert!(!library.exists());
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_library_moved_away_while_open_says_so_on_a_change_and_an_import_and_makes_no_new_file() {
+    library_taken_away_is_said_and_nothing_is_lost(true).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_library_deleted_while_open_says_so_on_a_change_and_an_import_and_makes_no_new_file() {
+    library_taken_away_is_said_and_nothing_is_lost(false).await;
+}
+
+/// Moves (`moved`) or deletes the library file while the window has it open, then: a rename
+/// and an import give the one library-gone message, no new library is made at its path, the
+/// window still searches and exports what it shows, and (moved) nothing saved is lost.
+async fn library_taken_away_is_said_and_nothing_is_lost(moved: bool) {
     let app = App::start(&[]).await;
     app.wait_for_all("library-item", 8).await;
     app.wait_for_all("compare-pane", 5).await;
     let library = app.library_file().await;
-    let moved = library.with_file_name("moved.sqlite3");
-    std::fs::rename(&library, &moved).unwrap();
-    for suffix in ["-wal", "-shm"] {
-        let mut from = library.as_os_str().to_owned();
-        from.push(suffix);
-        let mut to = moved.as_os_str().to_owned();
-        to.push(suffix);
-        let _ = std::fs::rename(from, to);
-    }
+    let moved = moved.then(|| library.with_file_name("moved.sqlite3"));
+    take_library_away(&library, moved.as_deref());
 
     // A change: the one message, and what is on screen stays.
     let (event, title, _) = listed_events(&app).await.remove(0);
-    rename_event_in_list(&app, event, "Renamed after the move").await;
+    rename_event_in_list(&app, event, "Renamed once it was gone").await;
     let (message, kind) = error_banner(&app, "the rename is refused").await;
     assert!(message.contains("moved or deleted"), "{message}");
     assert_eq!(kind, "library");
@@ -2530,13 +2554,15 @@ async fn a_library_moved_away_while_open_says_so_on_a_change_and_an_import_and_m
         "no new library file where the old one was"
     );
 
-    let reopened = parallax_library::Library::open(&moved).unwrap();
-    assert_eq!(every_article(&reopened).len(), 8, "nothing was lost");
-    assert!(reopened
-        .events()
-        .unwrap()
-        .iter()
-        .any(|e| e.id == event && e.title == title));
+    if let Some(moved) = moved {
+        let reopened = parallax_library::Library::open(&moved).unwrap();
+        assert_eq!(every_article(&reopened).len(), 8, "nothing was lost");
+        assert!(reopened
+            .events()
+            .unwrap()
+            .iter()
+            .any(|e| e.id == event && e.title == title));
+    }
     app.close().await;
 }
 
