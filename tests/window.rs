@@ -2317,7 +2317,8 @@ async fn a_long_export_shows_progress_and_cancelling_it_leaves_no_file_while_one
 }
 
 /// Makes the library file read-only for the app: its mode, and for root (who may write any
-/// mode) the immutable attribute. Undone on drop, so the test's folder can be removed.
+/// mode) the immutable attribute. Undone on drop, so the test's folder can be removed (by the
+/// app, or here when the test failed).
 struct ReadOnlyFile(std::path::PathBuf);
 
 impl ReadOnlyFile {
@@ -2350,6 +2351,12 @@ impl Drop for ReadOnlyFile {
             .stderr(std::process::Stdio::null())
             .status();
         let _ = std::fs::set_permissions(&self.0, std::fs::Permissions::from_mode(0o644));
+        // A failed test drops its app first, whose folder could not be removed whole then.
+        if std::thread::panicking() {
+            if let Some(folder) = self.0.parent() {
+                let _ = std::fs::remove_dir_all(folder);
+            }
+        }
     }
 }
 
