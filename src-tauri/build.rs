@@ -11,6 +11,7 @@ const COMMANDS: &[&str] = &[
     "explain_grouping",
     "compare_articles",
     "export_comparison",
+    "cancel_export",
     "find_articles",
     "article_position",
     "list_outlets",

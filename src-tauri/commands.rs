@@ -97,6 +97,12 @@ pub fn export_comparison(
     Ok(())
 }
 
+/// Asks the export under way to stop; it leaves no file.
+#[tauri::command]
+pub fn cancel_export(state: State<'_, AppState>) -> bool {
+    export::cancel(&state)
+}
+
 /// The most articles one page of the library list asks for.
 const MAX_PAGE: usize = 500;
 

@@ -6,11 +6,9 @@
 //! writers. It can be cancelled; what it imported until then stays.
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use parallax_library::{ImportProgress, ImportReport, Library};
+use parallax_library::{ImportProgress, ImportReport};
 use serde::Serialize;
 use tauri::{AppHandle, DragDropEvent, Emitter, Manager, Window, WindowEvent};
 use tauri_plugin_dialog::DialogExt;
@@ -66,18 +64,7 @@ pub fn on_window_event(window: &Window, event: &WindowEvent) {
 
 /// Asks the import under way to stop; what it already imported stays.
 pub fn cancel(state: &AppState) -> bool {
-    match state
-        .import_cancel
-        .lock()
-        .ok()
-        .and_then(|guard| guard.clone())
-    {
-        Some(flag) => {
-            flag.store(true, Ordering::SeqCst);
-            true
-        }
-        None => false,
-    }
+    state.import.cancel()
 }
 
 /// What the window hears when an import ends.
@@ -93,26 +80,18 @@ pub fn start(app: AppHandle, paths: Vec<PathBuf>) {
         return;
     }
     let state = app.state::<AppState>();
-    let cancel = Arc::new(AtomicBool::new(false));
-    {
-        let Ok(mut slot) = state.import_cancel.lock() else {
-            return;
-        };
-        if slot.is_some() {
-            let _ = app.emit(
-                FINISHED_EVENT,
-                ImportFinished {
-                    report: None,
-                    error: Some("an import is already running: wait for it or cancel it".into()),
-                },
-            );
-            return;
-        }
-        *slot = Some(cancel.clone());
-    }
-    let library_path = state.library_path();
+    let Some(cancel) = state.import.begin() else {
+        let _ = app.emit(
+            FINISHED_EVENT,
+            ImportFinished {
+                report: None,
+                error: Some("an import is already running: wait for it or cancel it".into()),
+            },
+        );
+        return;
+    };
     tauri::async_runtime::spawn_blocking(move || {
-        let finished = match Library::open(&library_path) {
+        let finished = match app.state::<AppState>().connect() {
             Ok(library) => {
                 let mut last_sent = Instant::now() - Duration::from_secs(1);
                 let mut send = |progress: &ImportProgress| {
@@ -132,12 +111,10 @@ pub fn start(app: AppHandle, paths: Vec<PathBuf>) {
             }
             Err(error) => ImportFinished {
                 report: None,
-                error: Some(format!("cannot open the library: {error}")),
+                error: Some(error.to_string()),
             },
         };
-        if let Ok(mut slot) = app.state::<AppState>().import_cancel.lock() {
-            *slot = None;
-        }
+        app.state::<AppState>().import.end();
         let _ = app.emit(FINISHED_EVENT, finished);
     });
 }

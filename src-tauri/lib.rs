@@ -65,6 +65,7 @@ pub fn run() {
             commands::explain_grouping,
             commands::compare_articles,
             commands::export_comparison,
+            commands::cancel_export,
             commands::find_articles,
             commands::article_position,
             commands::list_outlets,

@@ -73,9 +73,8 @@ pub fn choose_and_load(app: AppHandle) {
             let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
                 return;
             };
-            let library_path = handle.state::<AppState>().library_path();
             tauri::async_runtime::spawn_blocking(move || {
-                let loaded = load(&library_path, &path);
+                let loaded = load(&handle, &path);
                 let finished = match loaded {
                     Ok(report) => ImportFinished {
                         report: Some(report),
@@ -91,9 +90,11 @@ pub fn choose_and_load(app: AppHandle) {
         });
 }
 
-fn load(library_path: &Path, path: &Path) -> Result<parallax_library::ImportReport, String> {
-    let library =
-        Library::open(library_path).map_err(|e| format!("cannot open the library: {e}"))?;
+fn load(app: &AppHandle, path: &Path) -> Result<parallax_library::ImportReport, String> {
+    let library = app
+        .state::<AppState>()
+        .connect()
+        .map_err(|e| e.to_string())?;
     let file =
         std::fs::File::open(path).map_err(|e| format!("cannot read '{}': {e}", path.display()))?;
     library
@@ -120,20 +121,25 @@ pub(crate) fn save_to(
             let Some(path): Option<PathBuf> = chosen.and_then(|p| p.into_path().ok()) else {
                 return;
             };
-            let library_path = handle.state::<AppState>().library_path();
-            let written = Library::open(&library_path)
-                .map_err(|e| format!("cannot open the library: {e}"))
-                .and_then(|library| write(&library, &path));
-            let (message, error) = match written {
-                Ok(message) => (Some(message), None),
-                Err(error) => (None, Some(error)),
-            };
-            let saved = LibraryFileSaved {
-                path: path.display().to_string(),
-                message,
-                error,
-            };
-            let _ = handle.emit(SAVED_EVENT, saved);
+            // The dialog answers on the main thread: the writing runs in the pool for blocking
+            // work, so the window stays live.
+            tauri::async_runtime::spawn_blocking(move || {
+                let written = handle
+                    .state::<AppState>()
+                    .connect()
+                    .map_err(|e| e.to_string())
+                    .and_then(|library| write(&library, &path));
+                let (message, error) = match written {
+                    Ok(message) => (Some(message), None),
+                    Err(error) => (None, Some(error)),
+                };
+                let saved = LibraryFileSaved {
+                    path: path.display().to_string(),
+                    message,
+                    error,
+                };
+                let _ = handle.emit(SAVED_EVENT, saved);
+            });
         });
 }
 

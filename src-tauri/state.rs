@@ -1,11 +1,11 @@
-//! What the window's commands share: the open library and the import under way.
+//! What the window's commands share: the open library, and the import and export under way.
 //!
 //! The library is reached through three connections to the same file, one per lane of work,
 //! so a long comparison or export never holds up a search typed meanwhile, and neither waits
 //! for an edit: SQLite (in WAL mode) lets readers run beside one writer.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use parallax_library::Library;
@@ -20,10 +20,48 @@ pub struct AppState {
     search: Mutex<Option<Library>>,
     /// The connection that compares, opened on first use.
     compare: Mutex<Option<Library>>,
-    /// The cancel flag of the import under way, if one is.
-    pub import_cancel: Mutex<Option<Arc<AtomicBool>>>,
+    /// The import under way, if one is.
+    pub import: RunningTask,
+    /// The export under way, if one is.
+    pub export: RunningTask,
     /// Files named on the command line, imported once the window listens for progress.
     pub files_to_open: Mutex<Vec<PathBuf>>,
+}
+
+/// A task that runs one at a time and can be cancelled (an import, an export): its cancel flag
+/// while it runs.
+#[derive(Default)]
+pub struct RunningTask(Mutex<Option<Arc<AtomicBool>>>);
+
+impl RunningTask {
+    /// Claims the slot for a new task and returns its cancel flag; `None` while another runs.
+    pub fn begin(&self) -> Option<Arc<AtomicBool>> {
+        let mut slot = self.0.lock().ok()?;
+        if slot.is_some() {
+            return None;
+        }
+        let cancel = Arc::new(AtomicBool::new(false));
+        *slot = Some(cancel.clone());
+        Some(cancel)
+    }
+
+    /// Asks the task under way to stop; `false` when none runs.
+    pub fn cancel(&self) -> bool {
+        match self.0.lock().ok().and_then(|slot| slot.clone()) {
+            Some(flag) => {
+                flag.store(true, Ordering::SeqCst);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Frees the slot once the task has ended.
+    pub fn end(&self) {
+        if let Ok(mut slot) = self.0.lock() {
+            *slot = None;
+        }
+    }
 }
 
 /// Which connection a command's work runs on.
@@ -59,7 +97,8 @@ impl AppState {
             library: Mutex::new(OpenLibrary::open(library_path)),
             search: Mutex::new(None),
             compare: Mutex::new(None),
-            import_cancel: Mutex::new(None),
+            import: RunningTask::default(),
+            export: RunningTask::default(),
             files_to_open: Mutex::new(files_to_open),
         }
     }
@@ -73,14 +112,19 @@ impl AppState {
 
     /// Switches to the library at `path`; on failure the window keeps the error to show.
     pub fn reopen(&self, path: &Path) -> Result<(), String> {
-        let mut open = self.lock().map_err(|e| e.to_string())?;
+        let opened = {
+            let mut open = self.lock().map_err(|e| e.to_string())?;
+            *open = OpenLibrary::open(path.to_path_buf());
+            open.library.as_ref().map(|_| ()).map_err(Clone::clone)
+        };
+        // Each lane holds its slot while it opens a connection through the library's lock:
+        // the slots are taken only after that lock is let go, never inside it.
         for lane in [&self.search, &self.compare] {
             if let Ok(mut connection) = lane.lock() {
                 *connection = None;
             }
         }
-        *open = OpenLibrary::open(path.to_path_buf());
-        open.library.as_ref().map(|_| ()).map_err(Clone::clone)
+        opened
     }
 
     /// Runs `f` on the open library's main connection, or returns why there is none.
@@ -108,16 +152,15 @@ impl AppState {
         };
         let mut connection = slot.lock().map_err(|_| unavailable())?;
         if connection.is_none() {
-            let path = {
-                let open = self.lock()?;
-                if let Err(message) = &open.library {
-                    return Err(CommandError::no_library(message));
-                }
-                open.path.clone()
-            };
-            *connection = Some(Library::open(&path)?);
+            *connection = Some(self.connect()?);
         }
         Ok(f(connection.as_ref().expect("opened above"))?)
+    }
+
+    /// Opens another connection to the open library's file, for a lane or a task of its own;
+    /// refused once the file was moved or deleted, rather than making a new library there.
+    pub fn connect(&self) -> Result<Library, CommandError> {
+        self.with_library(|library| library.open_again())
     }
 
     fn lock(&self) -> Result<MutexGuard<'_, OpenLibrary>, CommandError> {

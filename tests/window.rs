@@ -2198,6 +2198,381 @@ async fn a_search_typed_while_a_long_comparison_runs_is_answered_first() {
     app.close().await;
 }
 
+/// The files in `folder`, by name (hidden ones too: a temporary file left behind would show).
+fn files_in(folder: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// What the export progress bar says once the export has ended: `[outcome, status text]`.
+async fn export_outcome(app: &App, why: &str) -> (String, String) {
+    let ended = app
+        .poll(
+            "const box = document.querySelector('[data-testid=export-progress]'); \
+             return box.dataset.state === 'done' ? [box.dataset.outcome, box.textContent] : null",
+            why,
+            |ended| ended.is_array(),
+        )
+        .await;
+    serde_json::from_value(ended).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_long_export_shows_progress_and_cancelling_it_leaves_no_file_while_one_let_run_is_saved()
+{
+    let folder = tempfile::tempdir().unwrap();
+    let app = App::start(&long_reports(folder.path())).await;
+    app.wait_for_all("library-item", 12).await;
+    let hearing = app
+        .poll(
+            "return [...document.querySelectorAll('[data-testid=event-item]')].filter(item => item.textContent.includes('hearing')).map(item => item.dataset.eventId)",
+            "the four reports of the hearing make one event",
+            |events| events.as_array().is_some_and(|e| e.len() == 1),
+        )
+        .await;
+    let row = format!(
+        "[data-testid=event-item][data-event-id='{}']",
+        hearing[0].as_str().unwrap()
+    );
+    // Clicked from the page: the click starts a long comparison (see the search test above).
+    app.script(&format!("document.querySelector({row:?}).click()"))
+        .await;
+    app.poll(
+        "return [...document.querySelectorAll('[data-testid=compare-pane]')].filter(pane => pane.textContent.includes('hearing')).length",
+        "the comparison of the four reports is shown",
+        |panes| panes == 4,
+    )
+    .await;
+    choose_value(&app, "export-format", "json").await;
+
+    // Cancelled while the export compares: the bar said so, and no file is left, whole or not.
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("hearing.json");
+    app.click("[data-testid=export-button]").await;
+    answer_file_dialog("Export Comparison", &target).await;
+    // Four articles read, then six pairs compared: ten steps, told one by one.
+    let running = app
+        .poll(
+            "const box = document.querySelector('[data-testid=export-progress]'); \
+             return !box.hidden && box.dataset.state === 'running' \
+               && Number(document.getElementById('export-bar').value) >= 1 ? box.textContent : null",
+            "the export shows its progress",
+            |text| text.is_string(),
+        )
+        .await;
+    assert!(
+        running
+            .as_str()
+            .unwrap()
+            .contains("Exporting: comparing, step")
+            && running.as_str().unwrap().contains("of 10"),
+        "the bar says what the export is doing: {running}"
+    );
+    app.script("document.querySelector('[data-testid=export-cancel]').click()")
+        .await;
+    let (outcome, said) = export_outcome(&app, "the export ends after cancel").await;
+    assert_eq!(outcome, "cancelled", "{said}");
+    assert!(said.contains("not written"), "the window says so: '{said}'");
+    let severe = app
+        .severe_axe_violations("the export progress", Some("[data-testid=export-progress]"))
+        .await;
+    assert!(severe.is_empty(), "{severe:?}");
+    assert!(
+        files_in(out.path()).is_empty(),
+        "a cancelled export leaves no file: {:?}",
+        files_in(out.path())
+    );
+    assert_eq!(
+        app.script("return document.getElementById('error-message').hidden")
+            .await,
+        serde_json::json!(true),
+        "a cancel is no error"
+    );
+
+    // Let run, the same export is written whole, and only it is in the folder.
+    app.click("[data-testid=export-button]").await;
+    answer_file_dialog("Export Comparison", &target).await;
+    app.wait_until(
+        "document.querySelector('[data-testid=export-progress]').dataset.state === 'running'",
+        "the export runs again",
+    )
+    .await;
+    let (outcome, said) = export_outcome(&app, "the export ends").await;
+    assert_eq!(outcome, "saved", "{said}");
+    assert!(said.contains("Saved hearing.json"), "{said}");
+    app.wait_until(
+        "document.querySelector('[data-testid=export-status]').textContent.includes('hearing.json')",
+        "the comparison says where it was saved",
+    )
+    .await;
+    assert_eq!(files_in(out.path()), vec!["hearing.json".to_string()]);
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&target).unwrap()).unwrap();
+    assert_eq!(saved["articles"].as_array().unwrap().len(), 4);
+    app.close().await;
+}
+
+/// Makes the library file read-only for the app: its mode, and for root (who may write any
+/// mode) the immutable attribute. Undone on drop, so the test's folder can be removed (by the
+/// app, or here when the test failed).
+struct ReadOnlyFile(std::path::PathBuf);
+
+impl ReadOnlyFile {
+    fn make(path: &std::path::Path) -> ReadOnlyFile {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o444)).unwrap();
+        let writable = std::fs::OpenOptions::new().append(true).open(path).is_ok();
+        if writable {
+            let status = std::process::Command::new("chattr")
+                .arg("+i")
+                .arg(path)
+                .status()
+                .expect("chattr runs");
+            assert!(status.success(), "chattr +i {}", path.display());
+        }
+        assert!(
+            std::fs::OpenOptions::new().append(true).open(path).is_err(),
+            "the library file cannot be written"
+        );
+        ReadOnlyFile(path.to_path_buf())
+    }
+}
+
+impl Drop for ReadOnlyFile {
+    fn drop(&mut self) {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::process::Command::new("chattr")
+            .arg("-i")
+            .arg(&self.0)
+            .stderr(std::process::Stdio::null())
+            .status();
+        let _ = std::fs::set_permissions(&self.0, std::fs::Permissions::from_mode(0o644));
+        // A failed test drops its app first, whose folder could not be removed whole then.
+        if std::thread::panicking() {
+            if let Some(folder) = self.0.parent() {
+                let _ = std::fs::remove_dir_all(folder);
+            }
+        }
+    }
+}
+
+/// The error banner's text once it shows, and its kind.
+async fn error_banner(app: &App, why: &str) -> (String, String) {
+    let shown = app
+        .poll(
+            "const banner = document.getElementById('error-message'); \
+             return banner.hidden ? null : [document.getElementById('error-text').textContent, banner.dataset.kind]",
+            why,
+            |shown| shown.is_array(),
+        )
+        .await;
+    serde_json::from_value(shown).unwrap()
+}
+
+/// Renames the event `id` in the library list, as a person does (the inline field, Enter).
+async fn rename_event_in_list(app: &App, id: i64, title: &str) {
+    let row = format!("[data-testid=event-item][data-event-id='{id}']");
+    app.click(&format!("{row} [data-testid=event-rename]"))
+        .await;
+    retype(app, "[data-testid=event-rename-input]", title).await;
+    press(app, "[data-testid=event-rename-input]", ENTER).await;
+}
+
+/// A message for the window: one sentence of the library's, with no command to type and no
+/// raw database text.
+fn assert_window_message(message: &str) {
+    assert!(
+        !message.contains("parallax ") && !message.contains('`'),
+        "no command-line hint: {message}"
+    );
+    assert!(
+        !message.contains("database error")
+            && !message.contains("SQLITE")
+            && !message.contains("Error"),
+        "no raw error: {message}"
+    );
+    assert_eq!(message.lines().count(), 1, "one message: {message}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_read_only_library_is_browsed_and_a_change_or_an_import_says_it_is_read_only() {
+    let mut read_only = None;
+    let app = App::start_with(&[], |library| {
+        drop(parallax_library::Library::open_with_samples(library).unwrap());
+        read_only = Some(ReadOnlyFile::make(library));
+    })
+    .await;
+
+    // Browsing works: the list, a search, the sample comparison.
+    app.wait_for_all("library-item", 8).await;
+    app.wait_for_all("compare-pane", 5).await;
+    app.wait_for("library-search")
+        .await
+        .send_keys("Kyiv")
+        .await
+        .unwrap();
+    app.poll(
+        "return document.querySelectorAll('[data-testid=library-item] mark').length",
+        "the search marks the words found",
+        |marks| marks.as_u64().is_some_and(|n| n > 0),
+    )
+    .await;
+    assert_eq!(
+        app.script("return document.getElementById('error-message').hidden")
+            .await,
+        serde_json::json!(true),
+        "browsing a read-only library shows no error"
+    );
+
+    // A change: the one read-only message, and the name stays.
+    let (event, title, _) = listed_events(&app).await.remove(0);
+    rename_event_in_list(&app, event, "Renamed while read-only").await;
+    let (message, kind) = error_banner(&app, "the rename is refused").await;
+    assert!(message.contains("read-only"), "{message}");
+    assert_eq!(kind, "library");
+    assert_window_message(&message);
+    assert!(listed_events(&app)
+        .await
+        .iter()
+        .any(|(id, shown, _)| *id == event && *shown == title));
+
+    // An import: the same message, once.
+    let shown = app.count("library-item").await;
+    app.click("#error-dismiss").await;
+    app.click("[data-testid=import-button]").await;
+    answer_file_dialog("Open Articles", &fixture("harbour-ferry.md")).await;
+    let (message, _) = error_banner(&app, "the import is refused").await;
+    assert!(message.contains("read-only"), "{message}");
+    assert_eq!(
+        message.matches("read-only").count(),
+        1,
+        "said once: {message}"
+    );
+    assert!(!message.contains("parallax "), "{message}");
+    assert_eq!(
+        app.count("library-item").await,
+        shown,
+        "nothing was imported"
+    );
+    eprintln!("the window said: {message}");
+    // Writable again before the app's folder is removed.
+    drop(read_only);
+    app.close().await;
+}
+
+/// The library file (with its journal files) moved to `to`, or deleted when `to` is `None`.
+fn take_library_away(library: &std::path::Path, to: Option<&std::path::Path>) {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut from = library.as_os_str().to_owned();
+        from.push(suffix);
+        match to {
+            Some(to) => {
+                let mut to = to.as_os_str().to_owned();
+                to.push(suffix);
+                let _ = std::fs::rename(from, to);
+            }
+            None => {
+                let _ = std::fs::remove_file(from);
+            }
+        }
+    }
+    assert!(!library.exists());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_library_moved_away_while_open_says_so_on_a_change_and_an_import_and_makes_no_new_file() {
+    library_taken_away_is_said_and_nothing_is_lost(true).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_library_deleted_while_open_says_so_on_a_change_and_an_import_and_makes_no_new_file() {
+    library_taken_away_is_said_and_nothing_is_lost(false).await;
+}
+
+/// Moves (`moved`) or deletes the library file while the window has it open, then: a rename
+/// and an import give the one library-gone message, no new library is made at its path, the
+/// window still searches and exports what it shows, and (moved) nothing saved is lost.
+async fn library_taken_away_is_said_and_nothing_is_lost(moved: bool) {
+    let app = App::start(&[]).await;
+    app.wait_for_all("library-item", 8).await;
+    app.wait_for_all("compare-pane", 5).await;
+    let library = app.library_file().await;
+    let moved = moved.then(|| library.with_file_name("moved.sqlite3"));
+    take_library_away(&library, moved.as_deref());
+
+    // A change: the one message, and what is on screen stays.
+    let (event, title, _) = listed_events(&app).await.remove(0);
+    rename_event_in_list(&app, event, "Renamed once it was gone").await;
+    let (message, kind) = error_banner(&app, "the rename is refused").await;
+    assert!(message.contains("moved or deleted"), "{message}");
+    assert_eq!(kind, "library");
+    assert_window_message(&message);
+    assert_eq!(app.count("library-item").await, 8);
+    assert!(listed_events(&app)
+        .await
+        .iter()
+        .any(|(id, shown, _)| *id == event && *shown == title));
+
+    // An import: refused the same way, with no new library made where the old one was.
+    app.click("#error-dismiss").await;
+    app.click("[data-testid=import-button]").await;
+    answer_file_dialog("Open Articles", &fixture("harbour-ferry.md")).await;
+    let (message, _) = error_banner(&app, "the import is refused").await;
+    assert!(message.contains("moved or deleted"), "{message}");
+    assert!(
+        !library.exists(),
+        "no new library file where the old one was"
+    );
+
+    // The window is still there and answers: a search, the comparison.
+    app.wait_for("library-search")
+        .await
+        .send_keys("Kyiv")
+        .await
+        .unwrap();
+    app.poll(
+        "return document.querySelectorAll('[data-testid=library-item] mark').length",
+        "the search is still answered",
+        |marks| marks.as_u64().is_some_and(|n| n > 0),
+    )
+    .await;
+    assert!(app.count("compare-pane").await >= 5);
+
+    // What is on screen can still be exported: only the library's file is gone.
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("after-the-move.md");
+    choose_value(&app, "export-format", "markdown").await;
+    app.click("[data-testid=export-button]").await;
+    answer_file_dialog("Export Comparison", &target).await;
+    app.wait_until(
+        "document.querySelector('[data-testid=export-progress]').dataset.outcome === 'saved'",
+        "the export is saved",
+    )
+    .await;
+    assert!(std::fs::read_to_string(&target)
+        .unwrap()
+        .contains("$150 million"));
+    assert!(
+        !library.exists(),
+        "no new library file where the old one was"
+    );
+
+    if let Some(moved) = moved {
+        let reopened = parallax_library::Library::open(&moved).unwrap();
+        assert_eq!(every_article(&reopened).len(), 8, "nothing was lost");
+        assert!(reopened
+            .events()
+            .unwrap()
+            .iter()
+            .any(|e| e.id == event && e.title == title));
+    }
+    app.close().await;
+}
+
 /// Switches the theme with the toolbar's button until it reads `Theme: {theme}`.
 async fn choose_theme(app: &App, theme: &str) {
     for _ in 0..4 {

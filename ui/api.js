@@ -31,6 +31,8 @@ export const api = {
   explainGrouping: (id) => call('explain_grouping', { id }),
   compare: (ids) => call('compare_articles', { ids }),
   exportComparison: (ids, format) => call('export_comparison', { ids, format }),
+  cancelExport: () => call('cancel_export'),
+  onExportProgress: (handler) => tauri.event.listen('export-progress', (event) => handler(event.payload)),
   onExportFinished: (handler) => tauri.event.listen('export-finished', (event) => handler(event.payload)),
   findArticles: (query, filters, offset, limit) => call('find_articles', { query, filters, offset, limit }),
   listOutlets: () => call('list_outlets'),

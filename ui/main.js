@@ -7,6 +7,7 @@ import { LibraryView } from './views/library.js';
 import { showComparison } from './views/compare.js';
 import { showArticle, editArticleOnScreen } from './views/reader.js';
 import { ImportProgressView } from './views/imports.js';
+import { ExportProgressView } from './views/exports.js';
 import { setUpThemeSwitch } from './views/theme.js';
 import { setUpZoom } from './views/zoom.js';
 import { showTrash } from './views/trash.js';
@@ -241,6 +242,8 @@ const imports = new ImportProgressView({
   },
 });
 
+const exportProgress = new ExportProgressView({ onFinished: showExported });
+
 document.addEventListener('keydown', (event) => {
   const mod = event.ctrlKey || event.metaKey;
   if (mod && event.key.toLowerCase() === 'f') {
@@ -287,11 +290,9 @@ async function showLibrary() {
   else showWelcome();
 }
 
-function showExported({ path, error }) {
-  if (error) {
-    showError(error);
-    return;
-  }
+// The comparison on screen says where its export went (the progress bar says it too).
+function showExported({ path, cancelled, error }) {
+  if (error || cancelled) return;
   const status = document.querySelector('[data-testid=export-status]');
   if (status) status.textContent = `Saved ${path.split(/[\\/]/).pop()}`;
 }
@@ -308,7 +309,7 @@ function runMenuAction(action) {
 }
 
 async function start() {
-  await Promise.all([imports.listening, api.onLibraryChanged(() => showLibrary()), api.onExportFinished(showExported),
+  await Promise.all([imports.listening, exportProgress.listening, api.onLibraryChanged(() => showLibrary()),
     api.onLibraryFileSaved(showLibraryFileSaved), api.onMenuAction(runMenuAction)]);
   await showLibrary();
   // For the window bench: when the library was first drawn, in the page's clock.

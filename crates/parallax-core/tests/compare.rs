@@ -402,3 +402,29 @@ fn harbour_alignment_reads_as_expected() {
     ));
     insta::assert_snapshot!(report);
 }
+
+#[test]
+fn a_comparison_tells_each_article_read_and_each_pair_compared_and_stops_when_asked() {
+    let texts = [
+        "The bridge closed on Monday. Repairs cost $2 million.",
+        "The bridge closed on Monday. Repairs cost $3 million.",
+        "Repairs to the bridge cost $2 million, the council said.",
+    ];
+    let mut seen = Vec::new();
+    let whole = parallax_core::compare::compare_with_progress(&texts, &[], &mut |done, total| {
+        seen.push((done, total));
+        true
+    })
+    .expect("not stopped");
+    // Three articles read, then three pairs compared.
+    assert_eq!(seen, (1..=6).map(|done| (done, 6)).collect::<Vec<_>>());
+    assert_eq!(whole, compare(&texts));
+
+    let mut steps = 0;
+    let stopped = parallax_core::compare::compare_with_progress(&texts, &[], &mut |done, _| {
+        steps += 1;
+        done < 4
+    });
+    assert!(stopped.is_none());
+    assert_eq!(steps, 4, "nothing more is done once stopped");
+}

@@ -161,24 +161,29 @@ fn open_read_only(path: &Path) -> Result<Connection, Error> {
         })
 }
 
-/// Makes every later commit on `connection` a rollback once the library file is no longer at
-/// `path` (moved or deleted while open): SQLite would go on writing to a file no one will open
-/// again, and the changes would be lost without a word. The check is a `stat` per commit.
-fn refuse_writes_once_moved(connection: &Connection, path: &Path) {
+/// Which file is at `path` (device and inode), to tell later whether it is still the same one;
+/// `None` where that cannot be told (no file, or a system without inodes).
+fn file_identity(path: &Path) -> Option<(u64, u64)> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
-        let Ok(opened) = std::fs::metadata(path) else {
-            return;
-        };
-        let identity = (opened.dev(), opened.ino());
-        let path = path.to_path_buf();
-        connection.commit_hook(Some(move || {
-            !std::fs::metadata(&path).is_ok_and(|now| (now.dev(), now.ino()) == identity)
-        }));
+        std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
     }
     #[cfg(not(unix))]
-    let _ = (connection, path);
+    {
+        let _ = path;
+        None
+    }
+}
+
+/// Makes every later commit on `connection` a rollback once the library file is no longer at
+/// `path` (moved or deleted while open): SQLite would go on writing to a file no one will open
+/// again, and the changes would be lost without a word. The check is a `stat` per commit.
+fn refuse_writes_once_moved(connection: &Connection, path: &Path, opened: Option<(u64, u64)>) {
+    if let Some(identity) = opened {
+        let path = path.to_path_buf();
+        connection.commit_hook(Some(move || file_identity(&path) != Some(identity)));
+    }
 }
 
 /// Checks that a comparison of the library articles `ids` can be made: two to
@@ -222,6 +227,8 @@ pub fn resolve_library_path(explicit: Option<&Path>) -> PathBuf {
 pub struct Library {
     connection: Connection,
     path: PathBuf,
+    /// The file opened ([`file_identity`]), to refuse work once another is at `path`.
+    identity: Option<(u64, u64)>,
     created: bool,
     /// The event index, kept between imports so a single new file is grouped at once.
     event_index: events::IndexCache,
@@ -253,10 +260,12 @@ impl Library {
             }
             other => other?,
         };
-        refuse_writes_once_moved(&connection, path);
+        let identity = file_identity(path);
+        refuse_writes_once_moved(&connection, path, identity);
         Ok(Library {
             connection,
             path: path.to_path_buf(),
+            identity,
             created: opened.created,
             event_index: Default::default(),
         })
@@ -299,6 +308,16 @@ impl Library {
     /// The library file.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Opens another connection to this library's file, for work beside this one (a search, an
+    /// import, an export). Refused with [`Error::LibraryGone`] once the file was moved or
+    /// deleted: opening its path then would make a new, empty library there.
+    pub fn open_again(&self) -> Result<Library, Error> {
+        if self.identity.is_some() && file_identity(&self.path) != self.identity {
+            return Err(Error::LibraryGone);
+        }
+        Library::open(&self.path)
     }
 
     /// Imports files and folders (walked recursively, hidden entries skipped). Extraction runs

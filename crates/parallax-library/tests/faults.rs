@@ -70,3 +70,23 @@ fn a_library_moved_while_open_keeps_everything_saved_before_and_nothing_after() 
         "no new file was made where the library used to be"
     );
 }
+
+#[test]
+fn another_connection_to_a_library_moved_away_is_refused_and_makes_no_new_file() {
+    let folder = tempfile::tempdir().unwrap();
+    let (path, library) = sample_library(folder.path());
+    let beside = library.open_again().unwrap();
+    assert_eq!(
+        listed(&beside).unwrap().len(),
+        listed(&library).unwrap().len()
+    );
+    drop(beside);
+    remove_with_journal(&path);
+
+    let refused = library.open_again().err().expect("refused");
+    assert!(matches!(refused, Error::LibraryGone), "{refused}");
+    assert!(
+        !path.exists(),
+        "no new library was made where the old one was"
+    );
+}

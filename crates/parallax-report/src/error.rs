@@ -22,6 +22,14 @@ pub enum Error {
         /// The engine's message.
         reason: String,
     },
+    /// An export cannot be written where the user asked.
+    #[error("cannot write '{path}': {reason}")]
+    Unwritable {
+        /// The file asked for.
+        path: PathBuf,
+        /// Why, in words a user can act on.
+        reason: String,
+    },
     /// An export was asked in a format Parallax does not write.
     #[error("unknown export format '{0}': use html, markdown, json or csv")]
     UnknownExportFormat(String),
@@ -32,7 +40,9 @@ impl Error {
     /// error alike.
     pub fn kind(&self) -> ErrorKind {
         match self {
-            Error::Unreadable { .. } | Error::NoArticle { .. } => ErrorKind::File,
+            Error::Unreadable { .. } | Error::NoArticle { .. } | Error::Unwritable { .. } => {
+                ErrorKind::File
+            }
             Error::UnknownExportFormat(_) => ErrorKind::Invalid,
         }
     }

@@ -8,7 +8,8 @@
 //!   its text, the rows of the side-by-side view ([`Row`]) and the [`Timeline`].
 //! - [`compare_articles`], [`compare_inputs`]: the same of library articles (with files or not),
 //!   with a person's alignment corrections, the notes on them and what only one group of
-//!   outlets reports; [`event_timeline`]: an event's timeline.
+//!   outlets reports; [`compare_articles_with_progress`] tells how far it is and can be
+//!   stopped; [`event_timeline`]: an event's timeline.
 //! - [`export()`]: a report as HTML, Markdown, JSON or (the entity matrix) CSV, one format per
 //!   file under `export/`.
 //!
@@ -40,8 +41,10 @@ mod timeline;
 
 pub use article::{read_article_file, ComparedInput, ReportArticle, SourceDetails};
 pub use error::Error;
-pub use export::{export, ExportFormat};
+pub use export::{export, write_file, ExportFormat, Written};
 pub use layout::{Cell, CellState, Row};
-pub use library::{compare_articles, compare_inputs, event_timeline};
+pub use library::{
+    compare_articles, compare_articles_with_progress, compare_inputs, event_timeline,
+};
 pub use report::{compare_texts, CompareReport, ComparedReuseCluster, ComparedReusePassage};
 pub use timeline::{EventTimeline, Timeline, TimelineArticle, TimelineStatement};

@@ -16,6 +16,18 @@ pub fn compare_articles(library: &Library, ids: &[i64]) -> Result<CompareReport,
     compare_inputs(library, read_articles(library, ids)?)
 }
 
+/// [`compare_articles`], telling `progress` how far the comparison is (`done` of `total`
+/// steps: reading each article, then comparing each pair), for an export the user watches.
+/// `progress` answers whether to go on; `Ok(None)` when it said no.
+pub fn compare_articles_with_progress(
+    library: &Library,
+    ids: &[i64],
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<Option<CompareReport>, Error> {
+    check_comparison(ids)?;
+    compare_watched(library, read_articles(library, ids)?, progress)
+}
+
 /// The library articles `ids`, each named by its id, with all an export cites of it.
 fn read_articles(library: &Library, ids: &[i64]) -> Result<Vec<ComparedInput>, Error> {
     ids.iter()
@@ -35,14 +47,26 @@ pub fn compare_inputs(
     library: &Library,
     inputs: Vec<ComparedInput>,
 ) -> Result<CompareReport, Error> {
+    Ok(compare_watched(library, inputs, &mut |_, _| true)?
+        .expect("a comparison no one stops runs to the end"))
+}
+
+/// [`compare_inputs`] with `progress` told how far the engine is; `Ok(None)` when it stopped it.
+fn compare_watched(
+    library: &Library,
+    inputs: Vec<ComparedInput>,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<Option<CompareReport>, Error> {
     let ids: Vec<Option<i64>> = inputs.iter().map(|input| input.id).collect();
     let corrections = library.alignment_corrections(&ids)?;
-    let mut report = compare_corrected(inputs, &corrections);
+    let Some(mut report) = compare_corrected(inputs, &corrections, progress) else {
+        return Ok(None);
+    };
     add_coverage_by_group(library, &mut report)?;
     let held: Vec<i64> = ids.iter().flatten().copied().collect();
     report.notes = library.notes_on_articles(&held)?;
     report.reuse_clusters = reuse_clusters(library, &ids)?;
-    Ok(report)
+    Ok(Some(report))
 }
 
 /// The clusters of shared passages in the compared library articles (`ids` by index, `None`

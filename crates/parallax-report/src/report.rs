@@ -77,16 +77,20 @@ pub struct ComparedReusePassage {
 
 /// Compares articles given as text (files, or articles read from the library).
 pub fn compare_texts(articles: Vec<ComparedInput>) -> CompareReport {
-    compare_corrected(articles, &[])
+    compare_corrected(articles, &[], &mut |_, _| true)
+        .expect("a comparison no one stops runs to the end")
 }
 
-/// [`compare_texts`] with a person's corrections of the alignment (by index into `articles`).
+/// [`compare_texts`] with a person's corrections of the alignment (by index into `articles`),
+/// telling `progress` how far the engine is ([`compare::compare_with_progress`]); `None` when
+/// `progress` stopped it.
 pub(crate) fn compare_corrected(
     articles: Vec<ComparedInput>,
     corrections: &[PairCorrections],
-) -> CompareReport {
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Option<CompareReport> {
     let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
-    let mut comparison = compare::compare_corrected(&texts, corrections);
+    let mut comparison = compare::compare_with_progress(&texts, corrections, progress)?;
     let published: Vec<Option<Published>> = articles
         .iter()
         .map(|a| a.citation.published.as_deref().and_then(Published::parse))
@@ -125,7 +129,7 @@ pub(crate) fn compare_corrected(
     };
     report.rows = layout::build_rows(&report.articles, &report.pairs, &report.coverage);
     report.timeline = timeline::of_comparison(&report.articles, &report.pairs, &published);
-    report
+    Some(report)
 }
 
 #[cfg(test)]

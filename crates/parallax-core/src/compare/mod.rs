@@ -160,17 +160,43 @@ pub fn compare(texts: &[&str]) -> Comparison {
 /// [`compare`] with a person's corrections of the alignment applied where each pair is aligned,
 /// so conflicts, similarity and coverage all follow the corrected alignment.
 pub fn compare_corrected(texts: &[&str], corrections: &[PairCorrections]) -> Comparison {
-    // Each article is read once here; every pair and the coverage use these readings.
-    let sentences: Vec<Vec<Sentence>> = texts.iter().map(|t| text::split_sentences(t)).collect();
-    let facts: Vec<Vec<conflicts::Fact>> = if texts.len() > 1 {
-        sentences.iter().map(|s| conflicts::facts_of(s)).collect()
-    } else {
-        Vec::new()
+    compare_with_progress(texts, corrections, &mut |_, _| true)
+        .expect("a comparison no one stops runs to the end")
+}
+
+/// [`compare_corrected`], telling `progress` how far it is after each step (`done` of `total`:
+/// reading each article, then comparing each pair), for a front end that shows it. `progress`
+/// answers whether to go on: `false` stops the comparison, which then returns `None`.
+pub fn compare_with_progress(
+    texts: &[&str],
+    corrections: &[PairCorrections],
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Option<Comparison> {
+    let pair_count = texts.len() * texts.len().saturating_sub(1) / 2;
+    let total = texts.len() + pair_count;
+    let mut done = 0;
+    let mut step = |progress: &mut dyn FnMut(usize, usize) -> bool| {
+        done += 1;
+        progress(done, total)
     };
-    let found: Vec<_> = texts.iter().map(|t| entities::find_entities(t)).collect();
-    let quotes: Vec<Vec<Quote>> = (0..texts.len())
-        .map(|i| quotes::find_quotes_naming(texts[i], &sentences[i], &found[i]))
-        .collect();
+    // Each article is read once here; every pair and the coverage use these readings.
+    let mut sentences: Vec<Vec<Sentence>> = Vec::with_capacity(texts.len());
+    let mut facts: Vec<Vec<conflicts::Fact>> = Vec::with_capacity(texts.len());
+    let mut found = Vec::with_capacity(texts.len());
+    let mut quotes: Vec<Vec<Quote>> = Vec::with_capacity(texts.len());
+    for text in texts {
+        let read = text::split_sentences(text);
+        if texts.len() > 1 {
+            facts.push(conflicts::facts_of(&read));
+        }
+        let named = entities::find_entities(text);
+        quotes.push(quotes::find_quotes_naming(text, &read, &named));
+        sentences.push(read);
+        found.push(named);
+        if !step(progress) {
+            return None;
+        }
+    }
     let index = index::Index::build(texts, &sentences);
     let mut diff_tokens = diff::DiffTokens::new(&sentences);
     let quote_refs: Vec<&[Quote]> = quotes.iter().map(Vec::as_slice).collect();
@@ -199,11 +225,14 @@ pub fn compare_corrected(texts: &[&str], corrections: &[PairCorrections]) -> Com
             pair.conflicts.extend(conflicts);
             quote_links.extend(links);
             pairs.push(pair);
+            if !step(progress) {
+                return None;
+            }
         }
     }
     let counts: Vec<usize> = sentences.iter().map(Vec::len).collect();
     let coverage = Coverage::from_pairs(&counts, &pairs);
-    Comparison {
+    Some(Comparison {
         disputed_facts: disputes::disputed_facts(&pairs, &facts),
         sentences,
         pairs,
@@ -211,7 +240,7 @@ pub fn compare_corrected(texts: &[&str], corrections: &[PairCorrections]) -> Com
         coverage,
         quotes,
         quote_links,
-    }
+    })
 }
 
 fn compare_pair(

@@ -10,6 +10,8 @@
 //! when it entered the library) and shows a fact-checker's notes beside what they annotate,
 //! with verdict, author and time.
 //!
+//! [`write_file`] saves an export whole or not at all, with progress, and can be cancelled.
+//!
 //! Article text and note text are hostile: every format escapes them for its own syntax.
 
 use std::fmt;
@@ -23,9 +25,12 @@ use crate::Error;
 use parallax_library::Note;
 
 mod csv;
+mod file;
 mod html;
 mod json;
 mod markdown;
+
+pub use file::{write_file, Written};
 
 /// A format a comparison can be exported in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
