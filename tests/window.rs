@@ -3825,3 +3825,60 @@ async fn groups_set_in_the_outlet_manager_show_a_blindspot_and_narrow_the_list()
     .await;
     app.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn reuse_clusters_imported_from_passim_are_listed_beside_the_comparison_and_lead_to_their_sentences(
+) {
+    let app = App::start(&[]).await;
+    app.wait_for_all("compare-pane", 5).await;
+    let compared: Vec<i64> = serde_json::from_value(
+        app.script("return [...document.querySelectorAll('[data-testid=compare-pane]')].map(p => Number(p.dataset.articleId))")
+            .await,
+    )
+    .unwrap();
+    let elsewhere: i64 = listed_ids(&app)
+        .await
+        .iter()
+        .map(|id| id.parse().unwrap())
+        .find(|id| !compared.contains(id))
+        .expect("an article of another event");
+    assert_eq!(app.count("reuse-cluster").await, 0, "nothing imported yet");
+
+    // passim's output for one cluster: the opening words of two compared reports and of an
+    // article of another event, as passim quotes them.
+    let library = parallax_library::Library::open(&app.library_file().await).unwrap();
+    let mut lines = String::new();
+    for id in [compared[0], compared[1], elsewhere] {
+        let text: String = library.article(id).unwrap().text.chars().take(60).collect();
+        lines.push_str(
+            &serde_json::json!({"cluster": 41, "size": 3, "id": id.to_string(), "series": "wire",
+                "begin": 0, "end": text.chars().count(), "text": text})
+            .to_string(),
+        );
+        lines.push('\n');
+    }
+    let imported = library
+        .import_passim_clusters(&mut lines.as_bytes(), "out.json")
+        .unwrap();
+    assert_eq!(imported.imported, 3, "{imported:?}");
+    drop(library);
+
+    let app = app.restart(&[]).await;
+    app.wait_for_all("compare-pane", 5).await;
+    let cluster = app.wait_for("reuse-cluster").await;
+    let said = cluster.text().await.unwrap();
+    assert!(
+        said.contains("also in 1 other article of the library") && said.contains("cluster 41"),
+        "the cluster names where else it is: {said}"
+    );
+    // Chosen from the keyboard, it marks the two reports' first sentences.
+    app.script("document.querySelector('[data-testid=reuse-cluster]').focus()")
+        .await;
+    press_on_focused(&app, "\u{E007}").await;
+    app.wait_until(
+        "document.querySelectorAll('[data-testid=compare-view] .cell.current').length === 2",
+        "the cluster's sentences are shown in both reports",
+    )
+    .await;
+    app.close().await;
+}

@@ -96,6 +96,7 @@ export function showComparison(main, report, options = {}) {
     coverageSummary(report, grid),
     conflictList(report, grid, notes),
     passageList(report),
+    reuseList(report, grid),
     entityTable(report, grid));
   const alignment = alignmentTools(report, grid, main, options);
   setNotesRefresher(async () => {
@@ -372,6 +373,40 @@ function passageList(report) {
   }
   return el('section', { class: 'side-section' }, el('h3', { text: `Copied word for word (${list.children.length})` }),
     list.children.length ? list : el('p', { class: 'empty', text: 'No passage of eight or more words is shared.' }));
+}
+
+// Passages a text-reuse run (passim) found, as imported with `parallax passages import`: each
+// cluster once, with the reports it is in here and how many other library articles hold it.
+function reuseList(report, grid) {
+  const clusters = report.reuse_clusters || [];
+  if (!clusters.length) return null;
+  const sentenceAt = (index, offset) => {
+    const spans = report.articles[index].sentence_spans || [];
+    const found = spans.findIndex(([start, end]) => offset >= start && offset < end);
+    return found < 0 ? 0 : found;
+  };
+  const list = el('ul', { class: 'passage-list' });
+  for (const cluster of clusters) {
+    const first = cluster.passages[0];
+    if (!first) continue;
+    const outlets = [...new Set(cluster.passages.map((p) => report.articles[p.article].source))];
+    const others = cluster.other_articles.length;
+    const item = el('li', { class: 'shared-passage reuse-cluster', 'data-testid': 'reuse-cluster', tabindex: 0,
+      'data-cluster': cluster.cluster, title: 'Show it in the reports' },
+      el('q', { text: first.text }),
+      el('span', { class: 'passage-meta', text: `In ${outlets.join(', ')}${others ? `; also in ${others} other article${others === 1 ? '' : 's'} of the library` : ''} (${cluster.source} cluster ${cluster.cluster})` }));
+    const show = () => {
+      grid.querySelectorAll('.cell.current').forEach((n) => n.classList.remove('current'));
+      const cells = cluster.passages.map((p) => findCell(grid, p.article, sentenceAt(p.article, p.start))).filter(Boolean);
+      cells.forEach((n) => n.classList.add('current'));
+      if (cells[0]) cells[0].scrollIntoView({ block: 'center' });
+    };
+    item.addEventListener('click', show);
+    item.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); show(); } });
+    list.append(item);
+  }
+  return el('section', { class: 'side-section', 'data-testid': 'reuse-clusters' },
+    el('h3', { text: `Reuse found by text-reuse tools (${list.children.length})` }), list);
 }
 
 // What all outlets report, what only one does, who is quoted where, and how far they name the
