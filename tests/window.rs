@@ -2410,17 +2410,7 @@ async fn a_read_only_library_is_browsed_and_a_change_or_an_import_says_it_is_rea
     // Browsing works: the list, a search, the sample comparison.
     app.wait_for_all("library-item", 8).await;
     app.wait_for_all("compare-pane", 5).await;
-    app.wait_for("library-search")
-        .await
-        .send_keys("Kyiv")
-        .await
-        .unwrap();
-    app.poll(
-        "return document.querySelectorAll('[data-testid=library-item] mark').length",
-        "the search marks the words found",
-        |marks| marks.as_u64().is_some_and(|n| n > 0),
-    )
-    .await;
+    search_until_marked(&app, "Kyiv", "the search marks the words found").await;
     assert_eq!(
         app.script("return document.getElementById('error-message').hidden")
             .await,
@@ -2529,17 +2519,7 @@ async fn library_taken_away_is_said_and_nothing_is_lost(moved: bool) {
     );
 
     // The window is still there and answers: a search, the comparison.
-    app.wait_for("library-search")
-        .await
-        .send_keys("Kyiv")
-        .await
-        .unwrap();
-    app.poll(
-        "return document.querySelectorAll('[data-testid=library-item] mark').length",
-        "the search is still answered",
-        |marks| marks.as_u64().is_some_and(|n| n > 0),
-    )
-    .await;
+    search_until_marked(&app, "Kyiv", "the search is still answered").await;
     assert!(app.count("compare-pane").await >= 5);
 
     // What is on screen can still be exported: only the library's file is gone.
@@ -2571,6 +2551,22 @@ async fn library_taken_away_is_said_and_nothing_is_lost(moved: bool) {
             .any(|e| e.id == event && e.title == title));
     }
     app.close().await;
+}
+
+/// Types `words` into the library's search box and waits until the list marks them (`why` says
+/// what the test expects).
+async fn search_until_marked(app: &App, words: &str, why: &str) {
+    app.wait_for("library-search")
+        .await
+        .send_keys(words)
+        .await
+        .unwrap();
+    app.poll(
+        "return document.querySelectorAll('[data-testid=library-item] mark').length",
+        why,
+        |marks| marks.as_u64().is_some_and(|n| n > 0),
+    )
+    .await;
 }
 
 /// Switches the theme with the toolbar's button until it reads `Theme: {theme}`.

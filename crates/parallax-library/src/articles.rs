@@ -122,6 +122,17 @@ pub(crate) fn content_hash(connection: &Connection, id: i64) -> Result<String, E
         .ok_or_else(|| missing(connection, id))
 }
 
+/// The library article (not in the trash) whose text has this content hash, if any.
+pub(crate) fn with_hash(connection: &Connection, hash: &str) -> Result<Option<i64>, Error> {
+    Ok(connection
+        .query_row(
+            "SELECT id FROM articles WHERE content_hash = ?1",
+            [hash],
+            |row| row.get(0),
+        )
+        .optional()?)
+}
+
 /// True when the trash holds article `id`.
 pub(crate) fn in_trash(connection: &Connection, id: i64) -> Result<bool, Error> {
     Ok(connection

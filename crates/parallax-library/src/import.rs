@@ -8,11 +8,11 @@ use std::sync::mpsc;
 use parallax_core::events::ArticleProfile;
 use parallax_core::ingest::{self, ExtractedArticle};
 use rayon::prelude::*;
-use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{params, Connection, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::{events, Error};
+use crate::{articles, events, Error};
 
 /// How many files are extracted, then written in one transaction.
 const BATCH: usize = 256;
@@ -365,13 +365,7 @@ fn store(
     index: &mut parallax_core::events::EventIndex,
     prepared: &Prepared,
 ) -> Result<Stored, Error> {
-    let existing: Option<i64> = connection
-        .query_row(
-            "SELECT id FROM articles WHERE content_hash = ?1",
-            [&prepared.content_hash],
-            |row| row.get(0),
-        )
-        .optional()?;
+    let existing = articles::with_hash(connection, &prepared.content_hash)?;
     if let Some(id) = existing {
         return Ok(Stored::Duplicate(id));
     }

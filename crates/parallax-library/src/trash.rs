@@ -12,7 +12,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBe
 use serde::{Deserialize, Serialize};
 
 use crate::import::{DuplicateFile, ImportReport};
-use crate::{events, Error};
+use crate::{articles, events, Error};
 
 /// An article in the trash.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -143,13 +143,7 @@ pub(crate) fn restore_one(connection: &Connection, id: i64) -> Result<RestoredAr
     let Some((event, event_title, named_by_user, tags, grouped_here, hash)) = entry else {
         return Err(Error::NotInTrash(id));
     };
-    let live: Option<i64> = connection
-        .query_row(
-            "SELECT id FROM articles WHERE content_hash = ?1",
-            [&hash],
-            |row| row.get(0),
-        )
-        .optional()?;
+    let live = articles::with_hash(connection, &hash)?;
     if let Some(live) = live {
         return Err(Error::RestoredTwice { trashed: id, live });
     }

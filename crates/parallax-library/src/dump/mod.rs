@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 use crate::import::{content_hash, DuplicateFile, FailedFile, ImportReport, ImportedArticle};
 use crate::notes::DumpedNote;
 use crate::passages::DumpedPassage;
-use crate::{edits, events, trash, Error};
+use crate::{articles, edits, events, trash, Error};
 
 /// How many lines are written in one transaction.
 const BATCH: usize = 256;
@@ -415,13 +415,7 @@ fn write_batch(
     let mut restored_any = false;
     let mut inserted = Vec::with_capacity(batch.len());
     for loaded in batch {
-        let existing: Option<i64> = transaction
-            .query_row(
-                "SELECT id FROM articles WHERE content_hash = ?1",
-                [&loaded.hash],
-                |row| row.get(0),
-            )
-            .optional()?;
+        let existing = articles::with_hash(&transaction, &loaded.hash)?;
         let trashed: Option<i64> = transaction
             .query_row(
                 "SELECT id FROM trash WHERE content_hash = ?1",
