@@ -1,10 +1,13 @@
 //! The editing commands of the real `parallax` binary on a temporary library filled with the
 //! bundled samples: edit, outlets, tags, the trash, alignment corrections, dump, load, backup.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use serde_json::Value;
+
+mod common;
+use common::{json_of, run_parallax};
 
 /// A temporary library holding the samples.
 struct Setup {
@@ -25,22 +28,8 @@ impl Setup {
         self.folder.path().join("library.sqlite3")
     }
 
-    fn run_on(&self, library: &PathBuf, args: &[&str], stdin: Option<&[u8]>) -> Output {
-        use std::io::Write;
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
-            .arg("--library")
-            .arg(library)
-            .args(args)
-            .env_remove("PARALLAX_LIBRARY")
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut input = child.stdin.take().unwrap();
-        input.write_all(stdin.unwrap_or_default()).unwrap();
-        drop(input);
-        child.wait_with_output().unwrap()
+    fn run_on(&self, library: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
+        run_parallax(library, args, stdin)
     }
 
     fn run(&self, args: &[&str]) -> Output {
@@ -48,19 +37,8 @@ impl Setup {
     }
 
     /// Runs with `--json`, checks the exit code and that one JSON document was printed.
-    fn json_on(&self, library: &PathBuf, args: &[&str], code: i32) -> Value {
-        let mut all = args.to_vec();
-        all.push("--json");
-        let output = self.run_on(library, &all, None);
-        let stdout = String::from_utf8(output.stdout).unwrap();
-        assert_eq!(
-            output.status.code(),
-            Some(code),
-            "{args:?}: stdout {stdout} stderr {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        serde_json::from_str(&stdout)
-            .unwrap_or_else(|e| panic!("{args:?} printed no single JSON document ({e}): {stdout}"))
+    fn json_on(&self, library: &Path, args: &[&str], code: i32) -> Value {
+        json_of(library, args, code)
     }
 
     fn json(&self, args: &[&str], code: i32) -> Value {

@@ -7,6 +7,9 @@ use std::process::Output;
 
 use serde_json::{json, Value};
 
+mod common;
+use common::{json_of, run_parallax};
+
 /// A temporary folder with a library holding the samples, worked on as a person would.
 struct Setup {
     folder: tempfile::TempDir,
@@ -31,30 +34,12 @@ impl Setup {
     }
 
     fn run_on(&self, library: &Path, args: &[&str]) -> Output {
-        std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
-            .arg("--library")
-            .arg(library)
-            .args(args)
-            .env_remove("PARALLAX_LIBRARY")
-            .stdin(std::process::Stdio::null())
-            .output()
-            .unwrap()
+        run_parallax(library, args, None)
     }
 
     /// Runs with `--json` on `library`, checks the exit code and returns the one document.
     fn json_on(&self, library: &Path, args: &[&str], code: i32) -> Value {
-        let mut all = args.to_vec();
-        all.push("--json");
-        let output = self.run_on(library, &all);
-        let stdout = String::from_utf8(output.stdout).unwrap();
-        assert_eq!(
-            output.status.code(),
-            Some(code),
-            "{args:?}: stdout {stdout} stderr {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        serde_json::from_str(&stdout)
-            .unwrap_or_else(|e| panic!("{args:?} printed no single JSON document ({e}): {stdout}"))
+        json_of(library, args, code)
     }
 
     fn json(&self, args: &[&str], code: i32) -> Value {

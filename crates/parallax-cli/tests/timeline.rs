@@ -8,6 +8,9 @@ use std::process::Output;
 
 use serde_json::Value;
 
+mod common;
+use common::{json_of, run_parallax};
+
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests")
@@ -42,27 +45,11 @@ impl Ferry {
     }
 
     fn run_on(&self, library: &Path, args: &[&str]) -> Output {
-        std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
-            .arg("--library")
-            .arg(library)
-            .args(args)
-            .env_remove("PARALLAX_LIBRARY")
-            .output()
-            .unwrap()
+        run_parallax(library, args, None)
     }
 
     fn json_on(&self, library: &Path, args: &[&str], code: i32) -> Value {
-        let mut all = args.to_vec();
-        all.push("--json");
-        let output = self.run_on(library, &all);
-        let stdout = String::from_utf8(output.stdout).unwrap();
-        assert_eq!(
-            output.status.code(),
-            Some(code),
-            "{args:?}: stdout {stdout} stderr {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{args:?}: {e}: {stdout}"))
+        json_of(library, args, code)
     }
 
     fn json(&self, args: &[&str], code: i32) -> Value {
