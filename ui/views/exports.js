@@ -32,15 +32,11 @@ export class ExportProgressView {
     delete this.box.dataset.outcome;
     this.cancel.hidden = false;
     if (this.cancel.disabled) return;
-    if (stage === 'writing') {
-      this.bar.max = Math.max(total, 1);
-      this.bar.value = done;
-      this.status.textContent = `Exporting: writing ${Math.floor((100 * done) / Math.max(total, 1))}%`;
-    } else {
-      this.bar.max = Math.max(total, 1);
-      this.bar.value = done;
-      this.status.textContent = `Exporting: comparing, step ${done} of ${total}`;
-    }
+    this.bar.max = Math.max(total, 1);
+    this.bar.value = done;
+    this.status.textContent = stage === 'writing'
+      ? `Exporting: writing ${Math.floor((100 * done) / this.bar.max)}%`
+      : `Exporting: comparing, step ${done} of ${total}`;
   }
 
   finish({ path, cancelled, error }) {
