@@ -16,11 +16,13 @@ use crate::state::{AppState, Lane};
 
 /// Sent while an export runs: `{ stage, done, total }`.
 pub const PROGRESS_EVENT: &str = "export-progress";
-/// Sent once an export is written, cancelled or has failed: `{ path, cancelled, error }`.
+/// Sent once an export is written, cancelled or has failed:
+/// `{ task, path, cancelled, message, error }`.
 pub const EXPORTED_EVENT: &str = "export-finished";
 
-/// How far an export is: `comparing` the articles (`done` of `total` steps: each article read,
-/// each pair compared), then `writing` the file (`done` of `total` bytes).
+/// How far an export is, by stage: `comparing` the articles (`done` of `total` steps: each
+/// article read, each pair compared), then `writing` the file (bytes); `backing-up` the library
+/// (pages copied); `exporting-library` (articles written).
 #[derive(Debug, Clone, Serialize)]
 struct ExportProgress {
     stage: &'static str,
@@ -28,11 +30,68 @@ struct ExportProgress {
     total: u64,
 }
 
+/// Which export a task is: a comparison, a backup of the library, or the library as JSON Lines.
+#[derive(Debug, Clone, Copy, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum Task {
+    Comparison,
+    Backup,
+    Library,
+}
+
 #[derive(Debug, Clone, Serialize)]
 struct ExportFinished {
+    task: Task,
     path: String,
     cancelled: bool,
+    /// What was saved, in words, when there is more to say than the file's name.
+    message: Option<String>,
     error: Option<CommandError>,
+}
+
+/// What became of an export task that did not fail.
+pub(crate) enum Outcome {
+    /// Written whole, with what to tell the user beyond the file's name.
+    Saved(Option<String>),
+    /// Stopped on the user's cancel: no file was written.
+    Cancelled,
+}
+
+impl From<Written> for Outcome {
+    fn from(written: Written) -> Outcome {
+        match written {
+            Written::Whole { .. } => Outcome::Saved(None),
+            Written::Cancelled => Outcome::Cancelled,
+        }
+    }
+}
+
+/// Tells the window how far a task is: every step of a short count (a comparison's articles
+/// and pairs), else at most ~30 times a second, and always at the start and the end.
+pub(crate) struct Progress<'a> {
+    app: &'a AppHandle,
+    last_sent: Option<Instant>,
+}
+
+impl Progress<'_> {
+    fn new(app: &AppHandle) -> Progress<'_> {
+        Progress {
+            app,
+            last_sent: None,
+        }
+    }
+
+    pub(crate) fn tell(&mut self, stage: &'static str, done: u64, total: u64) {
+        let due = self
+            .last_sent
+            .is_none_or(|sent| sent.elapsed() >= Duration::from_millis(33));
+        if done == 0 || done == total || total <= 100 || due {
+            self.last_sent = Some(Instant::now());
+            let _ = self
+                .app
+                .emit(PROGRESS_EVENT, ExportProgress { stage, done, total });
+        }
+    }
 }
 
 /// Shows the save dialog, then compares `ids` on the library and writes the export there, as a
@@ -47,7 +106,14 @@ pub fn choose_and_write(app: AppHandle, ids: Vec<i64>, format: ExportFormat) {
         .add_filter(format.to_string(), &[extension])
         .save_file(move |chosen| {
             if let Some(path) = chosen.and_then(|p| p.into_path().ok()) {
-                start(handle, ids, format, path);
+                start(
+                    handle,
+                    Task::Comparison,
+                    path,
+                    move |app, path, cancel, progress| {
+                        write_export(app, &ids, format, path, cancel, progress).map(Outcome::from)
+                    },
+                );
             }
         });
 }
@@ -57,32 +123,44 @@ pub fn cancel(state: &AppState) -> bool {
     state.export.cancel()
 }
 
-/// Starts the export in Tauri's pool for blocking work, on a connection of its own, unless
-/// another export is under way.
-fn start(app: AppHandle, ids: Vec<i64>, format: ExportFormat, path: PathBuf) {
+/// Starts `work` (an export to `path`) in Tauri's pool for blocking work, unless another
+/// export is under way; the window hears its progress and, once it ends, `export-finished`.
+pub(crate) fn start(
+    app: AppHandle,
+    task: Task,
+    path: PathBuf,
+    work: impl FnOnce(&AppHandle, &Path, &AtomicBool, &mut Progress) -> Result<Outcome, CommandError>
+        + Send
+        + 'static,
+) {
+    let finished = move |outcome: Result<Outcome, CommandError>, path: &Path| {
+        let (cancelled, message, error) = match outcome {
+            Ok(Outcome::Saved(message)) => (false, message, None),
+            Ok(Outcome::Cancelled) => (true, None, None),
+            Err(error) => (false, None, Some(error)),
+        };
+        ExportFinished {
+            task,
+            path: path.display().to_string(),
+            cancelled,
+            message,
+            error,
+        }
+    };
     let Some(cancel) = app.state::<AppState>().export.begin() else {
-        let _ = app.emit(
-            EXPORTED_EVENT,
-            ExportFinished {
-                path: path.display().to_string(),
-                cancelled: false,
-                error: Some(CommandError::new(
-                    crate::error::Kind::Library(parallax_library::ErrorKind::Busy),
-                    "an export is already running: wait for it or cancel it",
-                )),
-            },
+        let busy = CommandError::new(
+            crate::error::Kind::Library(parallax_library::ErrorKind::Busy),
+            "an export is already running: wait for it or cancel it",
         );
+        let _ = app.emit(EXPORTED_EVENT, finished(Err(busy), &path));
         return;
     };
     tauri::async_runtime::spawn_blocking(move || {
-        let written = write_export(&app, &ids, format, &path, &cancel);
+        let outcome = work(&app, &path, &cancel, &mut Progress::new(&app));
+        // A cancel heard after the last step still leaves the file written whole: the user
+        // is told what is on disk.
         app.state::<AppState>().export.end();
-        let finished = ExportFinished {
-            path: path.display().to_string(),
-            cancelled: matches!(written, Ok(Written::Cancelled)),
-            error: written.err(),
-        };
-        let _ = app.emit(EXPORTED_EVENT, finished);
+        let _ = app.emit(EXPORTED_EVENT, finished(outcome, &path));
     });
 }
 
@@ -93,14 +171,12 @@ fn write_export(
     format: ExportFormat,
     path: &Path,
     cancel: &AtomicBool,
+    progress: &mut Progress,
 ) -> Result<Written, CommandError> {
-    let tell = |stage, done, total| {
-        let _ = app.emit(PROGRESS_EVENT, ExportProgress { stage, done, total });
-    };
-    tell("comparing", 0, 1);
+    progress.tell("comparing", 0, 1);
     // The comparison tells each article read and each pair compared, and stops on cancel.
     let mut comparing = |done: usize, total: usize| {
-        tell("comparing", done as u64, total as u64);
+        progress.tell("comparing", done as u64, total as u64);
         !cancel.load(Ordering::SeqCst)
     };
     let state = app.state::<AppState>();
@@ -116,15 +192,8 @@ fn write_export(
         return Ok(Written::Cancelled);
     };
     let contents = export(&report, format);
-    let mut last_sent = Instant::now() - Duration::from_secs(1);
-    let mut progress = |done: u64, total: u64| {
-        // The window redraws at most ~30 times a second, and always at the end.
-        if done == total || last_sent.elapsed() >= Duration::from_millis(33) {
-            last_sent = Instant::now();
-            tell("writing", done, total);
-        }
-    };
-    Ok(write_file(&contents, path, &mut progress, cancel)?)
+    let mut writing = |done: u64, total: u64| progress.tell("writing", done, total);
+    Ok(write_file(&contents, path, &mut writing, cancel)?)
 }
 
 /// Shows the save dialog, then writes the citations of `ids` in `format` there; the window

@@ -111,7 +111,7 @@ pub fn start(app: AppHandle, paths: Vec<PathBuf>) {
             }
             Err(error) => ImportFinished {
                 report: None,
-                error: Some(error.to_string()),
+                error: Some(format!("Nothing was imported: {error}")),
             },
         };
         app.state::<AppState>().import.end();

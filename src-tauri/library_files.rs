@@ -4,16 +4,20 @@
 
 use std::io::{BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
 
 use parallax_library::Library;
+use parallax_report::PartialFile;
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager};
 use tauri_plugin_dialog::DialogExt;
 
+use crate::error::CommandError;
+use crate::export::{self, Outcome, Task};
 use crate::import::{ImportFinished, FINISHED_EVENT};
 use crate::state::AppState;
 
-/// Sent once a backup or an export is written or has failed: `{ path, message, error }`.
+/// Sent once citations are written or have failed: `{ path, message, error }`.
 pub const SAVED_EVENT: &str = "library-file-saved";
 
 #[derive(Debug, Clone, Serialize)]
@@ -23,41 +27,84 @@ struct LibraryFileSaved {
     error: Option<String>,
 }
 
-/// Shows the save dialog, then copies the library there through SQLite's online backup.
+/// Shows the save dialog, then copies the library there through SQLite's online backup, as an
+/// export task: the window sees the pages copied and can cancel, which leaves no file.
 pub fn choose_and_back_up(app: AppHandle) {
-    save_to(
-        app,
-        "Back Up Library",
-        "library-backup.sqlite3",
-        ("SQLite library", &["sqlite3", "db"]),
-        |library, path| {
-            let report = library.backup(path).map_err(|e| e.to_string())?;
-            Ok(format!(
-                "Backed up {} articles to {}",
-                report.articles,
-                file_name(path)
-            ))
-        },
-    );
+    let handle = app.clone();
+    app.dialog()
+        .file()
+        .set_title("Back Up Library")
+        .set_file_name("library-backup.sqlite3")
+        .add_filter("SQLite library", &["sqlite3", "db"])
+        .save_file(move |chosen| {
+            let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
+                return;
+            };
+            export::start(handle, Task::Backup, path, |app, path, cancel, progress| {
+                let library = app.state::<AppState>().connect()?;
+                let copied = library.backup_with_progress(path, &mut |copied, total| {
+                    progress.tell("backing-up", copied, total);
+                    !cancel.load(Ordering::SeqCst)
+                })?;
+                Ok(match copied {
+                    Some(report) => Outcome::Saved(Some(format!(
+                        "Backed up {} articles to {}",
+                        report.articles,
+                        file_name(path)
+                    ))),
+                    None => Outcome::Cancelled,
+                })
+            });
+        });
 }
 
-/// Shows the save dialog, then writes every article there as JSON Lines.
+/// Shows the save dialog, then writes every article there as JSON Lines, as an export task:
+/// the window sees the articles written and can cancel, which leaves no file.
 pub fn choose_and_dump(app: AppHandle) {
-    save_to(
-        app,
-        "Export Library",
-        "library.jsonl",
-        ("JSON Lines", &["jsonl"]),
-        |library, path| {
-            let file = std::fs::File::create(path)
-                .map_err(|e| format!("cannot write '{}': {e}", path.display()))?;
-            let mut out = BufWriter::new(file);
-            let count = library.dump(&mut out).map_err(|e| e.to_string())?;
-            out.flush()
-                .map_err(|e| format!("cannot write '{}': {e}", path.display()))?;
-            Ok(format!("Exported {count} articles to {}", file_name(path)))
-        },
-    );
+    let handle = app.clone();
+    app.dialog()
+        .file()
+        .set_title("Export Library")
+        .set_file_name("library.jsonl")
+        .add_filter("JSON Lines", &["jsonl"])
+        .save_file(move |chosen| {
+            let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
+                return;
+            };
+            export::start(
+                handle,
+                Task::Library,
+                path,
+                |app, path, cancel, progress| {
+                    let library = app.state::<AppState>().connect()?;
+                    let mut partial = PartialFile::create(path)?;
+                    let mut out = BufWriter::new(&mut partial);
+                    let written = library.dump_with_progress(&mut out, &mut |done, total| {
+                        progress.tell("exporting-library", done as u64, total as u64);
+                        !cancel.load(Ordering::SeqCst)
+                    })?;
+                    out.flush()
+                        .map_err(|e| CommandError::from(partial_error(path, e)))?;
+                    drop(out);
+                    // Dropped unfinished, the partial file is deleted: a cancel leaves nothing.
+                    let Some(count) = written else {
+                        return Ok(Outcome::Cancelled);
+                    };
+                    partial.finish()?;
+                    Ok(Outcome::Saved(Some(format!(
+                        "Exported {count} articles to {}",
+                        file_name(path)
+                    ))))
+                },
+            );
+        });
+}
+
+fn partial_error(path: &Path, error: std::io::Error) -> parallax_report::Error {
+    parallax_report::Error::Unwritable {
+        path: path.to_path_buf(),
+        reason: error.to_string(),
+    }
 }
 
 /// Shows the open dialog for a JSON Lines export, then loads it; the window hears
@@ -94,7 +141,7 @@ fn load(app: &AppHandle, path: &Path) -> Result<parallax_library::ImportReport, 
     let library = app
         .state::<AppState>()
         .connect()
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| format!("Nothing was imported: {e}"))?;
     let file =
         std::fs::File::open(path).map_err(|e| format!("cannot read '{}': {e}", path.display()))?;
     library

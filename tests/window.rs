@@ -1863,6 +1863,19 @@ async fn the_library_is_backed_up_exported_and_loaded_as_json_lines_through_dial
         "the window says the backup is written",
     )
     .await;
+    // A backup is an export task: its progress was shown in the export bar, which ends saying
+    // what was saved.
+    let (outcome, said) = export_outcome(&app, "the backup task ends").await;
+    assert_eq!(outcome, "saved");
+    assert!(
+        said.contains("Backed up 8 articles to copy.sqlite3"),
+        "{said}"
+    );
+    assert_eq!(
+        app.script("return document.querySelector('[data-testid=export-progress]').dataset.stage")
+            .await,
+        serde_json::json!("backing-up")
+    );
     let copy = parallax_library::Library::open(&backup).unwrap();
     assert_eq!(every_article(&copy).len(), 8);
 
@@ -1874,6 +1887,20 @@ async fn the_library_is_backed_up_exported_and_loaded_as_json_lines_through_dial
         "the window says the export is written",
     )
     .await;
+    app.wait_until(
+        "document.querySelector('[data-testid=export-progress]').dataset.stage === 'exporting-library'",
+        "the library export showed its progress in the export bar",
+    )
+    .await;
+    let (outcome, said) = export_outcome(&app, "the library export ends").await;
+    assert_eq!(outcome, "saved");
+    assert!(said.contains("Exported 8 articles to all.jsonl"), "{said}");
+    // (The copy's -wal and -shm files are the test's: it opened the copy above.)
+    let files = files_in(folder.path());
+    assert!(
+        files.contains(&"all.jsonl".to_string()) && !files.iter().any(|f| f.contains("partial")),
+        "no partial file is left beside the export: {files:?}"
+    );
     assert_eq!(std::fs::read_to_string(&dump).unwrap().lines().count(), 8);
 
     // One article deleted for good, then the export loaded: it comes back, the rest are there.
@@ -2513,6 +2540,9 @@ async fn library_taken_away_is_said_and_nothing_is_lost(moved: bool) {
     answer_file_dialog("Open Articles", &fixture("harbour-ferry.md")).await;
     let (message, _) = error_banner(&app, "the import is refused").await;
     assert!(message.contains("moved or deleted"), "{message}");
+    // Worded for an import, not for a change.
+    assert!(message.starts_with("Nothing was imported"), "{message}");
+    assert!(!message.contains("change"), "{message}");
     assert!(
         !library.exists(),
         "no new library file where the old one was"
@@ -3224,6 +3254,20 @@ async fn a_note_with_a_verdict_on_a_disputed_fact_is_undone_redone_survives_reim
         "the window says the export is written",
     )
     .await;
+    app.wait_until(
+        "document.querySelector('[data-testid=export-progress]').dataset.stage === 'exporting-library'",
+        "the library export showed its progress in the export bar",
+    )
+    .await;
+    let (outcome, said) = export_outcome(&app, "the library export ends").await;
+    assert_eq!(outcome, "saved");
+    assert!(said.contains("Exported 8 articles to all.jsonl"), "{said}");
+    // (The copy's -wal and -shm files are the test's: it opened the copy above.)
+    let files = files_in(folder.path());
+    assert!(
+        files.contains(&"all.jsonl".to_string()) && !files.iter().any(|f| f.contains("partial")),
+        "no partial file is left beside the export: {files:?}"
+    );
     for id in &compared {
         app.click(&format!(
             "[data-testid=library-item][data-article-id='{id}'] input[type=checkbox]"

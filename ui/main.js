@@ -291,12 +291,17 @@ async function showLibrary() {
 }
 
 // The comparison on screen says where its export went (the progress bar says it too).
-function showExported({ path, cancelled, error }) {
+function showExported({ task, path, cancelled, message, error }) {
   if (error || cancelled) return;
+  if (task !== 'comparison') {
+    showToast(message);
+    return;
+  }
   const status = document.querySelector('[data-testid=export-status]');
   if (status) status.textContent = `Saved ${path.split(/[\\/]/).pop()}`;
 }
 
+// Citations saved (the library's backup and JSON Lines export are export tasks: showExported).
 function showLibraryFileSaved({ message, error }) {
   if (error) showError(error);
   else showToast(message);

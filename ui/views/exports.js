@@ -1,5 +1,6 @@
-// The export progress bar: comparing (each article read, each pair compared), then writing (bytes written of the whole), a cancel
-// button, and the outcome: saved, cancelled (no file written) or failed (in the error banner).
+// The export progress bar, for every export task: a comparison (comparing, each article read and each pair compared, then
+// writing, bytes of the whole), a backup of the library (pages copied) and the library as JSON Lines (articles written);
+// a cancel button, and the outcome: saved, cancelled (no file written) or failed (in the error banner).
 
 import { api } from '../api.js';
 import { showError } from './errors.js';
@@ -34,12 +35,10 @@ export class ExportProgressView {
     if (this.cancel.disabled) return;
     this.bar.max = Math.max(total, 1);
     this.bar.value = done;
-    this.status.textContent = stage === 'writing'
-      ? `Exporting: writing ${Math.floor((100 * done) / this.bar.max)}%`
-      : `Exporting: comparing, step ${done} of ${total}`;
+    this.status.textContent = statusOf(stage, done, this.bar.max);
   }
 
-  finish({ path, cancelled, error }) {
+  finish({ task, path, cancelled, message, error }) {
     this.cancel.disabled = false;
     this.cancel.hidden = true;
     this.box.dataset.state = 'done';
@@ -54,8 +53,17 @@ export class ExportProgressView {
     this.box.hidden = false;
     this.bar.max = 1;
     this.bar.value = cancelled ? 0 : 1;
-    this.status.textContent = cancelled ? `Export cancelled: ${name} was not written` : `Saved ${name}`;
+    const what = task === 'backup' ? 'Backup' : 'Export';
+    this.status.textContent = cancelled ? `${what} cancelled: ${name} was not written` : (message || `Saved ${name}`);
     clearTimeout(this.hideTimer);
     this.hideTimer = setTimeout(() => { this.box.hidden = true; }, 6000);
   }
+}
+
+function statusOf(stage, done, total) {
+  const percent = `${Math.floor((100 * done) / total)}%`;
+  if (stage === 'writing') return `Exporting: writing ${percent}`;
+  if (stage === 'backing-up') return `Backing up the library: ${percent}`;
+  if (stage === 'exporting-library') return `Exporting the library: article ${done} of ${total}`;
+  return `Exporting: comparing, step ${done} of ${total}`;
 }

@@ -20,13 +20,20 @@ pub struct BackupReport {
     pub articles: usize,
 }
 
+/// How many pages of the library one step of the backup copies: 4 MB with SQLite's default
+/// 4 KB pages, so progress is told and a cancel heard several times a second.
+const PAGES_PER_STEP: i32 = 1024;
+
 /// Copies the library behind `connection` (the file `library`) to `target`, replacing a file
-/// already there only once the copy is complete and checked.
+/// already there only once the copy is complete and checked. `progress` hears the pages copied
+/// and the pages in all after every step; when it answers `false` the copy stops, leaves no
+/// file, and `None` is returned.
 pub(crate) fn backup(
     connection: &Connection,
     library: &Path,
     target: &Path,
-) -> Result<BackupReport, Error> {
+    progress: &mut dyn FnMut(u64, u64) -> bool,
+) -> Result<Option<BackupReport>, Error> {
     let failed = |detail: String| Error::File {
         action: "write the backup",
         path: target.to_path_buf(),
@@ -49,12 +56,22 @@ pub(crate) fn backup(
         let mut copy = Connection::open(&partial).map_err(|e| failed(e.to_string()))?;
         {
             let backup = Backup::new(connection, &mut copy)?;
-            // All pages in one step: one read of the library, so one consistent moment. A busy
+            // In steps, each telling progress. The copy is still of one moment: a write to the
+            // library by another connection between two steps starts the copy again (SQLite's
+            // backup API), and a write on this connection is copied as it is made. A busy
             // library (a checkpoint under way) is tried again for as long as a write would wait.
             let mut waited = std::time::Duration::ZERO;
             loop {
-                match backup.step(-1)? {
+                let step = backup.step(PAGES_PER_STEP)?;
+                let done = backup.progress();
+                let total = done.pagecount.max(0) as u64;
+                let copied = total.saturating_sub(done.remaining.max(0) as u64);
+                if !progress(copied, total) {
+                    return Ok(None);
+                }
+                match step {
                     StepResult::Done => break,
+                    StepResult::More => waited = std::time::Duration::ZERO,
                     _ if waited >= crate::BUSY_TIMEOUT => return Err(Error::Busy),
                     _ => {
                         let pause = std::time::Duration::from_millis(50);
@@ -77,13 +94,13 @@ pub(crate) fn backup(
         let bytes = std::fs::metadata(target)
             .map_err(|e| failed(e.to_string()))?
             .len();
-        Ok(BackupReport {
+        Ok(Some(BackupReport {
             path: target.display().to_string(),
             bytes,
             articles: articles as usize,
-        })
+        }))
     })();
-    if result.is_err() {
+    if !matches!(result, Ok(Some(_))) {
         let _ = std::fs::remove_file(&partial);
     }
     result

@@ -198,9 +198,10 @@ pub enum Error {
     /// The same article named twice in one comparison.
     #[error("article {0} was chosen twice: choose different articles to compare")]
     ComparedTwice(i64),
-    /// The library file was moved or deleted while open: nothing more is written to it.
-    #[error("the library file was moved or deleted while Parallax had it open, so this change was not saved; open the library where it is now")]
-    LibraryGone,
+    /// The library file was moved or deleted while open: nothing more is read from or written
+    /// to it. What was refused is said: a change (not saved), or new work (not started).
+    #[error("the library file was moved or deleted while Parallax had it open, so {0}; open the library where it is now")]
+    LibraryGone(Refused),
     /// The disk holding the library is full.
     #[error("the disk holding the library is full, so this change was not saved (what was saved before is intact); free some space and try again")]
     DiskFull,
@@ -213,6 +214,24 @@ pub enum Error {
     /// Any other database failure.
     #[error("library database error: {0}")]
     Database(rusqlite::Error),
+}
+
+/// What a library moved or deleted while open refused ([`Error::LibraryGone`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refused {
+    /// A change, rolled back: it was not saved.
+    Change,
+    /// Work not yet started on a connection of its own (an import, an export, a backup).
+    NewWork,
+}
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Refused::Change => "this change was not saved",
+            Refused::NewWork => "Parallax stopped using it",
+        })
+    }
 }
 
 /// What kind of failure an [`Error`] is, for a front end that acts on it: offer to try again
@@ -273,7 +292,7 @@ impl Error {
             | Error::TooNew { .. }
             | Error::Open { .. }
             | Error::Migration(_)
-            | Error::LibraryGone
+            | Error::LibraryGone(_)
             | Error::ReadOnly => ErrorKind::Library,
             Error::DiskFull | Error::WriteFailed(_) => ErrorKind::File,
             Error::Unreadable { .. } | Error::File { .. } => ErrorKind::File,
@@ -305,7 +324,7 @@ impl From<rusqlite::Error> for Error {
             rusqlite::Error::SqliteFailure(failure, _)
                 if failure.extended_code == CONSTRAINT_COMMITHOOK =>
             {
-                return Error::LibraryGone;
+                return Error::LibraryGone(Refused::Change);
             }
             _ => {}
         }

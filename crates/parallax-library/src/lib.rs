@@ -80,7 +80,7 @@ pub use backup::BackupReport;
 pub use cite::{cite, Author, Citation, CitationFormat};
 pub use dump::{DumpFormat, DumpedArticle, DumpedOverride};
 pub use edits::{check_published, MetadataEdit, OutletCount, OutletRenamed};
-pub use error::{Error, ErrorKind};
+pub use error::{Error, ErrorKind, Refused};
 pub use events::{EventSummary, Grouping};
 pub use groups::{parse_group, OutletGroups};
 pub use import::{
@@ -315,7 +315,7 @@ impl Library {
     /// deleted: opening its path then would make a new, empty library there.
     pub fn open_again(&self) -> Result<Library, Error> {
         if self.identity.is_some() && file_identity(&self.path) != self.identity {
-            return Err(Error::LibraryGone);
+            return Err(Error::LibraryGone(Refused::NewWork));
         }
         Library::open(&self.path)
     }
@@ -625,7 +625,19 @@ impl Library {
     /// Writes every article (not the trash) as JSON Lines ([`DumpedArticle`]), from one
     /// consistent read; returns how many.
     pub fn dump(&self, out: &mut dyn std::io::Write) -> Result<usize, Error> {
-        dump::dump(&self.connection, out)
+        let written = dump::dump(&self.connection, out, &mut |_, _| true)?;
+        Ok(written.expect("an export that is never stopped is written whole"))
+    }
+
+    /// [`Library::dump`], telling `progress` the articles written and the articles in all after
+    /// each; when it answers `false` the export stops there and `None` is returned (what was
+    /// written to `out` until then is not a whole export).
+    pub fn dump_with_progress(
+        &self,
+        out: &mut dyn std::io::Write,
+        progress: &mut dyn FnMut(usize, usize) -> bool,
+    ) -> Result<Option<usize>, Error> {
+        dump::dump(&self.connection, out, progress)
     }
 
     /// Loads a JSON Lines export made by [`Library::dump`]: articles the library holds (same
@@ -676,7 +688,18 @@ impl Library {
     /// Copies the library, as it is at this moment, to `target` through SQLite's online backup
     /// API; safe while another window or command writes to it.
     pub fn backup(&self, target: &Path) -> Result<BackupReport, Error> {
-        backup::backup(&self.connection, &self.path, target)
+        let copied = backup::backup(&self.connection, &self.path, target, &mut |_, _| true)?;
+        Ok(copied.expect("a backup that is never stopped is written"))
+    }
+
+    /// [`Library::backup`], telling `progress` the pages copied and the pages in all after
+    /// every step; when it answers `false` the copy stops and leaves no file (`None`).
+    pub fn backup_with_progress(
+        &self,
+        target: &Path,
+        progress: &mut dyn FnMut(u64, u64) -> bool,
+    ) -> Result<Option<BackupReport>, Error> {
+        backup::backup(&self.connection, &self.path, target, progress)
     }
 }
 

@@ -762,6 +762,62 @@ fn a_backup_is_a_consistent_library_even_while_another_connection_writes() {
 }
 
 #[test]
+fn a_backup_and_an_export_tell_their_progress_and_stop_when_asked_leaving_what_was_there() {
+    let setup = Setup::new();
+    let library = &setup.library;
+    let folder = setup.path("copies");
+    std::fs::create_dir_all(&folder).unwrap();
+    let target = folder.join("backup.sqlite3");
+
+    // Let run: pages copied of the pages in all, ending whole.
+    let mut told = Vec::new();
+    let report = library
+        .backup_with_progress(&target, &mut |copied, total| {
+            told.push((copied, total));
+            true
+        })
+        .unwrap()
+        .expect("written");
+    assert_eq!(report.articles, 3);
+    let (copied, total) = *told.last().unwrap();
+    assert!(total > 0 && copied == total, "{told:?}");
+    let whole = std::fs::read(&target).unwrap();
+
+    // Stopped: the backup already there is left as it was, and nothing else is in the folder.
+    library.add_tags(setup.volcano, &["later".into()]).unwrap();
+    let stopped = library
+        .backup_with_progress(&target, &mut |_, _| false)
+        .unwrap();
+    assert!(stopped.is_none());
+    assert_eq!(std::fs::read(&target).unwrap(), whole);
+    let names: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name())
+        .collect();
+    assert_eq!(names, vec![std::ffi::OsString::from("backup.sqlite3")]);
+
+    // The export tells each article of those in all (the trash left out).
+    library.delete(&[setup.volcano]).unwrap();
+    let mut told = Vec::new();
+    let mut out = Vec::new();
+    let written = library
+        .dump_with_progress(&mut out, &mut |done, total| {
+            told.push((done, total));
+            true
+        })
+        .unwrap();
+    assert_eq!(written, Some(2));
+    assert_eq!(told, vec![(0, 2), (1, 2), (2, 2)]);
+    // Stopped after the first article: no count, and no more than one line written.
+    let mut out = Vec::new();
+    let stopped = library
+        .dump_with_progress(&mut out, &mut |done, _| done < 1)
+        .unwrap();
+    assert_eq!(stopped, None);
+    assert_eq!(String::from_utf8(out).unwrap().lines().count(), 1);
+}
+
+#[test]
 fn an_article_deleted_by_another_window_is_not_grouped_with_by_this_one() {
     let setup = Setup::new();
     // The window keeps its event index between imports; the command line deletes meanwhile.

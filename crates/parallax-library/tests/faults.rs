@@ -1,7 +1,7 @@
 //! Faults a desktop library meets while open: its file moved or deleted under it. Nothing is
 //! written to a file no one will open again, and the user is told.
 
-use parallax_library::{Error, ErrorKind, Library};
+use parallax_library::{Error, ErrorKind, Library, Refused};
 
 mod common;
 use common::listed;
@@ -30,12 +30,14 @@ fn a_library_deleted_while_open_refuses_changes_with_a_clear_error() {
     remove_with_journal(&path);
 
     let refused = library.add_tags(first, &["after".into()]).unwrap_err();
-    assert!(matches!(refused, Error::LibraryGone), "{refused}");
-    assert_eq!(refused.kind(), ErrorKind::Library);
     assert!(
-        refused.to_string().contains("moved or deleted"),
+        matches!(refused, Error::LibraryGone(Refused::Change)),
         "{refused}"
     );
+    assert_eq!(refused.kind(), ErrorKind::Library);
+    let said = refused.to_string();
+    assert!(said.contains("moved or deleted"), "{said}");
+    assert!(said.contains("this change was not saved"), "{said}");
     // What is on screen can still be read.
     assert!(!listed(&library).unwrap().is_empty());
 }
@@ -57,7 +59,10 @@ fn a_library_moved_while_open_keeps_everything_saved_before_and_nothing_after() 
     }
 
     let refused = library.add_tags(first, &["lost".into()]).unwrap_err();
-    assert!(matches!(refused, Error::LibraryGone), "{refused}");
+    assert!(
+        matches!(refused, Error::LibraryGone(Refused::Change)),
+        "{refused}"
+    );
     let count = listed(&library).unwrap().len();
     drop(library);
 
@@ -84,7 +89,15 @@ fn another_connection_to_a_library_moved_away_is_refused_and_makes_no_new_file()
     remove_with_journal(&path);
 
     let refused = library.open_again().err().expect("refused");
-    assert!(matches!(refused, Error::LibraryGone), "{refused}");
+    assert!(
+        matches!(refused, Error::LibraryGone(Refused::NewWork)),
+        "{refused}"
+    );
+    // Nothing was changed, so the message speaks of no change: an import or a backup that
+    // asked for this connection was simply not started.
+    let said = refused.to_string();
+    assert!(said.contains("moved or deleted"), "{said}");
+    assert!(!said.contains("change"), "{said}");
     assert!(
         !path.exists(),
         "no new library was made where the old one was"

@@ -41,7 +41,7 @@ mod timeline;
 
 pub use article::{read_article_file, ComparedInput, ReportArticle, SourceDetails};
 pub use error::Error;
-pub use export::{export, write_file, ExportFormat, Written};
+pub use export::{export, write_file, ExportFormat, PartialFile, Written};
 pub use layout::{Cell, CellState, Row};
 pub use library::{
     compare_articles, compare_articles_with_progress, compare_inputs, event_timeline,

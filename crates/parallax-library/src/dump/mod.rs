@@ -146,7 +146,8 @@ pub(crate) fn dump_as(
     out: &mut (dyn Write + Send),
 ) -> Result<usize, Error> {
     match format {
-        DumpFormat::Jsonl => dump(connection, out),
+        DumpFormat::Jsonl => Ok(dump(connection, out, &mut |_, _| true)?
+            .expect("an export that is never stopped is written whole")),
         DumpFormat::Parquet => parquet::dump(connection, out),
         DumpFormat::Passim => passim::dump(connection, out),
     }
@@ -188,12 +189,21 @@ fn text_format() -> String {
 }
 
 /// Writes every article of the library (the trash left out) as JSON Lines, in id order, from one
-/// consistent read of the file; returns how many.
-pub(crate) fn dump(connection: &Connection, out: &mut dyn Write) -> Result<usize, Error> {
-    each_article(connection, &mut |article| {
-        let line = serde_json::to_string(&article).expect("an article serialises");
-        writeln!(out, "{line}").map_err(|e| write_error("the JSON Lines export", e))
-    })
+/// consistent read of the file; returns how many, or `None` once `progress` (told the articles
+/// written and the articles in all after each) answers `false`.
+pub(crate) fn dump(
+    connection: &Connection,
+    out: &mut dyn Write,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<Option<usize>, Error> {
+    each_article_until(
+        connection,
+        &mut |article| {
+            let line = serde_json::to_string(&article).expect("an article serialises");
+            writeln!(out, "{line}").map_err(|e| write_error("the JSON Lines export", e))
+        },
+        progress,
+    )
 }
 
 /// Hands every article of the library (the trash left out) to `each`, in id order, from one
@@ -202,8 +212,28 @@ pub(crate) fn each_article(
     connection: &Connection,
     each: &mut dyn FnMut(DumpedArticle) -> Result<(), Error>,
 ) -> Result<usize, Error> {
+    let handed = each_article_until(connection, each, &mut |_, _| true)?;
+    Ok(handed.expect("a reading that is never stopped reads every article"))
+}
+
+/// [`each_article`], telling `progress` the articles handed and the articles in all after each;
+/// stops, returning `None`, once it answers `false`.
+fn each_article_until(
+    connection: &Connection,
+    each: &mut dyn FnMut(DumpedArticle) -> Result<(), Error>,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<Option<usize>, Error> {
     // One read transaction: a window writing meanwhile changes nothing of what is written.
     let transaction = Transaction::new_unchecked(connection, TransactionBehavior::Deferred)?;
+    let total: i64 = transaction.query_row(
+        "SELECT count(*) FROM articles a JOIN events e ON e.id = a.event_id",
+        [],
+        |row| row.get(0),
+    )?;
+    let total = total as usize;
+    if !progress(0, total) {
+        return Ok(None);
+    }
     let mut statement = transaction.prepare(
         "SELECT a.id, a.title, a.outlet, a.byline, a.published, a.url, a.language, a.path, a.format,
                 a.text, a.word_count, a.content_hash, a.imported, a.event_id, e.title, e.named_by_user,
@@ -264,12 +294,15 @@ pub(crate) fn each_article(
         };
         each(article)?;
         count += 1;
+        if !progress(count, total) {
+            return Ok(None);
+        }
     }
     drop(rows);
     drop(statement);
     drop(overrides);
     transaction.commit()?;
-    Ok(count)
+    Ok(Some(count))
 }
 
 /// A line read and checked, ready to be written.

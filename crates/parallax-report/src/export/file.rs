@@ -1,9 +1,9 @@
 //! An export saved to a file whole or not at all: written to a temporary file beside the
-//! target, a piece at a time (progress, and a chance to stop between pieces), then renamed
-//! over the target. A cancelled or failed export leaves no half-written file behind.
+//! target ([`PartialFile`]), a piece at a time (progress, and a chance to stop between pieces),
+//! then renamed over the target. A cancelled or failed export leaves no half-written file behind.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::Error;
@@ -31,25 +31,7 @@ pub fn write_file(
     progress: &mut dyn FnMut(u64, u64),
     cancel: &AtomicBool,
 ) -> Result<Written, Error> {
-    let unwritable = |reason: String| Error::Unwritable {
-        path: path.to_path_buf(),
-        reason,
-    };
-    let folder = match path.parent() {
-        Some(folder) if !folder.as_os_str().is_empty() => folder,
-        _ => Path::new("."),
-    };
-    let name = path
-        .file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    // Hidden and named after the target, in the target's folder so the rename stays on one
-    // file system; dropped (deleted) on every way out but the rename.
-    let mut partial = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".partial")
-        .tempfile_in(folder)
-        .map_err(|e| unwritable(e.to_string()))?;
+    let mut partial = PartialFile::create(path)?;
     let bytes = contents.as_bytes();
     let total = bytes.len() as u64;
     let mut done = 0u64;
@@ -60,22 +42,86 @@ pub fn write_file(
         }
         partial
             .write_all(piece)
-            .map_err(|e| unwritable(e.to_string()))?;
+            .map_err(|e| partial.unwritable(e.to_string()))?;
         done += piece.len() as u64;
         progress(done, total);
     }
-    partial
-        .as_file()
-        .sync_all()
-        .map_err(|e| unwritable(e.to_string()))?;
     if cancel.load(Ordering::SeqCst) {
         return Ok(Written::Cancelled);
     }
-    readable_by_others(partial.as_file());
-    partial
-        .persist(path)
-        .map_err(|e| unwritable(e.error.to_string()))?;
-    Ok(Written::Whole { bytes: total })
+    partial.finish()
+}
+
+/// A file being saved whole or not at all: what is written goes to a hidden temporary file in
+/// the target's folder, which becomes the target on [`PartialFile::finish`] and is deleted if
+/// the `PartialFile` is dropped before (a cancel, a failure).
+pub struct PartialFile {
+    file: tempfile::NamedTempFile,
+    path: PathBuf,
+}
+
+impl PartialFile {
+    /// Starts saving `path`; an existing file there is untouched until the end.
+    pub fn create(path: &Path) -> Result<PartialFile, Error> {
+        let folder = match path.parent() {
+            Some(folder) if !folder.as_os_str().is_empty() => folder,
+            _ => Path::new("."),
+        };
+        let name = path
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        // Hidden and named after the target, in the target's folder so the rename stays on
+        // one file system.
+        let file = tempfile::Builder::new()
+            .prefix(&format!(".{name}."))
+            .suffix(".partial")
+            .tempfile_in(folder)
+            .map_err(|e| Error::Unwritable {
+                path: path.to_path_buf(),
+                reason: e.to_string(),
+            })?;
+        Ok(PartialFile {
+            file,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// Puts what was written at the target (replacing a file there) and returns it whole.
+    pub fn finish(self) -> Result<Written, Error> {
+        let file = self.file.as_file();
+        file.sync_all()
+            .map_err(|e| self.unwritable(e.to_string()))?;
+        let bytes = file
+            .metadata()
+            .map_err(|e| self.unwritable(e.to_string()))?
+            .len();
+        readable_by_others(file);
+        let path = self.path.clone();
+        self.file.persist(&path).map_err(|e| Error::Unwritable {
+            path,
+            reason: e.error.to_string(),
+        })?;
+        Ok(Written::Whole { bytes })
+    }
+
+    /// The failure to write the target, in words a user can act on.
+    pub fn unwritable(&self, reason: String) -> Error {
+        Error::Unwritable {
+            path: self.path.clone(),
+            reason,
+        }
+    }
+}
+
+impl Write for PartialFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.file.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.flush()
+    }
 }
 
 /// Gives the file the permissions of any file the user saves (a temporary file is the owner's

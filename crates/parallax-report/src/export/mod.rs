@@ -30,7 +30,7 @@ mod html;
 mod json;
 mod markdown;
 
-pub use file::{write_file, Written};
+pub use file::{write_file, PartialFile, Written};
 
 /// A format a comparison can be exported in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
