@@ -1,6 +1,6 @@
 //! The library survives the CLI being killed (SIGKILL) at random moments of a large import:
 //! the file stays intact, every stored article is whole, and importing again completes the set
-//! with no duplicate.
+//! with no duplicate. An edit killed midway is whole or not made at all.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -86,6 +86,73 @@ fn killing_an_import_at_random_moments_never_damages_the_library() {
     assert!(status.success(), "the last import completes: {status}");
     let stored = assert_whole(&library, KILLS);
     assert_eq!(stored, ARTICLES, "every article is in the library once");
+}
+
+#[test]
+fn killing_an_edit_of_every_article_leaves_it_made_whole_or_not_at_all() {
+    const EDITED: usize = 2_000;
+    let folder = tempfile::tempdir().unwrap();
+    let articles = folder.path().join("articles");
+    std::fs::create_dir(&articles).unwrap();
+    for n in 0..EDITED {
+        let (title, body) = article(n);
+        std::fs::write(
+            articles.join(format!("report-{n:05}.txt")),
+            format!("{title}\n\nSource: Harbour Gazette\n\n{body}\n"),
+        )
+        .unwrap();
+    }
+    let library = folder.path().join("library.sqlite3");
+    let imported = parallax(&library)
+        .arg("import")
+        .arg(&articles)
+        .status()
+        .unwrap();
+    assert!(imported.success());
+    let names = ["Harbour Gazette", "Harbour Times"];
+    let rename = |from: &str, to: &str| {
+        let mut command = parallax(&library);
+        command.args(["outlet", "rename", from, to]);
+        command
+    };
+    // How long one rename of every article takes here, so the kills land inside one.
+    let started = std::time::Instant::now();
+    assert!(rename(names[0], names[1]).status().unwrap().success());
+    let whole_run = started.elapsed().as_millis().max(2) as u64;
+    let mut current = 1;
+    let mut rng = fastrand::Rng::with_seed(0xed17);
+    let mut outcomes = [0, 0];
+    for round in 0..KILLS {
+        let mut child = rename(names[current], names[1 - current]).spawn().unwrap();
+        std::thread::sleep(Duration::from_millis(rng.u64(0..whole_run)));
+        let _ = child.kill();
+        child.wait().unwrap();
+        assert_whole(&library, round);
+        let connection = rusqlite::Connection::open(&library).unwrap();
+        let outlets: Vec<(String, i64)> = connection
+            .prepare("SELECT outlet, count(*) FROM articles GROUP BY outlet")
+            .unwrap()
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(
+            outlets.len(),
+            1,
+            "round {round}: the rename is made on every article or on none: {outlets:?}"
+        );
+        assert_eq!(outlets[0].1, EDITED as i64);
+        let made = outlets[0].0 == names[1 - current];
+        assert!(made || outlets[0].0 == names[current], "{outlets:?}");
+        outcomes[usize::from(made)] += 1;
+        if made {
+            current = 1 - current;
+        }
+    }
+    eprintln!(
+        "{} renames killed before their commit, {} after",
+        outcomes[0], outcomes[1]
+    );
 }
 
 /// How many articles a reader sees now (0 before the library exists).
