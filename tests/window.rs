@@ -1879,28 +1879,8 @@ async fn the_library_is_backed_up_exported_and_loaded_as_json_lines_through_dial
     let copy = parallax_library::Library::open(&backup).unwrap();
     assert_eq!(every_article(&copy).len(), 8);
 
-    choose_from_library_menu(&app, "export-library-button").await;
     let dump = folder.path().join("all.jsonl");
-    answer_file_dialog("Export Library", &dump).await;
-    app.wait_until(
-        "(document.querySelector('[data-testid=toast-message]') || {}).textContent === 'Exported 8 articles to all.jsonl'",
-        "the window says the export is written",
-    )
-    .await;
-    app.wait_until(
-        "document.querySelector('[data-testid=export-progress]').dataset.stage === 'exporting-library'",
-        "the library export showed its progress in the export bar",
-    )
-    .await;
-    let (outcome, said) = export_outcome(&app, "the library export ends").await;
-    assert_eq!(outcome, "saved");
-    assert!(said.contains("Exported 8 articles to all.jsonl"), "{said}");
-    // (The copy's -wal and -shm files are the test's: it opened the copy above.)
-    let files = files_in(folder.path());
-    assert!(
-        files.contains(&"all.jsonl".to_string()) && !files.iter().any(|f| f.contains("partial")),
-        "no partial file is left beside the export: {files:?}"
-    );
+    export_library_as_json_lines(&app, &dump, 8).await;
     assert_eq!(std::fs::read_to_string(&dump).unwrap().lines().count(), 8);
 
     // One article deleted for good, then the export loaded: it comes back, the rest are there.
@@ -2233,6 +2213,34 @@ fn files_in(folder: &std::path::Path) -> Vec<String> {
         .collect();
     names.sort();
     names
+}
+
+/// Exports the library as JSON Lines to `dump` through the Library menu and the save dialog,
+/// and checks what the window says: a toast with the `articles` written, the export bar's
+/// progress and outcome, and no partial file left beside the export.
+async fn export_library_as_json_lines(app: &App, dump: &std::path::Path, articles: usize) {
+    choose_from_library_menu(app, "export-library-button").await;
+    answer_file_dialog("Export Library", dump).await;
+    let name = dump.file_name().unwrap().to_string_lossy();
+    let said = format!("Exported {articles} articles to {name}");
+    app.wait_until(
+        &format!("(document.querySelector('[data-testid=toast-message]') || {{}}).textContent === {said:?}"),
+        "the window says the export is written",
+    )
+    .await;
+    app.wait_until(
+        "document.querySelector('[data-testid=export-progress]').dataset.stage === 'exporting-library'",
+        "the library export showed its progress in the export bar",
+    )
+    .await;
+    let (outcome, shown) = export_outcome(app, "the library export ends").await;
+    assert_eq!(outcome, "saved");
+    assert!(shown.contains(&said), "{shown}");
+    let files = files_in(dump.parent().unwrap());
+    assert!(
+        files.contains(&name.to_string()) && !files.iter().any(|f| f.contains("partial")),
+        "no partial file is left beside the export: {files:?}"
+    );
 }
 
 /// What the export progress bar says once the export has ended: `[outcome, status text]`.
@@ -3246,28 +3254,8 @@ async fn a_note_with_a_verdict_on_a_disputed_fact_is_undone_redone_survives_reim
 
     // The library saved as JSON Lines, the event's articles trashed for good, the file loaded.
     let folder = tempfile::tempdir().unwrap();
-    choose_from_library_menu(&app, "export-library-button").await;
     let dump = folder.path().join("all.jsonl");
-    answer_file_dialog("Export Library", &dump).await;
-    app.wait_until(
-        "(document.querySelector('[data-testid=toast-message]') || {}).textContent === 'Exported 8 articles to all.jsonl'",
-        "the window says the export is written",
-    )
-    .await;
-    app.wait_until(
-        "document.querySelector('[data-testid=export-progress]').dataset.stage === 'exporting-library'",
-        "the library export showed its progress in the export bar",
-    )
-    .await;
-    let (outcome, said) = export_outcome(&app, "the library export ends").await;
-    assert_eq!(outcome, "saved");
-    assert!(said.contains("Exported 8 articles to all.jsonl"), "{said}");
-    // (The copy's -wal and -shm files are the test's: it opened the copy above.)
-    let files = files_in(folder.path());
-    assert!(
-        files.contains(&"all.jsonl".to_string()) && !files.iter().any(|f| f.contains("partial")),
-        "no partial file is left beside the export: {files:?}"
-    );
+    export_library_as_json_lines(&app, &dump, 8).await;
     for id in &compared {
         app.click(&format!(
             "[data-testid=library-item][data-article-id='{id}'] input[type=checkbox]"
