@@ -22,6 +22,25 @@ fn article(n: usize) -> (String, String) {
     (title, body)
 }
 
+/// Writes `count` article files in a new folder `articles` of `folder`, each naming `outlet`
+/// on a `Source:` line when given; returns the folder.
+fn write_articles(folder: &Path, count: usize, outlet: Option<&str>) -> std::path::PathBuf {
+    let articles = folder.join("articles");
+    std::fs::create_dir(&articles).unwrap();
+    let source = outlet
+        .map(|o| format!("Source: {o}\n\n"))
+        .unwrap_or_default();
+    for n in 0..count {
+        let (title, body) = article(n);
+        std::fs::write(
+            articles.join(format!("report-{n:05}.txt")),
+            format!("{title}\n\n{source}{body}\n"),
+        )
+        .unwrap();
+    }
+    articles
+}
+
 fn parallax(library: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_parallax"));
     command
@@ -36,16 +55,7 @@ fn parallax(library: &Path) -> Command {
 #[test]
 fn killing_an_import_at_random_moments_never_damages_the_library() {
     let folder = tempfile::tempdir().unwrap();
-    let articles = folder.path().join("articles");
-    std::fs::create_dir(&articles).unwrap();
-    for n in 0..ARTICLES {
-        let (title, body) = article(n);
-        std::fs::write(
-            articles.join(format!("report-{n:05}.txt")),
-            format!("{title}\n\n{body}\n"),
-        )
-        .unwrap();
-    }
+    let articles = write_articles(folder.path(), ARTICLES, None);
     let library = folder.path().join("library.sqlite3");
     let mut rng = fastrand::Rng::with_seed(0x5eed);
     let mut interrupted_midway = 0;
@@ -92,16 +102,7 @@ fn killing_an_import_at_random_moments_never_damages_the_library() {
 fn killing_an_edit_of_every_article_leaves_it_made_whole_or_not_at_all() {
     const EDITED: usize = 2_000;
     let folder = tempfile::tempdir().unwrap();
-    let articles = folder.path().join("articles");
-    std::fs::create_dir(&articles).unwrap();
-    for n in 0..EDITED {
-        let (title, body) = article(n);
-        std::fs::write(
-            articles.join(format!("report-{n:05}.txt")),
-            format!("{title}\n\nSource: Harbour Gazette\n\n{body}\n"),
-        )
-        .unwrap();
-    }
+    let articles = write_articles(folder.path(), EDITED, Some("Harbour Gazette"));
     let library = folder.path().join("library.sqlite3");
     let imported = parallax(&library)
         .arg("import")
