@@ -1,61 +1,17 @@
 //! The real `parallax` binary on real files and a temporary library.
 
 use std::path::{Path, PathBuf};
-use std::process::Output;
 
 use serde_json::Value;
+
+mod common;
+use common::Workspace;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests")
         .join("fixtures")
         .join(name)
-}
-
-/// A temporary library the commands run on.
-struct Setup {
-    folder: tempfile::TempDir,
-}
-
-impl Setup {
-    fn new() -> Setup {
-        Setup {
-            folder: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn library(&self) -> PathBuf {
-        self.folder.path().join("library.sqlite3")
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
-            .arg("--library")
-            .arg(self.library())
-            .args(args)
-            .env_remove("PARALLAX_LIBRARY")
-            .output()
-            .unwrap()
-    }
-
-    /// Runs a command with `--json`, checks that it printed exactly one JSON document and exited
-    /// with `code`, and returns the document.
-    fn json(&self, args: &[&str], code: i32) -> Value {
-        let mut all = args.to_vec();
-        all.push("--json");
-        let output = self.run(&all);
-        let stdout = String::from_utf8(output.stdout).unwrap();
-        assert_eq!(
-            output.status.code(),
-            Some(code),
-            "{args:?}: stdout {stdout} stderr {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        // Piped, as here, the document is compact: one line for a program to read.
-        assert_eq!(stdout.lines().count(), 1, "{args:?}: {stdout}");
-        serde_json::from_str(&stdout)
-            .unwrap_or_else(|e| panic!("{args:?} printed no single JSON document ({e}): {stdout}"))
-    }
 }
 
 fn keys(value: &Value) -> Vec<&str> {
@@ -82,7 +38,7 @@ fn fixture_str(name: &str) -> String {
 
 #[test]
 fn extract_prints_the_article_with_path_and_word_count() {
-    let setup = Setup::new();
+    let setup = Workspace::new();
     let article = setup.json(&["extract", &fixture_str("daily-report.md")], 0);
     has_keys(
         &article,
@@ -128,7 +84,7 @@ fn extract_prints_the_article_with_path_and_word_count() {
 
 #[test]
 fn extract_without_json_prints_readable_text() {
-    let setup = Setup::new();
+    let setup = Workspace::new();
     let output = setup.run(&["extract", &fixture_str("wire-report.txt")]);
     assert!(output.status.success());
     let text = String::from_utf8(output.stdout).unwrap();
@@ -138,7 +94,7 @@ fn extract_without_json_prints_readable_text() {
 
 #[test]
 fn entities_lists_names_and_quantities() {
-    let setup = Setup::new();
+    let setup = Workspace::new();
     let found = setup.json(&["entities", &fixture_str("wire-report.txt")], 0);
     assert_eq!(keys(&found), ["entities", "quantities"]);
     for entity in found["entities"].as_array().unwrap() {
@@ -155,8 +111,8 @@ fn entities_lists_names_and_quantities() {
 
 #[test]
 fn entities_of_several_files_are_resolved_across_them_with_their_overlap() {
-    let setup = Setup::new();
-    let folder = setup.folder.path();
+    let setup = Workspace::new();
+    let folder = setup.folder();
     let a = folder.join("a.txt");
     let b = folder.join("b.txt");
     std::fs::write(
@@ -222,7 +178,7 @@ fn entities_of_several_files_are_resolved_across_them_with_their_overlap() {
 
 #[test]
 fn a_file_that_cannot_be_read_is_one_line_on_stderr_and_exit_code_1() {
-    let setup = Setup::new();
+    let setup = Workspace::new();
     for args in [
         vec!["extract", "/no/such/file.txt"],
         vec!["extract", &fixture_str("broken.pdf")],
@@ -238,7 +194,7 @@ fn a_file_that_cannot_be_read_is_one_line_on_stderr_and_exit_code_1() {
 
 #[test]
 fn usage_errors_exit_with_code_2() {
-    let setup = Setup::new();
+    let setup = Workspace::new();
     assert_eq!(setup.run(&["no-such-command"]).status.code(), Some(2));
     assert_eq!(
         setup.run(&["compare", "only-one.txt"]).status.code(),
@@ -249,7 +205,7 @@ fn usage_errors_exit_with_code_2() {
 
 #[test]
 fn compare_of_two_files_prints_aligned_pairs_with_word_diffs() {
-    let setup = Setup::new();
+    let setup = Workspace::new();
     let report = setup.json(
         &[
             "compare",
@@ -310,7 +266,7 @@ fn the_sample_events_patriot_amount_is_one_disputed_fact_with_both_values() {
     let mut args = vec!["compare".to_string()];
     args.extend(files.iter().map(|f| f.to_string_lossy().into_owned()));
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let report = Setup::new().json(&args, 0);
+    let report = Workspace::new().json(&args, 0);
     let outlets: Vec<&str> = report["articles"]
         .as_array()
         .unwrap()
@@ -360,7 +316,7 @@ fn the_sample_events_patriot_amount_is_one_disputed_fact_with_both_values() {
 
 #[test]
 fn compare_accepts_library_ids() {
-    let setup = Setup::new();
+    let setup = Workspace::new();
     let imported = setup.json(
         &[
             "import",
@@ -390,7 +346,7 @@ fn compare_accepts_library_ids() {
 
 #[test]
 fn import_reports_each_file_and_never_stores_a_duplicate() {
-    let setup = Setup::new();
+    let setup = Workspace::new();
     let first = setup.json(
         &[
             "import",
@@ -419,7 +375,7 @@ fn import_reports_each_file_and_never_stores_a_duplicate() {
 
 #[test]
 fn a_failing_file_in_a_batch_exits_1_and_the_rest_is_imported() {
-    let setup = Setup::new();
+    let setup = Workspace::new();
     let report = setup.json(
         &[
             "import",
@@ -445,7 +401,7 @@ fn a_failing_file_in_a_batch_exits_1_and_the_rest_is_imported() {
 
 #[test]
 fn a_folder_is_walked() {
-    let setup = Setup::new();
+    let setup = Workspace::new();
     let report = setup.json(&["import", &fixture_str("")], 1);
     assert_eq!(report["imported"].as_array().unwrap().len(), 3, "{report}");
     assert_eq!(report["failed"].as_array().unwrap().len(), 1, "broken.pdf");
@@ -453,7 +409,7 @@ fn a_folder_is_walked() {
 
 #[test]
 fn list_prints_the_contract_fields() {
-    let setup = Setup::new();
+    let setup = Workspace::new();
     setup.json(&["import", &fixture_str("daily-report.md")], 0);
     let list = setup.json(&["list"], 0);
     assert_eq!(keys(&list), ["articles"]);
@@ -480,7 +436,7 @@ fn list_prints_the_contract_fields() {
 
 #[test]
 fn search_finds_articles_best_first_with_snippets() {
-    let setup = Setup::new();
+    let setup = Workspace::new();
     setup.json(&["import", &fixture_str("")], 1);
     let found = setup.json(&["search", "ferry shuttle"], 0);
     assert_eq!(keys(&found), ["hits"]);
@@ -500,7 +456,7 @@ fn search_finds_articles_best_first_with_snippets() {
 
 #[test]
 fn events_group_reports_of_one_story() {
-    let setup = Setup::new();
+    let setup = Workspace::new();
     let report = setup.json(
         &[
             "import",
@@ -540,7 +496,7 @@ fn events_group_reports_of_one_story() {
 
 #[test]
 fn samples_fill_the_library_only_when_asked() {
-    let setup = Setup::new();
+    let setup = Workspace::new();
     assert!(setup.json(&["list"], 0)["articles"]
         .as_array()
         .unwrap()
@@ -558,8 +514,8 @@ fn samples_fill_the_library_only_when_asked() {
 
 #[test]
 fn the_library_comes_from_the_environment_when_not_given() {
-    let setup = Setup::new();
-    let path = setup.folder.path().join("from-env.sqlite3");
+    let setup = Workspace::new();
+    let path = setup.folder().join("from-env.sqlite3");
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
         .args(["samples", "--json"])
         .env("PARALLAX_LIBRARY", &path)
@@ -571,7 +527,7 @@ fn the_library_comes_from_the_environment_when_not_given() {
 
 #[test]
 fn a_file_that_is_not_a_library_is_refused_with_one_line() {
-    let setup = Setup::new();
+    let setup = Workspace::new();
     std::fs::write(
         setup.library(),
         "plain text, not a database, long enough for a header check",
@@ -586,7 +542,7 @@ fn a_file_that_is_not_a_library_is_refused_with_one_line() {
 
 #[test]
 fn events_can_be_corrected_and_explained() {
-    let setup = Setup::new();
+    let setup = Workspace::new();
     let report = setup.json(
         &[
             "import",
@@ -645,7 +601,7 @@ fn events_can_be_corrected_and_explained() {
 
 #[test]
 fn search_takes_filters() {
-    let setup = Setup::new();
+    let setup = Workspace::new();
     setup.json(
         &[
             "import",
@@ -700,7 +656,7 @@ fn search_takes_filters() {
 
 #[test]
 fn a_comparison_of_more_than_twenty_articles_is_refused_with_a_clear_error() {
-    let setup = Setup::new();
+    let setup = Workspace::new();
     let file = fixture("wire-report.txt");
     let file = file.to_str().unwrap();
     let args: Vec<&str> = std::iter::once("compare")
@@ -721,7 +677,7 @@ fn a_comparison_of_more_than_twenty_articles_is_refused_with_a_clear_error() {
 
 #[test]
 fn imported_markdown_with_a_date_under_its_headline_is_listed_with_that_date() {
-    let setup = Setup::new();
+    let setup = Workspace::new();
     let folder = tempfile::tempdir().unwrap();
     let italic = folder.path().join("ferries.md");
     std::fs::write(
@@ -762,7 +718,7 @@ fn imported_markdown_with_a_date_under_its_headline_is_listed_with_that_date() {
 
 #[test]
 fn search_ranks_a_copied_phrase_first_in_the_same_order_as_the_window_listing() {
-    let setup = Setup::new();
+    let setup = Workspace::new();
     let folder = tempfile::tempdir().unwrap();
     for (name, text) in [
         ("scattered.txt", "Ferry and harbour rules reviewed\n\nThe harbour office said on Monday that a review of the mooring rules would take months. Skippers on the ferry route have waited since spring. A council grant, approved for the quay last year, is still pending."),
@@ -791,7 +747,7 @@ fn search_ranks_a_copied_phrase_first_in_the_same_order_as_the_window_listing() 
 
 #[test]
 fn extract_says_when_a_file_names_no_outlet() {
-    let setup = Setup::new();
+    let setup = Workspace::new();
     let folder = tempfile::tempdir().unwrap();
     let wire = folder.path().join("harbour-wire.txt");
     std::fs::write(
@@ -807,4 +763,22 @@ fn extract_says_when_a_file_names_no_outlet() {
         setup.json(&["extract", &wire.display().to_string()], 0)["outlet"],
         Value::Null
     );
+}
+
+#[test]
+fn json_printed_to_a_pipe_is_one_compact_line_for_a_program_to_read() {
+    let setup = Workspace::with_samples();
+    for args in [
+        &["list", "--json"][..],
+        &["events", "--json"],
+        &["search", "Kyiv", "--json"],
+        &["outlets", "--json"],
+        &["compare", "1", "2", "--json"],
+    ] {
+        let output = setup.run(args);
+        assert!(output.status.success(), "{args:?}");
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        assert_eq!(stdout.lines().count(), 1, "{args:?}: {stdout}");
+        serde_json::from_str::<Value>(&stdout).unwrap();
+    }
 }

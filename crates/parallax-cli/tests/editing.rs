@@ -1,48 +1,36 @@
 //! The editing commands of the real `parallax` binary on a temporary library filled with the
 //! bundled samples: edit, outlets, tags, the trash, alignment corrections, dump, load, backup.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Output;
 
 use serde_json::Value;
 
 mod common;
-use common::{json_of, run_parallax};
+use common::{json_of, run_parallax, Workspace};
 
 /// A temporary library holding the samples.
-struct Setup {
-    folder: tempfile::TempDir,
+struct Setup(Workspace);
+
+impl std::ops::Deref for Setup {
+    type Target = Workspace;
+
+    fn deref(&self) -> &Workspace {
+        &self.0
+    }
 }
 
 impl Setup {
     fn new() -> Setup {
-        let setup = Setup {
-            folder: tempfile::tempdir().unwrap(),
-        };
-        let samples = setup.json(&["samples"], 0);
-        assert_eq!(samples["imported"].as_array().unwrap().len(), 8);
-        setup
-    }
-
-    fn library(&self) -> PathBuf {
-        self.folder.path().join("library.sqlite3")
+        Setup(Workspace::with_samples())
     }
 
     fn run_on(&self, library: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
         run_parallax(library, args, stdin)
     }
 
-    fn run(&self, args: &[&str]) -> Output {
-        self.run_on(&self.library(), args, None)
-    }
-
-    /// Runs with `--json`, checks the exit code and that one JSON document was printed.
     fn json_on(&self, library: &Path, args: &[&str], code: i32) -> Value {
         json_of(library, args, code)
-    }
-
-    fn json(&self, args: &[&str], code: i32) -> Value {
-        self.json_on(&self.library(), args, code)
     }
 
     /// Runs a command that must fail with one line on stderr and exit code 1; returns the line.
@@ -346,7 +334,7 @@ fn dump_load_and_backup_carry_the_whole_library() {
     setup.json(&["tag", "4", "kyiv"], 0);
     setup.json(&["edit", "6", "--byline", "Someone Else"], 0);
     setup.json(&["delete", "8"], 0);
-    let path = setup.folder.path().join("library.jsonl");
+    let path = setup.folder().join("library.jsonl");
     let dumped = setup.json(&["dump", path.to_str().unwrap()], 0);
     assert_eq!(dumped["articles"], 7);
     let lines = std::fs::read_to_string(&path).unwrap();
@@ -372,7 +360,7 @@ fn dump_load_and_backup_carry_the_whole_library() {
     assert_eq!(String::from_utf8(output.stdout).unwrap(), lines);
     assert_eq!(setup.run(&["dump", "-", "--json"]).status.code(), Some(2));
 
-    let other = setup.folder.path().join("other.sqlite3");
+    let other = setup.folder().join("other.sqlite3");
     let loaded = setup.json_on(&other, &["load", path.to_str().unwrap()], 0);
     assert_eq!(loaded["imported"].as_array().unwrap().len(), 7);
     let events = setup.json_on(&other, &["events"], 0);
@@ -385,7 +373,7 @@ fn dump_load_and_backup_carry_the_whole_library() {
     let bad = setup.run_on(&other, &["load", "-"], Some(b"{\"title\": 3}\n"));
     assert_eq!(bad.status.code(), Some(1), "a failed line exits 1");
 
-    let copy = setup.folder.path().join("backup.sqlite3");
+    let copy = setup.folder().join("backup.sqlite3");
     let backup = setup.json(&["backup", copy.to_str().unwrap()], 0);
     assert_eq!(backup["articles"], 7);
     let listed = setup.json_on(&copy, &["list"], 0);

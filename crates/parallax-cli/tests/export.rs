@@ -1,10 +1,12 @@
 //! `parallax export`: the real binary writes a comparison of files or library articles as
 //! HTML, Markdown, JSON or CSV, to a file or to standard output.
 
-use std::path::{Path, PathBuf};
-use std::process::Output;
+use std::path::Path;
 
 use serde_json::Value;
+
+mod common;
+use common::Workspace;
 
 fn fixture(name: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -16,40 +18,19 @@ fn fixture(name: &str) -> String {
 }
 
 /// A temporary library and folder the commands run in.
-struct Setup {
-    folder: tempfile::TempDir,
+struct Setup(Workspace);
+
+impl std::ops::Deref for Setup {
+    type Target = Workspace;
+
+    fn deref(&self) -> &Workspace {
+        &self.0
+    }
 }
 
 impl Setup {
     fn new() -> Setup {
-        Setup {
-            folder: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.folder.path().join(name)
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
-            .arg("--library")
-            .arg(self.path("library.sqlite3"))
-            .args(args)
-            .env_remove("PARALLAX_LIBRARY")
-            .output()
-            .unwrap()
-    }
-
-    /// Runs a command that must succeed and returns what it printed.
-    fn stdout(&self, args: &[&str]) -> String {
-        let output = self.run(args);
-        assert!(
-            output.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        String::from_utf8(output.stdout).unwrap()
+        Setup(Workspace::new())
     }
 
     /// Imports the two fixture reports of one event and returns their library ids.

@@ -2,35 +2,28 @@
 //! jsonl|parquet|passim`, `load` of either dump, and `passages import`/`list` of passim's
 //! reuse clusters.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Output;
 
 use serde_json::{json, Value};
 
 mod common;
-use common::{json_of, run_parallax};
+use common::{json_of, run_parallax, Workspace};
 
 /// A temporary folder with a library holding the samples, worked on as a person would.
-struct Setup {
-    folder: tempfile::TempDir,
+struct Setup(Workspace);
+
+impl std::ops::Deref for Setup {
+    type Target = Workspace;
+
+    fn deref(&self) -> &Workspace {
+        &self.0
+    }
 }
 
 impl Setup {
     fn new() -> Setup {
-        let setup = Setup {
-            folder: tempfile::tempdir().unwrap(),
-        };
-        let samples = setup.json(&["samples"], 0);
-        assert_eq!(samples["imported"].as_array().unwrap().len(), 8);
-        setup
-    }
-
-    fn library(&self) -> PathBuf {
-        self.folder.path().join("library.sqlite3")
-    }
-
-    fn file(&self, name: &str) -> PathBuf {
-        self.folder.path().join(name)
+        Setup(Workspace::with_samples())
     }
 
     fn run_on(&self, library: &Path, args: &[&str]) -> Output {
@@ -40,10 +33,6 @@ impl Setup {
     /// Runs with `--json` on `library`, checks the exit code and returns the one document.
     fn json_on(&self, library: &Path, args: &[&str], code: i32) -> Value {
         json_of(library, args, code)
-    }
-
-    fn json(&self, args: &[&str], code: i32) -> Value {
-        self.json_on(&self.library(), args, code)
     }
 
     /// The library's JSON Lines dump, each record without what a load renumbers (ids).
@@ -91,7 +80,7 @@ fn articles(list: &Value) -> &Vec<Value> {
 #[test]
 fn a_parquet_dump_loads_back_into_the_same_records() {
     let setup = Setup::annotated();
-    let parquet = setup.file("library.parquet");
+    let parquet = setup.path("library.parquet");
     let dumped = setup.json(&["dump", parquet.to_str().unwrap()], 0);
     assert_eq!(dumped["articles"], 8);
     assert_eq!(dumped["format"], "parquet", "the extension chooses Parquet");
@@ -99,7 +88,7 @@ fn a_parquet_dump_loads_back_into_the_same_records() {
     assert_eq!(&bytes[..4], b"PAR1");
     assert_eq!(&bytes[bytes.len() - 4..], b"PAR1");
 
-    let other = setup.file("other.sqlite3");
+    let other = setup.path("other.sqlite3");
     let loaded = setup.json_on(&other, &["load", parquet.to_str().unwrap()], 0);
     assert_eq!(loaded["imported"].as_array().unwrap().len(), 8);
     assert!(loaded["imported"][0]["path"]
@@ -125,8 +114,8 @@ fn a_parquet_dump_loads_back_into_the_same_records() {
 fn a_jsonl_dump_and_a_parquet_dump_carry_the_same_records() {
     let setup = Setup::annotated();
     setup.json(&["delete", "8"], 0);
-    let jsonl = setup.file("library.jsonl");
-    let parquet = setup.file("library.data");
+    let jsonl = setup.path("library.jsonl");
+    let parquet = setup.path("library.data");
     let as_jsonl = setup.json(&["dump", jsonl.to_str().unwrap(), "--format", "jsonl"], 0);
     let as_parquet = setup.json(
         &["dump", parquet.to_str().unwrap(), "--format", "parquet"],
@@ -141,8 +130,8 @@ fn a_jsonl_dump_and_a_parquet_dump_carry_the_same_records() {
         "--format jsonl is the dump it always was"
     );
 
-    let from_jsonl = setup.file("from-jsonl.sqlite3");
-    let from_parquet = setup.file("from-parquet.sqlite3");
+    let from_jsonl = setup.path("from-jsonl.sqlite3");
+    let from_parquet = setup.path("from-parquet.sqlite3");
     setup.json_on(&from_jsonl, &["load", jsonl.to_str().unwrap()], 0);
     setup.json_on(&from_parquet, &["load", parquet.to_str().unwrap()], 0);
     assert_eq!(setup.records(&from_jsonl), setup.records(&from_parquet));
@@ -170,11 +159,11 @@ fn a_jsonl_dump_and_a_parquet_dump_carry_the_same_records() {
 #[test]
 fn a_damaged_parquet_file_is_refused_with_one_line() {
     let setup = Setup::new();
-    let parquet = setup.file("cut.parquet");
+    let parquet = setup.path("cut.parquet");
     setup.json(&["dump", parquet.to_str().unwrap()], 0);
     let bytes = std::fs::read(&parquet).unwrap();
     std::fs::write(&parquet, &bytes[..bytes.len() / 2]).unwrap();
-    let other = setup.file("other.sqlite3");
+    let other = setup.path("other.sqlite3");
     let output = setup.run_on(&other, &["load", parquet.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8(output.stderr).unwrap();
@@ -186,7 +175,7 @@ fn a_damaged_parquet_file_is_refused_with_one_line() {
 fn the_passim_dump_has_passims_fields() {
     let setup = Setup::new();
     setup.json(&["edit", "3", "--outlet", ""], 0);
-    let path = setup.file("passim.jsonl");
+    let path = setup.path("passim.jsonl");
     let dumped = setup.json(&["dump", path.to_str().unwrap(), "--format", "passim"], 0);
     assert_eq!(dumped["format"], "passim");
     let listed = setup.json(&["list"], 0);
@@ -214,7 +203,7 @@ fn the_passim_dump_has_passims_fields() {
     assert!(lines.iter().any(|l| l["series"] == "article-3"));
 
     // passim's input loads as articles: series as the outlet, date as the publication date.
-    let other = setup.file("from-passim.sqlite3");
+    let other = setup.path("from-passim.sqlite3");
     let loaded = setup.json_on(&other, &["load", path.to_str().unwrap()], 0);
     assert_eq!(loaded["imported"].as_array().unwrap().len(), 8);
     let there = setup.json_on(&other, &["list", "--outlet", "Northgate Wire"], 0);
@@ -228,7 +217,7 @@ fn the_passim_dump_has_passims_fields() {
 
 /// The character offsets of `quote` in article `id`'s text.
 fn span(setup: &Setup, id: i64, quote: &str) -> (usize, usize) {
-    let passim = setup.file("passim-input.jsonl");
+    let passim = setup.path("passim-input.jsonl");
     setup.json(&["dump", passim.to_str().unwrap(), "--format", "passim"], 0);
     let text = std::fs::read_to_string(&passim)
         .unwrap()
@@ -264,7 +253,7 @@ fn passims_clusters_are_stored_and_listed_as_shared_passages() {
     let setup = Setup::new();
     let listed = setup.json(&["list"], 0);
     let hash_of = |id: i64| -> String {
-        let passim = setup.file("hashes.jsonl");
+        let passim = setup.path("hashes.jsonl");
         setup.json(&["dump", passim.to_str().unwrap(), "--format", "passim"], 0);
         std::fs::read_to_string(&passim)
             .unwrap()
@@ -292,7 +281,7 @@ fn passims_clusters_are_stored_and_listed_as_shared_passages() {
         json!({"cluster": 99, "size": 2, "uid": 9, "id": "elsewhere-12", "series": "Other",
                "begin": 0, "end": 10, "text": "Some words"}),
     ];
-    let out = setup.file("out.json");
+    let out = setup.path("out.json");
     std::fs::create_dir(&out).unwrap();
     let lines: String = records.iter().map(|r| format!("{r}\n")).collect();
     std::fs::write(out.join("part-00000"), &lines).unwrap();
@@ -370,9 +359,9 @@ fn passims_clusters_are_stored_and_listed_as_shared_passages() {
 
     // The passages travel with their articles through a dump and load, in both formats.
     for name in ["passages.jsonl", "passages.parquet"] {
-        let dump = setup.file(name);
+        let dump = setup.path(name);
         setup.json(&["dump", dump.to_str().unwrap()], 0);
-        let other = setup.file(&format!("{name}.sqlite3"));
+        let other = setup.path(&format!("{name}.sqlite3"));
         setup.json_on(&other, &["load", dump.to_str().unwrap()], 0);
         let moved = setup.json_on(&other, &["passages", "list"], 0);
         let here: Vec<&Value> = passages.iter().collect();
@@ -387,7 +376,7 @@ fn passims_clusters_are_stored_and_listed_as_shared_passages() {
         }
     }
 
-    let bad = setup.file("bad.json");
+    let bad = setup.path("bad.json");
     std::fs::write(&bad, "{\"cluster\": 1}\nnot json\n").unwrap();
     let refused = setup.json(&["passages", "import", bad.to_str().unwrap()], 1);
     assert_eq!(refused["failed"].as_array().unwrap().len(), 2);
@@ -404,7 +393,7 @@ fn a_deleted_articles_passages_are_not_listed_and_come_back_with_it() {
     let (begin, end) = span(&setup, 2, &quote);
     let quote_1 = sentence_of(&setup, 1);
     let (b1, e1) = span(&setup, 1, &quote_1);
-    let file = setup.file("clusters.json");
+    let file = setup.path("clusters.json");
     std::fs::write(
         &file,
         format!(
@@ -425,7 +414,7 @@ fn a_deleted_articles_passages_are_not_listed_and_come_back_with_it() {
     assert_eq!(list["clusters"][0]["passages"].as_array().unwrap().len(), 2);
 
     // A backup holds them; emptying the trash forgets those of the articles deleted for good.
-    let copy = setup.file("backup.sqlite3");
+    let copy = setup.path("backup.sqlite3");
     setup.json(&["backup", copy.to_str().unwrap()], 0);
     let backed_up = setup.json_on(&copy, &["passages", "list"], 0);
     assert_eq!(backed_up, list);

@@ -9,7 +9,7 @@ use std::process::Output;
 use serde_json::Value;
 
 mod common;
-use common::{json_of, run_parallax};
+use common::{json_of, run_parallax, Workspace};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -22,15 +22,19 @@ fn fixture(name: &str) -> String {
 }
 
 /// A library with the four ferry reports imported.
-struct Ferry {
-    folder: tempfile::TempDir,
+struct Ferry(Workspace);
+
+impl std::ops::Deref for Ferry {
+    type Target = Workspace;
+
+    fn deref(&self) -> &Workspace {
+        &self.0
+    }
 }
 
 impl Ferry {
     fn new() -> Ferry {
-        let ferry = Ferry {
-            folder: tempfile::tempdir().unwrap(),
-        };
+        let ferry = Ferry(Workspace::new());
         let imported = ferry.json(&["import", &fixtures().display().to_string()], 0);
         assert_eq!(
             imported["imported"].as_array().unwrap().len(),
@@ -40,30 +44,12 @@ impl Ferry {
         ferry
     }
 
-    fn library(&self) -> PathBuf {
-        self.folder.path().join("library.sqlite3")
-    }
-
     fn run_on(&self, library: &Path, args: &[&str]) -> Output {
         run_parallax(library, args, None)
     }
 
     fn json_on(&self, library: &Path, args: &[&str], code: i32) -> Value {
         json_of(library, args, code)
-    }
-
-    fn json(&self, args: &[&str], code: i32) -> Value {
-        self.json_on(&self.library(), args, code)
-    }
-
-    fn text(&self, args: &[&str]) -> String {
-        let output = self.run_on(&self.library(), args);
-        assert!(
-            output.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        String::from_utf8(output.stdout).unwrap()
     }
 
     /// The library id of the article of an outlet.
@@ -146,7 +132,7 @@ fn the_timeline_orders_articles_by_publication_to_the_precision_their_dates_give
     );
     assert_eq!(articles[0]["id"], ferry.id("Morning Ledger"));
 
-    let text = ferry.text(&["timeline", &ferry.event().to_string()]);
+    let text = ferry.stdout(&["timeline", &ferry.event().to_string()]);
     let morning = text.find("Morning Ledger").unwrap();
     let evening = text.find("Evening Courier").unwrap();
     let wire = text.find("Coastal Wire").unwrap();
@@ -236,7 +222,7 @@ fn a_copied_passage_points_to_the_article_published_first() {
         0,
     );
     assert_eq!(earlier(&files), [Value::from(1)]);
-    let text = ferry.text(&["compare", &evening.to_string(), &morning.to_string()]);
+    let text = ferry.stdout(&["compare", &evening.to_string(), &morning.to_string()]);
     assert!(text.contains("[1] published first"), "{text}");
 }
 
@@ -319,7 +305,7 @@ fn outlet_groups_are_set_listed_removed_and_filter_the_list() {
     let left = ferry.json(&["list", "--group", "leaning=left"], 0);
     assert!(left["articles"].as_array().unwrap().is_empty());
 
-    let text = ferry.text(&["outlet", "group", "list"]);
+    let text = ferry.stdout(&["outlet", "group", "list"]);
     assert!(text.contains("Daily Tribune  leaning=right"), "{text}");
 
     // An outlet no article has is refused; so is a group not written DIMENSION=GROUP.
@@ -373,7 +359,7 @@ fn dump_and_load_keep_outlet_groups() {
     let ferry = Ferry::new();
     ferry.set_groups("Morning Ledger", &["leaning=left"]);
     ferry.set_groups("Coastal Wire", &["leaning=right", "kind=wire"]);
-    let dumped = ferry.folder.path().join("library.jsonl");
+    let dumped = ferry.folder().join("library.jsonl");
     ferry.json(&["dump", &dumped.display().to_string()], 0);
     let lines = std::fs::read_to_string(&dumped).unwrap();
     assert!(
@@ -381,7 +367,7 @@ fn dump_and_load_keep_outlet_groups() {
         "{lines}"
     );
 
-    let other = ferry.folder.path().join("other.sqlite3");
+    let other = ferry.folder().join("other.sqlite3");
     let loaded = ferry.json_on(&other, &["load", &dumped.display().to_string()], 0);
     assert_eq!(loaded["imported"].as_array().unwrap().len(), 4);
     assert_eq!(
@@ -471,7 +457,7 @@ fn coverage_by_group_names_what_only_one_group_reports() {
 
     let mut text_args = vec!["compare"];
     text_args.extend(ids.iter().map(String::as_str));
-    let text = ferry.text(&text_args);
+    let text = ferry.stdout(&text_args);
     let by = text
         .split("By leaning:")
         .nth(1)
@@ -497,7 +483,7 @@ fn exports_carry_the_timeline_and_the_direction_of_copying() {
         ferry.id("Evening Courier").to_string(),
         ferry.id("Coastal Wire").to_string(),
     );
-    let markdown = ferry.text(&["export", &wire, &evening, &morning, "--format", "markdown"]);
+    let markdown = ferry.stdout(&["export", &wire, &evening, &morning, "--format", "markdown"]);
     let section = markdown
         .split("## Timeline")
         .nth(1)
@@ -530,7 +516,7 @@ fn exports_carry_the_timeline_and_the_direction_of_copying() {
     assert_eq!(first["precision"], "minute");
     assert_eq!(first["index"], 2);
 
-    let html_file = ferry.folder.path().join("ferry.html");
+    let html_file = ferry.folder().join("ferry.html");
     ferry.json(
         &[
             "export",

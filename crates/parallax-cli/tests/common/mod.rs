@@ -2,7 +2,7 @@
 // Each test binary uses the helpers it needs.
 #![allow(dead_code)]
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
@@ -41,4 +41,63 @@ pub fn json_of(library: &Path, args: &[&str], code: i32) -> Value {
     );
     serde_json::from_str(&stdout)
         .unwrap_or_else(|e| panic!("{args:?} printed no single JSON document ({e}): {stdout}"))
+}
+
+/// A temporary folder with a library file in it (`library.sqlite3`, made on first use) that the
+/// commands run on, and room for the files a test writes.
+pub struct Workspace {
+    folder: tempfile::TempDir,
+}
+
+impl Workspace {
+    /// An empty folder: the first command makes the library.
+    pub fn new() -> Workspace {
+        Workspace {
+            folder: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    /// A library holding the eight bundled samples.
+    pub fn with_samples() -> Workspace {
+        let workspace = Workspace::new();
+        let samples = workspace.json(&["samples"], 0);
+        assert_eq!(samples["imported"].as_array().unwrap().len(), 8);
+        workspace
+    }
+
+    /// The library file.
+    pub fn library(&self) -> PathBuf {
+        self.path("library.sqlite3")
+    }
+
+    /// A file in the folder.
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.folder().join(name)
+    }
+
+    /// The folder.
+    pub fn folder(&self) -> &Path {
+        self.folder.path()
+    }
+
+    /// Runs `parallax ARGS...` on the library.
+    pub fn run(&self, args: &[&str]) -> Output {
+        run_parallax(&self.library(), args, None)
+    }
+
+    /// Runs with `--json` on the library; see [`json_of`].
+    pub fn json(&self, args: &[&str], code: i32) -> Value {
+        json_of(&self.library(), args, code)
+    }
+
+    /// Runs a command that must succeed and returns what it printed.
+    pub fn stdout(&self, args: &[&str]) -> String {
+        let output = self.run(args);
+        assert!(
+            output.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).unwrap()
+    }
 }
