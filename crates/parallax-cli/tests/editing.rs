@@ -1,86 +1,58 @@
 //! The editing commands of the real `parallax` binary on a temporary library filled with the
 //! bundled samples: edit, outlets, tags, the trash, alignment corrections, dump, load, backup.
 
-use std::path::Path;
-use std::process::Output;
-
 use serde_json::Value;
 
 mod common;
 use common::{json_of, run_parallax, Workspace};
 
-/// A temporary library holding the samples.
-struct Setup(Workspace);
-
-impl std::ops::Deref for Setup {
-    type Target = Workspace;
-
-    fn deref(&self) -> &Workspace {
-        &self.0
-    }
+/// Runs a command that must fail with one line on stderr and exit code 1; returns the line.
+fn error(setup: &Workspace, args: &[&str]) -> String {
+    let output = setup.run(args);
+    assert_eq!(output.status.code(), Some(1), "{args:?}");
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
+    stderr
 }
 
-impl Setup {
-    fn new() -> Setup {
-        Setup(Workspace::with_samples())
-    }
+fn article(setup: &Workspace, id: i64) -> Value {
+    let list = setup.json(&["list"], 0);
+    list["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == id)
+        .cloned()
+        .unwrap_or(Value::Null)
+}
 
-    fn run_on(&self, library: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
-        run_parallax(library, args, stdin)
-    }
+fn ids(value: &Value, key: &str) -> Vec<i64> {
+    let mut ids: Vec<i64> = value[key]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_i64().unwrap())
+        .collect();
+    ids.sort_unstable();
+    ids
+}
 
-    fn json_on(&self, library: &Path, args: &[&str], code: i32) -> Value {
-        json_of(library, args, code)
+/// Every listed article is in exactly one listed event, and no listed event is empty.
+fn assert_events_partition_the_list(setup: &Workspace) {
+    let events = setup.json(&["events"], 0);
+    let mut in_events: Vec<i64> = Vec::new();
+    for event in events["events"].as_array().unwrap() {
+        let articles = event["articles"].as_array().unwrap();
+        assert!(!articles.is_empty(), "{event}");
+        in_events.extend(articles.iter().map(|a| a.as_i64().unwrap()));
     }
-
-    /// Runs a command that must fail with one line on stderr and exit code 1; returns the line.
-    fn error(&self, args: &[&str]) -> String {
-        let output = self.run(args);
-        assert_eq!(output.status.code(), Some(1), "{args:?}");
-        let stderr = String::from_utf8(output.stderr).unwrap();
-        assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
-        stderr
-    }
-
-    fn article(&self, id: i64) -> Value {
-        let list = self.json(&["list"], 0);
-        list["articles"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|a| a["id"] == id)
-            .cloned()
-            .unwrap_or(Value::Null)
-    }
-
-    fn ids(&self, value: &Value, key: &str) -> Vec<i64> {
-        let mut ids: Vec<i64> = value[key]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|a| a["id"].as_i64().unwrap())
-            .collect();
-        ids.sort_unstable();
-        ids
-    }
-
-    /// Every listed article is in exactly one listed event, and no listed event is empty.
-    fn assert_events_partition_the_list(&self) {
-        let events = self.json(&["events"], 0);
-        let mut in_events: Vec<i64> = Vec::new();
-        for event in events["events"].as_array().unwrap() {
-            let articles = event["articles"].as_array().unwrap();
-            assert!(!articles.is_empty(), "{event}");
-            in_events.extend(articles.iter().map(|a| a.as_i64().unwrap()));
-        }
-        in_events.sort_unstable();
-        assert_eq!(in_events, self.ids(&self.json(&["list"], 0), "articles"));
-    }
+    in_events.sort_unstable();
+    assert_eq!(in_events, ids(&setup.json(&["list"], 0), "articles"));
 }
 
 #[test]
 fn edit_corrects_metadata_that_search_sees_and_samples_again_keep() {
-    let setup = Setup::new();
+    let setup = Workspace::with_samples();
     let edited = setup.json(
         &[
             "edit",
@@ -113,11 +85,11 @@ fn edit_corrects_metadata_that_search_sees_and_samples_again_keep() {
 
     let again = setup.json(&["samples"], 0);
     assert_eq!(again["duplicates"].as_array().unwrap().len(), 8);
-    assert_eq!(setup.article(5)["title"], "Army leaders visit Kyiv");
+    assert_eq!(article(&setup, 5)["title"], "Army leaders visit Kyiv");
 
-    let line = setup.error(&["edit", "5", "--published", "19 November"]);
+    let line = error(&setup, &["edit", "5", "--published", "19 November"]);
     assert!(line.contains("not a date"), "{line}");
-    let line = setup.error(&["edit", "99", "--title", "x"]);
+    let line = error(&setup, &["edit", "99", "--title", "x"]);
     assert!(line.contains("no article with id 99"), "{line}");
     let output = setup.run(&["edit", "5"]);
     assert_eq!(
@@ -144,7 +116,7 @@ fn edit_corrects_metadata_that_search_sees_and_samples_again_keep() {
 
 #[test]
 fn outlets_are_listed_renamed_and_merged() {
-    let setup = Setup::new();
+    let setup = Workspace::with_samples();
     let outlets = setup.json(&["outlets"], 0);
     let list = outlets["outlets"].as_array().unwrap();
     assert_eq!(list.len(), 8);
@@ -165,13 +137,13 @@ fn outlets_are_listed_renamed_and_merged() {
 
     let text = String::from_utf8(setup.run(&["outlets"]).stdout).unwrap();
     assert!(text.starts_with("     2  The Meridian Post\n"), "{text}");
-    let line = setup.error(&["outlet", "rename", "Nobody's Paper", "X"]);
+    let line = error(&setup, &["outlet", "rename", "Nobody's Paper", "X"]);
     assert!(line.contains("no article has the outlet"), "{line}");
 }
 
 #[test]
 fn tags_show_in_list_and_narrow_it() {
-    let setup = Setup::new();
+    let setup = Workspace::with_samples();
     let tagged = setup.json(&["tag", "1", "bridge", "local"], 0);
     assert_eq!(tagged["tags"], serde_json::json!(["bridge", "local"]));
     setup.json(&["tag", "2", "Bridge"], 0);
@@ -179,7 +151,7 @@ fn tags_show_in_list_and_narrow_it() {
     assert_eq!(untagged["tags"], serde_json::json!(["bridge"]));
 
     let list = setup.json(&["list", "--tag", "bridge"], 0);
-    assert_eq!(setup.ids(&list, "articles"), [1, 2]);
+    assert_eq!(ids(&list, "articles"), [1, 2]);
     for article in list["articles"].as_array().unwrap() {
         for key in [
             "id",
@@ -194,46 +166,46 @@ fn tags_show_in_list_and_narrow_it() {
             assert!(article.get(key).is_some(), "{key} missing in {article}");
         }
     }
-    assert_eq!(setup.article(3)["tags"], serde_json::json!([]));
+    assert_eq!(article(&setup, 3)["tags"], serde_json::json!([]));
     let text = String::from_utf8(setup.run(&["list", "--tag", "bridge"]).stdout).unwrap();
     assert!(text.lines().all(|l| l.ends_with("[bridge]")), "{text}");
-    let line = setup.error(&["tag", "42", "x"]);
+    let line = error(&setup, &["tag", "42", "x"]);
     assert!(line.contains("no article with id 42"), "{line}");
 }
 
 #[test]
 fn delete_restore_and_empty_the_trash() {
-    let setup = Setup::new();
+    let setup = Workspace::with_samples();
     let deleted = setup.json(&["delete", "3", "7"], 0);
     assert_eq!(deleted["deleted"], serde_json::json!([3, 7]));
-    assert!(setup.article(3).is_null() && setup.article(7).is_null());
-    setup.assert_events_partition_the_list();
+    assert!(article(&setup, 3).is_null() && article(&setup, 7).is_null());
+    assert_events_partition_the_list(&setup);
     let hits = setup.json(&["search", "traders need to know"], 0);
     assert!(hits["hits"]
         .as_array()
         .unwrap()
         .iter()
         .all(|h| h["id"] != 3));
-    let line = setup.error(&["compare", "1", "3"]);
+    let line = error(&setup, &["compare", "1", "3"]);
     assert!(line.contains("article 3 is in the trash"), "{line}");
 
     let trash = setup.json(&["trash"], 0);
-    assert_eq!(setup.ids(&trash, "trash"), [3, 7]);
+    assert_eq!(ids(&trash, "trash"), [3, 7]);
     let text = String::from_utf8(setup.run(&["trash"]).stdout).unwrap();
     assert!(text.contains("2 in the trash"), "{text}");
 
     let restored = setup.json(&["restore", "3"], 0);
     assert_eq!(restored["restored"][0]["id"], 3);
     assert_eq!(restored["restored"][0]["new_event"], false);
-    assert_eq!(setup.article(3)["event"], setup.article(1)["event"]);
-    setup.assert_events_partition_the_list();
-    let line = setup.error(&["restore", "3"]);
+    assert_eq!(article(&setup, 3)["event"], article(&setup, 1)["event"]);
+    assert_events_partition_the_list(&setup);
+    let line = error(&setup, &["restore", "3"]);
     assert!(line.contains("no article with id 3 in the trash"), "{line}");
 
     let emptied = setup.json(&["trash", "empty"], 0);
     assert_eq!(emptied["articles"], 1);
     assert_eq!(setup.json(&["trash"], 0)["trash"], serde_json::json!([]));
-    setup.assert_events_partition_the_list();
+    assert_events_partition_the_list(&setup);
     assert_eq!(
         setup.json(&["list"], 0)["articles"]
             .as_array()
@@ -245,20 +217,20 @@ fn delete_restore_and_empty_the_trash() {
 
 #[test]
 fn deleting_the_last_article_of_an_event_hides_the_event_until_it_is_restored() {
-    let setup = Setup::new();
+    let setup = Workspace::with_samples();
     setup.json(&["delete", "1", "2", "3"], 0);
     let events = setup.json(&["events"], 0);
     assert_eq!(events["events"].as_array().unwrap().len(), 1);
-    setup.assert_events_partition_the_list();
+    assert_events_partition_the_list(&setup);
     setup.json(&["restore", "2"], 0);
     let events = setup.json(&["events"], 0);
     assert_eq!(events["events"].as_array().unwrap().len(), 2);
-    setup.assert_events_partition_the_list();
+    assert_events_partition_the_list(&setup);
 }
 
 #[test]
 fn alignment_corrections_change_the_comparison() {
-    let setup = Setup::new();
+    let setup = Workspace::with_samples();
     let pair = |report: &Value| report["pairs"][0].clone();
     let aligned = |report: &Value, i: u64, j: u64| {
         pair(report)["alignments"]
@@ -322,7 +294,7 @@ fn alignment_corrections_change_the_comparison() {
         engine["pairs"]
     );
 
-    let line = setup.error(&["align", "link", "1:99", "2:0"]);
+    let line = error(&setup, &["align", "link", "1:99", "2:0"]);
     assert!(line.contains("has no sentence 99"), "{line}");
     let output = setup.run(&["align", "link", "1-2", "2:0"]);
     assert_eq!(output.status.code(), Some(2));
@@ -330,7 +302,7 @@ fn alignment_corrections_change_the_comparison() {
 
 #[test]
 fn dump_load_and_backup_carry_the_whole_library() {
-    let setup = Setup::new();
+    let setup = Workspace::with_samples();
     setup.json(&["tag", "4", "kyiv"], 0);
     setup.json(&["edit", "6", "--byline", "Someone Else"], 0);
     setup.json(&["delete", "8"], 0);
@@ -361,25 +333,25 @@ fn dump_load_and_backup_carry_the_whole_library() {
     assert_eq!(setup.run(&["dump", "-", "--json"]).status.code(), Some(2));
 
     let other = setup.folder().join("other.sqlite3");
-    let loaded = setup.json_on(&other, &["load", path.to_str().unwrap()], 0);
+    let loaded = json_of(&other, &["load", path.to_str().unwrap()], 0);
     assert_eq!(loaded["imported"].as_array().unwrap().len(), 7);
-    let events = setup.json_on(&other, &["events"], 0);
+    let events = json_of(&other, &["events"], 0);
     assert_eq!(events["events"].as_array().unwrap().len(), 2);
-    let tagged = setup.json_on(&other, &["list", "--tag", "kyiv"], 0);
+    let tagged = json_of(&other, &["list", "--tag", "kyiv"], 0);
     assert_eq!(tagged["articles"].as_array().unwrap().len(), 1);
-    let from_stdin = setup.run_on(&other, &["load", "-", "--json"], Some(lines.as_bytes()));
+    let from_stdin = run_parallax(&other, &["load", "-", "--json"], Some(lines.as_bytes()));
     let report: Value = serde_json::from_slice(&from_stdin.stdout).unwrap();
     assert_eq!(report["duplicates"].as_array().unwrap().len(), 7);
-    let bad = setup.run_on(&other, &["load", "-"], Some(b"{\"title\": 3}\n"));
+    let bad = run_parallax(&other, &["load", "-"], Some(b"{\"title\": 3}\n"));
     assert_eq!(bad.status.code(), Some(1), "a failed line exits 1");
 
     let copy = setup.folder().join("backup.sqlite3");
     let backup = setup.json(&["backup", copy.to_str().unwrap()], 0);
     assert_eq!(backup["articles"], 7);
-    let listed = setup.json_on(&copy, &["list"], 0);
+    let listed = json_of(&copy, &["list"], 0);
     assert_eq!(listed["articles"].as_array().unwrap().len(), 7);
-    let trash = setup.json_on(&copy, &["trash"], 0);
+    let trash = json_of(&copy, &["trash"], 0);
     assert_eq!(trash["trash"][0]["id"], 8, "the backup holds the trash too");
-    let line = setup.error(&["backup", setup.library().to_str().unwrap()]);
+    let line = error(&setup, &["backup", setup.library().to_str().unwrap()]);
     assert!(line.contains("library itself"), "{line}");
 }

@@ -17,44 +17,27 @@ fn fixture(name: &str) -> String {
         .to_string()
 }
 
-/// A temporary library and folder the commands run in.
-struct Setup(Workspace);
-
-impl std::ops::Deref for Setup {
-    type Target = Workspace;
-
-    fn deref(&self) -> &Workspace {
-        &self.0
-    }
-}
-
-impl Setup {
-    fn new() -> Setup {
-        Setup(Workspace::new())
-    }
-
-    /// Imports the two fixture reports of one event and returns their library ids.
-    fn import(&self) -> Vec<String> {
-        let imported: Value = serde_json::from_str(&self.stdout(&[
-            "import",
-            &fixture("wire-report.txt"),
-            &fixture("daily-report.md"),
-            "--json",
-        ]))
-        .unwrap();
-        imported["imported"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|a| a["id"].to_string())
-            .collect()
-    }
+/// Imports the two fixture reports of one event and returns their library ids.
+fn import(setup: &Workspace) -> Vec<String> {
+    let imported: Value = serde_json::from_str(&setup.stdout(&[
+        "import",
+        &fixture("wire-report.txt"),
+        &fixture("daily-report.md"),
+        "--json",
+    ]))
+    .unwrap();
+    imported["imported"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].to_string())
+        .collect()
 }
 
 #[test]
 fn export_writes_a_self_contained_html_page_of_library_articles() {
-    let setup = Setup::new();
-    let ids = setup.import();
+    let setup = Workspace::new();
+    let ids = import(&setup);
     let page = setup.path("event.html");
     let page_arg = page.display().to_string();
     let written: Value = serde_json::from_str(&setup.stdout(&[
@@ -80,7 +63,7 @@ fn export_writes_a_self_contained_html_page_of_library_articles() {
 
 #[test]
 fn export_without_output_prints_markdown_of_files() {
-    let setup = Setup::new();
+    let setup = Workspace::new();
     let markdown = setup.stdout(&[
         "export",
         &fixture("wire-report.txt"),
@@ -105,8 +88,8 @@ fn export_without_output_prints_markdown_of_files() {
 
 #[test]
 fn export_as_json_prints_the_document_compare_prints() {
-    let setup = Setup::new();
-    let ids = setup.import();
+    let setup = Workspace::new();
+    let ids = import(&setup);
     // The export file is indented for reading; compare's piped output is compact: the same
     // document either way.
     let document = |args: &[&str]| -> serde_json::Value {
@@ -121,7 +104,7 @@ fn export_as_json_prints_the_document_compare_prints() {
 
 #[test]
 fn export_as_csv_writes_the_entity_matrix_compare_finds() {
-    let setup = Setup::new();
+    let setup = Workspace::new();
     let table = setup.path("entities.csv");
     let table_arg = table.display().to_string();
     let files = [fixture("wire-report.txt"), fixture("daily-report.md")];
@@ -162,7 +145,7 @@ fn export_as_csv_writes_the_entity_matrix_compare_finds() {
 
 #[test]
 fn export_usage_errors_exit_with_code_2() {
-    let setup = Setup::new();
+    let setup = Workspace::new();
     let (a, b) = (fixture("wire-report.txt"), fixture("daily-report.md"));
     for args in [
         vec!["export", &a, &b],
@@ -178,8 +161,8 @@ fn export_usage_errors_exit_with_code_2() {
 
 #[test]
 fn export_of_an_unknown_id_is_one_line_on_stderr_and_exit_code_1() {
-    let setup = Setup::new();
-    setup.import();
+    let setup = Workspace::new();
+    import(&setup);
     let output = setup.run(&["export", "1", "999", "--format", "html"]);
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8(output.stderr).unwrap();

@@ -3,74 +3,47 @@
 //! reuse clusters.
 
 use std::path::Path;
-use std::process::Output;
 
 use serde_json::{json, Value};
 
 mod common;
-use common::{json_of, run_parallax, Workspace};
+use common::{json_of, run_on, Workspace};
 
-/// A temporary folder with a library holding the samples, worked on as a person would.
-struct Setup(Workspace);
-
-impl std::ops::Deref for Setup {
-    type Target = Workspace;
-
-    fn deref(&self) -> &Workspace {
-        &self.0
-    }
+/// The library's JSON Lines dump, each record without what a load renumbers (ids).
+fn records(library: &Path) -> Vec<Value> {
+    let output = run_on(library, &["dump", "-"]);
+    assert!(output.status.success(), "{output:?}");
+    let mut records: Vec<Value> = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|line| {
+            let mut record: Value = serde_json::from_str(line).unwrap();
+            let fields = record.as_object_mut().unwrap();
+            fields.remove("id");
+            fields.remove("event");
+            record
+        })
+        .collect();
+    records.sort_by_key(|r| r["content_hash"].as_str().unwrap().to_string());
+    records
 }
 
-impl Setup {
-    fn new() -> Setup {
-        Setup(Workspace::with_samples())
-    }
-
-    fn run_on(&self, library: &Path, args: &[&str]) -> Output {
-        run_parallax(library, args, None)
-    }
-
-    /// Runs with `--json` on `library`, checks the exit code and returns the one document.
-    fn json_on(&self, library: &Path, args: &[&str], code: i32) -> Value {
-        json_of(library, args, code)
-    }
-
-    /// The library's JSON Lines dump, each record without what a load renumbers (ids).
-    fn records(&self, library: &Path) -> Vec<Value> {
-        let output = self.run_on(library, &["dump", "-"]);
-        assert!(output.status.success(), "{output:?}");
-        let mut records: Vec<Value> = String::from_utf8(output.stdout)
-            .unwrap()
-            .lines()
-            .map(|line| {
-                let mut record: Value = serde_json::from_str(line).unwrap();
-                let fields = record.as_object_mut().unwrap();
-                fields.remove("id");
-                fields.remove("event");
-                record
-            })
-            .collect();
-        records.sort_by_key(|r| r["content_hash"].as_str().unwrap().to_string());
-        records
-    }
-
-    /// The sample library with something of everything a person adds: a tag, a correction, a
-    /// note, an outlet group, an alignment correction.
-    fn annotated() -> Setup {
-        let setup = Setup::new();
-        setup.json(&["tag", "4", "kyiv", "army"], 0);
-        setup.json(&["edit", "6", "--byline", "Someone Else"], 0);
-        setup.json(
-            &["note", "add", "5:0", "Check the date", "--author", "tester"],
-            0,
-        );
-        setup.json(
-            &["outlet", "group", "set", "Northgate Wire", "leaning=centre"],
-            0,
-        );
-        setup.json(&["align", "link", "4:0", "5:0"], 0);
-        setup
-    }
+/// The sample library with something of everything a person adds: a tag, a correction, a
+/// note, an outlet group, an alignment correction.
+fn annotated() -> Workspace {
+    let setup = Workspace::with_samples();
+    setup.json(&["tag", "4", "kyiv", "army"], 0);
+    setup.json(&["edit", "6", "--byline", "Someone Else"], 0);
+    setup.json(
+        &["note", "add", "5:0", "Check the date", "--author", "tester"],
+        0,
+    );
+    setup.json(
+        &["outlet", "group", "set", "Northgate Wire", "leaning=centre"],
+        0,
+    );
+    setup.json(&["align", "link", "4:0", "5:0"], 0);
+    setup
 }
 
 fn articles(list: &Value) -> &Vec<Value> {
@@ -79,7 +52,7 @@ fn articles(list: &Value) -> &Vec<Value> {
 
 #[test]
 fn a_parquet_dump_loads_back_into_the_same_records() {
-    let setup = Setup::annotated();
+    let setup = annotated();
     let parquet = setup.path("library.parquet");
     let dumped = setup.json(&["dump", parquet.to_str().unwrap()], 0);
     assert_eq!(dumped["articles"], 8);
@@ -89,30 +62,30 @@ fn a_parquet_dump_loads_back_into_the_same_records() {
     assert_eq!(&bytes[bytes.len() - 4..], b"PAR1");
 
     let other = setup.path("other.sqlite3");
-    let loaded = setup.json_on(&other, &["load", parquet.to_str().unwrap()], 0);
+    let loaded = json_of(&other, &["load", parquet.to_str().unwrap()], 0);
     assert_eq!(loaded["imported"].as_array().unwrap().len(), 8);
     assert!(loaded["imported"][0]["path"]
         .as_str()
         .unwrap()
         .ends_with("library.parquet:row 1"));
     assert_eq!(
-        setup.records(&other),
-        setup.records(&setup.library()),
+        records(&other),
+        records(&setup.library()),
         "every field, nested ones included, came back"
     );
-    let notes = setup.json_on(&other, &["note", "list"], 0);
+    let notes = json_of(&other, &["note", "list"], 0);
     assert_eq!(notes["notes"][0]["text"], "Check the date");
-    let tagged = setup.json_on(&other, &["list", "--tag", "army"], 0);
+    let tagged = json_of(&other, &["list", "--tag", "army"], 0);
     assert_eq!(articles(&tagged).len(), 1);
 
-    let again = setup.json_on(&other, &["load", parquet.to_str().unwrap()], 0);
+    let again = json_of(&other, &["load", parquet.to_str().unwrap()], 0);
     assert_eq!(again["duplicates"].as_array().unwrap().len(), 8);
     assert!(again["imported"].as_array().unwrap().is_empty());
 }
 
 #[test]
 fn a_jsonl_dump_and_a_parquet_dump_carry_the_same_records() {
-    let setup = Setup::annotated();
+    let setup = annotated();
     setup.json(&["delete", "8"], 0);
     let jsonl = setup.path("library.jsonl");
     let parquet = setup.path("library.data");
@@ -123,7 +96,7 @@ fn a_jsonl_dump_and_a_parquet_dump_carry_the_same_records() {
     );
     assert_eq!(as_jsonl["articles"], 7, "the trash is left out");
     assert_eq!(as_parquet["articles"], 7);
-    let plain = setup.run_on(&setup.library(), &["dump", "-"]);
+    let plain = run_on(&setup.library(), &["dump", "-"]);
     assert_eq!(
         String::from_utf8(plain.stdout).unwrap(),
         std::fs::read_to_string(&jsonl).unwrap(),
@@ -132,15 +105,15 @@ fn a_jsonl_dump_and_a_parquet_dump_carry_the_same_records() {
 
     let from_jsonl = setup.path("from-jsonl.sqlite3");
     let from_parquet = setup.path("from-parquet.sqlite3");
-    setup.json_on(&from_jsonl, &["load", jsonl.to_str().unwrap()], 0);
-    setup.json_on(&from_parquet, &["load", parquet.to_str().unwrap()], 0);
-    assert_eq!(setup.records(&from_jsonl), setup.records(&from_parquet));
+    json_of(&from_jsonl, &["load", jsonl.to_str().unwrap()], 0);
+    json_of(&from_parquet, &["load", parquet.to_str().unwrap()], 0);
+    assert_eq!(records(&from_jsonl), records(&from_parquet));
     assert_eq!(
-        setup.json_on(&from_parquet, &["events"], 0),
-        setup.json_on(&from_jsonl, &["events"], 0)
+        json_of(&from_parquet, &["events"], 0),
+        json_of(&from_jsonl, &["events"], 0)
     );
 
-    let stdout = setup.run_on(&setup.library(), &["dump", "-", "--format", "parquet"]);
+    let stdout = run_on(&setup.library(), &["dump", "-", "--format", "parquet"]);
     assert!(stdout.status.success());
     assert_eq!(&stdout.stdout[..4], b"PAR1", "Parquet goes to a pipe too");
 
@@ -158,13 +131,13 @@ fn a_jsonl_dump_and_a_parquet_dump_carry_the_same_records() {
 
 #[test]
 fn a_damaged_parquet_file_is_refused_with_one_line() {
-    let setup = Setup::new();
+    let setup = Workspace::with_samples();
     let parquet = setup.path("cut.parquet");
     setup.json(&["dump", parquet.to_str().unwrap()], 0);
     let bytes = std::fs::read(&parquet).unwrap();
     std::fs::write(&parquet, &bytes[..bytes.len() / 2]).unwrap();
     let other = setup.path("other.sqlite3");
-    let output = setup.run_on(&other, &["load", parquet.to_str().unwrap()]);
+    let output = run_on(&other, &["load", parquet.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
@@ -173,7 +146,7 @@ fn a_damaged_parquet_file_is_refused_with_one_line() {
 
 #[test]
 fn the_passim_dump_has_passims_fields() {
-    let setup = Setup::new();
+    let setup = Workspace::with_samples();
     setup.json(&["edit", "3", "--outlet", ""], 0);
     let path = setup.path("passim.jsonl");
     let dumped = setup.json(&["dump", path.to_str().unwrap(), "--format", "passim"], 0);
@@ -204,9 +177,9 @@ fn the_passim_dump_has_passims_fields() {
 
     // passim's input loads as articles: series as the outlet, date as the publication date.
     let other = setup.path("from-passim.sqlite3");
-    let loaded = setup.json_on(&other, &["load", path.to_str().unwrap()], 0);
+    let loaded = json_of(&other, &["load", path.to_str().unwrap()], 0);
     assert_eq!(loaded["imported"].as_array().unwrap().len(), 8);
-    let there = setup.json_on(&other, &["list", "--outlet", "Northgate Wire"], 0);
+    let there = json_of(&other, &["list", "--outlet", "Northgate Wire"], 0);
     let here = setup.json(&["list", "--outlet", "Northgate Wire"], 0);
     assert_eq!(articles(&there)[0]["title"], articles(&here)[0]["title"]);
     assert_eq!(
@@ -216,7 +189,7 @@ fn the_passim_dump_has_passims_fields() {
 }
 
 /// The character offsets of `quote` in article `id`'s text.
-fn span(setup: &Setup, id: i64, quote: &str) -> (usize, usize) {
+fn span(setup: &Workspace, id: i64, quote: &str) -> (usize, usize) {
     let passim = setup.path("passim-input.jsonl");
     setup.json(&["dump", passim.to_str().unwrap(), "--format", "passim"], 0);
     let text = std::fs::read_to_string(&passim)
@@ -236,7 +209,7 @@ fn span(setup: &Setup, id: i64, quote: &str) -> (usize, usize) {
 }
 
 /// A sentence of article `id`, whole: the first that ends with a full stop.
-fn sentence_of(setup: &Setup, id: i64) -> String {
+fn sentence_of(setup: &Workspace, id: i64) -> String {
     let other = if id == 1 { "2" } else { "1" };
     let compared = setup.json(&["compare", &id.to_string(), other], 0);
     compared["articles"][0]["sentences"]
@@ -250,7 +223,7 @@ fn sentence_of(setup: &Setup, id: i64) -> String {
 
 #[test]
 fn passims_clusters_are_stored_and_listed_as_shared_passages() {
-    let setup = Setup::new();
+    let setup = Workspace::with_samples();
     let listed = setup.json(&["list"], 0);
     let hash_of = |id: i64| -> String {
         let passim = setup.path("hashes.jsonl");
@@ -321,7 +294,7 @@ fn passims_clusters_are_stored_and_listed_as_shared_passages() {
     assert_eq!(of_2["clusters"].as_array().unwrap().len(), 1);
     let of_7 = setup.json(&["passages", "list", "--article", "7"], 0);
     assert!(of_7["clusters"].as_array().unwrap().is_empty());
-    let text = setup.run_on(&setup.library(), &["passages", "list"]);
+    let text = run_on(&setup.library(), &["passages", "list"]);
     assert!(String::from_utf8(text.stdout)
         .unwrap()
         .contains("cluster 17 (passim, 2 passages in the run)"));
@@ -362,8 +335,8 @@ fn passims_clusters_are_stored_and_listed_as_shared_passages() {
         let dump = setup.path(name);
         setup.json(&["dump", dump.to_str().unwrap()], 0);
         let other = setup.path(&format!("{name}.sqlite3"));
-        setup.json_on(&other, &["load", dump.to_str().unwrap()], 0);
-        let moved = setup.json_on(&other, &["passages", "list"], 0);
+        json_of(&other, &["load", dump.to_str().unwrap()], 0);
+        let moved = json_of(&other, &["passages", "list"], 0);
         let here: Vec<&Value> = passages.iter().collect();
         let there = moved["clusters"][0]["passages"].as_array().unwrap();
         assert_eq!(there.len(), 2, "{name}");
@@ -388,7 +361,7 @@ fn passims_clusters_are_stored_and_listed_as_shared_passages() {
 
 #[test]
 fn a_deleted_articles_passages_are_not_listed_and_come_back_with_it() {
-    let setup = Setup::new();
+    let setup = Workspace::with_samples();
     let quote = sentence_of(&setup, 2);
     let (begin, end) = span(&setup, 2, &quote);
     let quote_1 = sentence_of(&setup, 1);
@@ -416,7 +389,7 @@ fn a_deleted_articles_passages_are_not_listed_and_come_back_with_it() {
     // A backup holds them; emptying the trash forgets those of the articles deleted for good.
     let copy = setup.path("backup.sqlite3");
     setup.json(&["backup", copy.to_str().unwrap()], 0);
-    let backed_up = setup.json_on(&copy, &["passages", "list"], 0);
+    let backed_up = json_of(&copy, &["passages", "list"], 0);
     assert_eq!(backed_up, list);
     setup.json(&["delete", "2"], 0);
     let emptied = setup.json(&["trash", "empty"], 0);

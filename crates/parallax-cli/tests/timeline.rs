@@ -4,12 +4,11 @@
 //! folder import other tests count.
 
 use std::path::{Path, PathBuf};
-use std::process::Output;
 
 use serde_json::Value;
 
 mod common;
-use common::{json_of, run_parallax, Workspace};
+use common::{json_of, run_on, Workspace};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -21,67 +20,46 @@ fn fixture(name: &str) -> String {
     fixtures().join(name).display().to_string()
 }
 
-/// A library with the four ferry reports imported.
-struct Ferry(Workspace);
-
-impl std::ops::Deref for Ferry {
-    type Target = Workspace;
-
-    fn deref(&self) -> &Workspace {
-        &self.0
-    }
+fn ferry_library() -> Workspace {
+    let ferry = Workspace::new();
+    let imported = ferry.json(&["import", &fixtures().display().to_string()], 0);
+    assert_eq!(
+        imported["imported"].as_array().unwrap().len(),
+        4,
+        "{imported}"
+    );
+    ferry
 }
 
-impl Ferry {
-    fn new() -> Ferry {
-        let ferry = Ferry(Workspace::new());
-        let imported = ferry.json(&["import", &fixtures().display().to_string()], 0);
-        assert_eq!(
-            imported["imported"].as_array().unwrap().len(),
-            4,
-            "{imported}"
-        );
-        ferry
-    }
+/// The library id of the article of an outlet.
+fn id(ferry: &Workspace, outlet: &str) -> i64 {
+    let list = ferry.json(&["list"], 0);
+    list["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["outlet"] == outlet)
+        .unwrap_or_else(|| panic!("no article of {outlet}: {list}"))["id"]
+        .as_i64()
+        .unwrap()
+}
 
-    fn run_on(&self, library: &Path, args: &[&str]) -> Output {
-        run_parallax(library, args, None)
-    }
+/// The event the four reports were grouped into.
+fn event(ferry: &Workspace) -> i64 {
+    let events = ferry.json(&["events"], 0);
+    let events = events["events"].as_array().unwrap();
+    assert_eq!(
+        events.len(),
+        1,
+        "the four reports are one event: {events:?}"
+    );
+    events[0]["id"].as_i64().unwrap()
+}
 
-    fn json_on(&self, library: &Path, args: &[&str], code: i32) -> Value {
-        json_of(library, args, code)
-    }
-
-    /// The library id of the article of an outlet.
-    fn id(&self, outlet: &str) -> i64 {
-        let list = self.json(&["list"], 0);
-        list["articles"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|a| a["outlet"] == outlet)
-            .unwrap_or_else(|| panic!("no article of {outlet}: {list}"))["id"]
-            .as_i64()
-            .unwrap()
-    }
-
-    /// The event the four reports were grouped into.
-    fn event(&self) -> i64 {
-        let events = self.json(&["events"], 0);
-        let events = events["events"].as_array().unwrap();
-        assert_eq!(
-            events.len(),
-            1,
-            "the four reports are one event: {events:?}"
-        );
-        events[0]["id"].as_i64().unwrap()
-    }
-
-    fn set_groups(&self, outlet: &str, groups: &[&str]) -> Value {
-        let mut args = vec!["outlet", "group", "set", outlet];
-        args.extend(groups);
-        self.json(&args, 0)
-    }
+fn set_groups(ferry: &Workspace, outlet: &str, groups: &[&str]) -> Value {
+    let mut args = vec!["outlet", "group", "set", outlet];
+    args.extend(groups);
+    ferry.json(&args, 0)
 }
 
 fn statement<'a>(timeline: &'a Value, starts: &str) -> &'a Value {
@@ -95,8 +73,8 @@ fn statement<'a>(timeline: &'a Value, starts: &str) -> &'a Value {
 
 #[test]
 fn the_timeline_orders_articles_by_publication_to_the_precision_their_dates_give() {
-    let ferry = Ferry::new();
-    let timeline = ferry.json(&["timeline", &ferry.event().to_string()], 0);
+    let ferry = ferry_library();
+    let timeline = ferry.json(&["timeline", &event(&ferry).to_string()], 0);
     let articles = timeline["articles"].as_array().unwrap();
     let order: Vec<(&str, &Value, &Value)> = articles
         .iter()
@@ -130,9 +108,9 @@ fn the_timeline_orders_articles_by_publication_to_the_precision_their_dates_give
             ("Coastal Wire", &Value::Null, &Value::Null),
         ]
     );
-    assert_eq!(articles[0]["id"], ferry.id("Morning Ledger"));
+    assert_eq!(articles[0]["id"], id(&ferry, "Morning Ledger"));
 
-    let text = ferry.stdout(&["timeline", &ferry.event().to_string()]);
+    let text = ferry.stdout(&["timeline", &event(&ferry).to_string()]);
     let morning = text.find("Morning Ledger").unwrap();
     let evening = text.find("Evening Courier").unwrap();
     let wire = text.find("Coastal Wire").unwrap();
@@ -142,13 +120,13 @@ fn the_timeline_orders_articles_by_publication_to_the_precision_their_dates_give
 
 #[test]
 fn a_statement_is_first_reported_by_its_earliest_dated_reporter() {
-    let ferry = Ferry::new();
-    let timeline = ferry.json(&["timeline", &ferry.event().to_string()], 0);
+    let ferry = ferry_library();
+    let timeline = ferry.json(&["timeline", &event(&ferry).to_string()], 0);
     let (morning, evening, daily, wire) = (
-        ferry.id("Morning Ledger"),
-        ferry.id("Evening Courier"),
-        ferry.id("Daily Tribune"),
-        ferry.id("Coastal Wire"),
+        id(&ferry, "Morning Ledger"),
+        id(&ferry, "Evening Courier"),
+        id(&ferry, "Daily Tribune"),
+        id(&ferry, "Coastal Wire"),
     );
 
     let aground = statement(&timeline, "The harbour ferry Marlow ran aground");
@@ -201,8 +179,8 @@ fn earlier(comparison: &Value) -> Vec<Value> {
 
 #[test]
 fn a_copied_passage_points_to_the_article_published_first() {
-    let ferry = Ferry::new();
-    let (morning, evening) = (ferry.id("Morning Ledger"), ferry.id("Evening Courier"));
+    let ferry = ferry_library();
+    let (morning, evening) = (id(&ferry, "Morning Ledger"), id(&ferry, "Evening Courier"));
     let forward = ferry.json(&["compare", &morning.to_string(), &evening.to_string()], 0);
     assert_eq!(
         earlier(&forward),
@@ -228,12 +206,12 @@ fn a_copied_passage_points_to_the_article_published_first() {
 
 #[test]
 fn a_copied_passage_has_no_direction_when_dates_are_missing_equal_or_too_coarse() {
-    let ferry = Ferry::new();
+    let ferry = ferry_library();
     let (morning, evening, daily, wire) = (
-        ferry.id("Morning Ledger"),
-        ferry.id("Evening Courier"),
-        ferry.id("Daily Tribune"),
-        ferry.id("Coastal Wire"),
+        id(&ferry, "Morning Ledger"),
+        id(&ferry, "Evening Courier"),
+        id(&ferry, "Daily Tribune"),
+        id(&ferry, "Coastal Wire"),
     );
     let compare = |a: i64, b: i64| ferry.json(&["compare", &a.to_string(), &b.to_string()], 0);
     // The wire is undated.
@@ -261,14 +239,18 @@ fn a_copied_passage_has_no_direction_when_dates_are_missing_equal_or_too_coarse(
 
 #[test]
 fn outlet_groups_are_set_listed_removed_and_filter_the_list() {
-    let ferry = Ferry::new();
-    let set = ferry.set_groups("Morning Ledger", &["leaning=left", "country=Averland"]);
+    let ferry = ferry_library();
+    let set = set_groups(
+        &ferry,
+        "Morning Ledger",
+        &["leaning=left", "country=Averland"],
+    );
     assert_eq!(set["outlet"], "Morning Ledger");
     assert_eq!(
         set["groups"],
         serde_json::json!({"leaning": "left", "country": "Averland"})
     );
-    ferry.set_groups("Daily Tribune", &["leaning=right"]);
+    set_groups(&ferry, "Daily Tribune", &["leaning=right"]);
     let listed = ferry.json(&["outlet", "group", "list"], 0);
     let outlets = listed["outlets"].as_array().unwrap();
     assert_eq!(outlets.len(), 4, "every outlet, grouped or not: {listed}");
@@ -297,7 +279,7 @@ fn outlet_groups_are_set_listed_removed_and_filter_the_list() {
     assert_eq!(outlets, [&Value::from("Morning Ledger")]);
 
     // An empty group removes the outlet from that dimension only.
-    let removed = ferry.set_groups("Morning Ledger", &["leaning="]);
+    let removed = set_groups(&ferry, "Morning Ledger", &["leaning="]);
     assert_eq!(
         removed["groups"],
         serde_json::json!({"country": "Averland"})
@@ -309,13 +291,13 @@ fn outlet_groups_are_set_listed_removed_and_filter_the_list() {
     assert!(text.contains("Daily Tribune  leaning=right"), "{text}");
 
     // An outlet no article has is refused; so is a group not written DIMENSION=GROUP.
-    let unknown = ferry.run_on(
+    let unknown = run_on(
         &ferry.library(),
         &["outlet", "group", "set", "Nobody", "leaning=left"],
     );
     assert_eq!(unknown.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("Nobody"));
-    let malformed = ferry.run_on(
+    let malformed = run_on(
         &ferry.library(),
         &["outlet", "group", "set", "Daily Tribune", "right"],
     );
@@ -324,9 +306,13 @@ fn outlet_groups_are_set_listed_removed_and_filter_the_list() {
 
 #[test]
 fn outlet_groups_follow_a_rename_and_a_merge() {
-    let ferry = Ferry::new();
-    ferry.set_groups("Morning Ledger", &["leaning=left", "owner=Ledger Group"]);
-    ferry.set_groups("Evening Courier", &["leaning=centre"]);
+    let ferry = ferry_library();
+    set_groups(
+        &ferry,
+        "Morning Ledger",
+        &["leaning=left", "owner=Ledger Group"],
+    );
+    set_groups(&ferry, "Evening Courier", &["leaning=centre"]);
     ferry.json(&["outlet", "rename", "Morning Ledger", "The Ledger"], 0);
     let listed = ferry.json(&["outlet", "group", "list"], 0);
     let find = |listed: &Value, outlet: &str| {
@@ -356,9 +342,9 @@ fn outlet_groups_follow_a_rename_and_a_merge() {
 
 #[test]
 fn dump_and_load_keep_outlet_groups() {
-    let ferry = Ferry::new();
-    ferry.set_groups("Morning Ledger", &["leaning=left"]);
-    ferry.set_groups("Coastal Wire", &["leaning=right", "kind=wire"]);
+    let ferry = ferry_library();
+    set_groups(&ferry, "Morning Ledger", &["leaning=left"]);
+    set_groups(&ferry, "Coastal Wire", &["leaning=right", "kind=wire"]);
     let dumped = ferry.folder().join("library.jsonl");
     ferry.json(&["dump", &dumped.display().to_string()], 0);
     let lines = std::fs::read_to_string(&dumped).unwrap();
@@ -368,21 +354,21 @@ fn dump_and_load_keep_outlet_groups() {
     );
 
     let other = ferry.folder().join("other.sqlite3");
-    let loaded = ferry.json_on(&other, &["load", &dumped.display().to_string()], 0);
+    let loaded = json_of(&other, &["load", &dumped.display().to_string()], 0);
     assert_eq!(loaded["imported"].as_array().unwrap().len(), 4);
     assert_eq!(
-        ferry.json_on(&other, &["outlet", "group", "list"], 0),
+        json_of(&other, &["outlet", "group", "list"], 0),
         ferry.json(&["outlet", "group", "list"], 0)
     );
 }
 
 #[test]
 fn coverage_by_group_names_what_only_one_group_reports() {
-    let ferry = Ferry::new();
-    ferry.set_groups("Morning Ledger", &["leaning=left"]);
-    ferry.set_groups("Evening Courier", &["leaning=left"]);
-    ferry.set_groups("Daily Tribune", &["leaning=right"]);
-    ferry.set_groups("Coastal Wire", &["leaning=right"]);
+    let ferry = ferry_library();
+    set_groups(&ferry, "Morning Ledger", &["leaning=left"]);
+    set_groups(&ferry, "Evening Courier", &["leaning=left"]);
+    set_groups(&ferry, "Daily Tribune", &["leaning=right"]);
+    set_groups(&ferry, "Coastal Wire", &["leaning=right"]);
     let ids: Vec<String> = [
         "Morning Ledger",
         "Evening Courier",
@@ -390,7 +376,7 @@ fn coverage_by_group_names_what_only_one_group_reports() {
         "Coastal Wire",
     ]
     .iter()
-    .map(|o| ferry.id(o).to_string())
+    .map(|o| id(&ferry, o).to_string())
     .collect();
     let mut args = vec!["compare"];
     args.extend(ids.iter().map(String::as_str));
@@ -466,10 +452,10 @@ fn coverage_by_group_names_what_only_one_group_reports() {
     assert!(right.contains("- Harbour master Ines Calloway"), "{text}");
 
     // Without groups, no by_group.
-    let plain = Ferry::new();
+    let plain = ferry_library();
     let ids: Vec<String> = ["Morning Ledger", "Evening Courier"]
         .iter()
-        .map(|o| plain.id(o).to_string())
+        .map(|o| id(&plain, o).to_string())
         .collect();
     let comparison = plain.json(&["compare", &ids[0], &ids[1]], 0);
     assert!(comparison["coverage"].get("by_group").is_none());
@@ -477,11 +463,11 @@ fn coverage_by_group_names_what_only_one_group_reports() {
 
 #[test]
 fn exports_carry_the_timeline_and_the_direction_of_copying() {
-    let ferry = Ferry::new();
+    let ferry = ferry_library();
     let (morning, evening, wire) = (
-        ferry.id("Morning Ledger").to_string(),
-        ferry.id("Evening Courier").to_string(),
-        ferry.id("Coastal Wire").to_string(),
+        id(&ferry, "Morning Ledger").to_string(),
+        id(&ferry, "Evening Courier").to_string(),
+        id(&ferry, "Coastal Wire").to_string(),
     );
     let markdown = ferry.stdout(&["export", &wire, &evening, &morning, "--format", "markdown"]);
     let section = markdown

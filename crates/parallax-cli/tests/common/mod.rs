@@ -27,6 +27,11 @@ pub fn run_parallax(library: &Path, args: &[&str], stdin: Option<&[u8]>) -> Outp
     child.wait_with_output().unwrap()
 }
 
+/// Runs `parallax --library LIBRARY ARGS...` with nothing on its standard input.
+pub fn run_on(library: &Path, args: &[&str]) -> Output {
+    run_parallax(library, args, None)
+}
+
 /// Runs with `--json`, checks the exit code and that one JSON document was printed; returns it.
 pub fn json_of(library: &Path, args: &[&str], code: i32) -> Value {
     let mut all = args.to_vec();
