@@ -104,6 +104,57 @@ fn one_long_sentence_aligns_with_the_two_short_ones_it_merges() {
 }
 
 #[test]
+fn a_sentence_told_twice_by_the_other_article_aligns_with_both_tellings() {
+    let left = "Mayor Alana Brook closed the Harbour Bridge to lorries on Monday, citing cracks in \
+                two steel supports. \
+                The council will pay for the repairs, she said. \
+                \"The bridge will stay closed to lorries for six months,\" Brook said in a statement.";
+    let right = "Mayor Alana Brook closed the Harbour Bridge to lorries on Monday after engineers \
+                 found cracks, and said in a statement that it would stay closed for six months.";
+    for (texts, flipped) in [([left, right], false), ([right, left], true)] {
+        let comparison = compare(&texts);
+        let pair = &comparison.pairs[0];
+        let mut links: Vec<(usize, usize)> = Vec::new();
+        for a in &pair.alignments {
+            for &i in &a.left {
+                links.extend(
+                    a.right
+                        .iter()
+                        .map(|&j| if flipped { (j, i) } else { (i, j) }),
+                );
+            }
+        }
+        links.sort_unstable();
+        assert_eq!(links, [(0, 0), (2, 0)], "{:#?}", pair.alignments);
+        let (lonely, told_twice) = if flipped {
+            (&pair.right_only, &pair.left_only)
+        } else {
+            (&pair.left_only, &pair.right_only)
+        };
+        assert_eq!(lonely, &[1], "the council's payment is only in one report");
+        assert!(told_twice.is_empty());
+        assert!(pair.similarity <= 1.0, "{}", pair.similarity);
+        let article = usize::from(flipped);
+        assert_eq!(comparison.coverage.support[article][2], [1 - article]);
+        assert_eq!(comparison.coverage.reported_by_one.len(), 1);
+    }
+}
+
+#[test]
+fn a_sentence_that_shares_only_names_is_no_second_telling() {
+    let left =
+        "Mayor Alana Brook closed the Harbour Bridge to lorries on Monday, citing cracks in \
+                two steel supports. \
+                Brook also opened a farmers' market on the Harbour quay.";
+    let right = "Mayor Alana Brook closed the Harbour Bridge to lorries on Monday after engineers \
+                 found cracks.";
+    let comparison = compare(&[left, right]);
+    let pair = &comparison.pairs[0];
+    assert_eq!(pair.alignments.len(), 1, "{:#?}", pair.alignments);
+    assert_eq!(pair.left_only, [1]);
+}
+
+#[test]
 fn paraphrases_align() {
     let paraphrases = [
         (

@@ -161,7 +161,12 @@ fn spine_rows<'a>(report: &Laid<'a>) -> Vec<Draft<'a>> {
         let Some(pair) = pair_of(report, 0, k) else {
             continue;
         };
-        for a in &pair.alignments {
+        // A sentence of article `k` told twice by the spine is in two alignments: it joins the
+        // row of the better one, and the other spine sentence keeps a row without it.
+        let mut by_score: Vec<&Alignment> = pair.alignments.iter().collect();
+        by_score.sort_by(|x, y| y.score.total_cmp(&x.score));
+        let mut joined: BTreeSet<usize> = BTreeSet::new();
+        for a in by_score {
             let (left, right) = if pair.left == 0 {
                 (&a.left, &a.right)
             } else {
@@ -171,10 +176,16 @@ fn spine_rows<'a>(report: &Laid<'a>) -> Vec<Draft<'a>> {
             let Some(&r) = row_of_unit.get(&unit_of[first]) else {
                 continue;
             };
+            let new: Vec<usize> = right
+                .iter()
+                .copied()
+                .filter(|&j| joined.insert(j))
+                .collect();
+            if new.is_empty() {
+                continue;
+            }
             let draft = &mut drafts[r];
-            draft.cells[k]
-                .get_or_insert_with(Vec::new)
-                .extend(right.iter().copied());
+            draft.cells[k].get_or_insert_with(Vec::new).extend(new);
             draft.alignments[k].push(RowAlignment {
                 alignment: a,
                 flipped: pair.left != 0,
@@ -444,6 +455,64 @@ mod tests {
         assert!(
             spine.windows(2).all(|w| w[0] < w[1]),
             "spine keeps its order"
+        );
+    }
+
+    /// Article `a` tells in sentences 0 and 2 what sentence 0 of `b` tells once.
+    const TOLD_TWICE: [&str; 2] = [
+        "Mayor Alana Brook closed the Harbour Bridge to lorries on Monday, citing cracks in two \
+         steel supports. The council will pay for the repairs, she said. \"The bridge will stay \
+         closed to lorries for six months,\" Brook said in a statement.",
+        "Mayor Alana Brook closed the Harbour Bridge to lorries on Monday after engineers found \
+         cracks, and said in a statement that it would stay closed for six months.",
+    ];
+
+    /// The rows holding sentence `s` of article `k`.
+    fn rows_of(rows: &[Row], k: usize, s: usize) -> Vec<usize> {
+        (0..rows.len())
+            .filter(|&r| {
+                rows[r].cells[k]
+                    .as_ref()
+                    .is_some_and(|c| c.sentences.contains(&s))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_sentence_the_spine_tells_twice_stands_in_one_row() {
+        let report = compare_texts(vec![input("a", TOLD_TWICE[0]), input("b", TOLD_TWICE[1])]);
+        assert_eq!(report.pairs[0].alignments.len(), 2);
+        let rows = build_rows(&report.articles, &report.pairs, &report.coverage);
+        let once = rows_of(&rows, 1, 0);
+        assert_eq!(once.len(), 1, "{rows:#?}");
+        assert_eq!(once, rows_of(&rows, 0, 0), "it faces the better telling");
+        let second = &rows[rows_of(&rows, 0, 2)[0]];
+        assert!(second.cells[1].is_none());
+        let cell = second.cells[0]
+            .as_ref()
+            .expect("the spine's second telling");
+        assert_eq!(cell.state, CellState::Elsewhere);
+        let spine: Vec<usize> = rows
+            .iter()
+            .filter_map(|row| row.cells[0].as_ref())
+            .flat_map(|cell| cell.sentences.iter().copied())
+            .collect();
+        assert_eq!(spine, [0, 1, 2]);
+    }
+
+    #[test]
+    fn both_tellings_of_another_article_face_the_spine_sentence() {
+        let report = compare_texts(vec![input("b", TOLD_TWICE[1]), input("a", TOLD_TWICE[0])]);
+        let rows = build_rows(&report.articles, &report.pairs, &report.coverage);
+        let row = &rows[rows_of(&rows, 0, 0)[0]];
+        let cell = row.cells[1].as_ref().expect("the other article's cell");
+        assert_eq!(cell.sentences, [0, 2]);
+        assert_eq!(cell.state, CellState::Aligned);
+        assert_eq!(rows_of(&rows, 1, 2).len(), 1);
+        let only = &rows[rows_of(&rows, 1, 1)[0]];
+        assert_eq!(
+            only.cells[1].as_ref().map(|c| c.state),
+            Some(CellState::Only)
         );
     }
 

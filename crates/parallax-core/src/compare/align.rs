@@ -6,11 +6,13 @@
 //! sentences are as alike as the cosine of their bags. Candidates come from an inverted index of
 //! rare terms, never from all pairs, so long articles stay cheap; one long sentence may match two
 //! adjacent short ones when together they match better than either alone. Two sentences less
-//! alike than that are still matched when they stand between aligned neighbours.
+//! alike than that are still matched when they stand between aligned neighbours. A sentence the
+//! other article tells twice is matched with both tellings, each in an alignment of its own.
 
 use super::index::{Index, IndexedArticle, SentenceTerms, TermKind};
 
-/// One or two sentences of the left article matched with one or two of the right.
+/// One or two sentences of the left article matched with one or two of the right (a sentence
+/// told twice by the other article is in two of these).
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Matched {
     pub left: Vec<usize>,
@@ -121,6 +123,11 @@ pub(super) fn align_sentences(index: &Index, left: usize, right: usize) -> Vec<M
         }
     }
 
+    // Then sentences told twice by the other article: see `second_partners`.
+    for (c, free) in second_partners(index, a, b, &chosen, &candidates) {
+        chosen.add_second(c, free);
+    }
+
     let mut matched: Vec<Matched> = chosen
         .alignments
         .into_iter()
@@ -165,6 +172,17 @@ impl Chosen {
         self.alignments.push(Some(c));
     }
 
+    /// Adds an alignment of a sentence left over with one already aligned, which stays held by
+    /// its first alignment: only the `free` side's sentence is marked as held by the new one.
+    fn add_second(&mut self, c: Candidate, free: Side) {
+        let n = self.alignments.len();
+        match free {
+            Side::Left => c.left.iter().for_each(|&i| self.left[i] = Some(n)),
+            Side::Right => c.right.iter().for_each(|&j| self.right[j] = Some(n)),
+        }
+        self.alignments.push(Some(c));
+    }
+
     /// Whether the sentences before `i` and `j`, or the sentences after them, are aligned with
     /// each other.
     fn between_aligned(&self, i: usize, j: usize) -> bool {
@@ -201,6 +219,91 @@ impl Chosen {
             self.add(c);
         }
     }
+}
+
+/// Which article of the pair a sentence is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Left,
+    Right,
+}
+
+/// One outlet often tells in two sentences what the other tells in one, or repeats a statement
+/// ("Romney said in a statement: \"... exit the Senate race.\"" and, further down, the quote
+/// again on its own). The first is matched; the second is left over though it matches the same
+/// sentence well enough on its own, because that sentence is taken. Such a sentence left over
+/// becomes a second partner of the taken sentence when it is an alignment with it by the usual
+/// thresholds and adds to what it says: the taken sentence matches its partners and this one
+/// together better, by [`MERGE_GAIN`], than its partners alone. Each sentence left over takes
+/// one second partner, and each taken sentence one more, the best alike first.
+fn second_partners(
+    index: &Index,
+    a: &IndexedArticle,
+    b: &IndexedArticle,
+    chosen: &Chosen,
+    candidates: &[(usize, usize, Likeness)],
+) -> Vec<(Candidate, Side)> {
+    let mut proposed: Vec<(usize, usize, f32, Side)> = Vec::new();
+    for &(i, j, m) in candidates {
+        if !m.is_alignment() {
+            continue;
+        }
+        let (held, free) = match (chosen.left[i], chosen.right[j]) {
+            (None, Some(held)) => (held, Side::Left),
+            (Some(held), None) => (held, Side::Right),
+            _ => continue,
+        };
+        let Some(alignment) = &chosen.alignments[held] else {
+            continue;
+        };
+        // The free sentence, the taken one, and the taken one's partners (the free one's side).
+        let (free_sentence, taken, partners) = match free {
+            Side::Left => (&a.sentences[i], &b.sentences[j], bag_of(a, &alignment.left)),
+            Side::Right => (
+                &b.sentences[j],
+                &a.sentences[i],
+                bag_of(b, &alignment.right),
+            ),
+        };
+        let before = likeness(index, &partners.terms, partners.norm, taken).cosine;
+        let (terms, norm) = union(&partners, free_sentence);
+        let after = likeness(index, &terms, norm, taken).cosine;
+        if after >= before + MERGE_GAIN {
+            proposed.push((i, j, m.cosine, free));
+        }
+    }
+    proposed.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
+    let (mut left_used, mut right_used) = (
+        vec![false; a.sentences.len()],
+        vec![false; b.sentences.len()],
+    );
+    let mut found = Vec::new();
+    for (i, j, score, free) in proposed {
+        if left_used[i] || right_used[j] {
+            continue;
+        }
+        left_used[i] = true;
+        right_used[j] = true;
+        found.push((
+            Candidate {
+                left: vec![i],
+                right: vec![j],
+                score,
+            },
+            free,
+        ));
+    }
+    found
+}
+
+/// The sentences `which` of `article` read as one bag.
+fn bag_of(article: &IndexedArticle, which: &[usize]) -> SentenceTerms {
+    let mut bag = SentenceTerms::default();
+    for &k in which {
+        let (terms, norm) = union(&bag, &article.sentences[k]);
+        bag = SentenceTerms { terms, norm };
+    }
+    bag
 }
 
 /// Sentences made of function words alone ("Why?", "How are you?") have no rare term to be

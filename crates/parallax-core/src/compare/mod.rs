@@ -70,7 +70,9 @@ pub struct PairComparison {
     pub conflicts: Vec<Conflict>,
 }
 
-/// One or two sentences of the left article matched with one or two of the right.
+/// One or two sentences of the left article matched with one or two of the right. A sentence
+/// is in two alignments of a pair when the other article tells it twice (in two sentences, or
+/// once more further down): each of the two is matched with it in an alignment of its own.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Alignment {
     /// Indices of the left article's sentences.
@@ -301,20 +303,28 @@ fn compare_pair(
 }
 
 /// How much of both articles is aligned, weighted by sentence length and alignment score: 1 for
-/// the same text twice, 0 for articles with nothing in common.
+/// the same text twice, 0 for articles with nothing in common. A sentence in two alignments
+/// counts once, at the better score.
 fn similarity(a: &[Sentence], b: &[Sentence], alignments: &[Alignment]) -> f64 {
     let length = |s: &Sentence| (s.end - s.start) as f64;
     let total: f64 = a.iter().chain(b).map(length).sum();
     if total == 0.0 {
         return 0.0;
     }
-    let aligned: f64 = alignments
+    let (mut left, mut right) = (vec![0.0f64; a.len()], vec![0.0f64; b.len()]);
+    for al in alignments {
+        al.left
+            .iter()
+            .for_each(|&i| left[i] = left[i].max(al.score));
+        al.right
+            .iter()
+            .for_each(|&j| right[j] = right[j].max(al.score));
+    }
+    let aligned: f64 = a
         .iter()
-        .map(|al| {
-            let covered: f64 = al.left.iter().map(|&i| length(&a[i])).sum::<f64>()
-                + al.right.iter().map(|&j| length(&b[j])).sum::<f64>();
-            covered * al.score
-        })
+        .zip(&left)
+        .chain(b.iter().zip(&right))
+        .map(|(s, score)| length(s) * score)
         .sum();
     aligned / total
 }
