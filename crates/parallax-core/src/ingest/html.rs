@@ -204,6 +204,13 @@ fn marked_captions(document: &Document, html: &str) -> String {
     }
     let mut captions = String::new();
     for node in document.select(CAPTION_ELEMENTS).nodes() {
+        let named = ["class", "id"]
+            .into_iter()
+            .filter_map(|attribute| node.attr(attribute))
+            .any(|value| value.split_whitespace().any(names_caption));
+        if !named {
+            continue;
+        }
         let text = collapsed(&node.text());
         let words = text.split_whitespace().count();
         if words > 0 && words <= CAPTION_WORDS {
@@ -212,6 +219,19 @@ fn marked_captions(document: &Document, html: &str) -> String {
         }
     }
     captions
+}
+
+/// Whether a class or id names a caption (`wp-caption-text`, `photoCaption`,
+/// `cnnStoryPhotoCaptionBox`), not the absence of one or a picture that has one (`no_caption`,
+/// `has-caption`).
+fn names_caption(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    name.match_indices("caption").any(|(at, _)| {
+        let before = name[..at].trim_end_matches(['-', '_']);
+        !["no", "has", "with", "without"]
+            .iter()
+            .any(|mark| before.ends_with(mark))
+    })
 }
 
 /// The reader's paragraphs without those that stand in a caption the page marks as one
@@ -492,6 +512,9 @@ fn heads_text(next: Option<&String>) -> bool {
 /// A paragraph of at most this many words may be a byline or a time stamp.
 const STAMP_WORDS: usize = 14;
 
+/// A byline that holds a time stamp may have this many words.
+const STAMPED_BYLINE_WORDS: usize = 24;
+
 /// A line that says who wrote the article or when (`By A. Writer, diplomatic correspondent`,
 /// `Thu 20 Nov 2025 09.15 GMT`, `Last updated: 3:51 pm / March 25, 2009`): short, not a
 /// sentence, and opening with "By Name" or holding a date or a clock time.
@@ -510,12 +533,17 @@ fn is_byline_or_time_stamp(paragraph: &str) -> bool {
         .expect("valid")
     });
     let text = paragraph.trim();
-    if text.split_whitespace().count() > STAMP_WORDS || text.ends_with(['.', '!', '?', '"', '”'])
-    {
+    let words = text.split_whitespace().count();
+    if text.ends_with(['.', '!', '?', '"', '”']) {
         return false;
     }
     if byline.is_match(text) {
-        return true;
+        // A byline with its writers' titles and a time stamp runs longer ("By A. Kim, Associated
+        // Press Writer – Fri Apr 3, 3:21 pm ET").
+        return words <= STAMP_WORDS || words <= STAMPED_BYLINE_WORDS && stamp.is_match(text);
+    }
+    if words > STAMP_WORDS {
+        return false;
     }
     // Besides the date and time, a stamp holds a few words at most ("Last updated", a weekday,
     // a name): a heading with a date in it ("Cloud Summit: May 5-7, 2026 | Las Vegas") holds more.
@@ -1022,6 +1050,7 @@ mod tests {
             "Last updated: 3:51 pm / March 25, 2009",
             "12/27/2005 5:01:20 PM, by Jeremy Reimer",
             "Apr 6, 5:04 AM EDT",
+            "By KWANG-TAE KIM, Associated Press Writer Kwang-tae Kim, Associated Press Writer – Fri Apr 3, 3:21 pm ET",
         ] {
             assert!(is_byline_or_time_stamp(stamp), "{stamp}");
         }
@@ -1030,6 +1059,7 @@ mod tests {
             "By Friday the harbour had reopened.",
             "The ferry left at 9:15 and reached the island at noon on 4 May 2025.",
             "By the harbour",
+            "By Maria Lindqvist and Tom Berg, who covered the storm for the harbour paper over three long winters",
         ] {
             assert!(!is_byline_or_time_stamp(text), "{text}");
         }
@@ -1222,13 +1252,34 @@ mod tests {
     }
 
     #[test]
+    fn classes_that_name_a_caption_and_classes_that_only_mention_one() {
+        for name in [
+            "wp-caption-text",
+            "photoCaption",
+            "cnnStoryPhotoCaptionBox",
+            "caption",
+        ] {
+            assert!(names_caption(name), "{name}");
+        }
+        for name in [
+            "buzz_attr_no_caption",
+            "has-caption",
+            "nocaption",
+            "headline",
+        ] {
+            assert!(!names_caption(name), "{name}");
+        }
+    }
+
+    #[test]
     fn captions_named_by_class_or_id_are_left_out_but_wrappers_named_so_are_not() {
         let wrapper_prose = "The harbour reopened on Friday after the storm. ".repeat(12);
         let page = format!(
             "<div class=\"wp-caption\"><img src=a.jpg><p class=\"wp-caption-text\">\
              Fishermen mend their nets on the quay at Ullapool.</p></div>\
              <div id=photoCaption>Photo: Ann Lee / Harbour Press</div>\
-             <div class=has-caption><p>{wrapper_prose}</p></div>"
+             <div class=has-caption><p>{wrapper_prose}</p></div>\
+             <p><span class=attr_no_caption>Boats went out again on the morning tide.</span></p>"
         );
         let document = Document::from(page.as_str());
         let captions = marked_captions(&document, &page);
@@ -1248,7 +1299,7 @@ mod tests {
                 paragraphs[3].clone(),
                 paragraphs[4].clone()
             ],
-            "the long element named has-caption is a wrapper, and its text stays"
+            "a long element named as a caption is a wrapper, and a no_caption span is not a caption"
         );
         assert_eq!(
             without_captions(paragraphs[1..2].to_vec(), &captions),
