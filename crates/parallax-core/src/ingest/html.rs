@@ -475,6 +475,7 @@ fn without_page_furniture(paragraphs: Vec<String>) -> Vec<String> {
                 || is_credit_line(p)
                 || is_markup_as_text(p)
                 || is_byline_or_time_stamp(p)
+                || is_teaser_card(p)
                 || is_promotion_line(p)
                 || is_shouted_label(p)
                     && (is_advertisement(p) || !heads_text(paragraphs.get(index + 1)));
@@ -554,6 +555,34 @@ fn is_byline_or_time_stamp(paragraph: &str) -> bool {
             .filter(|w| !w.is_empty() && !STAMP_WORDS_ASIDE.contains(&w.to_lowercase().as_str()))
             .count()
             <= 3
+}
+
+/// A teaser of another story holds at most this many words, in at most this many lines.
+const TEASER_WORDS: usize = 60;
+const TEASER_LINES: usize = 4;
+
+/// Characters of code, which a teaser does not hold (`WHERE created_at < '2024-06-15 10:30:00';`).
+const CODE_MARKS: &[char] = &['=', '<', '>', ';', '{', '}'];
+
+/// A teaser of another story set as one paragraph of lines: a headline, its byline or date, a
+/// summary (`The Deal We Made / By Colin Harrison / One couple's tale of ...`). A line labelled
+/// as a field (`Date: May 5-7, 2026 / Location: Las Vegas`) is a listing's, not a teaser's.
+fn is_teaser_card(paragraph: &str) -> bool {
+    let lines: Vec<&str> = paragraph
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    (2..=TEASER_LINES).contains(&lines.len())
+        && paragraph.split_whitespace().count() <= TEASER_WORDS
+        && !paragraph.contains(CODE_MARKS)
+        && lines.iter().any(|line| {
+            let labelled = line
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.ends_with(':'));
+            !labelled && is_byline_or_time_stamp(line)
+        })
 }
 
 /// Words a time stamp holds besides the date and time.
@@ -1249,6 +1278,24 @@ mod tests {
             with_rest_of_container(reader_kept_the_middle_section(), &container),
             reader_kept_the_middle_section()
         );
+    }
+
+    #[test]
+    fn teasers_set_as_lines_are_furniture_but_listings_and_code_are_not() {
+        for teaser in [
+            "The Deal We Made for the Good Life\nBy Colin Harrison\nOne couple's tale of moving in with grandma.",
+            "The World's Richest People\nGates No Longer World's Richest Man\nMatthew Miller 03.05.08, 6:00 PM ET",
+        ] {
+            assert!(is_teaser_card(teaser), "{teaser}");
+        }
+        for text in [
+            "Date: January 6-9, 2026\nLocation: Las Vegas, USA\nFocus: Consumer electronics",
+            "SELECT * FROM orders\nWHERE created_at < '2024-06-15 10:30:00'\nLIMIT 20;",
+            "By Colin Harrison",
+            "The harbour reopened on Friday.\nBoats went out again on the morning tide.",
+        ] {
+            assert!(!is_teaser_card(text), "{text}");
+        }
     }
 
     #[test]
