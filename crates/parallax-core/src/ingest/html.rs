@@ -189,7 +189,7 @@ fn main_container(document: &Document, html: &str) -> Option<Container> {
         })
 }
 
-/// Elements a page names as a picture's caption or credit by class or id (`wp-caption-text`,
+/// Elements a page names as a picture's caption by class or id (`wp-caption-text`,
 /// `photoCaption`, `#caption`), besides `figcaption`.
 const CAPTION_ELEMENTS: &str = "[class*=caption i], [id*=caption i]";
 
