@@ -15,7 +15,8 @@
 //! split (development, held-out) and source set, and the snippet pass rates. `--only NAME` runs
 //! one extractor; `--scores FILE` writes each development page's scores to `FILE.<extractor>`;
 //! `--errors N` lists, for the N development pages of lowest precision, the
-//! paragraphs kept that the expected body does not hold (held-out pages are never listed).
+//! paragraphs kept that the expected body does not hold (held-out pages are never listed);
+//! `--dump DIR` writes each development page's body to `DIR/<extractor>/<id>.txt`.
 //!
 //! ```text
 //! cargo run --release -p parallax-core --example extract_eval --features compare-extractors -- /work/data/news-pages [--only parallax] [--errors 30] [--show ID]
@@ -223,6 +224,15 @@ fn evaluate_news_pages(pages: &[news_pages::NewsPage], args: &[String]) {
                 lines,
             )
             .expect("cannot write the scores");
+        }
+        if let Some(folder) = option(args, "--dump") {
+            // Each development page's body, one file per page, to read rules off with other tools.
+            let folder = Path::new(folder).join(name.split(' ').next().unwrap_or(name));
+            std::fs::create_dir_all(&folder).expect("cannot make the dump folder");
+            for (page, output) in pages.iter().zip(&outputs).filter(|(p, _)| !p.held_out) {
+                std::fs::write(folder.join(format!("{}.txt", page.id)), output)
+                    .expect("cannot write a dumped body");
+            }
         }
         if name == "parallax" {
             if let Some(count) = option(args, "--errors").and_then(|n| n.parse::<usize>().ok()) {

@@ -10,7 +10,8 @@
 //! page's main container, runs of links, captions, bylines, time stamps and labels (on news pages
 //! never tuned on, body F1 0.940 -> 0.958; `eval/extract/RESULTS.md`). When the reader kept one
 //! section of an article whose sections are siblings, the prose it left in the main container is
-//! read too (broad mix of sites never tuned on: 0.920 -> 0.930).
+//! read too (broad mix of sites never tuned on: 0.920 -> 0.930). Captions the page names by class
+//! or id rather than `figcaption` go too (news pages never tuned on: 0.960 -> 0.964).
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -46,6 +47,7 @@ pub(crate) fn extract(html: &str) -> Result<(Vec<String>, Metadata), Error> {
         document.select(EMBEDDED_POSTS).remove();
     }
     let container = main_container(&document, html);
+    let captions = marked_captions(&document, html);
     let config = Config {
         max_elements_to_parse: MAX_ELEMENTS,
         ..Config::default()
@@ -81,6 +83,7 @@ pub(crate) fn extract(html: &str) -> Result<(Vec<String>, Metadata), Error> {
                 Some(container) => with_rest_of_container(paragraphs, container),
                 None => paragraphs,
             };
+            let paragraphs = without_captions(paragraphs, &captions);
             let from_reader = Metadata {
                 title: Some(article.title).filter(|t| !t.trim().is_empty()),
                 outlet: article.site_name,
@@ -184,6 +187,68 @@ fn main_container(document: &Document, html: &str) -> Option<Container> {
             }
             Some(container)
         })
+}
+
+/// Elements a page names as a picture's caption by class or id (`wp-caption-text`,
+/// `photoCaption`, `#caption`), besides `figcaption`.
+const CAPTION_ELEMENTS: &str = "[class*=caption i], [id*=caption i]";
+
+/// A caption holds at most this many words: a longer element named so is a wrapper (a
+/// `has-caption` article, a `caption-wrapper` of a whole section), not a caption.
+const CAPTION_WORDS: usize = 50;
+
+/// The text of the elements the page names as captions, white space collapsed, one per line.
+fn marked_captions(document: &Document, html: &str) -> String {
+    if !html.contains("aption") {
+        return String::new();
+    }
+    let mut captions = String::new();
+    for node in document.select(CAPTION_ELEMENTS).nodes() {
+        let named = ["class", "id"]
+            .into_iter()
+            .filter_map(|attribute| node.attr(attribute))
+            .any(|value| value.split_whitespace().any(names_caption));
+        if !named {
+            continue;
+        }
+        let text = collapsed(&node.text());
+        let words = text.split_whitespace().count();
+        if words > 0 && words <= CAPTION_WORDS {
+            captions.push_str(&text);
+            captions.push('\n');
+        }
+    }
+    captions
+}
+
+/// Whether a class or id names a caption (`wp-caption-text`, `photoCaption`,
+/// `cnnStoryPhotoCaptionBox`), not the absence of one or a picture that has one (`no_caption`,
+/// `has-caption`).
+fn names_caption(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    name.match_indices("caption").any(|(at, _)| {
+        let before = name[..at].trim_end_matches(['-', '_']);
+        !["no", "has", "with", "without"]
+            .iter()
+            .any(|mark| before.ends_with(mark))
+    })
+}
+
+/// The reader's paragraphs without those that stand in a caption the page marks as one
+/// ([`marked_captions`]): a picture's caption not written as `figcaption`, which the reader
+/// keeps as a paragraph of the article.
+fn without_captions(paragraphs: Vec<String>, captions: &str) -> Vec<String> {
+    if captions.is_empty() {
+        return paragraphs;
+    }
+    let is_caption = |p: &String| {
+        let text = collapsed(p);
+        !text.is_empty() && text.split(' ').count() <= CAPTION_WORDS && captions.contains(&text)
+    };
+    if paragraphs.iter().all(is_caption) {
+        return paragraphs;
+    }
+    paragraphs.into_iter().filter(|p| !is_caption(p)).collect()
 }
 
 fn collapsed(text: &str) -> String {
@@ -410,6 +475,7 @@ fn without_page_furniture(paragraphs: Vec<String>) -> Vec<String> {
                 || is_credit_line(p)
                 || is_markup_as_text(p)
                 || is_byline_or_time_stamp(p)
+                || is_teaser_card(p)
                 || is_promotion_line(p)
                 || is_shouted_label(p)
                     && (is_advertisement(p) || !heads_text(paragraphs.get(index + 1)));
@@ -447,6 +513,9 @@ fn heads_text(next: Option<&String>) -> bool {
 /// A paragraph of at most this many words may be a byline or a time stamp.
 const STAMP_WORDS: usize = 14;
 
+/// A byline that holds a time stamp may have this many words.
+const STAMPED_BYLINE_WORDS: usize = 24;
+
 /// A line that says who wrote the article or when (`By A. Writer, diplomatic correspondent`,
 /// `Thu 20 Nov 2025 09.15 GMT`, `Last updated: 3:51 pm / March 25, 2009`): short, not a
 /// sentence, and opening with "By Name" or holding a date or a clock time.
@@ -465,12 +534,17 @@ fn is_byline_or_time_stamp(paragraph: &str) -> bool {
         .expect("valid")
     });
     let text = paragraph.trim();
-    if text.split_whitespace().count() > STAMP_WORDS || text.ends_with(['.', '!', '?', '"', '”'])
-    {
+    let words = text.split_whitespace().count();
+    if text.ends_with(['.', '!', '?', '"', '”']) {
         return false;
     }
     if byline.is_match(text) {
-        return true;
+        // A byline with its writers' titles and a time stamp runs longer ("By A. Kim, Associated
+        // Press Writer – Fri Apr 3, 3:21 pm ET").
+        return words <= STAMP_WORDS || words <= STAMPED_BYLINE_WORDS && stamp.is_match(text);
+    }
+    if words > STAMP_WORDS {
+        return false;
     }
     // Besides the date and time, a stamp holds a few words at most ("Last updated", a weekday,
     // a name): a heading with a date in it ("Cloud Summit: May 5-7, 2026 | Las Vegas") holds more.
@@ -481,6 +555,34 @@ fn is_byline_or_time_stamp(paragraph: &str) -> bool {
             .filter(|w| !w.is_empty() && !STAMP_WORDS_ASIDE.contains(&w.to_lowercase().as_str()))
             .count()
             <= 3
+}
+
+/// A teaser of another story holds at most this many words, in at most this many lines.
+const TEASER_WORDS: usize = 60;
+const TEASER_LINES: usize = 4;
+
+/// Characters of code, which a teaser does not hold (`WHERE created_at < '2024-06-15 10:30:00';`).
+const CODE_MARKS: &[char] = &['=', '<', '>', ';', '{', '}'];
+
+/// A teaser of another story set as one paragraph of lines: a headline, its byline or date, a
+/// summary (`The Deal We Made / By Colin Harrison / One couple's tale of ...`). A line labelled
+/// as a field (`Date: May 5-7, 2026 / Location: Las Vegas`) is a listing's, not a teaser's.
+fn is_teaser_card(paragraph: &str) -> bool {
+    let lines: Vec<&str> = paragraph
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    (2..=TEASER_LINES).contains(&lines.len())
+        && paragraph.split_whitespace().count() <= TEASER_WORDS
+        && !paragraph.contains(CODE_MARKS)
+        && lines.iter().any(|line| {
+            let labelled = line
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.ends_with(':'));
+            !labelled && is_byline_or_time_stamp(line)
+        })
 }
 
 /// Words a time stamp holds besides the date and time.
@@ -977,6 +1079,7 @@ mod tests {
             "Last updated: 3:51 pm / March 25, 2009",
             "12/27/2005 5:01:20 PM, by Jeremy Reimer",
             "Apr 6, 5:04 AM EDT",
+            "By KWANG-TAE KIM, Associated Press Writer Kwang-tae Kim, Associated Press Writer – Fri Apr 3, 3:21 pm ET",
         ] {
             assert!(is_byline_or_time_stamp(stamp), "{stamp}");
         }
@@ -985,6 +1088,7 @@ mod tests {
             "By Friday the harbour had reopened.",
             "The ferry left at 9:15 and reached the island at noon on 4 May 2025.",
             "By the harbour",
+            "By Maria Lindqvist and Tom Berg, who covered the storm for the harbour paper over three long winters",
         ] {
             assert!(!is_byline_or_time_stamp(text), "{text}");
         }
@@ -1173,6 +1277,81 @@ mod tests {
         assert_eq!(
             with_rest_of_container(reader_kept_the_middle_section(), &container),
             reader_kept_the_middle_section()
+        );
+    }
+
+    #[test]
+    fn teasers_set_as_lines_are_furniture_but_listings_and_code_are_not() {
+        for teaser in [
+            "The Deal We Made for the Good Life\nBy Colin Harrison\nOne couple's tale of moving in with grandma.",
+            "The World's Richest People\nGates No Longer World's Richest Man\nMatthew Miller 03.05.08, 6:00 PM ET",
+        ] {
+            assert!(is_teaser_card(teaser), "{teaser}");
+        }
+        for text in [
+            "Date: January 6-9, 2026\nLocation: Las Vegas, USA\nFocus: Consumer electronics",
+            "SELECT * FROM orders\nWHERE created_at < '2024-06-15 10:30:00'\nLIMIT 20;",
+            "By Colin Harrison",
+            "The harbour reopened on Friday.\nBoats went out again on the morning tide.",
+        ] {
+            assert!(!is_teaser_card(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn classes_that_name_a_caption_and_classes_that_only_mention_one() {
+        for name in [
+            "wp-caption-text",
+            "photoCaption",
+            "cnnStoryPhotoCaptionBox",
+            "caption",
+        ] {
+            assert!(names_caption(name), "{name}");
+        }
+        for name in [
+            "buzz_attr_no_caption",
+            "has-caption",
+            "nocaption",
+            "headline",
+        ] {
+            assert!(!names_caption(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn captions_named_by_class_or_id_are_left_out_but_wrappers_named_so_are_not() {
+        let wrapper_prose = "The harbour reopened on Friday after the storm. ".repeat(12);
+        let page = format!(
+            "<div class=\"wp-caption\"><img src=a.jpg><p class=\"wp-caption-text\">\
+             Fishermen mend their nets on the quay at Ullapool.</p></div>\
+             <div id=photoCaption>Photo: Ann Lee / Harbour Press</div>\
+             <div class=has-caption><p>{wrapper_prose}</p></div>\
+             <p><span class=attr_no_caption>Boats went out again on the morning tide.</span></p>"
+        );
+        let document = Document::from(page.as_str());
+        let captions = marked_captions(&document, &page);
+        let paragraphs: Vec<String> = [
+            "The harbour reopened on Friday after the storm had closed it for a whole week.",
+            "Fishermen mend their nets on the quay at Ullapool.",
+            "Photo: Ann Lee / Harbour Press",
+            "The harbour reopened on Friday after the storm.",
+            "Boats went out again on the morning tide.",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(
+            without_captions(paragraphs.clone(), &captions),
+            vec![
+                paragraphs[0].clone(),
+                paragraphs[3].clone(),
+                paragraphs[4].clone()
+            ],
+            "a long element named as a caption is a wrapper, and a no_caption span is not a caption"
+        );
+        assert_eq!(
+            without_captions(paragraphs[1..2].to_vec(), &captions),
+            paragraphs[1..2].to_vec(),
+            "a page whose only text is a caption keeps it"
         );
     }
 
