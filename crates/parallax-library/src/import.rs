@@ -333,6 +333,19 @@ fn write_batch(
             break;
         }
     }
+    // A later article of the batch may have cut the event of an earlier one in two.
+    for (id, event, article) in &mut added {
+        let now = transaction
+            .prepare_cached("SELECT event_id FROM articles WHERE id = ?1")
+            .and_then(|mut statement| statement.query_row([*id], |row| row.get(0)));
+        match now {
+            Ok(now) => {
+                *event = now;
+                article.event = now;
+            }
+            Err(e) => return Err((e.into(), all_paths())),
+        }
+    }
     let new_ids: Vec<i64> = added.iter().map(|(id, _, _)| *id).collect();
     if let Err(e) = crate::schema::index_for_search(&transaction, &new_ids) {
         return Err((e.into(), all_paths()));
@@ -402,6 +415,14 @@ fn store(
         ])?;
     let id = connection.last_insert_rowid();
     index.insert(id, event, &prepared.profile);
+    // The event the article joined may now show itself as two stories.
+    let mut event = event;
+    if let Some(split) = assignment.event.and_then(|joined| index.split_of(joined)) {
+        let other = events::split(connection, index, &split)?;
+        if split.leaving.contains(&id) {
+            event = other;
+        }
+    }
     Ok(Stored::New { id, event })
 }
 
