@@ -679,3 +679,24 @@ fn sorted(mut ids: Vec<i64>) -> Vec<i64> {
     ids.sort_unstable();
     ids
 }
+
+#[test]
+fn an_import_reports_the_events_its_articles_end_in_after_a_cut() {
+    let folder = tempfile::tempdir().unwrap();
+    let library = Library::open(&folder.path().join("library.sqlite3")).unwrap();
+    let paths: Vec<PathBuf> = (0..QUAKES.len())
+        .map(|i| write(folder.path(), &format!("q{i}.txt"), QUAKES[i]))
+        .collect();
+    let report = import(&library, &paths);
+    assert_eq!(report.imported.len(), QUAKES.len(), "{report:?}");
+    for article in &report.imported {
+        assert_eq!(
+            library.article(article.id).unwrap().event,
+            Some(article.event)
+        );
+    }
+    let events: Vec<i64> = report.imported.iter().map(|a| a.event).collect();
+    assert!(events[..4].iter().all(|&e| e == events[0]), "{events:?}");
+    assert!(events[4..].iter().all(|&e| e == events[4]), "{events:?}");
+    assert_ne!(events[0], events[4]);
+}

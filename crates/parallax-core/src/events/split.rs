@@ -18,7 +18,7 @@ use super::{
 
 /// Events of more members are not looked at again: the pass costs the square of an event's
 /// size each time an article joins it.
-pub(super) const SPLIT_MAX_MEMBERS: usize = 64;
+pub(super) const SPLIT_MAX_MEMBERS: usize = 40;
 
 /// The least number of articles in each part of an event cut in two: two or three reports
 /// that differ from the rest are as often other angles on the story as another story.
