@@ -273,6 +273,11 @@ function renderTags(box, article, { add, remove, show }) {
 
 function groupingReason(grouping, joinedTitle) {
   if (grouping.placed_by_user) return 'You put this article in its event.';
+  if ((grouping.grouped_with === null || grouping.grouped_with === undefined)
+      && grouping.split_from !== null && grouping.split_from !== undefined) {
+    const link = grouping.split_link === null || grouping.split_link === undefined ? '' : ` (mean link ${grouping.split_link.toFixed(2)})`;
+    return `This article's event was cut in two: its articles and those now in event ${grouping.split_from} hardly resemble each other${link}.`;
+  }
   if (grouping.grouped_with === null || grouping.grouped_with === undefined) return 'This article started its event: no article imported before it reports the same story.';
   const similarity = grouping.similarity === null ? '' : ` (similarity ${grouping.similarity.toFixed(2)})`;
   const shared = grouping.shared_terms.length ? `; both name ${grouping.shared_terms.slice(0, 8).join(', ')}` : '';

@@ -406,7 +406,16 @@ pub(crate) fn grouping(grouping: &Grouping, title: &str, closest: Option<&str>) 
             }
             out.push('.');
         }
-        _ => out.push_str(": no earlier article reported the same event, so it started one."),
+        _ => match (grouping.split_from, grouping.split_link) {
+            (Some(other), Some(link)) => {
+                let _ = write!(
+                    out,
+                    ": its event was cut in two, as its articles and those now in event {other} \
+                     hardly resemble each other (mean link {link:.2})."
+                );
+            }
+            _ => out.push_str(": no earlier article reported the same event, so it started one."),
+        },
     }
     out.push('\n');
     out

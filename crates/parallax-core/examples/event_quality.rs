@@ -13,6 +13,7 @@
 //! half that measures them. Each half is grouped alone, incrementally as import does, in file-name
 //! order (with `--orders`, also by date and in five shuffled orders), three times: with the dates
 //! the extractor reads from the files, with the dates the corpus records, and with no date.
+//! `--dev-only` leaves the held-out halves out (to look at development errors with `--show`).
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -51,6 +52,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let articles = read_corpus(folder)?;
         let name = folder.file_name().unwrap_or_default().to_string_lossy();
         for held_out in [false, true] {
+            if held_out && args.iter().any(|a| a == "--dev-only") {
+                continue;
+            }
             let part: Vec<&Article> = articles
                 .iter()
                 .filter(|a| is_held_out(&a.split_key) == held_out)

@@ -8,7 +8,9 @@
 //!
 //! Grouping is incremental: [`EventIndex::assign`] places one new article in the event of its
 //! most similar earlier article, or opens a new event, without touching earlier decisions, and
-//! says why ([`Evidence`]).
+//! says why ([`Evidence`]). A second pass then looks at the event the article joined alone:
+//! when its members fall into two groups that hardly resemble each other, it is cut in two
+//! ([`EventIndex::split_of`], [`Split`]), except for articles a person placed.
 //!
 //! ```
 //! use parallax_core::events::{group_articles, ArticleProfile};
@@ -31,8 +33,10 @@ use crate::entities;
 use crate::text::TokenKind;
 
 mod occasion;
+mod split;
 
 use occasion::Figure;
+pub use split::Split;
 
 /// How many content words of an article its profile keeps.
 const PROFILE_TERMS: usize = 80;
@@ -182,6 +186,8 @@ struct Member {
     surnames: Vec<u32>,
     /// The figures of the headline and lead ([`occasion::occasion`]).
     occasion: Vec<Figure>,
+    /// Whether a person put the article in its event: no second pass moves it.
+    pinned: bool,
 }
 
 /// The figures of a profile's headline and lead, as its terms keep them.
@@ -308,11 +314,26 @@ impl EventIndex {
             subject,
             surnames,
             occasion,
+            pinned: false,
         });
     }
 
-    /// Moves an article already in the index to another event (a user's correction).
+    /// Moves an article already in the index to another event (a user's correction): it stays
+    /// there, whatever a second pass finds ([`EventIndex::split_of`]).
     pub fn set_event(&mut self, key: i64, event: i64) {
+        self.move_member(key, event);
+        self.pin(key);
+    }
+
+    /// Marks an article as placed by a person in the event it is in: no second pass moves it.
+    pub fn pin(&mut self, key: i64) {
+        if let Some(&slot) = self.slot_of.get(&key) {
+            self.members[slot as usize].pinned = true;
+        }
+    }
+
+    /// Moves an article to another event.
+    fn move_member(&mut self, key: i64, event: i64) {
         if let Some(&slot) = self.slot_of.get(&key) {
             let member = &mut self.members[slot as usize];
             if let Some(old) = self.event_members.get_mut(&member.event) {
@@ -591,21 +612,39 @@ impl EventIndex {
     }
 }
 
-/// Groups articles into events, in the order given, as incremental import would: each inner
-/// list holds the indices of the articles of one event, events in order of their first article.
+/// Groups articles into events, in the order given, as incremental import would (each article
+/// placed, then the event it joined cut in two if it shows itself as two, [`EventIndex::split_of`]):
+/// each inner list holds the indices of the articles of one event, events in order of their
+/// first article.
 pub fn group_articles(profiles: &[ArticleProfile]) -> Vec<Vec<usize>> {
     let mut index = EventIndex::new();
-    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut event_of: Vec<i64> = Vec::with_capacity(profiles.len());
+    let mut events = 0;
     for (i, profile) in profiles.iter().enumerate() {
-        let event = match index.assign(profile).event {
-            Some(event) => event as usize,
-            None => {
-                groups.push(Vec::new());
-                groups.len() - 1
+        let joined = index.assign(profile).event;
+        let event = joined.unwrap_or_else(|| {
+            events += 1;
+            events - 1
+        });
+        event_of.push(event);
+        index.insert(i as i64, event, profile);
+        // The event the article joined may now show itself as two.
+        if let Some(split) = joined.and_then(|event| index.split_of(event)) {
+            index.apply_split(&split, events);
+            for &key in &split.leaving {
+                event_of[key as usize] = events;
             }
-        };
-        groups[event].push(i);
-        index.insert(i as i64, event as i64, profile);
+            events += 1;
+        }
+    }
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_of: rustc_hash::FxHashMap<i64, usize> = Default::default();
+    for (i, event) in event_of.into_iter().enumerate() {
+        let group = *group_of.entry(event).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[group].push(i);
     }
     groups
 }

@@ -153,8 +153,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             ArticleProfile::new(&title, &text, Some("2025-06-01"))
         })
         .collect();
-    let assign = time_each(&probes, |p| drop(index.assign(p)));
+    // As import does: place the article, then look at the event it joined for two stories.
+    let assign = time_each(&probes, |p| {
+        if let Some(event) = index.assign(p).event {
+            drop(index.split_of(event));
+        }
+    });
     println!("assign one article to an event (index in memory): median {:.3} ms, 95th percentile {:.3} ms", ms(assign.0), ms(assign.1));
+    // The second pass at its largest: an event of as many members as it looks at.
+    for (i, profile) in probes.iter().take(40).enumerate() {
+        index.insert(-1 - i as i64, -1, profile);
+    }
+    let split = time_each(&[(); 20], |_| drop(index.split_of(-1)));
+    println!(
+        "second pass over an event of 40 articles: median {:.3} ms, 95th percentile {:.3} ms",
+        ms(split.0),
+        ms(split.1)
+    );
 
     let one_more = folder.path().join("one-more.txt");
     let (title, text) = article(&mut random, &vocabulary, &[vocabulary[7].as_str()]);

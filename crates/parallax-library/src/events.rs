@@ -3,7 +3,7 @@
 
 use std::cell::RefCell;
 
-use parallax_core::events::{ArticleProfile, EventIndex};
+use parallax_core::events::{ArticleProfile, EventIndex, Split};
 
 use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -40,6 +40,12 @@ pub struct Grouping {
     pub shared_terms: Vec<String>,
     /// True when a person put the article in this event.
     pub placed_by_user: bool,
+    /// When grouping cut the article's first event in two: the event that holds the other part
+    /// (the article left it, or the article it was closest to did).
+    pub split_from: Option<i64>,
+    /// The mean link (date-weighted similarity) between the two parts of that event, below the
+    /// least at which an event stays whole.
+    pub split_link: Option<f64>,
 }
 
 /// Creates an event named after its first article.
@@ -101,16 +107,66 @@ impl IndexCache {
 /// Rebuilds the engine's index from every stored article, in import order.
 fn load_index(connection: &Connection) -> Result<EventIndex, Error> {
     let mut index = EventIndex::new();
-    let mut statement =
-        connection.prepare("SELECT id, event_id, published, profile FROM articles ORDER BY id")?;
+    let mut statement = connection.prepare(
+        "SELECT id, event_id, published, profile, placed_by_user FROM articles ORDER BY id",
+    )?;
     let mut rows = statement.query([])?;
     while let Some(row) = rows.next()? {
         let published: Option<String> = row.get(2)?;
         let encoded: String = row.get(3)?;
         let profile = decode_profile(&encoded, published.as_deref());
-        index.insert(row.get(0)?, row.get(1)?, &profile);
+        let id = row.get(0)?;
+        index.insert(id, row.get(1)?, &profile);
+        // What a person placed stays where they put it, whatever a second pass finds.
+        if row.get(4)? {
+            index.pin(id);
+        }
     }
     Ok(index)
+}
+
+/// Cuts an event in two as the index found it: the articles that leave go to a new event,
+/// named after the first of them, and both parts record why. Returns the new event.
+pub(crate) fn split(
+    connection: &Connection,
+    index: &mut EventIndex,
+    split: &Split,
+) -> Result<i64, Error> {
+    let first = split.leaving.first().copied().unwrap_or_default();
+    let title: String =
+        connection.query_row("SELECT title FROM articles WHERE id = ?1", [first], |row| {
+            row.get(0)
+        })?;
+    let event = create(connection, &title)?;
+    let leaving = serde_json::to_string(&split.leaving).expect("numbers serialise");
+    connection.execute(
+        "UPDATE articles SET event_id = ?1 WHERE id IN (SELECT value FROM json_each(?2))",
+        rusqlite::params![event, leaving],
+    )?;
+    connection.execute(
+        "INSERT OR REPLACE INTO article_splits (article_id, split_from, split_link)
+         SELECT value, ?1, ?2 FROM json_each(?3)",
+        rusqlite::params![split.event, split.link, leaving],
+    )?;
+    // An article whose closest article is now in the other part says so instead.
+    let crossed = "FROM articles WHERE event_id IN (?1, ?2) AND grouped_with IS NOT NULL
+           AND (SELECT o.event_id FROM articles o WHERE o.id = articles.grouped_with) != articles.event_id";
+    connection.execute(
+        &format!(
+            "INSERT OR REPLACE INTO article_splits (article_id, split_from, split_link)
+             SELECT id, CASE event_id WHEN ?1 THEN ?2 ELSE ?1 END, ?3 {crossed}"
+        ),
+        rusqlite::params![split.event, event, split.link],
+    )?;
+    connection.execute(
+        &format!(
+            "UPDATE articles SET grouped_with = NULL, grouping_similarity = NULL, grouping_terms = NULL
+             WHERE id IN (SELECT id {crossed})"
+        ),
+        rusqlite::params![split.event, event],
+    )?;
+    index.apply_split(split, event);
+    Ok(event)
 }
 
 /// Stores a profile's terms compactly: `term:count` entries separated by tabs.
@@ -231,6 +287,10 @@ pub(crate) fn move_article(
         "UPDATE articles SET event_id = ?2, placed_by_user = 1, grouped_with = NULL, grouping_similarity = NULL, grouping_terms = NULL WHERE id = ?1",
         [article, target],
     )?;
+    transaction.execute(
+        "DELETE FROM article_splits WHERE article_id = ?1",
+        [article],
+    )?;
     transaction.execute("DELETE FROM events WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM articles WHERE event_id = ?1)", [previous])?;
     transaction.commit()?;
     Ok(target)
@@ -249,7 +309,8 @@ fn exists(connection: &Connection, event: i64) -> Result<(), Error> {
 pub(crate) fn grouping(connection: &Connection, article: i64) -> Result<Grouping, Error> {
     connection
         .query_row(
-            "SELECT event_id, grouped_with, grouping_similarity, grouping_terms, placed_by_user FROM articles WHERE id = ?1",
+            "SELECT a.event_id, a.grouped_with, a.grouping_similarity, a.grouping_terms, a.placed_by_user, s.split_from, s.split_link
+             FROM articles a LEFT JOIN article_splits s ON s.article_id = a.id WHERE a.id = ?1",
             [article],
             |row| {
                 let terms: Option<String> = row.get(3)?;
@@ -260,6 +321,8 @@ pub(crate) fn grouping(connection: &Connection, article: i64) -> Result<Grouping
                     similarity: row.get(2)?,
                     shared_terms: terms.map(|t| t.split('\t').filter(|t| !t.is_empty()).map(str::to_string).collect()).unwrap_or_default(),
                     placed_by_user: row.get(4)?,
+                    split_from: row.get(5)?,
+                    split_link: row.get(6)?,
                 })
             },
         )

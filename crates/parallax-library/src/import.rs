@@ -303,6 +303,7 @@ fn write_batch(
     let mut duplicates = Vec::new();
     let mut failed = Vec::new();
     let mut stopped = false;
+    let mut split_any = false;
     for (path, prepared) in &batch {
         match prepared {
             Err(error) => failed.push(FailedFile {
@@ -310,17 +311,20 @@ fn write_batch(
                 error: error.clone(),
             }),
             Ok(prepared) => match store(&transaction, index, prepared) {
-                Ok(Stored::New { id, event }) => added.push((
-                    id,
-                    event,
-                    ImportedArticle {
+                Ok(Stored::New { id, event, split }) => {
+                    split_any |= split;
+                    added.push((
                         id,
-                        path: path.clone(),
-                        title: prepared.article.title.clone(),
-                        outlet: prepared.article.outlet.clone(),
                         event,
-                    },
-                )),
+                        ImportedArticle {
+                            id,
+                            path: path.clone(),
+                            title: prepared.article.title.clone(),
+                            outlet: prepared.article.outlet.clone(),
+                            event,
+                        },
+                    ));
+                }
                 Ok(Stored::Duplicate(existing_id)) => duplicates.push(DuplicateFile {
                     path: path.clone(),
                     existing_id,
@@ -331,6 +335,19 @@ fn write_batch(
         if handled(path) {
             stopped = true;
             break;
+        }
+    }
+    // A later article of the batch may have cut the event of an earlier one in two.
+    for (id, event, article) in added.iter_mut().filter(|_| split_any) {
+        let now = transaction
+            .prepare_cached("SELECT event_id FROM articles WHERE id = ?1")
+            .and_then(|mut statement| statement.query_row([*id], |row| row.get(0)));
+        match now {
+            Ok(now) => {
+                *event = now;
+                article.event = now;
+            }
+            Err(e) => return Err((e.into(), all_paths())),
         }
     }
     let new_ids: Vec<i64> = added.iter().map(|(id, _, _)| *id).collect();
@@ -355,7 +372,12 @@ fn write_batch(
 }
 
 enum Stored {
-    New { id: i64, event: i64 },
+    /// A new article, in `event`; `split` when placing it cut an event in two.
+    New {
+        id: i64,
+        event: i64,
+        split: bool,
+    },
     Duplicate(i64),
 }
 
@@ -402,7 +424,20 @@ fn store(
         ])?;
     let id = connection.last_insert_rowid();
     index.insert(id, event, &prepared.profile);
-    Ok(Stored::New { id, event })
+    // The event the article joined may now show itself as two stories.
+    let mut event = event;
+    let split = assignment.event.and_then(|joined| index.split_of(joined));
+    if let Some(split) = &split {
+        let other = events::split(connection, index, split)?;
+        if split.leaving.contains(&id) {
+            event = other;
+        }
+    }
+    Ok(Stored::New {
+        id,
+        event,
+        split: split.is_some(),
+    })
 }
 
 /// Reads a file to import; one over the engine's size limit is refused from its size alone, and

@@ -308,6 +308,19 @@ CREATE TABLE reuse_passages (
 CREATE INDEX reuse_passages_article ON reuse_passages(article_hash);
 "#,
     ),
+    M::up(
+        r#"
+-- Why event grouping's second pass cut an article's event in two (parallax_core::events::Split):
+-- the event that holds the other part, and the mean link between the two parts. A row for each
+-- article that left, and for each that stayed whose closest article left. (A table of its own:
+-- the articles table keeps its text last.)
+CREATE TABLE article_splits (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    split_from INTEGER NOT NULL,
+    split_link REAL NOT NULL
+);
+"#,
+    ),
 ];
 
 /// Adds articles just inserted to the search index, in one statement (see schema 3).

@@ -592,3 +592,111 @@ fn an_article_without_an_outlet_is_named_by_its_file_in_lists() {
         "{sources:?}"
     );
 }
+
+/// Reports of two earthquakes on one island, years apart, in import order: the first report of
+/// the second one tells it in the first one's words, so each article joins the one event until
+/// the second pass finds two stories in it.
+const QUAKES: [&str; 7] = [
+    "Quake hits Qeshm island, five hurt\n\nA moderate earthquake of magnitude 5.6 shook Qeshm island in the Gulf on Sunday afternoon, injuring five villagers in Tonban and cracking the walls of the old fishing harbour. Hormozgan's governor sent tents to Tonban.",
+    "Five villagers injured as quake shakes Qeshm\n\nFive villagers of Tonban were injured when a magnitude 5.6 tremor shook Qeshm island on Sunday. The fishing harbour's walls cracked and the governor of Hormozgan sent tents.",
+    "Tonban villagers sleep in tents after Qeshm quake\n\nVillagers in Tonban slept in tents sent by the Hormozgan governor after Sunday's magnitude 5.6 tremor on Qeshm island injured five and cracked the harbour walls.",
+    "Earthquake shakes Qeshm island\n\nAn earthquake of magnitude 5.9 shook Qeshm island in the Gulf on Sunday, cracking walls in its villages. Hormozgan's governor sent tents to the island, and rescuers flew in from Bandar Abbas.",
+    "Deadly earthquake on Qeshm island kills ten\n\nA strong 5.9 earthquake struck Qeshm island, killing ten people in the villages of Zirang and Kusheh, where mud-brick houses collapsed. Red Crescent teams flew rescuers from Bandar Abbas.",
+    "Ten dead as Qeshm quake flattens Zirang\n\nMud-brick houses collapsed in Zirang and Kusheh when a 5.9 magnitude earthquake hit Qeshm island, killing ten. The Red Crescent flew rescuers from Bandar Abbas.",
+    "Red Crescent rescuers reach Kusheh after deadly quake\n\nRescuers of the Red Crescent from Bandar Abbas reached Kusheh and Zirang, whose mud-brick houses collapsed in the 5.9 earthquake that killed ten.",
+];
+
+fn import_quakes(library: &Library, folder: &Path, range: std::ops::Range<usize>) -> Vec<i64> {
+    range
+        .map(|i| {
+            let report = import(library, &[write(folder, &format!("q{i}.txt"), QUAKES[i])]);
+            assert_eq!(report.imported.len(), 1, "{report:?}");
+            report.imported[0].id
+        })
+        .collect()
+}
+
+#[test]
+fn an_event_grown_into_two_stories_is_cut_in_two_and_says_why() {
+    let folder = tempfile::tempdir().unwrap();
+    let library = Library::open(&folder.path().join("library.sqlite3")).unwrap();
+    let ids = import_quakes(&library, folder.path(), 0..6);
+    assert_eq!(library.events().unwrap().len(), 1, "one event so far");
+    let first_event = library.article(ids[0]).unwrap().event.unwrap();
+
+    let last = import(&library, &[write(folder.path(), "q6.txt", QUAKES[6])]);
+    let events = library.events().unwrap();
+    assert_eq!(events.len(), 2, "{events:?}");
+    let second_event = last.imported[0].event;
+    assert_ne!(second_event, first_event);
+    let mut left: Vec<i64> = ids[4..].to_vec();
+    left.push(last.imported[0].id);
+    let second = events.iter().find(|e| e.id == second_event).unwrap();
+    assert_eq!(sorted(second.articles.clone()), left);
+    assert_eq!(second.title, "Deadly earthquake on Qeshm island kills ten");
+
+    let why = library.grouping(ids[4]).unwrap();
+    assert_eq!(why.split_from, Some(first_event));
+    assert!(why.split_link.is_some_and(|link| link < 0.16), "{why:?}");
+    assert!(!why.placed_by_user);
+    // An article that kept its event and its closest article carries no split.
+    assert_eq!(library.grouping(ids[1]).unwrap().split_from, None);
+
+    // Reopened, the library groups a new report of the second earthquake with it.
+    drop(library);
+    let library = Library::open(&folder.path().join("library.sqlite3")).unwrap();
+    let again = import(
+        &library,
+        &[write(
+            folder.path(),
+            "q7.txt",
+            "Kusheh buries its dead\n\nKusheh and Zirang buried the ten killed when mud-brick houses collapsed in the 5.9 earthquake; Red Crescent rescuers from Bandar Abbas stayed.",
+        )],
+    );
+    assert_eq!(again.imported[0].event, second_event);
+}
+
+#[test]
+fn an_article_a_person_placed_stays_when_its_event_is_cut() {
+    let folder = tempfile::tempdir().unwrap();
+    let library = Library::open(&folder.path().join("library.sqlite3")).unwrap();
+    let ids = import_quakes(&library, folder.path(), 0..6);
+    let event = library.article(ids[0]).unwrap().event.unwrap();
+    // The user confirms a report of the second earthquake where it is.
+    assert_eq!(library.move_article(ids[5], Some(event)).unwrap(), event);
+
+    import_quakes(&library, folder.path(), 6..7);
+    assert_eq!(library.events().unwrap().len(), 2);
+    assert_eq!(library.article(ids[5]).unwrap().event, Some(event));
+    assert!(library.grouping(ids[5]).unwrap().placed_by_user);
+    // The other story left around it.
+    let moved = library.article(ids[0]).unwrap().event.unwrap();
+    assert_ne!(moved, event);
+    assert_eq!(library.grouping(ids[0]).unwrap().split_from, Some(event));
+}
+
+fn sorted(mut ids: Vec<i64>) -> Vec<i64> {
+    ids.sort_unstable();
+    ids
+}
+
+#[test]
+fn an_import_reports_the_events_its_articles_end_in_after_a_cut() {
+    let folder = tempfile::tempdir().unwrap();
+    let library = Library::open(&folder.path().join("library.sqlite3")).unwrap();
+    let paths: Vec<PathBuf> = (0..QUAKES.len())
+        .map(|i| write(folder.path(), &format!("q{i}.txt"), QUAKES[i]))
+        .collect();
+    let report = import(&library, &paths);
+    assert_eq!(report.imported.len(), QUAKES.len(), "{report:?}");
+    for article in &report.imported {
+        assert_eq!(
+            library.article(article.id).unwrap().event,
+            Some(article.event)
+        );
+    }
+    let events: Vec<i64> = report.imported.iter().map(|a| a.event).collect();
+    assert!(events[..4].iter().all(|&e| e == events[0]), "{events:?}");
+    assert!(events[4..].iter().all(|&e| e == events[4]), "{events:?}");
+    assert_ne!(events[0], events[4]);
+}
