@@ -396,6 +396,59 @@ async fn searching_as_one_types_narrows_the_list_and_marks_the_words() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn an_event_cut_in_two_by_grouping_says_so_in_the_reader_naming_the_other_part() {
+    // Seven reports of two earthquakes on one island: the first pass puts them in one event,
+    // the second cuts it in two as the seventh arrives.
+    let quakes: Vec<String> = (0..7)
+        .map(|i| fixture(&format!("qeshm/q{i}.txt")).display().to_string())
+        .collect();
+    let app = App::start(&quakes).await;
+    app.wait_for_all("library-item", 15).await;
+    let quake_events = app
+        .poll(
+            "return [...document.querySelectorAll('[data-testid=event-item]')].filter(item => item.textContent.includes('Qeshm') || item.textContent.includes('Kusheh')).length",
+            "the two earthquakes are two events",
+            |events| events == 2,
+        )
+        .await;
+    assert_eq!(quake_events, 2);
+    let ids = app
+        .script(
+            "return [...document.querySelectorAll('[data-testid=library-item]')].filter(item => /Qeshm|Kusheh|Zirang|Tonban/.test(item.textContent)).map(item => item.dataset.articleId)",
+        )
+        .await;
+    let ids: Vec<String> = serde_json::from_value(ids).unwrap();
+    assert_eq!(ids.len(), 7, "{ids:?}");
+    let mut reasons = Vec::new();
+    for id in &ids {
+        app.click(&format!(
+            "[data-testid=library-item][data-article-id='{id}'] .article-open"
+        ))
+        .await;
+        let reason = app
+            .poll(
+                &format!("const reader = document.querySelector(\"[data-testid=article-reader][data-article-id='{id}']\"); return reader ? reader.querySelector('[data-testid=grouping-reason]').textContent : null"),
+                "the reader says why the article is in its event",
+                |reason| reason.is_string(),
+            )
+            .await;
+        reasons.push(reason.as_str().unwrap().to_string());
+    }
+    let cut: Vec<&String> = reasons
+        .iter()
+        .filter(|r| r.contains("was cut in two"))
+        .collect();
+    assert!(!cut.is_empty(), "{reasons:#?}");
+    assert!(
+        cut.iter()
+            .all(|r| r.contains("“Quake hits Qeshm island, five hurt”")
+                || r.contains("“Deadly earthquake on Qeshm island kills ten”")),
+        "the other part is named by its title: {cut:#?}"
+    );
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn the_reader_says_why_an_article_is_in_its_event() {
     let app = App::start(&[]).await;
     let items = app.wait_for_all("library-item", 8).await;

@@ -276,7 +276,8 @@ function groupingReason(grouping, joinedTitle) {
   if ((grouping.grouped_with === null || grouping.grouped_with === undefined)
       && grouping.split_from !== null && grouping.split_from !== undefined) {
     const link = grouping.split_link === null || grouping.split_link === undefined ? '' : ` (mean link ${grouping.split_link.toFixed(2)})`;
-    return `This article's event was cut in two: its articles and those now in event ${grouping.split_from} hardly resemble each other${link}.`;
+    const other = grouping.split_from_title ? `those now in “${grouping.split_from_title}”` : 'those now in another event';
+    return `This article's event was cut in two: its articles and ${other} hardly resemble each other${link}.`;
   }
   if (grouping.grouped_with === null || grouping.grouped_with === undefined) return 'This article started its event: no article imported before it reports the same story.';
   const similarity = grouping.similarity === null ? '' : ` (similarity ${grouping.similarity.toFixed(2)})`;

@@ -408,9 +408,13 @@ pub(crate) fn grouping(grouping: &Grouping, title: &str, closest: Option<&str>) 
         }
         _ => match (grouping.split_from, grouping.split_link) {
             (Some(other), Some(link)) => {
+                let other = match &grouping.split_from_title {
+                    Some(title) => format!("event {other} ({title})"),
+                    None => "another event".to_string(),
+                };
                 let _ = write!(
                     out,
-                    ": its event was cut in two, as its articles and those now in event {other} \
+                    ": its event was cut in two, as its articles and those now in {other} \
                      hardly resemble each other (mean link {link:.2})."
                 );
             }

@@ -46,6 +46,9 @@ pub struct Grouping {
     /// The mean link (date-weighted similarity) between the two parts of that event, below the
     /// least at which an event stays whole.
     pub split_link: Option<f64>,
+    /// The title of the event `split_from` names, while it exists (a later merge may have
+    /// folded it into another).
+    pub split_from_title: Option<String>,
 }
 
 /// Creates an event named after its first article.
@@ -309,8 +312,9 @@ fn exists(connection: &Connection, event: i64) -> Result<(), Error> {
 pub(crate) fn grouping(connection: &Connection, article: i64) -> Result<Grouping, Error> {
     connection
         .query_row(
-            "SELECT a.event_id, a.grouped_with, a.grouping_similarity, a.grouping_terms, a.placed_by_user, s.split_from, s.split_link
-             FROM articles a LEFT JOIN article_splits s ON s.article_id = a.id WHERE a.id = ?1",
+            "SELECT a.event_id, a.grouped_with, a.grouping_similarity, a.grouping_terms, a.placed_by_user, s.split_from, s.split_link, e.title
+             FROM articles a LEFT JOIN article_splits s ON s.article_id = a.id LEFT JOIN events e ON e.id = s.split_from
+             WHERE a.id = ?1",
             [article],
             |row| {
                 let terms: Option<String> = row.get(3)?;
@@ -323,6 +327,7 @@ pub(crate) fn grouping(connection: &Connection, article: i64) -> Result<Grouping
                     placed_by_user: row.get(4)?,
                     split_from: row.get(5)?,
                     split_link: row.get(6)?,
+                    split_from_title: row.get(7)?,
                 })
             },
         )
