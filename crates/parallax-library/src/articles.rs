@@ -1,6 +1,7 @@
 //! Articles found by id, in one place: a whole record ([`get`]), whether it is there
 //! ([`require`]), its content hash and text, and why an id is missing ([`missing`]: in the
-//! trash, or unknown). Lists and searches are `search.rs`'s.
+//! trash, or unknown); and the one way a new article is written ([`insert`]). Lists and searches
+//! are `search.rs`'s.
 
 use std::collections::BTreeMap;
 
@@ -8,6 +9,67 @@ use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use crate::Error;
+
+/// A new article as import and load write it, in its event.
+pub(crate) struct NewArticle<'a> {
+    pub title: &'a str,
+    pub outlet: Option<&'a str>,
+    pub byline: Option<&'a str>,
+    pub published: Option<&'a str>,
+    pub url: Option<&'a str>,
+    pub language: Option<&'a str>,
+    pub path: Option<&'a str>,
+    pub format: &'a str,
+    pub text: &'a str,
+    pub word_count: usize,
+    pub content_hash: &'a str,
+    pub event: i64,
+    /// The event profile, encoded (`events::encode_profile`).
+    pub profile: &'a str,
+    /// When it was first imported (a load keeps the export's); now when `None`.
+    pub imported: Option<&'a str>,
+    /// The earlier article grouping found it closest to, when it joined that one's event.
+    pub grouped_with: Option<&'a parallax_core::events::Evidence>,
+    pub placed_by_user: bool,
+    /// What a person corrected (JSON), when anything.
+    pub corrected: Option<&'a str>,
+}
+
+/// Writes a new article; returns its id. The search index is brought up to date by the caller
+/// for the whole batch (`schema::index_for_search`).
+pub(crate) fn insert(connection: &Connection, article: &NewArticle) -> Result<i64, Error> {
+    let grouped = article.grouped_with;
+    connection
+        .prepare_cached(
+            "INSERT INTO articles (title, outlet, byline, published, url, language, path, format, text,
+                                   word_count, content_hash, imported, event_id, profile, grouped_with,
+                                   grouping_similarity, grouping_terms, placed_by_user, corrected)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,
+                     coalesce(?12, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+        )?
+        .execute(rusqlite::params![
+            article.title,
+            article.outlet,
+            article.byline,
+            article.published,
+            article.url,
+            article.language,
+            article.path,
+            article.format,
+            article.text,
+            article.word_count as i64,
+            article.content_hash,
+            article.imported,
+            article.event,
+            article.profile,
+            grouped.map(|e| e.article),
+            grouped.map(|e| e.similarity),
+            grouped.map(|e| e.shared_terms.join("\t")),
+            article.placed_by_user,
+            article.corrected,
+        ])?;
+    Ok(connection.last_insert_rowid())
+}
 
 /// An article with everything the library knows of it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -8,7 +8,7 @@ use std::sync::mpsc;
 use parallax_core::events::ArticleProfile;
 use parallax_core::ingest::{self, ExtractedArticle};
 use rayon::prelude::*;
-use rusqlite::{params, Connection, Transaction, TransactionBehavior};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -396,33 +396,29 @@ fn store(
         Some(event) => event,
         None => events::create(connection, &prepared.article.title)?,
     };
-    let joined = assignment.event.and(assignment.evidence.as_ref());
     let article = &prepared.article;
-    connection
-        .prepare_cached(
-            "INSERT INTO articles (title, outlet, byline, published, url, language, path, format, text, word_count,
-                                   content_hash, event_id, profile, grouped_with, grouping_similarity, grouping_terms)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-        )?
-        .execute(params![
-            article.title,
-            article.outlet,
-            article.byline,
-            article.published,
-            article.url,
-            article.language,
-            prepared.stored_path,
-            article.format.as_str(),
-            article.text,
-            prepared.word_count as i64,
-            prepared.content_hash,
+    let id = articles::insert(
+        connection,
+        &articles::NewArticle {
+            title: &article.title,
+            outlet: article.outlet.as_deref(),
+            byline: article.byline.as_deref(),
+            published: article.published.as_deref(),
+            url: article.url.as_deref(),
+            language: article.language.as_deref(),
+            path: Some(&prepared.stored_path),
+            format: article.format.as_str(),
+            text: &article.text,
+            word_count: prepared.word_count,
+            content_hash: &prepared.content_hash,
             event,
-            events::encode_profile(&prepared.profile),
-            joined.map(|e| e.article),
-            joined.map(|e| e.similarity),
-            joined.map(|e| e.shared_terms.join("\t")),
-        ])?;
-    let id = connection.last_insert_rowid();
+            profile: &events::encode_profile(&prepared.profile),
+            imported: None,
+            grouped_with: assignment.event.and(assignment.evidence.as_ref()),
+            placed_by_user: false,
+            corrected: None,
+        },
+    )?;
     index.insert(id, event, &prepared.profile);
     // The event the article joined may now show itself as two stories.
     let mut event = event;

@@ -494,32 +494,28 @@ fn write_batch(
         };
         let corrected = (!article.corrected.is_empty())
             .then(|| serde_json::to_string(&article.corrected).expect("strings serialise"));
-        transaction
-                .prepare_cached(
-                    "INSERT INTO articles (title, outlet, byline, published, url, language, path, format, text,
-                                           word_count, content_hash, imported, event_id, profile, placed_by_user, corrected)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,
-                             coalesce(?12, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), ?13, ?14, ?15, ?16)",
-                )?
-                .execute(params![
-                    article.title,
-                    article.outlet,
-                    article.byline,
-                    article.published,
-                    article.url,
-                    article.language,
-                    article.path,
-                    article.format,
-                    article.text,
-                    parallax_core::text::word_count(&article.text) as i64,
-                    loaded.hash,
-                    article.imported,
-                    event,
-                    events::encode_profile(&loaded.profile),
-                    article.placed_by_user,
-                    corrected,
-                ])?;
-        let id = transaction.last_insert_rowid();
+        let id = crate::articles::insert(
+            &transaction,
+            &crate::articles::NewArticle {
+                title: &article.title,
+                outlet: article.outlet.as_deref(),
+                byline: article.byline.as_deref(),
+                published: article.published.as_deref(),
+                url: article.url.as_deref(),
+                language: article.language.as_deref(),
+                path: article.path.as_deref(),
+                format: &article.format,
+                text: &article.text,
+                word_count: parallax_core::text::word_count(&article.text),
+                content_hash: &loaded.hash,
+                event,
+                profile: &events::encode_profile(&loaded.profile),
+                imported: article.imported.as_deref(),
+                grouped_with: None,
+                placed_by_user: article.placed_by_user,
+                corrected: corrected.as_deref(),
+            },
+        )?;
         inserted.push(id);
         for tag in &article.tags {
             transaction.execute(
