@@ -275,7 +275,7 @@ function groupingReason(grouping, joinedTitle) {
   if (grouping.placed_by_user) return 'You put this article in its event.';
   if ((grouping.grouped_with === null || grouping.grouped_with === undefined)
       && grouping.split_from !== null && grouping.split_from !== undefined) {
-    const link = grouping.split_link === null || grouping.split_link === undefined ? '' : ` (mean link ${grouping.split_link.toFixed(2)})`;
+    const link = grouping.split_link === null || grouping.split_link === undefined ? '' : ` (mean link ${grouping.split_link.toFixed(3)})`;
     const other = grouping.split_from_title ? `those now in “${grouping.split_from_title}”` : 'those now in another event';
     return `This article's event was cut in two: its articles and ${other} hardly resemble each other${link}.`;
   }

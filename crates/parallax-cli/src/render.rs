@@ -415,7 +415,7 @@ pub(crate) fn grouping(grouping: &Grouping, title: &str, closest: Option<&str>) 
                 let _ = write!(
                     out,
                     ": its event was cut in two, as its articles and those now in {other} \
-                     hardly resemble each other (mean link {link:.2})."
+                     hardly resemble each other (mean link {link:.3})."
                 );
             }
             _ => out.push_str(": no earlier article reported the same event, so it started one."),
