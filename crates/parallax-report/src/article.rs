@@ -135,6 +135,23 @@ pub fn read_article_file(path: &Path) -> Result<ExtractedArticle, Error> {
     })
 }
 
+/// Three reports of one ferry sinking, for the tests of the timeline and its exports: an
+/// evening report (id 1), an undated wire (2) and a morning report (3) published `morning`.
+#[cfg(test)]
+pub(crate) fn ferry_reports(morning: &str) -> Vec<ComparedInput> {
+    let sank = "The ferry sank near the harbour wall.";
+    vec![
+        dated_input(
+            Some(1),
+            "Evening Post",
+            Some("2025-11-20T18:00:00Z"),
+            &format!("{sank} Nobody was hurt."),
+        ),
+        dated_input(Some(2), "Undated Wire", None, sank),
+        dated_input(Some(3), "Morning Star", Some(morning), sank),
+    ]
+}
+
 /// An article of a test: named `name` (its headline and outlet), dated or not.
 #[cfg(test)]
 pub(crate) fn dated_input(

@@ -139,31 +139,11 @@ pub(crate) fn of_comparison(
 
 #[cfg(test)]
 mod tests {
-    use crate::{compare_texts, ComparedInput};
-
-    fn dated(name: &str, published: Option<&str>, text: &str) -> ComparedInput {
-        crate::article::dated_input(None, name, published, text)
-    }
+    use crate::compare_texts;
 
     #[test]
     fn the_timeline_orders_articles_and_names_first_reports() {
-        let report = compare_texts(vec![
-            dated(
-                "Evening Post",
-                Some("2025-11-20T18:00:00Z"),
-                "The ferry sank near the harbour wall. Nobody was hurt.",
-            ),
-            dated(
-                "Undated Wire",
-                None,
-                "The ferry sank near the harbour wall.",
-            ),
-            dated(
-                "Morning Star",
-                Some("2025-11-20T07:45:00Z"),
-                "The ferry sank near the harbour wall.",
-            ),
-        ]);
+        let report = compare_texts(crate::article::ferry_reports("2025-11-20T07:45:00Z"));
         let order: Vec<&str> = report
             .timeline
             .articles

@@ -151,34 +151,11 @@ fn inert(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{compare_texts, ComparedInput};
-
-    fn dated(id: i64, name: &str, published: Option<&str>, text: &str) -> ComparedInput {
-        crate::article::dated_input(Some(id), name, published, text)
-    }
+    use crate::compare_texts;
 
     #[test]
     fn the_timeline_is_written_below_the_sources() {
-        let report = compare_texts(vec![
-            dated(
-                1,
-                "Evening Post",
-                Some("2025-11-20T18:00:00Z"),
-                "The ferry sank near the harbour wall. Nobody was hurt.",
-            ),
-            dated(
-                2,
-                "Undated Wire",
-                None,
-                "The ferry sank near the harbour wall.",
-            ),
-            dated(
-                3,
-                "Morning Star",
-                Some("2025-11-20"),
-                "The ferry sank near the harbour wall.",
-            ),
-        ]);
+        let report = compare_texts(crate::article::ferry_reports("2025-11-20"));
         let csv = write(&report);
         let mut reader = ::csv::Reader::from_reader(csv.as_bytes());
         let rows: Vec<Vec<String>> = reader
