@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 mod common;
-use common::Workspace;
+use common::{has_keys, Workspace, LISTED_ROW_KEYS};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -23,13 +23,6 @@ fn keys(value: &Value) -> Vec<&str> {
         .collect();
     keys.sort_unstable();
     keys
-}
-
-fn has_keys(value: &Value, expected: &[&str]) {
-    let keys = keys(value);
-    for key in expected {
-        assert!(keys.contains(key), "missing {key:?} in {value}");
-    }
 }
 
 fn fixture_str(name: &str) -> String {
@@ -414,18 +407,7 @@ fn list_prints_the_contract_fields() {
     let list = setup.json(&["list"], 0);
     assert_eq!(keys(&list), ["articles"]);
     let article = &list["articles"][0];
-    has_keys(
-        article,
-        &[
-            "id",
-            "title",
-            "outlet",
-            "published",
-            "path",
-            "word_count",
-            "event",
-        ],
-    );
+    has_keys(article, LISTED_ROW_KEYS);
     assert_eq!(article["outlet"], "The Daily Example");
     assert!(article["path"]
         .as_str()

@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 mod common;
-use common::{json_of, run_parallax, Workspace};
+use common::{has_keys, json_of, run_parallax, Workspace, LISTED_ROW_KEYS};
 
 /// Runs a command that must fail with one line on stderr and exit code 1; returns the line.
 fn error(setup: &Workspace, args: &[&str]) -> String {
@@ -153,18 +153,8 @@ fn tags_show_in_list_and_narrow_it() {
     let list = setup.json(&["list", "--tag", "bridge"], 0);
     assert_eq!(ids(&list, "articles"), [1, 2]);
     for article in list["articles"].as_array().unwrap() {
-        for key in [
-            "id",
-            "title",
-            "outlet",
-            "published",
-            "path",
-            "word_count",
-            "event",
-            "tags",
-        ] {
-            assert!(article.get(key).is_some(), "{key} missing in {article}");
-        }
+        has_keys(article, LISTED_ROW_KEYS);
+        has_keys(article, &["tags"]);
     }
     assert_eq!(article(&setup, 3)["tags"], serde_json::json!([]));
     let text = String::from_utf8(setup.run(&["list", "--tag", "bridge"]).stdout).unwrap();

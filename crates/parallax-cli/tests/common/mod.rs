@@ -48,6 +48,25 @@ pub fn json_of(library: &Path, args: &[&str], code: i32) -> Value {
         .unwrap_or_else(|e| panic!("{args:?} printed no single JSON document ({e}): {stdout}"))
 }
 
+/// The fields every row of `list --json` and `search --json` has, by the CLI's contract.
+pub const LISTED_ROW_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "outlet",
+    "published",
+    "path",
+    "word_count",
+    "event",
+];
+
+/// Checks that the JSON object `value` has every key of `expected`.
+pub fn has_keys(value: &Value, expected: &[&str]) {
+    let object = value.as_object().expect("an object");
+    for key in expected {
+        assert!(object.contains_key(*key), "missing {key:?} in {value}");
+    }
+}
+
 /// A temporary folder with a library file in it (`library.sqlite3`, made on first use) that the
 /// commands run on, and room for the files a test writes.
 pub struct Workspace {
