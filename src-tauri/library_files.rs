@@ -2,7 +2,7 @@
 //! Lines export, and the import of such an export. Each runs on its own connection to the
 //! library file, off the window's thread.
 
-use std::io::{BufReader, BufWriter, Write};
+use std::io::BufReader;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 
@@ -12,7 +12,6 @@ use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager};
 use tauri_plugin_dialog::DialogExt;
 
-use crate::error::CommandError;
 use crate::export::{self, Outcome, Task};
 use crate::import::{ImportFinished, FINISHED_EVENT};
 use crate::state::AppState;
@@ -78,14 +77,11 @@ pub fn choose_and_dump(app: AppHandle) {
                 |app, path, cancel, progress| {
                     let library = app.state::<AppState>().connect()?;
                     let mut partial = PartialFile::create(path)?;
-                    let mut out = BufWriter::new(&mut partial);
-                    let written = library.dump_with_progress(&mut out, &mut |done, total| {
-                        progress.tell("exporting-library", done as u64, total as u64);
-                        !cancel.load(Ordering::SeqCst)
-                    })?;
-                    out.flush()
-                        .map_err(|e| CommandError::from(partial_error(path, e)))?;
-                    drop(out);
+                    let written =
+                        library.dump_with_progress(&mut partial, &mut |done, total| {
+                            progress.tell("exporting-library", done as u64, total as u64);
+                            !cancel.load(Ordering::SeqCst)
+                        })?;
                     // Dropped unfinished, the partial file is deleted: a cancel leaves nothing.
                     let Some(count) = written else {
                         return Ok(Outcome::Cancelled);
@@ -98,13 +94,6 @@ pub fn choose_and_dump(app: AppHandle) {
                 },
             );
         });
-}
-
-fn partial_error(path: &Path, error: std::io::Error) -> parallax_report::Error {
-    parallax_report::Error::Unwritable {
-        path: path.to_path_buf(),
-        reason: error.to_string(),
-    }
 }
 
 /// Shows the open dialog for a JSON Lines export, then loads it; the window hears

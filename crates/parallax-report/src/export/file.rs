@@ -56,7 +56,8 @@ pub fn write_file(
 /// the target's folder, which becomes the target on [`PartialFile::finish`] and is deleted if
 /// the `PartialFile` is dropped before (a cancel, a failure).
 pub struct PartialFile {
-    file: tempfile::NamedTempFile,
+    /// Buffered, so a writer of many small records (a JSON Lines export) writes in blocks.
+    file: std::io::BufWriter<tempfile::NamedTempFile>,
     path: PathBuf,
 }
 
@@ -82,26 +83,32 @@ impl PartialFile {
                 reason: e.to_string(),
             })?;
         Ok(PartialFile {
-            file,
+            file: std::io::BufWriter::new(file),
             path: path.to_path_buf(),
         })
     }
 
     /// Puts what was written at the target (replacing a file there) and returns it whole.
     pub fn finish(self) -> Result<Written, Error> {
-        let file = self.file.as_file();
-        file.sync_all()
-            .map_err(|e| self.unwritable(e.to_string()))?;
+        let path = self.path;
+        let unwritable = |reason: String| Error::Unwritable {
+            path: path.clone(),
+            reason,
+        };
+        let temporary = self
+            .file
+            .into_inner()
+            .map_err(|e| unwritable(e.error().to_string()))?;
+        let file = temporary.as_file();
+        file.sync_all().map_err(|e| unwritable(e.to_string()))?;
         let bytes = file
             .metadata()
-            .map_err(|e| self.unwritable(e.to_string()))?
+            .map_err(|e| unwritable(e.to_string()))?
             .len();
         readable_by_others(file);
-        let path = self.path.clone();
-        self.file.persist(&path).map_err(|e| Error::Unwritable {
-            path,
-            reason: e.error.to_string(),
-        })?;
+        temporary
+            .persist(&path)
+            .map_err(|e| unwritable(e.error.to_string()))?;
         Ok(Written::Whole { bytes })
     }
 
@@ -200,6 +207,31 @@ mod tests {
             "the report saved last week"
         );
         assert_eq!(files_in(folder.path()), vec!["report.md".to_string()]);
+    }
+
+    #[test]
+    fn a_file_written_line_by_line_is_there_once_finished_and_gone_if_dropped() {
+        let folder = tempfile::tempdir().unwrap();
+        let target = folder.path().join("library.jsonl");
+        let mut partial = PartialFile::create(&target).unwrap();
+        for n in 0..1000 {
+            writeln!(partial, "{{\"id\":{n}}}").unwrap();
+        }
+        assert_eq!(partial.finish().unwrap(), Written::Whole { bytes: 10_890 });
+        assert_eq!(
+            std::fs::read_to_string(&target).unwrap().lines().count(),
+            1000
+        );
+
+        let mut dropped = PartialFile::create(&target).unwrap();
+        writeln!(dropped, "half").unwrap();
+        drop(dropped);
+        assert_eq!(
+            std::fs::read_to_string(&target).unwrap().lines().count(),
+            1000,
+            "the file finished before is untouched"
+        );
+        assert_eq!(files_in(folder.path()), vec!["library.jsonl".to_string()]);
     }
 
     #[test]
