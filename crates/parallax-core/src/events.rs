@@ -44,12 +44,15 @@ const PROFILE_TERMS: usize = 80;
 const TITLE_WEIGHT: u32 = 5;
 /// An entity name counts as this many plain words.
 const ENTITY_WEIGHT: u32 = 2;
-/// Two reports of one event appear within this many days of each other: news is dated.
-const MAX_DAYS_APART: i32 = 7;
-/// Within that window, the similarity counts less the further apart two reports are, down to
-/// nothing at this many days: a story on the same subject a week later is more often a
-/// follow-up (a new event) than a late report of the same one.
+/// The similarity of two dated reports counts less the further apart they are, fading by this
+/// many days to nothing (but see [`DISTANT_DATES_WEIGHT`]): reports of one event come out within
+/// days of each other, and a story on the same subject a week later is as often a follow-up.
 const FADE_DAYS: f64 = 14.0;
+/// However far apart two dates are, the similarity keeps this share of its weight. An event can
+/// run for months or years (a shooting, the hearing, the trial; an arrest and the verdict), and
+/// its later reports name the same people and places: the text has to be more alike across
+/// the gap, but the gap alone never keeps two reports apart.
+const DISTANT_DATES_WEIGHT: f64 = 0.7;
 /// Without both dates, two reports are weighed as if this many days apart: the text alone
 /// has to be a little more alike, as nothing corroborates it.
 const UNKNOWN_DAYS_APART: i32 = 2;
@@ -240,7 +243,6 @@ pub struct EventIndex {
     slot_of: rustc_hash::FxHashMap<i64, u32>,
     /// The slots of each event's members, in order of insertion.
     event_members: rustc_hash::FxHashMap<i64, Vec<u32>>,
-    first_day: rustc_hash::FxHashMap<i64, i32>,
     /// Ids of the surnames in members' [`People`].
     surname_ids: FastMap<String, u32>,
     /// Reused by [`EventIndex::assign`]: one entry per member, zero between calls.
@@ -290,10 +292,6 @@ impl EventIndex {
         }
         terms.sort_unstable_by_key(|t| t.0);
         terms.dedup_by_key(|t| t.0);
-        if let Some(day) = profile.day {
-            let first = self.first_day.entry(event).or_insert(day);
-            *first = (*first).min(day);
-        }
         let people = People::of(profile);
         let mut intern = |surname: String| {
             let next = self.surname_ids.len() as u32;
@@ -341,10 +339,6 @@ impl EventIndex {
             }
             self.event_members.entry(event).or_default().push(slot);
             member.event = event;
-            if let Some(day) = member.day {
-                let first = self.first_day.entry(event).or_insert(day);
-                *first = (*first).min(day);
-            }
         }
     }
 
@@ -392,11 +386,7 @@ impl EventIndex {
             if occasion::differ(&occasion, &member.occasion) {
                 similarity *= OTHER_OCCASION_FACTOR;
             }
-            let days_apart = profile
-                .day
-                .zip(member.day)
-                .map_or(UNKNOWN_DAYS_APART, |(a, b)| (a - b).abs());
-            let score = similarity * (1.0 - days_apart as f64 / FADE_DAYS).max(0.0);
+            let score = similarity * date_weight(profile.day, member.day);
             (score, similarity)
         };
         // The closest member of each candidate event.
@@ -464,9 +454,10 @@ impl EventIndex {
     /// The articles worth scoring: those sharing one of the query's most distinctive words,
     /// heaviest first, until a bounded number is found. A word in very many articles finds
     /// none on its own (it weighs little in the score anyway), so the work per article stays
-    /// the same in a library of a hundred thousand articles as in one of a hundred. Of those
-    /// within the dates, the ones sharing the most weight of those words are kept for the full
-    /// cosine: the article that wins it shares the query's heaviest words.
+    /// the same in a library of a hundred thousand articles as in one of a hundred. Of those,
+    /// the ones sharing the most weight of those words (weighed by their dates as the score
+    /// weighs them) are kept for the full cosine: the article that wins it shares the query's
+    /// heaviest words.
     fn candidates(&self, query: &[Weighted<'_>], day: Option<i32>) -> Vec<u32> {
         let mut distinctive: Vec<(u32, f64)> = query
             .iter()
@@ -497,9 +488,10 @@ impl EventIndex {
         let mut candidates: Vec<(u32, f64)> = Vec::with_capacity(touched.len());
         for slot in touched {
             let shared = std::mem::take(&mut scratch[slot as usize]);
-            if self.within_dates(day, &self.members[slot as usize]) {
-                candidates.push((slot, shared));
-            }
+            candidates.push((
+                slot,
+                shared * date_weight(day, self.members[slot as usize].day),
+            ));
         }
         drop(scratch);
         if candidates.len() > SCORED_CANDIDATES {
@@ -601,15 +593,14 @@ impl EventIndex {
         }
         named
     }
+}
 
-    /// Whether an article of `day` may report the same event as `member`: close to the
-    /// member's date and to the first report of the member's event, so an ongoing story does
-    /// not chain week after week into one event.
-    fn within_dates(&self, day: Option<i32>, member: &Member) -> bool {
-        let Some(day) = day else { return true };
-        let near = |other: i32| (day - other).abs() <= MAX_DAYS_APART;
-        member.day.is_none_or(near) && self.first_day.get(&member.event).copied().is_none_or(near)
-    }
+/// How much the similarity of two reports counts for how far apart their dates are: all of it
+/// on the same day, less by [`FADE_DAYS`], never less than [`DISTANT_DATES_WEIGHT`]; as if
+/// [`UNKNOWN_DAYS_APART`] when either date is unknown.
+fn date_weight(a: Option<i32>, b: Option<i32>) -> f64 {
+    let days_apart = a.zip(b).map_or(UNKNOWN_DAYS_APART, |(a, b)| (a - b).abs());
+    (1.0 - days_apart as f64 / FADE_DAYS).max(DISTANT_DATES_WEIGHT)
 }
 
 /// Groups articles into events, in the order given, as incremental import would (each article
@@ -855,23 +846,26 @@ mod tests {
     }
 
     #[test]
-    fn a_similar_story_a_month_later_starts_a_new_event() {
-        let mut index = EventIndex::new();
-        index.insert(
-            1,
-            1,
-            &profile(
-                "Senate passes farm bill",
-                "The Senate passed the farm bill.",
-                "2012-06-21",
-            ),
-        );
-        let later = profile(
+    fn a_story_a_month_later_joins_only_when_its_text_is_more_alike() {
+        let first = profile(
             "Senate passes farm bill",
-            "The Senate passed the farm bill.",
-            "2012-07-30",
+            "The Senate passed the farm bill on Thursday after a long debate over crop insurance \
+             and food stamps. Farmers in Iowa and Nebraska welcomed the vote.",
+            "2012-06-21",
         );
-        assert_eq!(index.assign(&later).event, None);
+        let mut index = EventIndex::new();
+        index.insert(1, 1, &first);
+        // A follow-up on the same subject: alike, but not alike enough across a month.
+        let text = "House leaders delayed the farm bill on Tuesday, citing the cost of food stamps \
+                    and a dispute with dairy farmers over milk prices.";
+        let follow_up = |date| profile("House delays farm bill", text, date);
+        assert_eq!(index.assign(&follow_up("2012-06-23")).event, Some(1));
+        assert_eq!(index.assign(&follow_up("2012-07-30")).event, None);
+        // The trial of an event months later names the same people and places: its text is as
+        // alike as a report of the same day, and a gap in dates alone keeps nothing apart.
+        let mut retold = first.clone();
+        retold.day = day_number("2012-09-30");
+        assert_eq!(index.assign(&retold).event, Some(1));
     }
 
     #[test]

@@ -12,8 +12,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    occasion, EventIndex, Member, FADE_DAYS, OTHER_OCCASION_FACTOR, OTHER_SUBJECT_FACTOR,
-    UNKNOWN_DAYS_APART,
+    date_weight, occasion, EventIndex, Member, OTHER_OCCASION_FACTOR, OTHER_SUBJECT_FACTOR,
 };
 
 /// Events of more members are not looked at again: the pass costs the square of an event's
@@ -107,16 +106,6 @@ impl EventIndex {
         for &key in &split.leaving {
             self.move_member(key, new_event);
         }
-        for event in [split.event, new_event] {
-            let first = self.event_members[&event]
-                .iter()
-                .filter_map(|&s| self.members[s as usize].day)
-                .min();
-            match first {
-                Some(day) => self.first_day.insert(event, day),
-                None => self.first_day.remove(&event),
-            };
-        }
     }
 
     /// A member's TF-IDF vector, of length one, sorted by term id.
@@ -157,11 +146,7 @@ fn pair_score(a: &Member, b: &Member, va: &[(u32, f64)], vb: &[(u32, f64)]) -> f
     if occasion::differ(&a.occasion, &b.occasion) {
         score *= OTHER_OCCASION_FACTOR;
     }
-    let days_apart = a
-        .day
-        .zip(b.day)
-        .map_or(UNKNOWN_DAYS_APART, |(x, y)| (x - y).abs());
-    score * (1.0 - days_apart as f64 / FADE_DAYS).max(0.0)
+    score * date_weight(a.day, b.day)
 }
 
 /// The two groups that average-link clustering of `n` items leaves last, each sorted.
