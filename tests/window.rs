@@ -449,6 +449,55 @@ async fn an_event_cut_in_two_by_grouping_says_so_in_the_reader_naming_the_other_
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_small_event_folded_into_another_by_grouping_says_so_in_the_reader() {
+    // Three reports of a ferry strike, a brief of its cost to island hotels that joins none of
+    // them, and a report of both that joins the brief: the brief's event is then folded into
+    // the strike's.
+    let reports: Vec<String> = (0..5)
+        .map(|i| {
+            fixture(&format!("ferry-fold/f{i}.txt"))
+                .display()
+                .to_string()
+        })
+        .collect();
+    let app = App::start(&reports).await;
+    app.wait_for_all("library-item", 13).await;
+    let strike_events = app
+        .poll(
+            "return [...document.querySelectorAll('[data-testid=event-item]')].filter(item => /Solent|Isle of Wight|Ferry workers/.test(item.textContent)).length",
+            "the strike and the hotels' brief are one event",
+            |events| events == 1,
+        )
+        .await;
+    assert_eq!(strike_events, 1);
+    let brief = app
+        .script(
+            "return [...document.querySelectorAll('[data-testid=library-item]')].find(item => item.textContent.includes('empties Isle of Wight hotels')).dataset.articleId",
+        )
+        .await;
+    let brief = brief.as_str().unwrap().to_string();
+    app.click(&format!(
+        "[data-testid=library-item][data-article-id='{brief}'] .article-open"
+    ))
+    .await;
+    let reason = app
+        .poll(
+            &format!("const reader = document.querySelector(\"[data-testid=article-reader][data-article-id='{brief}']\"); return reader ? reader.querySelector('[data-testid=grouping-reason]').textContent : null"),
+            "the reader says why the brief is in its event",
+            |reason| reason.is_string(),
+        )
+        .await;
+    let reason = reason.as_str().unwrap();
+    assert!(
+        reason.contains(
+            "started an event of its own, “Solent ferry strike empties Isle of Wight hotels”"
+        ) && reason.contains("folded into this one"),
+        "{reason}"
+    );
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn the_reader_says_why_an_article_is_in_its_event() {
     let app = App::start(&[]).await;
     let items = app.wait_for_all("library-item", 8).await;

@@ -279,6 +279,11 @@ function groupingReason(grouping, joinedTitle) {
     const other = grouping.split_from_title ? `those now in “${grouping.split_from_title}”` : 'those now in another event';
     return `This article's event was cut in two: its articles and ${other} hardly resemble each other${link}.`;
   }
+  if ((grouping.grouped_with === null || grouping.grouped_with === undefined)
+      && grouping.folded_from_title) {
+    const link = grouping.fold_link === null || grouping.fold_link === undefined ? '' : ` (mean link ${grouping.fold_link.toFixed(3)})`;
+    return `This article started an event of its own, “${grouping.folded_from_title}”, which grouping then folded into this one: its articles resemble this event's${link}.`;
+  }
   if (grouping.grouped_with === null || grouping.grouped_with === undefined) return 'This article started its event: no article imported before it reports the same story.';
   const similarity = grouping.similarity === null ? '' : ` (similarity ${grouping.similarity.toFixed(2)})`;
   const shared = grouping.shared_terms.length ? `; both name ${grouping.shared_terms.slice(0, 8).join(', ')}` : '';

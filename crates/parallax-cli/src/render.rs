@@ -418,7 +418,18 @@ pub(crate) fn grouping(grouping: &Grouping, title: &str, closest: Option<&str>) 
                      hardly resemble each other (mean link {link:.3})."
                 );
             }
-            _ => out.push_str(": no earlier article reported the same event, so it started one."),
+            _ => match (&grouping.folded_from_title, grouping.fold_link) {
+                (Some(title), Some(link)) => {
+                    let _ = write!(
+                        out,
+                        ": it started an event of its own ({title}), which was folded into this \
+                         one, as their articles resemble each other (mean link {link:.3})."
+                    );
+                }
+                _ => {
+                    out.push_str(": no earlier article reported the same event, so it started one.")
+                }
+            },
         },
     }
     out.push('\n');

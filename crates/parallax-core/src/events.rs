@@ -32,9 +32,12 @@ use serde::{Deserialize, Serialize};
 use crate::entities;
 use crate::text::TokenKind;
 
+mod fold;
 mod occasion;
 mod split;
 
+pub use fold::Fold;
+use fold::FOLD_CANDIDATES;
 use occasion::Figure;
 pub use split::Split;
 
@@ -174,6 +177,10 @@ pub struct Assignment {
     pub event: Option<i64>,
     /// The closest earlier article, whether or not it was close enough to join.
     pub evidence: Option<Evidence>,
+    /// The events the article came closest to, closest first (a few), for the third pass
+    /// ([`EventIndex::fold_of`]); not part of what is shown or stored.
+    #[serde(skip)]
+    pub near: Vec<i64>,
 }
 
 #[derive(Debug, Clone)]
@@ -405,6 +412,7 @@ impl EventIndex {
         // member alone: a link to the event blends the closest member with the mean over all of
         // them, so a chain of articles each like the next cannot pull four stories into one.
         let mut best: Option<(f64, f64, f64, &Member)> = None;
+        let mut near: Vec<(f64, i64)> = Vec::with_capacity(closest.len());
         for (&event, &(score, similarity, member)) in &closest {
             let members = &self.event_members[&event];
             let counted = &members[members.len().saturating_sub(EVENT_MEMBERS_COUNTED)..];
@@ -421,6 +429,7 @@ impl EventIndex {
                 .sum::<f64>()
                 / counted.len() as f64;
             let link = (1.0 - EVENT_MEAN_WEIGHT) * score + EVENT_MEAN_WEIGHT * mean;
+            near.push((link, event));
             let better = match best {
                 None => true,
                 Some((best_link, _, _, current)) => {
@@ -431,10 +440,17 @@ impl EventIndex {
                 best = Some((link, score, similarity, member));
             }
         }
+        near.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let near: Vec<i64> = near
+            .into_iter()
+            .take(FOLD_CANDIDATES)
+            .map(|(_, event)| event)
+            .collect();
         let Some((link, _, similarity, member)) = best else {
             return Assignment {
                 event: None,
                 evidence: None,
+                near,
             };
         };
         let evidence = Evidence {
@@ -448,6 +464,7 @@ impl EventIndex {
         Assignment {
             event,
             evidence: Some(evidence),
+            near,
         }
     }
 
@@ -612,7 +629,8 @@ pub fn group_articles(profiles: &[ArticleProfile]) -> Vec<Vec<usize>> {
     let mut event_of: Vec<i64> = Vec::with_capacity(profiles.len());
     let mut events = 0;
     for (i, profile) in profiles.iter().enumerate() {
-        let joined = index.assign(profile).event;
+        let assignment = index.assign(profile);
+        let joined = assignment.event;
         let event = joined.unwrap_or_else(|| {
             events += 1;
             events - 1
@@ -626,6 +644,13 @@ pub fn group_articles(profiles: &[ArticleProfile]) -> Vec<Vec<usize>> {
                 event_of[key as usize] = events;
             }
             events += 1;
+        }
+        // Or the article's event, small, may show itself as a part of another.
+        if let Some(fold) = index.fold_of(event_of[i], &assignment.near) {
+            index.apply_fold(&fold);
+            for e in event_of.iter_mut().filter(|e| **e == fold.event) {
+                *e = fold.into;
+            }
         }
     }
     let mut groups: Vec<Vec<usize>> = Vec::new();
@@ -856,7 +881,8 @@ mod tests {
         let mut index = EventIndex::new();
         index.insert(1, 1, &first);
         // A follow-up on the same subject: alike, but not alike enough across a month.
-        let text = "House leaders delayed the farm bill on Tuesday, citing the cost of food stamps \
+        let text =
+            "House leaders delayed the farm bill on Tuesday, citing the cost of food stamps \
                     and a dispute with dairy farmers over milk prices.";
         let follow_up = |date| profile("House delays farm bill", text, date);
         assert_eq!(index.assign(&follow_up("2012-06-23")).event, Some(1));
@@ -976,7 +1002,8 @@ mod tests {
             assignment,
             Assignment {
                 event: None,
-                evidence: None
+                evidence: None,
+                near: Vec::new(),
             }
         );
     }

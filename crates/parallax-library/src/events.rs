@@ -3,7 +3,7 @@
 
 use std::cell::RefCell;
 
-use parallax_core::events::{ArticleProfile, EventIndex, Split};
+use parallax_core::events::{ArticleProfile, EventIndex, Fold, Split};
 
 use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -49,6 +49,12 @@ pub struct Grouping {
     /// The title of the event `split_from` names, while it exists (a later merge may have
     /// folded it into another).
     pub split_from_title: Option<String>,
+    /// When grouping folded the article's first event, a small one, into this one: that event's
+    /// name.
+    pub folded_from_title: Option<String>,
+    /// The mean link between the articles of the two events, at or above the least at which a
+    /// small event is folded.
+    pub fold_link: Option<f64>,
 }
 
 /// Creates an event named after its first article.
@@ -172,6 +178,37 @@ pub(crate) fn split(
     Ok(event)
 }
 
+/// Folds a small event into an older one as the index found it ([`EventIndex::fold_of`]): its
+/// articles move there, keeping the article each was grouped with (which moves with them), and
+/// the emptied event is removed. An event a person named stays as it is: returns whether the
+/// fold was made.
+pub(crate) fn fold(
+    connection: &Connection,
+    index: &mut EventIndex,
+    fold: &Fold,
+) -> Result<bool, Error> {
+    let named: bool = connection.query_row(
+        "SELECT named_by_user FROM events WHERE id = ?1",
+        [fold.event],
+        |row| row.get(0),
+    )?;
+    if named {
+        return Ok(false);
+    }
+    connection.execute(
+        "INSERT OR REPLACE INTO article_folds (article_id, folded_title, fold_link)
+         SELECT a.id, e.title, ?2 FROM articles a JOIN events e ON e.id = a.event_id WHERE a.event_id = ?1",
+        rusqlite::params![fold.event, fold.link],
+    )?;
+    connection.execute(
+        "UPDATE articles SET event_id = ?1 WHERE event_id = ?2",
+        [fold.into, fold.event],
+    )?;
+    connection.execute("DELETE FROM events WHERE id = ?1", [fold.event])?;
+    index.apply_fold(fold);
+    Ok(true)
+}
+
 /// Stores a profile's terms compactly: `term:count` entries separated by tabs.
 pub(crate) fn encode_profile(profile: &ArticleProfile) -> String {
     let mut out = String::new();
@@ -290,10 +327,12 @@ pub(crate) fn move_article(
         "UPDATE articles SET event_id = ?2, placed_by_user = 1, grouped_with = NULL, grouping_similarity = NULL, grouping_terms = NULL WHERE id = ?1",
         [article, target],
     )?;
-    transaction.execute(
-        "DELETE FROM article_splits WHERE article_id = ?1",
-        [article],
-    )?;
+    for table in ["article_splits", "article_folds"] {
+        transaction.execute(
+            &format!("DELETE FROM {table} WHERE article_id = ?1"),
+            [article],
+        )?;
+    }
     transaction.execute("DELETE FROM events WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM articles WHERE event_id = ?1)", [previous])?;
     transaction.commit()?;
     Ok(target)
@@ -312,8 +351,9 @@ fn exists(connection: &Connection, event: i64) -> Result<(), Error> {
 pub(crate) fn grouping(connection: &Connection, article: i64) -> Result<Grouping, Error> {
     connection
         .query_row(
-            "SELECT a.event_id, a.grouped_with, a.grouping_similarity, a.grouping_terms, a.placed_by_user, s.split_from, s.split_link, e.title
+            "SELECT a.event_id, a.grouped_with, a.grouping_similarity, a.grouping_terms, a.placed_by_user, s.split_from, s.split_link, e.title, f.folded_title, f.fold_link
              FROM articles a LEFT JOIN article_splits s ON s.article_id = a.id LEFT JOIN events e ON e.id = s.split_from
+             LEFT JOIN article_folds f ON f.article_id = a.id
              WHERE a.id = ?1",
             [article],
             |row| {
@@ -328,6 +368,8 @@ pub(crate) fn grouping(connection: &Connection, article: i64) -> Result<Grouping
                     split_from: row.get(5)?,
                     split_link: row.get(6)?,
                     split_from_title: row.get(7)?,
+                    folded_from_title: row.get(8)?,
+                    fold_link: row.get(9)?,
                 })
             },
         )

@@ -303,7 +303,7 @@ fn write_batch(
     let mut duplicates = Vec::new();
     let mut failed = Vec::new();
     let mut stopped = false;
-    let mut split_any = false;
+    let mut regrouped_any = false;
     for (path, prepared) in &batch {
         match prepared {
             Err(error) => failed.push(FailedFile {
@@ -311,8 +311,12 @@ fn write_batch(
                 error: error.clone(),
             }),
             Ok(prepared) => match store(&transaction, index, prepared) {
-                Ok(Stored::New { id, event, split }) => {
-                    split_any |= split;
+                Ok(Stored::New {
+                    id,
+                    event,
+                    regrouped,
+                }) => {
+                    regrouped_any |= regrouped;
                     added.push((
                         id,
                         event,
@@ -337,8 +341,9 @@ fn write_batch(
             break;
         }
     }
-    // A later article of the batch may have cut the event of an earlier one in two.
-    for (id, event, article) in added.iter_mut().filter(|_| split_any) {
+    // A later article of the batch may have cut the event of an earlier one in two, or folded it
+    // into another.
+    for (id, event, article) in added.iter_mut().filter(|_| regrouped_any) {
         let now = transaction
             .prepare_cached("SELECT event_id FROM articles WHERE id = ?1")
             .and_then(|mut statement| statement.query_row([*id], |row| row.get(0)));
@@ -372,11 +377,12 @@ fn write_batch(
 }
 
 enum Stored {
-    /// A new article, in `event`; `split` when placing it cut an event in two.
+    /// A new article, in `event`; `regrouped` when placing it cut an event in two or folded
+    /// one into another.
     New {
         id: i64,
         event: i64,
-        split: bool,
+        regrouped: bool,
     },
     Duplicate(i64),
 }
@@ -423,16 +429,26 @@ fn store(
     // The event the article joined may now show itself as two stories.
     let mut event = event;
     let split = assignment.event.and_then(|joined| index.split_of(joined));
+    let mut regrouped = split.is_some();
     if let Some(split) = &split {
         let other = events::split(connection, index, split)?;
         if split.leaving.contains(&id) {
             event = other;
         }
     }
+    // Or the article's event, small, may show itself as a part of another.
+    if let Some(fold) = index.fold_of(event, &assignment.near) {
+        if events::fold(connection, index, &fold)? {
+            regrouped = true;
+            if fold.event == event {
+                event = fold.into;
+            }
+        }
+    }
     Ok(Stored::New {
         id,
         event,
-        split: split.is_some(),
+        regrouped,
     })
 }
 

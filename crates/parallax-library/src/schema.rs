@@ -321,6 +321,18 @@ CREATE TABLE article_splits (
 );
 "#,
     ),
+    M::up(
+        r#"
+-- Why event grouping's third pass folded an article's small event into an older one
+-- (parallax_core::events::Fold): the folded event's name (the event itself is gone) and the
+-- mean link between the two events' articles. A row for each article that moved.
+CREATE TABLE article_folds (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    folded_title TEXT NOT NULL,
+    fold_link REAL NOT NULL
+);
+"#,
+    ),
 ];
 
 /// Adds articles just inserted to the search index, in one statement (see schema 3).

@@ -617,6 +617,58 @@ fn import_quakes(library: &Library, folder: &Path, range: std::ops::Range<usize>
         .collect()
 }
 
+/// The reports of `tests/fixtures/ferry-fold`: three of a ferry strike, then a brief of its
+/// cost to island hotels that joins none of them, then a report of both that joins the brief.
+fn ferry_fold(i: usize) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/ferry-fold")
+        .join(format!("f{i}.txt"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn a_small_event_of_another_events_story_is_folded_into_it_and_says_why() {
+    let folder = tempfile::tempdir().unwrap();
+    let library = Library::open(&folder.path().join("library.sqlite3")).unwrap();
+    let ids: Vec<i64> = (0..5)
+        .map(|i| {
+            let name = format!("f{i}.txt");
+            let report = import(&library, &[write(folder.path(), &name, &ferry_fold(i))]);
+            assert_eq!(report.imported.len(), 1, "{report:?}");
+            if i == 3 {
+                assert_eq!(
+                    library.events().unwrap().len(),
+                    2,
+                    "the brief starts an event"
+                );
+            }
+            report.imported[0].id
+        })
+        .collect();
+    let events = library.events().unwrap();
+    assert_eq!(events.len(), 1, "the brief's event was folded: {events:?}");
+    assert_eq!(sorted(events[0].articles.clone()), ids);
+    assert_eq!(events[0].title, "Ferry workers strike over pay");
+
+    let why = library.grouping(ids[3]).unwrap();
+    assert_eq!(why.grouped_with, None);
+    assert_eq!(
+        why.folded_from_title.as_deref(),
+        Some("Solent ferry strike empties Isle of Wight hotels")
+    );
+    assert!(why.fold_link.is_some_and(|link| link >= 0.24), "{why:?}");
+    // The report that joined the brief still says so: its closest article moved with it.
+    let why = library.grouping(ids[4]).unwrap();
+    assert_eq!(why.grouped_with, Some(ids[3]));
+    assert!(why.folded_from_title.is_some());
+    // The strike's own reports were never moved.
+    assert_eq!(library.grouping(ids[1]).unwrap().folded_from_title, None);
+
+    // Moved by a person, the article no longer claims a fold.
+    library.move_article(ids[3], None).unwrap();
+    assert_eq!(library.grouping(ids[3]).unwrap().folded_from_title, None);
+}
+
 #[test]
 fn an_event_grown_into_two_stories_is_cut_in_two_and_says_why() {
     let folder = tempfile::tempdir().unwrap();

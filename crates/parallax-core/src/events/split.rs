@@ -109,7 +109,7 @@ impl EventIndex {
     }
 
     /// A member's TF-IDF vector, of length one, sorted by term id.
-    fn unit_vector(&self, member: &Member, log_documents: f64) -> Vec<(u32, f64)> {
+    pub(super) fn unit_vector(&self, member: &Member, log_documents: f64) -> Vec<(u32, f64)> {
         let mut vector: Vec<(u32, f64)> = member
             .terms
             .iter()
@@ -127,7 +127,7 @@ impl EventIndex {
 
 /// How alike two members are, as joining weighs a new article against a member: the cosine,
 /// less for two people or two occasions, less the further apart their dates.
-fn pair_score(a: &Member, b: &Member, va: &[(u32, f64)], vb: &[(u32, f64)]) -> f64 {
+pub(super) fn pair_score(a: &Member, b: &Member, va: &[(u32, f64)], vb: &[(u32, f64)]) -> f64 {
     let mut dot = 0.0;
     let mut rest = vb.iter().peekable();
     for &(id, weight) in va {
