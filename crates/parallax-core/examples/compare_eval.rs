@@ -6,10 +6,11 @@
 //! cargo run -p parallax-core --release --example compare_eval -- sentences CORPUS OUT EVENT...
 //! cargo run -p parallax-core --release --example compare_eval -- align CORPUS REFERENCE
 //! cargo run -p parallax-core --release --example compare_eval -- conflicts CORPUS REFERENCE
-//! cargo run -p parallax-core --release --example compare_eval -- scan EVENTS_FOLDER
+//! cargo run -p parallax-core --release --example compare_eval -- scan EVENTS_FOLDER [odd|even]
 //! ```
 //!
-//! `scan` lists, for the odd-numbered topics of an events-layout folder (`events.json` with
+//! `scan` lists, for the odd-numbered (default; rules were looked at on these) or the
+//! even-numbered topics of an events-layout folder (`events.json` with
 //! `event` and `topic`), every conflict between two sentences the engine did not align: a check
 //! for false alarms of the rules for unaligned sentences on text outside the reference.
 //!
@@ -50,7 +51,13 @@ fn main() {
         Some("conflicts") if args.len() == 3 => {
             score_conflicts(&PathBuf::from(&args[1]), &PathBuf::from(&args[2]))
         }
-        Some("scan") if args.len() == 2 => scan_unaligned(&PathBuf::from(&args[1])),
+        Some("scan") if args.len() == 2 => scan_unaligned(&PathBuf::from(&args[1]), 1),
+        Some("scan") if args.len() == 3 && args[2] == "odd" => {
+            scan_unaligned(&PathBuf::from(&args[1]), 1)
+        }
+        Some("scan") if args.len() == 3 && args[2] == "even" => {
+            scan_unaligned(&PathBuf::from(&args[1]), 0)
+        }
         _ => {
             eprintln!("usage: compare_eval sentences CORPUS OUT EVENT... | compare_eval align|conflicts CORPUS REFERENCE");
             std::process::exit(2);
@@ -515,15 +522,16 @@ fn score_conflicts(folder: &Path, reference: &Path) {
     }
 }
 
-/// Prints the conflicts between unaligned sentences of the events of odd-numbered topics.
-fn scan_unaligned(folder: &Path) {
+/// Prints the conflicts between unaligned sentences of the events of the topics whose number
+/// leaves `parity` when halved.
+fn scan_unaligned(folder: &Path, parity: u64) {
     let index: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(folder.join("events.json")).expect("read events.json"),
     )
     .expect("events.json is JSON");
     let mut events: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (file, meta) in index.as_object().expect("an object") {
-        if meta["topic"].as_u64().is_some_and(|t| t % 2 == 1) {
+        if meta["topic"].as_u64().is_some_and(|t| t % 2 == parity) {
             let event = meta["event"].as_str().unwrap_or_default().to_string();
             events.entry(event).or_default().push(file.clone());
         }
