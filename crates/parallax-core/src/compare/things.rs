@@ -154,13 +154,14 @@ const VALUE_WORDS: &[&str] = &[
     "ten",
 ];
 
-/// The word (folded, a possessive `'s` left out) says a time or a number.
+/// The word (folded, a possessive `'s` or a plural `s` left out) says a time or a number.
 fn is_value_word(t: &Token) -> bool {
     let word = text::normalize(t.text);
-    let word = word.trim_end_matches("'s").trim_end_matches('s');
-    VALUE_WORDS
-        .iter()
-        .any(|v| *v == word || v.trim_end_matches('s') == word)
+    let word = word.trim_end_matches("'s");
+    VALUE_WORDS.contains(&word)
+        || word
+            .strip_suffix('s')
+            .is_some_and(|w| VALUE_WORDS.contains(&w))
 }
 
 /// How many of [`VALUE_WORDS`] name days and months, which come first.
