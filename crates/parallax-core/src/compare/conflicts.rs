@@ -180,7 +180,7 @@ pub(crate) fn facts_of(sentences: &[Sentence]) -> Vec<Fact> {
         // Most sentences say no "last week": its words are stemmed only when one does.
         let period = tokens
             .iter()
-            .any(|t| text::normalize(t.text) == "last")
+            .any(|t| t.text.eq_ignore_ascii_case("last"))
             .then(|| things::period_of(&tokens, sentence_stems.get_or_init(stems_of)))
             .flatten();
         for quantity in quantities {

@@ -154,14 +154,13 @@ const VALUE_WORDS: &[&str] = &[
     "ten",
 ];
 
-/// The word (folded, a possessive `'s` or a plural `s` left out) says a time or a number.
-fn is_value_word(t: &Token) -> bool {
-    let word = text::normalize(t.text);
-    let word = word.trim_end_matches("'s");
-    VALUE_WORDS.contains(&word)
-        || word
-            .strip_suffix('s')
-            .is_some_and(|w| VALUE_WORDS.contains(&w))
+/// The stem says a time or a number. Only the words two sentences share are asked, so the
+/// stems of the list are made once, on first use.
+fn is_value_stem(stem: &str) -> bool {
+    static STEMS: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
+    STEMS
+        .get_or_init(|| VALUE_WORDS.iter().map(|w| text::stem(w)).collect())
+        .contains(stem)
 }
 
 /// How many of [`VALUE_WORDS`] name days and months, which come first.
@@ -171,9 +170,8 @@ const DAYS_AND_MONTHS: usize = 19;
 /// a value and a thing dates the thing ("On Wednesday, officers involved in Saturday's shooting
 /// were arrested").
 fn is_date_word(t: &Token) -> bool {
-    let word = text::normalize(t.text);
     t.text.starts_with(char::is_uppercase)
-        && VALUE_WORDS[..DAYS_AND_MONTHS].contains(&word.trim_end_matches("'s"))
+        && one_of(without_possessive(t.text), &VALUE_WORDS[..DAYS_AND_MONTHS])
 }
 
 /// Verbs of saying: "said Tuesday", "announced on Friday" date the saying, not what is said.
@@ -191,10 +189,9 @@ const SAYING_WORDS: &[&str] = &[
 
 /// The value at token `at` follows a verb of saying ("said on Tuesday").
 fn dates_the_saying(words: &[Token], at: usize) -> bool {
-    words[at.saturating_sub(2)..at].iter().any(|t| {
-        let word = text::normalize(t.text);
-        SAYING_WORDS.contains(&&*word)
-    })
+    words[at.saturating_sub(2)..at]
+        .iter()
+        .any(|t| one_of(t.text, SAYING_WORDS))
 }
 
 /// Between the value and the thing at token `thing` stands another date: the thing is its.
@@ -207,12 +204,25 @@ fn dated_by_another(words: &[Token], at: usize, after: usize, thing: usize) -> b
     words[between].iter().any(is_date_word)
 }
 
+/// The word is one of `list`, in any case, without folding it into a new string: these checks
+/// run for every word near every value.
+fn one_of(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// The word without a possessive `'s` ("Saturday's" -> "Saturday").
+fn without_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("\u{2019}s"))
+        .unwrap_or(word)
+}
+
 /// The thing at token `thing` follows the value ending before `after` across a relation word.
 fn related_across(words: &[Token], after: usize, thing: usize) -> bool {
     thing >= after
         && words[after..thing]
             .iter()
-            .any(|t| RELATION_WORDS.contains(&&*text::normalize(t.text)))
+            .any(|t| one_of(t.text, RELATION_WORDS))
 }
 
 /// The value at token `at..after` is relative ("earlier Thursday", "a month ago Thursday").
@@ -256,7 +266,7 @@ pub(crate) fn thing_of(
         || (kind != QuantityKind::Money && dated_by_another(words, at, after, nearest));
     let words: HashSet<String> = (0..words.len())
         .filter(|&k| k != nearest && words[k].kind == TokenKind::Word)
-        .filter(|&k| !text::is_function_word(words[k].text) && !is_value_word(&words[k]))
+        .filter(|&k| !text::is_function_word(words[k].text))
         .filter(|&k| stems[k] != stems[nearest] && stems[k].chars().any(char::is_alphabetic))
         .map(|k| stems[k].clone())
         .collect();
@@ -335,7 +345,12 @@ fn period_conflicts(
                 || aligned(x.sentence, y.sentence)
                 || !comparable_kinds(x, y)
                 || !agree(x, y)
-                || px.words.intersection(&py.words).count() < PERIOD_SHARED_WORDS
+                || px
+                    .words
+                    .intersection(&py.words)
+                    .filter(|w| !is_value_stem(w))
+                    .count()
+                    < PERIOD_SHARED_WORDS
             {
                 continue;
             }
@@ -409,7 +424,11 @@ fn same_thing(x: &Thing, y: &Thing) -> bool {
     x.noun == y.noun
         && !x.relative
         && !y.relative
-        && x.words.intersection(&y.words).count() >= SHARED_WORDS
+        && x.words
+            .intersection(&y.words)
+            .filter(|w| !is_value_stem(w))
+            .count()
+            >= SHARED_WORDS
 }
 
 /// Two facts could be one fact stated twice: comparable kinds, the same kind of thing.
