@@ -6,7 +6,13 @@
 //! cargo run -p parallax-core --release --example compare_eval -- sentences CORPUS OUT EVENT...
 //! cargo run -p parallax-core --release --example compare_eval -- align CORPUS REFERENCE
 //! cargo run -p parallax-core --release --example compare_eval -- conflicts CORPUS REFERENCE
+//! cargo run -p parallax-core --release --example compare_eval -- scan EVENTS_FOLDER [odd|even]
 //! ```
+//!
+//! `scan` lists, for the odd-numbered (default; rules were looked at on these) or the
+//! even-numbered topics of an events-layout folder (`events.json` with
+//! `event` and `topic`), every conflict between two sentences the engine did not align: a check
+//! for false alarms of the rules for unaligned sentences on text outside the reference.
 //!
 //! `sentences` writes, for each named BASIL event (a `triplet-uuid`), one file per article listing
 //! its sentences numbered as the engine splits them: what the references are written against.
@@ -44,6 +50,13 @@ fn main() {
         }
         Some("conflicts") if args.len() == 3 => {
             score_conflicts(&PathBuf::from(&args[1]), &PathBuf::from(&args[2]))
+        }
+        Some("scan") if args.len() == 2 => scan_unaligned(&PathBuf::from(&args[1]), 1),
+        Some("scan") if args.len() == 3 && args[2] == "odd" => {
+            scan_unaligned(&PathBuf::from(&args[1]), 1)
+        }
+        Some("scan") if args.len() == 3 && args[2] == "even" => {
+            scan_unaligned(&PathBuf::from(&args[1]), 0)
         }
         _ => {
             eprintln!("usage: compare_eval sentences CORPUS OUT EVENT... | compare_eval align|conflicts CORPUS REFERENCE");
@@ -507,4 +520,62 @@ fn score_conflicts(folder: &Path, reference: &Path) {
             println!("{line}");
         }
     }
+}
+
+/// Prints the conflicts between unaligned sentences of the events of the topics whose number
+/// leaves `parity` when halved.
+fn scan_unaligned(folder: &Path, parity: u64) {
+    let index: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(folder.join("events.json")).expect("read events.json"),
+    )
+    .expect("events.json is JSON");
+    let mut events: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (file, meta) in index.as_object().expect("an object") {
+        if meta["topic"].as_u64().is_some_and(|t| t % 2 == parity) {
+            let event = meta["event"].as_str().unwrap_or_default().to_string();
+            events.entry(event).or_default().push(file.clone());
+        }
+    }
+    let mut count = 0;
+    for (event, files) in &events {
+        // The body: the title, `Source:` and `Published:` lines left out.
+        let texts: Vec<String> = files
+            .iter()
+            .map(|f| {
+                let raw = std::fs::read_to_string(folder.join(f)).expect("read an article");
+                raw.lines()
+                    .skip(1)
+                    .filter(|l| !l.starts_with("Source:") && !l.starts_with("Published:"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+            .collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let comparison = compare(&refs);
+        for pair in &comparison.pairs {
+            for c in pair.conflicts.iter().filter(|c| c.kind != "quote") {
+                let aligned = pair.alignments.iter().any(|al| {
+                    al.left.contains(&c.left_sentence) && al.right.contains(&c.right_sentence)
+                });
+                if aligned {
+                    continue;
+                }
+                count += 1;
+                println!(
+                    "{event} {} / {}: {} {:?} / {:?}\n   L: {}\n   R: {}",
+                    files[pair.left],
+                    files[pair.right],
+                    c.kind,
+                    c.left,
+                    c.right,
+                    comparison.sentences[pair.left][c.left_sentence].text,
+                    comparison.sentences[pair.right][c.right_sentence].text
+                );
+            }
+        }
+    }
+    println!(
+        "{} events, {count} conflicts between unaligned sentences",
+        events.len()
+    );
 }

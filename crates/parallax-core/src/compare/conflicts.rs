@@ -124,6 +124,8 @@ pub(crate) struct Fact {
     pub(super) nearby: Vec<(String, String, usize)>,
     /// The named thing the sentence says the value of, if it names one.
     pub(super) thing: Option<things::Thing>,
+    /// "Last week", "last month": when the sentence says its event happened, if it says so.
+    pub(super) period: Option<things::Period>,
 }
 
 /// How a value is hedged: "more than $1 million" agrees with "$1.1 million".
@@ -174,6 +176,13 @@ pub(crate) fn facts_of(sentences: &[Sentence]) -> Vec<Fact> {
         tokens.retain(text::Token::is_word);
         // Stems of the sentence's words, made once for the things its values are said of.
         let sentence_stems: std::cell::OnceCell<Vec<String>> = std::cell::OnceCell::new();
+        let stems_of = || tokens.iter().map(|t| text::stem(t.text)).collect();
+        // Most sentences say no "last week": its words are stemmed only when one does.
+        let period = tokens
+            .iter()
+            .any(|t| t.text.eq_ignore_ascii_case("last"))
+            .then(|| things::period_of(&tokens, sentence_stems.get_or_init(stems_of)))
+            .flatten();
         for quantity in quantities {
             if in_dateline(&sentence.text, &quantity) {
                 continue;
@@ -217,7 +226,7 @@ pub(crate) fn facts_of(sentences: &[Sentence]) -> Vec<Fact> {
                 .flatten();
             let thing = things::thing_of(
                 &tokens,
-                sentence_stems.get_or_init(|| tokens.iter().map(|t| text::stem(t.text)).collect()),
+                sentence_stems.get_or_init(stems_of),
                 at,
                 after,
                 quantity.kind,
@@ -232,6 +241,7 @@ pub(crate) fn facts_of(sentences: &[Sentence]) -> Vec<Fact> {
                 person,
                 nearby,
                 thing,
+                period: period.clone(),
             });
         }
     }

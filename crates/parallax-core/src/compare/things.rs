@@ -7,7 +7,11 @@
 //! (by the noun nearest the value), share more words about it than the noun, and neither
 //! article gives the other's value to that thing (then they speak of two summits). A thing
 //! marked as another instance ("next Tuesday's debate", "last year's summit") or a value marked
-//! as relative ("earlier Thursday") proves nothing.
+//! as relative ("earlier Thursday", "Monday, a day after the meeting") proves nothing.
+//!
+//! Times said relative to the report's own day ("issued last month" against "last week
+//! warned") are compared too, when the two sentences state one more value alike and share
+//! many words: then they tell of one event and date it differently.
 
 use rustc_hash::FxHashSet as HashSet;
 
@@ -82,6 +86,145 @@ fn is_relative(t: &Token) -> bool {
     RELATIVE_WORDS.contains(&word.trim_end_matches("'s"))
 }
 
+/// Words that put a time before or after the thing they introduce: in "Monday, a day after the
+/// meeting" Monday is not the meeting's day.
+const RELATION_WORDS: &[&str] = &[
+    "after",
+    "before",
+    "following",
+    "since",
+    "until",
+    "ahead",
+    "preceding",
+    "during",
+    "throughout",
+    "amid",
+];
+
+/// Words that say a time or a number, not what it is said of: two sentences sharing "night" or
+/// "million" say nothing more alike about one thing.
+const VALUE_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "tonight",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "day",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "dozen",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+];
+
+/// The stem says a time or a number. Only the words two sentences share are asked, so the
+/// stems of the list are made once, on first use.
+fn is_value_stem(stem: &str) -> bool {
+    static STEMS: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
+    STEMS
+        .get_or_init(|| VALUE_WORDS.iter().map(|w| text::stem(w)).collect())
+        .contains(stem)
+}
+
+/// How many of [`VALUE_WORDS`] name days and months, which come first.
+const DAYS_AND_MONTHS: usize = 19;
+
+/// A day or a month, written with its capital ("May", not the verb "may"): another date between
+/// a value and a thing dates the thing ("On Wednesday, officers involved in Saturday's shooting
+/// were arrested").
+fn is_date_word(t: &Token) -> bool {
+    t.text.starts_with(char::is_uppercase)
+        && one_of(without_possessive(t.text), &VALUE_WORDS[..DAYS_AND_MONTHS])
+}
+
+/// Verbs of saying: "said Tuesday", "announced on Friday" date the saying, not what is said.
+const SAYING_WORDS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "announced",
+    "added",
+    "stated",
+    "reported",
+];
+
+/// The value at token `at` follows a verb of saying ("said on Tuesday").
+fn dates_the_saying(words: &[Token], at: usize) -> bool {
+    words[at.saturating_sub(2)..at]
+        .iter()
+        .any(|t| one_of(t.text, SAYING_WORDS))
+}
+
+/// Between the value and the thing at token `thing` stands another date: the thing is its.
+fn dated_by_another(words: &[Token], at: usize, after: usize, thing: usize) -> bool {
+    let between = if thing < at {
+        thing + 1..at
+    } else {
+        after..thing
+    };
+    words[between].iter().any(is_date_word)
+}
+
+/// The word is one of `list`, in any case, without folding it into a new string: these checks
+/// run for every word near every value.
+fn one_of(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// The word without a possessive `'s` ("Saturday's" -> "Saturday").
+fn without_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("\u{2019}s"))
+        .unwrap_or(word)
+}
+
+/// The thing at token `thing` follows the value ending before `after` across a relation word.
+fn related_across(words: &[Token], after: usize, thing: usize) -> bool {
+    thing >= after
+        && words[after..thing]
+            .iter()
+            .any(|t| one_of(t.text, RELATION_WORDS))
+}
+
 /// The value at token `at..after` is relative ("earlier Thursday", "a month ago Thursday").
 fn relative_value(words: &[Token], at: usize, after: usize) -> bool {
     words[at.saturating_sub(2)..at].iter().any(is_relative)
@@ -104,16 +247,23 @@ pub(crate) fn thing_of(
         QuantityKind::Money => SUMS,
         _ => return None,
     };
+    if kind != QuantityKind::Money && dates_the_saying(words, at) {
+        return None;
+    }
     let family = |k: usize| things.iter().find(|(s, _)| *s == stems[k]).map(|(_, f)| *f);
+    // A capitalised thing word inside the sentence names something ("the Eastern Conference").
+    let named = |k: usize| k > 0 && words[k].text.starts_with(char::is_uppercase);
     let nearest = (0..words.len())
         .filter(|&k| (k < at || k >= after) && words[k].kind == TokenKind::Word)
-        .filter(|&k| family(k).is_some())
+        .filter(|&k| family(k).is_some() && !named(k))
         .min_by_key(|&k| if k < at { at - k } else { k + 1 - after })?;
     let noun = family(nearest).unwrap_or_default().to_string();
     let relative = words[nearest.saturating_sub(3)..nearest]
         .iter()
         .any(is_relative)
-        || relative_value(words, at, after);
+        || relative_value(words, at, after)
+        || related_across(words, after, nearest)
+        || (kind != QuantityKind::Money && dated_by_another(words, at, after, nearest));
     let words: HashSet<String> = (0..words.len())
         .filter(|&k| k != nearest && words[k].kind == TokenKind::Word)
         .filter(|&k| !text::is_function_word(words[k].text))
@@ -125,6 +275,105 @@ pub(crate) fn thing_of(
         words,
         relative,
     })
+}
+
+/// Units of a time said relative to the report's own day: "last week", "last month".
+const PERIOD_UNITS: &[&str] = &["week", "month", "year"];
+
+/// A time a sentence says relative to the report's own day, with what else the sentence says.
+#[derive(Clone)]
+pub(crate) struct Period {
+    /// `week`, `month` or `year`.
+    unit: &'static str,
+    /// As written: `last week`.
+    text: String,
+    /// Stems of the sentence's content words, the period left out.
+    words: HashSet<String>,
+}
+
+/// The one time of the form "last week" / "last month" / "last year" a sentence says, if it says
+/// exactly one (two different ones leave unclear which the sentence's facts belong to).
+pub(crate) fn period_of(words: &[Token], stems: &[String]) -> Option<Period> {
+    let mut found: Option<(usize, &'static str)> = None;
+    for k in 1..words.len() {
+        let unit = text::normalize(words[k].text);
+        let Some(unit) = PERIOD_UNITS
+            .iter()
+            .find(|u| **u == unit.trim_end_matches("'s"))
+        else {
+            continue;
+        };
+        if text::normalize(words[k - 1].text) != "last" {
+            continue;
+        }
+        match found {
+            Some((_, seen)) if seen != *unit => return None,
+            Some(_) => {}
+            None => found = Some((k, unit)),
+        }
+    }
+    let (k, unit) = found?;
+    let words_of: HashSet<String> = (0..words.len())
+        .filter(|&i| i + 1 != k && i != k && words[i].kind == TokenKind::Word)
+        .filter(|&i| !text::is_function_word(words[i].text))
+        .map(|i| stems[i].clone())
+        .collect();
+    Some(Period {
+        unit,
+        text: format!("{} {}", words[k - 1].text, words[k].text),
+        words: words_of,
+    })
+}
+
+/// Two sentences dating an event by different periods share this many content words besides
+/// one value they state alike: they tell of the same event.
+const PERIOD_SHARED_WORDS: usize = 4;
+
+/// "Last week" against "last month" in two unaligned sentences that state one other value alike
+/// and share many words: the same event dated differently.
+fn period_conflicts(
+    a: &[Fact],
+    b: &[Fact],
+    aligned: &dyn Fn(usize, usize) -> bool,
+) -> Vec<Conflict> {
+    let mut conflicts: Vec<Conflict> = Vec::new();
+    for x in a {
+        let Some(px) = &x.period else { continue };
+        for y in b {
+            let Some(py) = &y.period else { continue };
+            if px.unit == py.unit
+                || aligned(x.sentence, y.sentence)
+                || !comparable_kinds(x, y)
+                || !agree(x, y)
+                || px
+                    .words
+                    .intersection(&py.words)
+                    .filter(|w| !is_value_stem(w))
+                    .count()
+                    < PERIOD_SHARED_WORDS
+            {
+                continue;
+            }
+            let conflict = Conflict {
+                kind: QuantityKind::Date.name().to_string(),
+                left: px.text.clone(),
+                right: py.text.clone(),
+                left_sentence: x.sentence,
+                right_sentence: y.sentence,
+            };
+            if !conflicts.contains(&conflict) {
+                conflicts.push(conflict);
+            }
+        }
+    }
+    conflicts
+}
+
+/// The two values are of one kind and unit, and not a weekday: a day of the week two reports
+/// share says little of which event they tell.
+fn comparable_kinds(x: &Fact, y: &Fact) -> bool {
+    let (p, q) = (&x.quantity, &y.quantity);
+    p.kind == q.kind && p.unit == q.unit && p.kind != QuantityKind::Weekday
 }
 
 /// Besides the noun, this many words shared by the two sentences tie them to one thing.
@@ -175,7 +424,11 @@ fn same_thing(x: &Thing, y: &Thing) -> bool {
     x.noun == y.noun
         && !x.relative
         && !y.relative
-        && x.words.intersection(&y.words).count() >= SHARED_WORDS
+        && x.words
+            .intersection(&y.words)
+            .filter(|w| !is_value_stem(w))
+            .count()
+            >= SHARED_WORDS
 }
 
 /// Two facts could be one fact stated twice: comparable kinds, the same kind of thing.
@@ -233,6 +486,11 @@ pub(super) fn named_thing_conflicts(
             left_sentence: x.sentence,
             right_sentence: y.sentence,
         };
+        if !conflicts.contains(&conflict) {
+            conflicts.push(conflict);
+        }
+    }
+    for conflict in period_conflicts(a, b, &aligned) {
         if !conflicts.contains(&conflict) {
             conflicts.push(conflict);
         }
@@ -352,5 +610,130 @@ mod tests {
              Trump in 2025 followed.",
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_day_given_across_after_is_not_the_day_of_the_thing_named_after_it() {
+        assert!(unaligned(
+            "The chairman drew criticism on Friday, after his speech at a Connecticut fund-raiser \
+             on the war.",
+            "The chairman's speech on the war, given at a fund-raiser in Connecticut, came on \
+             Thursday night.",
+        )
+        .is_empty());
+        assert_eq!(
+            unaligned(
+                "The chairman gave his speech on the war on Friday at a Connecticut fund-raiser.",
+                "The chairman's speech on the war, given at a fund-raiser in Connecticut, came on \
+                 Thursday night.",
+            ),
+            [pair("Friday", "Thursday")],
+            "without the relation word the day is the speech's"
+        );
+    }
+
+    #[test]
+    fn one_report_dated_last_week_and_last_month_conflicts() {
+        assert_eq!(
+            unaligned(
+                "The county's actuaries last week warned the pension fund will run dry in 2041, \
+                 leaving retirees facing deep cuts.",
+                "The latest actuarial projections, issued last month, show the county pension \
+                 fund running dry by 2041 and retirees facing cuts.",
+            ),
+            [pair("last week", "last month")]
+        );
+    }
+
+    #[test]
+    fn periods_without_a_shared_value_or_of_one_length_are_no_conflict() {
+        assert!(
+            unaligned(
+                "The county's actuaries last week warned the pension fund will run dry in 2041, \
+                 leaving retirees facing deep cuts.",
+                "The county pension fund, running dry, left retirees facing cuts when the board \
+                 met last month to plan for 2039.",
+            )
+            .is_empty(),
+            "no value stated alike"
+        );
+        assert!(unaligned(
+            "The county's actuaries last week warned the pension fund will run dry in 2041, \
+             leaving retirees facing deep cuts.",
+            "Last week the county's actuaries said the pension fund runs dry in 2041, with \
+             retirees facing cuts.",
+        )
+        .is_empty());
+        assert!(
+            unaligned(
+                "The mayor last week named a new police chief for 2041.",
+                "The county budget, passed last month, runs to 2041.",
+            )
+            .is_empty(),
+            "few words in common: two events"
+        );
+    }
+
+    #[test]
+    fn words_of_times_and_numbers_do_not_tie_two_sentences_to_one_thing() {
+        assert!(unaligned(
+            "The Rovers won on Thursday night after a meeting of the two clubs' owners.",
+            "The Rovers' coach visited the training ground Wednesday night.",
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_day_within_a_longer_thing_is_no_conflict() {
+        assert!(unaligned(
+            "Two men accused of the killing went on trial Wednesday in Brooklyn.",
+            "A video was shown in the Brooklyn court on Thursday during the trial of the two men \
+             accused of the killing.",
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_day_said_of_a_saying_is_not_the_day_of_the_thing_said() {
+        assert!(unaligned(
+            "The mayor said Tuesday the budget vote of the city council was a mistake.",
+            "The city council's budget vote, which the mayor opposed, came on Monday.",
+        )
+        .is_empty());
+        assert_eq!(
+            unaligned(
+                "The city council's budget vote on Tuesday was a mistake, the mayor argued.",
+                "The city council's budget vote, which the mayor opposed, came on Monday.",
+            ),
+            [pair("Tuesday", "Monday")]
+        );
+    }
+
+    #[test]
+    fn a_capitalised_thing_word_inside_a_sentence_is_a_name() {
+        assert!(unaligned(
+            "The Hawks, top team of the Western Conference, lost on Friday in Denver.",
+            "Denver's win over the Hawks, the Western Conference's top team, came Saturday.",
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_thing_dated_by_another_day_between_is_not_the_value_s() {
+        assert!(unaligned(
+            "On Wednesday, two officers involved in Saturday's shooting in the square were \
+             arrested.",
+            "The shooting in the square by two officers took place on Saturday night.",
+        )
+        .is_empty());
+        assert_eq!(
+            unaligned(
+                "On Wednesday, two officers involved in Friday's shooting in the square were \
+                 arrested.",
+                "The shooting in the square by two officers took place on Saturday night.",
+            ),
+            [pair("Friday's", "Saturday")],
+            "the day next to the thing is its day"
+        );
     }
 }
