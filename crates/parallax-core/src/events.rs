@@ -37,7 +37,7 @@ mod occasion;
 mod split;
 
 pub use fold::Fold;
-use fold::FOLD_CANDIDATES;
+use fold::{FOLD_CANDIDATES, FOLD_NEAR_LINK};
 use occasion::Figure;
 pub use split::Split;
 
@@ -73,7 +73,7 @@ const CANDIDATE_TERMS: usize = 24;
 /// How many earlier articles at most are scored against a new one.
 const MAX_CANDIDATES: usize = 2000;
 /// How many of those get the full cosine.
-const SCORED_CANDIDATES: usize = 50;
+const SCORED_CANDIDATES: usize = 12;
 /// How many shared words an explanation names.
 const EXPLAINED_TERMS: usize = 6;
 /// How many times an article must name a person its headline does not name for that person to
@@ -443,6 +443,7 @@ impl EventIndex {
         near.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         let near: Vec<i64> = near
             .into_iter()
+            .take_while(|&(link, _)| link >= FOLD_NEAR_LINK)
             .take(FOLD_CANDIDATES)
             .map(|(_, event)| event)
             .collect();

@@ -22,6 +22,10 @@ const FOLD_MAX_SMALLER: usize = 2;
 const FOLD_SCORE: f64 = 0.24;
 /// How many of the events a new article came closest to are looked at.
 pub(super) const FOLD_CANDIDATES: usize = 5;
+/// Of those, only the events the new article links to at half the fold's score or more: two
+/// events whose articles reach the fold's score together are seldom ones the new article barely
+/// touches, and most events a new article is scored against are far below it.
+pub(super) const FOLD_NEAR_LINK: f64 = FOLD_SCORE / 2.0;
 
 /// Why one event was folded into another.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
