@@ -18,7 +18,7 @@ use rustc_hash::FxHashSet as HashSet;
 use super::conflicts::{agree, Fact};
 use super::{Alignment, Conflict};
 use crate::entities::{QuantityKind, QuantityValue};
-use crate::text::{self, Token, TokenKind};
+use crate::text::{self, lexicon, Token, TokenKind};
 
 /// The thing a value is said of, as its sentence names it.
 pub(crate) struct Thing {
@@ -102,27 +102,9 @@ const RELATION_WORDS: &[&str] = &[
 ];
 
 /// Words that say a time or a number, not what it is said of: two sentences sharing "night" or
-/// "million" say nothing more alike about one thing.
+/// "million" say nothing more alike about one thing. The names of days and months are such
+/// words too ([`lexicon::WEEKDAYS`], [`lexicon::MONTHS`]).
 const VALUE_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "morning",
     "afternoon",
     "evening",
@@ -159,19 +141,24 @@ const VALUE_WORDS: &[&str] = &[
 fn is_value_stem(stem: &str) -> bool {
     static STEMS: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
     STEMS
-        .get_or_init(|| VALUE_WORDS.iter().map(|w| text::stem(w)).collect())
+        .get_or_init(|| {
+            VALUE_WORDS
+                .iter()
+                .chain(&lexicon::WEEKDAYS)
+                .chain(&lexicon::MONTHS)
+                .map(|w| text::stem(&w.to_lowercase()))
+                .collect()
+        })
         .contains(stem)
 }
-
-/// How many of [`VALUE_WORDS`] name days and months, which come first.
-const DAYS_AND_MONTHS: usize = 19;
 
 /// A day or a month, written with its capital ("May", not the verb "may"): another date between
 /// a value and a thing dates the thing ("On Wednesday, officers involved in Saturday's shooting
 /// were arrested").
 fn is_date_word(t: &Token) -> bool {
+    let word = without_possessive(t.text);
     t.text.starts_with(char::is_uppercase)
-        && one_of(without_possessive(t.text), &VALUE_WORDS[..DAYS_AND_MONTHS])
+        && (one_of(word, &lexicon::WEEKDAYS) || one_of(word, &lexicon::MONTHS))
 }
 
 /// Verbs of saying: "said Tuesday", "announced on Friday" date the saying, not what is said.
