@@ -395,6 +395,23 @@ async fn searching_as_one_types_narrows_the_list_and_marks_the_words() {
     app.close().await;
 }
 
+/// Opens an article of the library list in the reader and returns what the reader says of why
+/// it is in its event.
+async fn grouping_reason(app: &App, id: &str) -> String {
+    app.click(&format!(
+        "[data-testid=library-item][data-article-id='{id}'] .article-open"
+    ))
+    .await;
+    let reason = app
+        .poll(
+            &format!("const reader = document.querySelector(\"[data-testid=article-reader][data-article-id='{id}']\"); return reader ? reader.querySelector('[data-testid=grouping-reason]').textContent : null"),
+            "the reader says why the article is in its event",
+            |reason| reason.is_string(),
+        )
+        .await;
+    reason.as_str().unwrap().to_string()
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn an_event_cut_in_two_by_grouping_says_so_in_the_reader_naming_the_other_part() {
     // Seven reports of two earthquakes on one island: the first pass puts them in one event,
@@ -421,18 +438,7 @@ async fn an_event_cut_in_two_by_grouping_says_so_in_the_reader_naming_the_other_
     assert_eq!(ids.len(), 7, "{ids:?}");
     let mut reasons = Vec::new();
     for id in &ids {
-        app.click(&format!(
-            "[data-testid=library-item][data-article-id='{id}'] .article-open"
-        ))
-        .await;
-        let reason = app
-            .poll(
-                &format!("const reader = document.querySelector(\"[data-testid=article-reader][data-article-id='{id}']\"); return reader ? reader.querySelector('[data-testid=grouping-reason]').textContent : null"),
-                "the reader says why the article is in its event",
-                |reason| reason.is_string(),
-            )
-            .await;
-        reasons.push(reason.as_str().unwrap().to_string());
+        reasons.push(grouping_reason(&app, id).await);
     }
     let cut: Vec<&String> = reasons
         .iter()
@@ -475,19 +481,7 @@ async fn a_small_event_folded_into_another_by_grouping_says_so_in_the_reader() {
             "return [...document.querySelectorAll('[data-testid=library-item]')].find(item => item.textContent.includes('empties Isle of Wight hotels')).dataset.articleId",
         )
         .await;
-    let brief = brief.as_str().unwrap().to_string();
-    app.click(&format!(
-        "[data-testid=library-item][data-article-id='{brief}'] .article-open"
-    ))
-    .await;
-    let reason = app
-        .poll(
-            &format!("const reader = document.querySelector(\"[data-testid=article-reader][data-article-id='{brief}']\"); return reader ? reader.querySelector('[data-testid=grouping-reason]').textContent : null"),
-            "the reader says why the brief is in its event",
-            |reason| reason.is_string(),
-        )
-        .await;
-    let reason = reason.as_str().unwrap();
+    let reason = grouping_reason(&app, brief.as_str().unwrap()).await;
     assert!(
         reason.contains(
             "started an event of its own, “Solent ferry strike empties Isle of Wight hotels”"
@@ -504,27 +498,7 @@ async fn the_reader_says_why_an_article_is_in_its_event() {
     let mut reasons = Vec::new();
     for item in items {
         let id = item.attr("data-article-id").await.unwrap().unwrap();
-        app.click(&format!(
-            "[data-testid=library-item][data-article-id='{id}'] .article-open"
-        ))
-        .await;
-        let reader = app
-            .client
-            .wait()
-            .for_element(Locator::Css(&format!(
-                "[data-testid=article-reader][data-article-id='{id}']"
-            )))
-            .await
-            .unwrap();
-        reasons.push(
-            reader
-                .find(Locator::Css("[data-testid=grouping-reason]"))
-                .await
-                .unwrap()
-                .text()
-                .await
-                .unwrap(),
-        );
+        reasons.push(grouping_reason(&app, &id).await);
     }
     assert_eq!(
         reasons
