@@ -17,7 +17,7 @@ use rustc_hash::FxHashSet as HashSet;
 
 use super::conflicts::{agree, Fact};
 use super::{Alignment, Conflict};
-use crate::entities::{QuantityKind, QuantityValue};
+use crate::entities::{self, QuantityKind, QuantityValue};
 use crate::text::{self, lexicon, Token, TokenKind};
 
 /// The thing a value is said of, as its sentence names it.
@@ -103,7 +103,8 @@ const RELATION_WORDS: &[&str] = &[
 
 /// Words that say a time or a number, not what it is said of: two sentences sharing "night" or
 /// "million" say nothing more alike about one thing. The names of days and months are such
-/// words too ([`lexicon::WEEKDAYS`], [`lexicon::MONTHS`]).
+/// words too ([`lexicon::WEEKDAYS`], [`lexicon::MONTHS`]), and numbers written as words
+/// ([`entities::small_number`]).
 const VALUE_WORDS: &[&str] = &[
     "morning",
     "afternoon",
@@ -123,17 +124,6 @@ const VALUE_WORDS: &[&str] = &[
     "million",
     "billion",
     "trillion",
-    "dozen",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
 ];
 
 /// The stem says a time or a number. Only the words two sentences share are asked, so the
@@ -150,6 +140,7 @@ fn is_value_stem(stem: &str) -> bool {
                 .collect()
         })
         .contains(stem)
+        || entities::small_number(stem).is_some()
 }
 
 /// A day or a month, written with its capital ("May", not the verb "may"): another date between
