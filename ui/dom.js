@@ -28,3 +28,8 @@ export function clear(node) {
   node.replaceChildren();
   return node;
 }
+
+/** "1 day", "2 days": a count with its unit, plural when it is not one. */
+export function plural(n, unit) {
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}

@@ -3,7 +3,7 @@
 // user's own alignment: choose a sentence in two panes, then Link (L) or Unlink (U).
 
 import { api } from '../api.js';
-import { el } from '../dom.js';
+import { el, plural } from '../dom.js';
 import { showError } from './errors.js';
 import { drawConnectors } from './connectors.js';
 import { remember, undo, isTyping } from '../undo.js';
@@ -453,8 +453,8 @@ function coverageSummary(report, grid) {
   return el('section', { class: 'side-section coverage-summary', 'data-testid': 'coverage-summary' },
     el('h3', { text: 'Coverage' }),
     el('p', { class: 'coverage-note', text: report.articles.length > 2
-      ? `${all.length} statements in every report, ${most.length} in most; ${onlyOne.length} sentences only one report has.`
-      : `${all.length} statements in both reports; ${onlyOne.length} sentences only one has.` }),
+      ? `${plural(all.length, 'statement')} in every report, ${most.length} in most; ${plural(onlyOne.length, 'sentence')} only one report has.`
+      : `${plural(all.length, 'statement')} in both reports; ${plural(onlyOne.length, 'sentence')} only one has.` }),
     overlapScores(report),
     ...groups,
     ...groupCoverage(report, sentenceItem, group),

@@ -3,7 +3,7 @@
 // of its own (every statement with its first report and who reported it), and the words for
 // how long before another an article came out.
 
-import { el } from '../dom.js';
+import { el, plural } from '../dom.js';
 
 /** A publication date as shown: `20 Nov 2025, 09:15 UTC`, `20 Nov 2025`, or `undated`. */
 export function dateLabel(article) {
@@ -28,10 +28,6 @@ export function elapsed(earlier, later) {
   }
   const days = Math.round((dayOf(later) - dayOf(earlier)) / 86400000);
   return days > 0 ? plural(days, 'day') : null;
-}
-
-function plural(n, unit) {
-  return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }
 
 // The moment a dated-to-the-minute article came out (a date-time without an offset read as UTC,
