@@ -333,6 +333,16 @@ CREATE TABLE article_folds (
 );
 "#,
     ),
+    M::up(
+        r#"
+-- A trashed article keeps why grouping's second and third passes put it in its event
+-- (article_splits, article_folds), so restoring it into that event says so again.
+ALTER TABLE trash ADD COLUMN split_from INTEGER;
+ALTER TABLE trash ADD COLUMN split_link REAL;
+ALTER TABLE trash ADD COLUMN folded_title TEXT;
+ALTER TABLE trash ADD COLUMN fold_link REAL;
+"#,
+    ),
 ];
 
 /// Adds articles just inserted to the search index, in one statement (see schema 3).

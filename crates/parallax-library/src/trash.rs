@@ -89,12 +89,17 @@ pub(crate) fn delete(connection: &Connection, ids: &[i64]) -> Result<Vec<i64>, E
         }
         transaction.execute(
             &format!(
-                "INSERT INTO trash (id, event_id, event_title, event_named_by_user, tags, grouped_here, {ARTICLE_COLUMNS})
+                "INSERT INTO trash (id, event_id, event_title, event_named_by_user, tags, grouped_here,
+                                    split_from, split_link, folded_title, fold_link, {ARTICLE_COLUMNS})
                  SELECT a.id, a.event_id, e.title, e.named_by_user,
                         (SELECT json_group_array(tag) FROM (SELECT tag FROM article_tags WHERE article_id = a.id ORDER BY tag)),
                         (SELECT json_group_array(id) FROM articles WHERE grouped_with = a.id),
+                        s.split_from, s.split_link, f.folded_title, f.fold_link,
                         {}
-                 FROM articles a JOIN events e ON e.id = a.event_id WHERE a.id = ?1",
+                 FROM articles a JOIN events e ON e.id = a.event_id
+                 LEFT JOIN article_splits s ON s.article_id = a.id
+                 LEFT JOIN article_folds f ON f.article_id = a.id
+                 WHERE a.id = ?1",
                 prefixed("a.")
             ),
             [id],
@@ -189,6 +194,9 @@ pub(crate) fn restore_one(connection: &Connection, id: i64) -> Result<RestoredAr
         "INSERT OR IGNORE INTO article_tags (article_id, tag) SELECT ?1, value FROM json_each(?2)",
         params![new_id, tags],
     )?;
+    if !new_event {
+        restore_grouping_passes(connection, id, new_id)?;
+    }
     connection.execute("DELETE FROM trash WHERE id = ?1", [id])?;
     Ok(RestoredArticle {
         id: new_id,
@@ -196,6 +204,22 @@ pub(crate) fn restore_one(connection: &Connection, id: i64) -> Result<RestoredAr
         event,
         new_event,
     })
+}
+
+/// Puts back why grouping's second or third pass placed the article (a split, a fold), which
+/// holds again once it is back in the event it left; an event started again says neither.
+fn restore_grouping_passes(connection: &Connection, trashed: i64, id: i64) -> Result<(), Error> {
+    connection.execute(
+        "INSERT OR REPLACE INTO article_splits (article_id, split_from, split_link)
+         SELECT ?2, split_from, split_link FROM trash WHERE id = ?1 AND split_from IS NOT NULL",
+        [trashed, id],
+    )?;
+    connection.execute(
+        "INSERT OR REPLACE INTO article_folds (article_id, folded_title, fold_link)
+         SELECT ?2, folded_title, fold_link FROM trash WHERE id = ?1 AND folded_title IS NOT NULL",
+        [trashed, id],
+    )?;
+    Ok(())
 }
 
 /// The trashed articles of these events.

@@ -664,6 +664,17 @@ fn a_small_event_of_another_events_story_is_folded_into_it_and_says_why() {
     // The strike's own reports were never moved.
     assert_eq!(library.grouping(ids[1]).unwrap().folded_from_title, None);
 
+    // Deleted and restored, the article is back in the event and still says why.
+    library.delete(&[ids[3]]).unwrap();
+    let restored = library.restore(&[ids[3]]).unwrap();
+    assert_eq!(restored[0].event, events[0].id);
+    let why = library.grouping(restored[0].id).unwrap();
+    assert_eq!(
+        why.folded_from_title.as_deref(),
+        Some("Solent ferry strike empties Isle of Wight hotels")
+    );
+    assert!(why.fold_link.is_some_and(|link| link >= 0.24), "{why:?}");
+
     // Moved by a person, the article no longer claims a fold.
     library.move_article(ids[3], None).unwrap();
     assert_eq!(library.grouping(ids[3]).unwrap().folded_from_title, None);
@@ -699,6 +710,10 @@ fn an_event_grown_into_two_stories_is_cut_in_two_and_says_why() {
     assert!(!why.placed_by_user);
     // An article that kept its event and its closest article carries no split.
     assert_eq!(library.grouping(ids[1]).unwrap().split_from, None);
+    // Deleted and restored, the article says so again.
+    library.delete(&[ids[4]]).unwrap();
+    assert_eq!(library.restore(&[ids[4]]).unwrap()[0].id, ids[4]);
+    assert_eq!(library.grouping(ids[4]).unwrap(), why);
 
     // Reopened, the library groups a new report of the second earthquake with it.
     drop(library);
