@@ -488,6 +488,32 @@ async fn a_small_event_folded_into_another_by_grouping_says_so_in_the_reader() {
         ) && reason.contains("folded into this one"),
         "{reason}"
     );
+
+    // The strike's reports name places and nobody: no bar claims the people are shared.
+    let ids = app
+        .script("const id = (start) => [...document.querySelectorAll('[data-testid=library-item]')].find(n => n.querySelector('.article-title').textContent.startsWith(start)).dataset.articleId;
+                 return [id('Ferry workers strike'), id('Solent ferries halted')]")
+        .await;
+    let ids: Vec<String> = serde_json::from_value(ids).unwrap();
+    for id in &ids {
+        app.click(&format!(
+            "[data-testid=library-item][data-article-id='{id}'] input[type=checkbox]"
+        ))
+        .await;
+    }
+    app.click("#compare-button").await;
+    let people = app
+        .poll(
+            "const kind = document.querySelector('[data-testid=overlap-kind][data-kind=person]'); return kind && [kind.textContent, !!kind.querySelector('meter')]",
+            "the two strike reports are compared",
+            |kind| kind.is_array(),
+        )
+        .await;
+    assert_eq!(people, serde_json::json!(["Peoplenone named", false]));
+    let places = app
+        .text("[data-testid=overlap-kind][data-kind=place]")
+        .await;
+    assert!(places.contains("named by all"), "{places}");
     app.close().await;
 }
 
@@ -1167,18 +1193,24 @@ async fn the_coverage_summary_says_what_all_report_what_one_does_who_is_quoted_a
     );
 
     let kinds = app
-        .script("return [...document.querySelectorAll('[data-testid=overlap-kind]')].map(k => [k.dataset.kind, Number(k.dataset.score), k.textContent])")
+        .script("return [...document.querySelectorAll('[data-testid=overlap-kind]')].map(k => [k.dataset.kind, Number(k.dataset.score), Number(k.dataset.named), k.textContent, !!k.querySelector('meter')])")
         .await;
-    let kinds: Vec<(String, f64, String)> = serde_json::from_value(kinds).unwrap();
+    let kinds: Vec<(String, f64, usize, String, bool)> = serde_json::from_value(kinds).unwrap();
     assert_eq!(
         kinds.iter().map(|k| k.0.as_str()).collect::<Vec<_>>(),
         vec!["person", "organization", "place"],
         "a score for people, organisations and places"
     );
+    // A kind nobody names shows no bar: a full bar would read as full agreement.
     assert!(
-        kinds
-            .iter()
-            .all(|(_, score, text)| (0.0..=1.0).contains(score) && text.contains(" of ")),
+        kinds.iter().all(|(_, score, named, text, meter)| {
+            (0.0..=1.0).contains(score)
+                && if *named > 0 {
+                    *meter && text.contains(&format!(" of {named} named by all"))
+                } else {
+                    !*meter && text.ends_with("none named")
+                }
+        }),
         "{kinds:?}"
     );
     assert!(summary

@@ -533,17 +533,21 @@ function quoteTable(report, jumpTo) {
 }
 
 // How far the reports name the same entities, per kind: named by every report over named by any.
+// A kind no report names has no share to show (the score of 1 would read as full agreement).
 function overlapScores(report) {
   const overlap = report.overlap;
   if (!overlap || !overlap.by_kind) return null;
   const kinds = { person: 'People', organization: 'Organisations', place: 'Places' };
   const list = el('ul', { class: 'overlap-scores', 'data-testid': 'entity-overlap' },
-    ...overlap.by_kind.map((kind) => el('li', { class: 'overlap-kind', 'data-testid': 'overlap-kind', 'data-kind': kind.kind, 'data-score': kind.score },
+    ...overlap.by_kind.map((kind) => el('li', { class: 'overlap-kind', 'data-testid': 'overlap-kind', 'data-kind': kind.kind,
+      'data-score': kind.score, 'data-named': kind.named },
       el('span', { text: kinds[kind.kind] || kind.kind }),
-      el('meter', { min: 0, max: 1, value: kind.score, title: `${Math.round(kind.score * 100)}%` }),
-      el('span', { class: 'count', text: `${kind.shared} of ${kind.named} named by all` }))));
+      kind.named ? el('meter', { min: 0, max: 1, value: kind.score, title: `${Math.round(kind.score * 100)}%` }) : null,
+      el('span', { class: 'count', text: kind.named ? `${kind.shared} of ${kind.named} named by all` : 'none named' }))));
+  const named = overlap.by_kind.some((kind) => kind.named);
   return el('div', { class: 'entity-overlap' },
-    el('h4', { text: `Named by every report: ${Math.round((overlap.score || 0) * 100)}% overall` }),
+    el('h4', { text: named ? `Named by every report: ${Math.round((overlap.score || 0) * 100)}% overall`
+      : 'Named by every report: no person, organisation or place is named' }),
     list);
 }
 

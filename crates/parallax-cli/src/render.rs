@@ -104,17 +104,26 @@ pub(crate) fn entities_across(
         );
     }
     out.push('\n');
+    // A kind no article names has no share to give: its score of 1 is not agreement.
     for kind in &overlap.by_kind {
-        let _ = writeln!(
-            out,
-            "{:<13} named by all: {} of {} ({:.0}%)",
-            kind_name(kind.kind),
-            kind.shared,
-            kind.named,
-            kind.score * 100.0
-        );
+        let kind_name = kind_name(kind.kind);
+        let _ = if kind.named == 0 {
+            writeln!(out, "{kind_name:<13} none named")
+        } else {
+            writeln!(
+                out,
+                "{kind_name:<13} named by all: {} of {} ({:.0}%)",
+                kind.shared,
+                kind.named,
+                kind.score * 100.0
+            )
+        };
     }
-    let _ = writeln!(out, "{:<13} {:.0}%", "overlap", overlap.score * 100.0);
+    if overlap.shared.is_empty() && overlap.partial.is_empty() {
+        let _ = writeln!(out, "{:<13} none named", "overlap");
+    } else {
+        let _ = writeln!(out, "{:<13} {:.0}%", "overlap", overlap.score * 100.0);
+    }
     out
 }
 

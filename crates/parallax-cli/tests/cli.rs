@@ -167,6 +167,27 @@ fn entities_of_several_files_are_resolved_across_them_with_their_overlap() {
     let text = setup.run(&["entities", a.to_str().unwrap(), b.to_str().unwrap()]);
     let text = String::from_utf8(text.stdout).unwrap();
     assert!(text.contains("named by all: 2 of 2"), "{text}");
+    // Neither names an organisation besides the Pentagon: one of one, not a share of nothing.
+    assert!(
+        text.contains("organization  named by all: 0 of 1"),
+        "{text}"
+    );
+
+    // Two reports that name a place and nobody: no share is claimed for people.
+    let (c, d) = (folder.join("c.txt"), folder.join("d.txt"));
+    std::fs::write(
+        &c,
+        "Rain in Leeds\n\nThe rain fell all day in Leeds and the water rose.",
+    )
+    .unwrap();
+    std::fs::write(&d, "Floods\n\nWater rose in Leeds after a day of rain.").unwrap();
+    let text = setup.run(&["entities", c.to_str().unwrap(), d.to_str().unwrap()]);
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.contains("person        none named"), "{text}");
+    assert!(
+        text.contains("place         named by all: 1 of 1"),
+        "{text}"
+    );
 }
 
 #[test]
