@@ -42,6 +42,7 @@ pub(crate) fn extract(html: &str) -> Result<(Vec<String>, Metadata), Error> {
     }
     let document = Document::from(html);
     let found = page_metadata::read(&document);
+    let headings = page_metadata::headings(&document);
     // Embedded posts quote another page, not the article.
     if EMBEDDED_POST_MARKS.iter().any(|mark| html.contains(mark)) {
         document.select(EMBEDDED_POSTS).remove();
@@ -99,7 +100,7 @@ pub(crate) fn extract(html: &str) -> Result<(Vec<String>, Metadata), Error> {
         }
         None => (whole_page_text(html), Metadata::default()),
     };
-    let mut found = page_metadata::finish(found, from_reader);
+    let mut found = page_metadata::finish(found, from_reader, &headings);
     found.url = found.url.or_else(|| saved_from_url(html));
     Ok((paragraphs, found))
 }

@@ -75,9 +75,92 @@ pub(crate) fn read(document: &Document) -> Metadata {
     }
 }
 
+/// Elements that hold the page's headline when it has one: a heading of the first rank, the
+/// schema.org property, or an element its publishing system names for it.
+const HEADLINE_ELEMENTS: &str = "h1, [itemprop=headline], [class*=headline], [class*=arttitle], \
+     [class*=article-title], [class*=articletitle], [class*=story-title], [class*=entry-title], \
+     [class*=post-title]";
+
+/// Other headings, which may be the headline or a section's name.
+const OTHER_HEADINGS: &str = "h2, h3";
+
+/// Headings read from a page at most, of each of the two kinds: the headline is near the top.
+const MAX_HEADINGS: usize = 40;
+
+/// A text the page shows as a heading.
+pub(crate) struct Heading {
+    text: String,
+    /// Marked as the headline (`h1`, `itemprop=headline`, a headline's class or meta tag).
+    headline: bool,
+}
+
+/// The page's headings, for [`finish`] to find the headline inside the page's `<title>`; read
+/// before the reader view changes the document.
+pub(crate) fn headings(document: &Document) -> Vec<Heading> {
+    let texts = |selector: &str| -> Vec<String> {
+        document
+            .select(selector)
+            .nodes()
+            .iter()
+            .filter(|heading| !in_site_banner(heading))
+            .take(MAX_HEADINGS)
+            .map(|heading| {
+                heading
+                    .text()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .filter(|text| !text.is_empty())
+            .collect()
+    };
+    let marked = attr(document, "meta[name='headline' i]", "content").into_iter();
+    marked
+        .chain(texts(HEADLINE_ELEMENTS))
+        .map(|text| Heading {
+            text,
+            headline: true,
+        })
+        .chain(texts(OTHER_HEADINGS).into_iter().map(|text| Heading {
+            text,
+            headline: false,
+        }))
+        .collect()
+}
+
+/// Words of a class or id that mark the site's own banner, whose heading is the site's name.
+const BANNER_MARKS: &[&str] = &[
+    "logo",
+    "brand",
+    "masthead",
+    "site-title",
+    "sitetitle",
+    "site-name",
+    "sitename",
+];
+
+/// Levels of ancestors looked at for a banner's marks.
+const BANNER_DEPTH: usize = 3;
+
+/// Whether a heading is, or sits in, the site's logo or masthead (`<h1 class="topbar__logo">`).
+fn in_site_banner(heading: &dom_query::NodeRef<'_>) -> bool {
+    std::iter::successors(Some(heading.clone()), |node| node.parent())
+        .take(BANNER_DEPTH + 1)
+        .any(|node| {
+            ["class", "id"]
+                .into_iter()
+                .filter_map(|attribute| node.attr(attribute))
+                .any(|value| {
+                    let value = value.to_ascii_lowercase();
+                    BANNER_MARKS.iter().any(|mark| value.contains(mark))
+                })
+        })
+}
+
 /// Merges the page's metadata with the reader view's, cleans the headline and fills the outlet
-/// from the address when the page does not name itself.
-pub(crate) fn finish(page: Metadata, reader: Metadata) -> Metadata {
+/// from the address when the page does not name itself. `headings` are the page's own
+/// ([`headings`]): a `<title>` that wraps one of them in site and section names gives that one.
+pub(crate) fn finish(page: Metadata, reader: Metadata, headings: &[Heading]) -> Metadata {
     // The reader's headline is already cut from "<title>" by Readability's rules, and its outlet
     // prefers the JSON-LD publisher to og:site_name, which often carries a tagline
     // ("Aktuálně.cz - Víte, co se právě děje"). The page's own fields are the fallback.
@@ -107,9 +190,96 @@ pub(crate) fn finish(page: Metadata, reader: Metadata) -> Metadata {
         .or_else(|| found.url.as_deref().and_then(outlet_from_url));
     found.title = found
         .title
+        .map(|t| headline_in_title(&t, headings).unwrap_or(t))
         .map(|t| clean_title(&t, found.outlet.as_deref()))
         .filter(|t| !t.is_empty());
     found
+}
+
+/// What a page's `<title>` puts between its headline and the names of its site and section
+/// ("Forbes.com: …", "BBC NEWS | Technology | …", "… - CNN.com", "… -- Daily Intel -- …").
+const TITLE_SEPARATORS: &[&str] = &[
+    " | ", " - ", " -- ", " – ", " — ", ": ", " :: ", " » ", " · ", " / ",
+];
+
+/// Marks a separator may leave at either end of a piece ("… :: Site ::").
+const SEPARATOR_MARKS: &[char] = &['|', '-', '–', '—', ':', '»', '·', '/'];
+
+/// Words a part of the title must hold to be taken for the headline: a section's name
+/// ("Technology", "South Asia") is shorter. A part the page marks as its headline needs fewer.
+const MIN_HEADLINE_WORDS: usize = 3;
+const MIN_MARKED_HEADLINE_WORDS: usize = 2;
+
+/// The part of `title` (a run of its pieces between separators) that the page also shows as a
+/// heading, the longest when several are; `None` when the whole title is a heading or no part
+/// is. The page's own heading is the surest sign of where the site's names end, whatever the
+/// order and the separators it writes them with.
+fn headline_in_title(title: &str, headings: &[Heading]) -> Option<String> {
+    let headings: Vec<(String, bool)> = headings
+        .iter()
+        .map(|h| (comparable(&h.text), h.headline))
+        .collect();
+    // How many words a run must hold to count, when the page shows it.
+    let shown = |text: &str| {
+        let text = comparable(text);
+        headings
+            .iter()
+            .filter(|(heading, _)| !text.is_empty() && *heading == text)
+            .map(|(_, headline)| {
+                if *headline {
+                    MIN_MARKED_HEADLINE_WORDS
+                } else {
+                    MIN_HEADLINE_WORDS
+                }
+            })
+            .min()
+    };
+    if shown(title).is_some() {
+        return None;
+    }
+    // Where each piece starts and ends in the title.
+    let mut pieces = vec![(0, title.len())];
+    for separator in TITLE_SEPARATORS {
+        pieces = pieces
+            .into_iter()
+            .flat_map(|(start, end)| {
+                let mut split = Vec::new();
+                let mut from = start;
+                for (at, _) in title[start..end].match_indices(separator) {
+                    split.push((from, start + at));
+                    from = start + at + separator.len();
+                }
+                split.push((from, end));
+                split
+            })
+            .collect();
+    }
+    let mut best: Option<&str> = None;
+    for first in 0..pieces.len() {
+        for last in first..pieces.len() {
+            let run = title[pieces[first].0..pieces[last].1]
+                .trim_matches(|c: char| c.is_whitespace() || SEPARATOR_MARKS.contains(&c));
+            // A colon ends a site's name ("Forbes.com: …") or opens the headline's own second
+            // part ("Index Funds: How to Invest"), which stays.
+            let before_colon = title[pieces[last].1..].starts_with(':');
+            if !before_colon
+                && best.is_none_or(|b| run.len() > b.len())
+                && shown(run).is_some_and(|least| run.split_whitespace().count() >= least)
+            {
+                best = Some(run);
+            }
+        }
+    }
+    best.map(str::to_string)
+}
+
+/// A heading or title as compared: its words, lower-cased, without punctuation or quotes.
+fn comparable(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A byline names people: not an address, not a date line, not a paragraph.
@@ -306,7 +476,7 @@ mod tests {
         let page = Document::from(
             r#"<link rel="canonical" href="https://www.nytimes.com/2025/11/19/world/talks.html">"#,
         );
-        let found = finish(read(&page), Metadata::default());
+        let found = finish(read(&page), Metadata::default(), &[]);
         assert_eq!(found.published.as_deref(), Some("2025-11-19"));
         assert_eq!(found.outlet.as_deref(), Some("The New York Times"));
     }
@@ -318,8 +488,122 @@ mod tests {
             ..Metadata::default()
         };
         assert_eq!(
-            finish(Metadata::default(), reader).outlet.as_deref(),
+            finish(Metadata::default(), reader, &[]).outlet.as_deref(),
             Some("TMZ")
+        );
+    }
+
+    fn heading(text: &str, headline: bool) -> Heading {
+        Heading {
+            text: text.into(),
+            headline,
+        }
+    }
+
+    #[test]
+    fn the_headline_is_the_part_of_the_title_the_page_shows_as_a_heading() {
+        let page = Document::from(
+            r#"<html><head><title>BBC NEWS | Technology | Apple admits to iPod Nano faults</title></head>
+            <body><h2>Technology</h2><h1>Apple admits to iPod Nano faults</h1><p>Text.</p></body></html>"#,
+        );
+        let reader = Metadata {
+            title: Some("BBC NEWS | Technology | Apple admits to iPod Nano faults".into()),
+            ..Metadata::default()
+        };
+        let found = finish(read(&page), reader, &headings(&page));
+        assert_eq!(
+            found.title.as_deref(),
+            Some("Apple admits to iPod Nano faults")
+        );
+        // A short headline the page marks as such, by a heading, a class or a meta tag.
+        for marked in [
+            "<h1>Smear tactics</h1>",
+            r#"<span class="mainarttitle">Smear tactics</span>"#,
+        ] {
+            let page = Document::from(format!(
+                "<html><head><title>Smear tactics - Los Angeles Times</title></head><body>{marked}</body></html>"
+            ));
+            assert_eq!(
+                headline_in_title("Smear tactics - Los Angeles Times", &headings(&page)).as_deref(),
+                Some("Smear tactics"),
+                "{marked}"
+            );
+        }
+        // The site's name in its banner's heading is not the headline.
+        let page = Document::from(
+            r#"<html><body><div class="topbar__logo"><h1>Pixel Diary</h1></div><p>Maples.</p></body></html>"#,
+        );
+        assert_eq!(
+            headline_in_title(
+                "Autumn maples at the camp :: Pixel Diary ::",
+                &headings(&page)
+            ),
+            None
+        );
+        let page = Document::from(
+            r#"<html><head><meta name="Headline" content="Smear tactics"></head><body><h2>Opinion</h2></body></html>"#,
+        );
+        assert_eq!(
+            headline_in_title(
+                "Opinion | Smear tactics | Los Angeles Times",
+                &headings(&page)
+            )
+            .as_deref(),
+            Some("Smear tactics")
+        );
+
+        // The site's name first, after a colon or a dash; a date after the headline.
+        let shown = [heading("Great Automotive Comebacks", true)];
+        assert_eq!(
+            headline_in_title("Forbes.com: Great Automotive Comebacks", &shown).as_deref(),
+            Some("Great Automotive Comebacks")
+        );
+        let shown = [heading("Rita growing weaker, slower", false)];
+        assert_eq!(
+            headline_in_title(
+                "CNN.com - Rita growing weaker, slower - Sep 25, 2005",
+                &shown
+            )
+            .as_deref(),
+            Some("Rita growing weaker, slower")
+        );
+        // A headline with a colon of its own is taken whole.
+        let shown = [heading("Obama: Race 'Not the Overriding Issue Here'", true)];
+        assert_eq!(
+            headline_in_title(
+                "Obama: Race 'Not the Overriding Issue Here' - Political News - FOXNews.com",
+                &shown
+            )
+            .as_deref(),
+            Some("Obama: Race 'Not the Overriding Issue Here'")
+        );
+    }
+
+    #[test]
+    fn a_title_stays_whole_when_the_page_shows_it_or_only_a_section_name() {
+        // What follows a colon is the headline's own, though the page's heading leaves it out.
+        let shown = [heading("Index Funds", true)];
+        assert_eq!(
+            headline_in_title("Index Funds: How to Invest", &shown),
+            None
+        );
+        let shown = [heading("Talks resume: what comes next", true)];
+        assert_eq!(
+            headline_in_title("Talks resume: what comes next", &shown),
+            None
+        );
+        let shown = [heading("Technology", false), heading("South Asia", false)];
+        assert_eq!(
+            headline_in_title("Apple admits to iPod Nano faults | Technology", &shown),
+            None
+        );
+        assert_eq!(
+            headline_in_title("BBC NEWS | South Asia | Pakistan warns Sharif", &shown),
+            None
+        );
+        assert_eq!(
+            headline_in_title("Apple admits to iPod Nano faults", &[]),
+            None
         );
     }
 
