@@ -144,7 +144,7 @@ const BANNER_DEPTH: usize = 3;
 
 /// Whether a heading is, or sits in, the site's logo or masthead (`<h1 class="topbar__logo">`).
 fn in_site_banner(heading: &dom_query::NodeRef<'_>) -> bool {
-    std::iter::successors(Some(heading.clone()), |node| node.parent())
+    std::iter::successors(Some(*heading), |node| node.parent())
         .take(BANNER_DEPTH + 1)
         .any(|node| {
             ["class", "id"]
