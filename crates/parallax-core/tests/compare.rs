@@ -479,3 +479,54 @@ fn a_comparison_tells_each_article_read_and_each_pair_compared_and_stops_when_as
     assert!(stopped.is_none());
     assert_eq!(steps, 4, "nothing more is done once stopped");
 }
+
+/// Every (left, right) sentence link of the first pair.
+fn links(comparison: &Comparison) -> Vec<(usize, usize)> {
+    let mut found: Vec<(usize, usize)> = comparison.pairs[0]
+        .alignments
+        .iter()
+        .flat_map(|a| {
+            a.left
+                .iter()
+                .flat_map(move |&i| a.right.iter().map(move |&j| (i, j)))
+        })
+        .collect();
+    found.sort_unstable();
+    found
+}
+
+#[test]
+fn one_speaker_named_in_both_is_no_evidence_of_one_statement() {
+    let left = "The harbour board met on Monday. \
+                Dana Voss Jr., a lawyer for the harbour board, said the ferry contract was signed \
+                without a vote.";
+    let right =
+        "Harbour board lawyer Dana Voss argued that the new tolls would keep the quay open \
+                 all winter.";
+    let comparison = compare(&[left, right]);
+    assert_eq!(links(&comparison), [], "{:#?}", comparison.pairs[0]);
+}
+
+#[test]
+fn a_quotation_and_its_paraphrase_by_one_speaker_align() {
+    let left = "The hearing opened late on Tuesday, with Judge Mara Quill presiding. \
+                \u{201c}I am being ambushed here,\u{201d} she told the prosecutor, Leon Dray. \
+                \u{201c}Which filing is the real one? \
+                Tell me that.\u{201d}";
+    let right = "Judge Mara Quill said she felt ambushed by the new evidence. \
+                 \"Which filing is the real one?\" Quill asked.";
+    let comparison = compare(&[left, right]);
+    let found = links(&comparison);
+    assert!(found.contains(&(1, 0)), "{found:?}");
+    assert!(found.contains(&(2, 1)), "{found:?}");
+}
+
+#[test]
+fn quotations_of_two_speakers_are_two_statements() {
+    let left = "Mayor Alana Brook said the bridge repairs would put the people of the valley back \
+                to work by spring.";
+    let right = "\u{201c}Closing a bridge is not putting people back to work,\u{201d} Councillor \
+                 Dee Hart said.";
+    let comparison = compare(&[left, right]);
+    assert_eq!(links(&comparison), [], "{:#?}", comparison.pairs[0]);
+}

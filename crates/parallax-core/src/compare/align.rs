@@ -38,6 +38,12 @@ const SHORT_MATCH_MIN: f32 = 0.7;
 /// before them aligned with each other, or the sentences after) and share a content word that
 /// is not a name: the order of the telling confirms what the words alone leave unsure.
 const CONTEXT_MATCH_MIN: f32 = 0.2;
+/// Two sentences of one speaker that are less alike than this once the words of the attribution
+/// are left out are two statements of that speaker, however alike the names make them.
+const SPEAKER_APART_MIN: f32 = 0.1;
+/// The similarity needed, the attribution left out, by two sentences of one speaker that share a
+/// single content word: the speaker stands for the shared name the word would otherwise need.
+const SAME_SPEAKER_ONE_WORD_MIN: f32 = 0.4;
 /// A term proposes candidates only while it is rare: while the number of sentence pairs it
 /// links stays below this. Frequent terms still count in the similarity of candidates.
 const RARE_TERM_PAIRS_MAX: usize = 128;
@@ -361,14 +367,17 @@ struct Likeness {
     cosine: f32,
     /// Content terms in both that are not names.
     shared_plain: usize,
+    /// Both sentences report the same speaker; the likeness leaves out the words that say so.
+    same_speaker: bool,
 }
 
 impl Likeness {
     /// Whether two sentences this alike say the same thing.
     fn is_alignment(&self) -> bool {
-        let needed = match self.shared_plain {
-            0 => SHORT_MATCH_MIN,
-            1 => ONE_WORD_MATCH_MIN,
+        let needed = match (self.shared_plain, self.same_speaker) {
+            (0, _) => SHORT_MATCH_MIN,
+            (1, false) => ONE_WORD_MATCH_MIN,
+            (1, true) => SAME_SPEAKER_ONE_WORD_MIN,
             _ => ALIGN_MIN,
         };
         self.cosine >= needed
@@ -390,7 +399,30 @@ fn single_candidates(
     let mut seen = vec![false; b.sentences.len()];
     let mut touched: Vec<u32> = Vec::new();
     let mut found = Vec::new();
+    // Two sentences of one speaker are candidates even with no rare term in common: "Well,
+    // which is it?" and "\"Well, which is it?\" Scalia asked." share only the speaker's name.
+    let mut by_speaker: rustc_hash::FxHashMap<&str, Vec<u32>> = Default::default();
+    for (j, speaker) in b.speakers.iter().enumerate() {
+        if let Some(speaker) = speaker {
+            by_speaker
+                .entry(speaker.surname.as_str())
+                .or_default()
+                .push(j as u32);
+        }
+    }
     for (i, sentence) in a.sentences.iter().enumerate() {
+        if let Some(speaker) = &a.speakers[i] {
+            for &j in by_speaker
+                .get(speaker.surname.as_str())
+                .into_iter()
+                .flatten()
+            {
+                if !seen[j as usize] {
+                    seen[j as usize] = true;
+                    touched.push(j);
+                }
+            }
+        }
         for &(term, _) in &sentence.terms {
             let (Some(here), Some(there)) = (a.postings.get(&term), b.postings.get(&term)) else {
                 continue;
@@ -413,6 +445,9 @@ fn single_candidates(
                 sentence.norm,
                 &b.sentences[j as usize],
             );
+            let Some(likeness) = heard(index, a, i, b, j as usize, likeness) else {
+                continue;
+            };
             if likeness.cosine >= CANDIDATE_MIN {
                 found.push((i, j as usize, likeness));
             }
@@ -502,5 +537,60 @@ fn likeness(index: &Index, terms: &[(u32, f32)], norm: f32, other: &SentenceTerm
     Likeness {
         cosine,
         shared_plain,
+        same_speaker: false,
+    }
+}
+
+/// What the speakers of sentence `i` of `a` and `j` of `b` tell of their likeness `plain`
+/// (`None`: they are not one statement).
+///
+/// Two sentences that quote or report one speaker share the speaker's name and title whatever
+/// they say, so what they say is read apart from the attribution: when that shares next to
+/// nothing ("Theodore J. Boutrous Jr., a lawyer for Wal-Mart, said the handful of women ...
+/// did not have typical experiences" / "Wal-Mart lawyer Theodore Boutrous argued that every
+/// member of the class couldn't ...") they are two statements; when it is alike, a quotation
+/// and its paraphrase ("I'm getting whipsawed here," he told ... / Scalia said he felt
+/// "whipsawed") need less than other sentences. Two sentences whose speakers differ, one of them
+/// named beside the words, are two statements whatever words they share.
+fn heard(
+    index: &Index,
+    a: &IndexedArticle,
+    i: usize,
+    b: &IndexedArticle,
+    j: usize,
+    plain: Likeness,
+) -> Option<Likeness> {
+    match (&a.speakers[i], &b.speakers[j]) {
+        (Some(x), Some(y)) if x.surname == y.surname => {
+            let apart = likeness_apart(index, &a.sentences[i], &b.sentences[j], &x.terms, &y.terms);
+            if apart.cosine < SPEAKER_APART_MIN || (apart.is_alignment() && !plain.is_alignment()) {
+                Some(apart)
+            } else {
+                Some(plain)
+            }
+        }
+        (Some(x), Some(y)) if x.named || y.named => None,
+        _ => Some(plain),
+    }
+}
+
+/// The likeness of two sentences of one speaker with the words of both attributions left out.
+fn likeness_apart(
+    index: &Index,
+    x: &SentenceTerms,
+    y: &SentenceTerms,
+    skip_x: &[u32],
+    skip_y: &[u32],
+) -> Likeness {
+    let kept = |t: u32| skip_x.binary_search(&t).is_err() && skip_y.binary_search(&t).is_err();
+    let keep = |s: &SentenceTerms| -> SentenceTerms {
+        let terms: Vec<(u32, f32)> = s.terms.iter().copied().filter(|&(t, _)| kept(t)).collect();
+        let norm = terms.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        SentenceTerms { terms, norm }
+    };
+    let (x, y) = (keep(x), keep(y));
+    Likeness {
+        same_speaker: true,
+        ..likeness(index, &x.terms, x.norm, &y)
     }
 }

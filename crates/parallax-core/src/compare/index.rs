@@ -2,6 +2,7 @@
 //! look-up tables that alignment and shared passages use, so that comparing N articles costs N
 //! readings and not one per pair.
 
+use super::quotes::SentenceSpeaker;
 use crate::text::{self, Sentence, TokenKind};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
@@ -16,6 +17,8 @@ pub(super) struct Word {
     pub end: u32,
     /// The word folded for verbatim comparison (case, quote style): one id per spelling.
     pub form: u32,
+    /// The word's term (stem).
+    pub term: u32,
 }
 
 /// A sentence as a weighted bag of terms (stems), sorted by term id.
@@ -33,6 +36,8 @@ pub(super) struct IndexedArticle {
     pub sentences: Vec<SentenceTerms>,
     /// For every content term, the sentences that use it with the term's weight there.
     pub postings: FxHashMap<u32, Vec<(u32, f32)>>,
+    /// Who each sentence reports as speaking, where the text names one: see [`Index::attribute`].
+    pub speakers: Vec<Option<Speaking>>,
     /// The article's runs of [`PASSAGE_MIN_WORDS`] words by hash, made when first needed: the
     /// last article of a comparison is never the left one of a pair and never needs them.
     grams: OnceCell<PassageGrams>,
@@ -165,7 +170,7 @@ impl Index {
             .into_iter()
             .map(|article| {
                 let mut postings: FxHashMap<u32, Vec<(u32, f32)>> = FxHashMap::default();
-                let sentences = article
+                let sentences: Vec<SentenceTerms> = article
                     .bags
                     .into_iter()
                     .enumerate()
@@ -194,6 +199,7 @@ impl Index {
                     })
                     .collect();
                 IndexedArticle {
+                    speakers: vec![None; sentences.len()],
                     words: article.words,
                     sentences,
                     postings,
@@ -220,6 +226,49 @@ impl Index {
     /// What a term is.
     pub fn kind(&self, term: u32) -> TermKind {
         self.kinds[term as usize]
+    }
+}
+
+/// Who a sentence reports as speaking, as alignment reads it.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Speaking {
+    /// The speaker's folded surname.
+    pub surname: String,
+    /// The terms of the words that tell who speaks rather than what, sorted.
+    pub terms: Vec<u32>,
+    /// The text names the speaker beside the words (not through a pronoun).
+    pub named: bool,
+}
+
+impl Index {
+    /// Records who the sentences of `article` report as speaking, with the terms of their
+    /// attribution clauses, so that alignment can read what two sentences say apart from who
+    /// says it.
+    pub fn attribute(&mut self, article: usize, speakers: &[Option<SentenceSpeaker>]) {
+        let article = &mut self.articles[article];
+        for (slot, speaker) in article.speakers.iter_mut().zip(speakers) {
+            *slot = speaker.as_ref().map(|s| {
+                let mut terms: Vec<u32> = Vec::new();
+                for &(start, end) in &s.attribution {
+                    let first = article
+                        .words
+                        .partition_point(|w| (w.start as usize) < start);
+                    terms.extend(
+                        article.words[first..]
+                            .iter()
+                            .take_while(|w| (w.start as usize) < end)
+                            .map(|w| w.term),
+                    );
+                }
+                terms.sort_unstable();
+                terms.dedup();
+                Speaking {
+                    surname: s.surname.clone(),
+                    terms,
+                    named: s.named,
+                }
+            });
+        }
     }
 }
 
@@ -288,6 +337,7 @@ impl RawArticle {
                 start: start as u32,
                 end: token.end as u32,
                 form: spelling.form,
+                term: spelling.term,
             });
             if sentence < sentences.len() && sentences[sentence].start <= start {
                 let capitalized = token.text.chars().next().is_some_and(char::is_uppercase);

@@ -199,7 +199,12 @@ pub fn compare_with_progress(
             return None;
         }
     }
-    let index = index::Index::build(texts, &sentences);
+    let mut index = index::Index::build(texts, &sentences);
+    // Who each sentence quotes or reports, so that alignment reads what is said apart from who
+    // says it.
+    for (k, read) in sentences.iter().enumerate() {
+        index.attribute(k, &quotes::sentence_speakers(read, &quotes[k], &found[k]));
+    }
     let mut diff_tokens = diff::DiffTokens::new(&sentences);
     let quote_refs: Vec<&[Quote]> = quotes.iter().map(Vec::as_slice).collect();
     let quote_words = quotes::QuoteWords::of_articles(&quote_refs);

@@ -10,6 +10,9 @@ use crate::entities::{self, small_number, Entity};
 use crate::text::{self, Sentence};
 
 mod attribution;
+mod speakers;
+
+pub(crate) use speakers::{sentence_speakers, SentenceSpeaker};
 
 use attribution::{speaker_after, speaker_before, People, Speaker};
 

@@ -180,7 +180,7 @@ fn name_run(tokens: &[Token]) -> usize {
 
 /// The name in `tokens`: capitalised words, titles and leading function words left out
 /// (`Sen. John McCain` gives `John McCain`).
-fn name_from(tokens: &[Token]) -> Option<String> {
+pub(super) fn name_from(tokens: &[Token]) -> Option<String> {
     let words: Vec<&str> = tokens
         .iter()
         .take_while(|t| is_name_part(t))
@@ -192,7 +192,7 @@ fn name_from(tokens: &[Token]) -> Option<String> {
     (!words.is_empty() && words.len() <= 4 && !not_a_name).then(|| words.join(" "))
 }
 
-fn is_name_part(token: &Token) -> bool {
+pub(super) fn is_name_part(token: &Token) -> bool {
     token.text == "." || token.kind == TokenKind::Word && token.text.starts_with(char::is_uppercase)
 }
 
@@ -203,7 +203,7 @@ fn skip_adverbs(tokens: &[Token], mut k: usize) -> usize {
     k
 }
 
-fn is_adverb(word: &str) -> bool {
+pub(super) fn is_adverb(word: &str) -> bool {
     let word = text::normalize(word);
     (word.len() > 4 && word.ends_with("ly") && word != "only")
         || matches!(
@@ -225,7 +225,7 @@ fn is_calendar_word(word: &str) -> bool {
 
 /// A title or office before a name (`Sen.`, `Secretary`: the engine's list of titles), or a
 /// word of an office's name (`White House press secretary`), left out of the speaker's name.
-fn is_title(word: &str) -> bool {
+pub(super) fn is_title(word: &str) -> bool {
     const OFFICE_WORDS: &[&str] = &[
         "prime", "house", "senate", "press", "army", "defence", "defense", "foreign", "state",
         "white", "rnc", "gop", "dnc",
