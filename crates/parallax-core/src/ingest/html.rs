@@ -11,7 +11,9 @@
 //! never tuned on, body F1 0.940 -> 0.958; `eval/extract/RESULTS.md`). When the reader kept one
 //! section of an article whose sections are siblings, the prose it left in the main container is
 //! read too (broad mix of sites never tuned on: 0.920 -> 0.930). Captions the page names by class
-//! or id rather than `figcaption` go too (news pages never tuned on: 0.960 -> 0.964).
+//! or id rather than `figcaption` go too (news pages never tuned on: 0.960 -> 0.964). Segments a
+//! page streams after its shell (React's hidden `S:` divs) are first moved where the page's script
+//! would move them, or the article they hold is lost.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -47,6 +49,7 @@ pub(crate) fn extract(html: &str) -> Result<(Vec<String>, Metadata), Error> {
     if EMBEDDED_POST_MARKS.iter().any(|mark| html.contains(mark)) {
         document.select(EMBEDDED_POSTS).remove();
     }
+    place_streamed_segments(&document, html);
     let container = main_container(&document, html);
     let captions = marked_captions(&document, html);
     let config = Config {
@@ -103,6 +106,101 @@ pub(crate) fn extract(html: &str) -> Result<(Vec<String>, Metadata), Error> {
     let mut found = page_metadata::finish(found, from_reader, &headings);
     found.url = found.url.or_else(|| saved_from_url(html));
     Ok((paragraphs, found))
+}
+
+/// Segments of a page streamed after its shell (React's `<div hidden id="S:1">`), which the page's
+/// own script moves into place: into the boundary a `<template id="B:1">` opens, in place of its
+/// fallback ("Loading..."), or in place of a `<template id="P:1">`. Left where they stand they are
+/// hidden, and the article's paragraphs they hold are lost.
+fn place_streamed_segments(document: &Document, html: &str) {
+    if !html.contains(STREAMED_SEGMENT_MARK) {
+        return;
+    }
+    let templates = document.select("template[id]");
+    let targets: std::collections::HashMap<String, NodeRef> = templates
+        .nodes()
+        .iter()
+        .filter_map(|t| Some((t.attr("id")?.to_string(), *t)))
+        .collect();
+    for segment in document.select(STREAMED_SEGMENTS).nodes() {
+        let Some(id) = segment.attr("id") else {
+            continue;
+        };
+        let number = id.trim_start_matches("S:");
+        if let Some(template) = targets.get(&format!("B:{number}")) {
+            let parent = template.parent();
+            let end = without_fallback(template);
+            for child in segment.children() {
+                match (&end, &parent) {
+                    (Some(end), _) => end.insert_before(&child),
+                    (None, Some(parent)) => parent.append_child(&child),
+                    (None, None) => {}
+                }
+            }
+        } else if let Some(template) = targets.get(&format!("P:{number}")) {
+            for child in segment.children() {
+                template.insert_before(&child);
+            }
+            template.remove_from_parent();
+        } else {
+            continue;
+        }
+        segment.remove_from_parent();
+    }
+}
+
+/// What the markup of a page with streamed segments holds.
+const STREAMED_SEGMENT_MARK: &str = "id=\"S:";
+
+/// Streamed segments of a page, hidden until its script moves them.
+const STREAMED_SEGMENTS: &str = "div[hidden][id^=\"S:\"]";
+
+/// Removes a streamed boundary's template and its fallback, and returns the node to insert the
+/// segment before. The boundary is closed by the comment `<!--/$-->` (nested boundaries counted);
+/// a page saved without its comments keeps the fallback as the element after the template, which
+/// goes when it is short ("Loading paragraph...").
+fn without_fallback<'a>(template: &NodeRef<'a>) -> Option<NodeRef<'a>> {
+    let opened = template
+        .prev_sibling()
+        .and_then(|previous| comment_text(&previous))
+        .is_some_and(|text| text == "$?");
+    if !opened {
+        let fallback = template.next_element_sibling();
+        let end = template.next_sibling();
+        template.remove_from_parent();
+        if let Some(fallback) = fallback {
+            if fallback.text().split_whitespace().count() <= FALLBACK_WORDS {
+                let after = fallback.next_sibling();
+                fallback.remove_from_parent();
+                return after;
+            }
+        }
+        return end;
+    }
+    let mut depth = 0usize;
+    let mut current = Some(*template);
+    while let Some(node) = current {
+        match comment_text(&node).as_deref() {
+            Some("/$") if depth == 0 => return Some(node),
+            Some("/$") => depth -= 1,
+            Some("$" | "$?" | "$!") => depth += 1,
+            _ => {}
+        }
+        current = node.next_sibling();
+        node.remove_from_parent();
+    }
+    None
+}
+
+/// A streamed boundary's fallback without comments around it is this short at most.
+const FALLBACK_WORDS: usize = 3;
+
+fn comment_text(node: &NodeRef) -> Option<String> {
+    node.query(|n| match &n.data {
+        dom_query::NodeData::Comment { contents } => Some(contents.to_string()),
+        _ => None,
+    })
+    .flatten()
 }
 
 /// The element the reader puts its article in.
@@ -1278,6 +1376,66 @@ mod tests {
         assert_eq!(
             with_rest_of_container(reader_kept_the_middle_section(), &container),
             reader_kept_the_middle_section()
+        );
+    }
+
+    /// The article's text, after streamed segments are placed.
+    fn placed(page: &str) -> Vec<String> {
+        let document = Document::from(page);
+        place_streamed_segments(&document, page);
+        assert!(
+            document.select("[hidden]").is_empty(),
+            "placed segments are no longer hidden"
+        );
+        block_text(
+            document
+                .select_single("article")
+                .nodes()
+                .first()
+                .expect("article"),
+        )
+    }
+
+    #[test]
+    fn a_streamed_segment_takes_the_place_of_its_boundary_fallback() {
+        let page = "<body><article><p>The council met on Monday.</p>\
+            <!--$?--><template id=\"B:0\"></template><div>Loading paragraph...</div><!--/$-->\
+            <p>The vote is next week.</p></article>\
+            <div hidden id=\"S:0\"><p>It approved the harbour budget.</p></div></body>";
+        assert_eq!(
+            placed(page),
+            [
+                "The council met on Monday.",
+                "It approved the harbour budget.",
+                "The vote is next week."
+            ]
+        );
+    }
+
+    #[test]
+    fn streamed_segments_fill_placeholders_inside_other_segments() {
+        let page = "<body><article><!--$?--><template id=\"B:1\"></template><p>Loading</p><!--/$--></article>\
+            <div hidden id=\"S:2\"><p>The ferry runs again from Friday.</p></div>\
+            <div hidden id=\"S:1\"><h2>Harbour</h2><template id=\"P:2\"></template></div></body>";
+        assert_eq!(
+            placed(page),
+            ["Harbour", "The ferry runs again from Friday."]
+        );
+    }
+
+    #[test]
+    fn a_page_saved_without_comments_loses_only_a_short_fallback() {
+        let page = "<body><article><template id=\"B:3\"></template><div>Loading image...</div>\
+            <template id=\"B:4\"></template><p>The pier was closed for repairs all through the winter.</p>\
+            </article><div hidden id=\"S:3\"><p>A photograph of the pier.</p></div>\
+            <div hidden id=\"S:4\"><p>Repairs cost more than planned.</p></div></body>";
+        assert_eq!(
+            placed(page),
+            [
+                "A photograph of the pier.",
+                "Repairs cost more than planned.",
+                "The pier was closed for repairs all through the winter."
+            ]
         );
     }
 
