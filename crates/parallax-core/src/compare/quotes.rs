@@ -631,6 +631,18 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_goes_on_with_the_person_the_sentence_before_has_speak() {
+        let text = "The argument that confounded Justice Anthony Kennedy drew the ire of Justice \
+                    Antonin Scalia, who said he was whipsawed. “If somebody tells you how to \
+                    exercise discretion, you don't have discretion,” he said.";
+        assert_eq!(quotes(text)[0].1.as_deref(), Some("Antonin Scalia"));
+        // Without a speaker there, the sentence's first person, its subject, is the one.
+        let text = "Justice Anthony Kennedy questioned Antonin Scalia's reading. “It is \
+                    internally inconsistent,” he said.";
+        assert_eq!(quotes(text)[0].1.as_deref(), Some("Anthony Kennedy"));
+    }
+
+    #[test]
     fn a_paragraph_opening_with_a_quotation_continues_the_speaker_before() {
         let text = "“We are ready to talk,” Zelensky said.\n\n“We will not give up any land.”";
         assert_eq!(quotes(text)[1].1.as_deref(), Some("Zelensky"));

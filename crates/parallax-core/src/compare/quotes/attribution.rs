@@ -237,10 +237,27 @@ pub(super) fn is_title(word: &str) -> bool {
         || OFFICE_WORDS.contains(&&*text::normalize(word))
 }
 
+/// Whether the words after a name make it speak: a verb of saying, after a relative `who` and
+/// adverbs (`Scalia, who said`, `Kennedy told`, `Breyer also asked`).
+fn speaks_next(after: &str) -> bool {
+    let tokens: Vec<Token> = text::tokenize(after)
+        .into_iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .collect();
+    let mut k = 0;
+    if tokens.first().is_some_and(|t| t.text == "who") {
+        k = 1;
+    }
+    let k = skip_adverbs(&tokens, k);
+    tokens
+        .get(k)
+        .is_some_and(|t| crate::text::lexicon::is_speech_verb(t.text))
+}
+
 /// The people an article names, for resolving pronouns and surnames.
 pub(super) struct People {
-    /// `(start of a mention, the person's fullest name)`, in text order.
-    mentions: Vec<(usize, String)>,
+    /// `(start, end of a mention, the person's fullest name)`, in text order.
+    mentions: Vec<(usize, usize, String)>,
     /// Fullest names of people named more than once (an alias confirms the name).
     names: Vec<String>,
 }
@@ -248,9 +265,13 @@ pub(super) struct People {
 impl People {
     pub(super) fn new(entities: &[Entity]) -> People {
         let persons = entities.iter().filter(|e| e.kind == EntityKind::Person);
-        let mut mentions: Vec<(usize, String)> = persons
+        let mut mentions: Vec<(usize, usize, String)> = persons
             .clone()
-            .flat_map(|e| e.spans.iter().map(|&(start, _)| (start, e.name.clone())))
+            .flat_map(|e| {
+                e.spans
+                    .iter()
+                    .map(|&(start, end)| (start, end, e.name.clone()))
+            })
             .collect();
         mentions.sort();
         let names = persons
@@ -260,9 +281,10 @@ impl People {
         People { mentions, names }
     }
 
-    /// The person a pronoun at `offset` most likely stands for: the first person named in the
-    /// latest of the two sentences before (or in the same sentence before the pronoun's
-    /// quotation) that names one; a sentence's first person is usually its subject.
+    /// The person a pronoun at `offset` most likely stands for, in the latest of the two
+    /// sentences before (or in the same sentence before the pronoun's quotation) that names
+    /// one: the person that sentence has speak ("drew the ire of Justice Antonin Scalia, who
+    /// said ..."; "he said" goes on with the speaker), else its first person, usually its subject.
     pub(super) fn antecedent(
         &self,
         sentences: &[Sentence],
@@ -272,11 +294,21 @@ impl People {
         for index in (sentence.saturating_sub(2)..=sentence).rev() {
             let s = &sentences[index];
             let end = if index == sentence { offset } else { s.end };
-            if let Some((_, name)) = self
+            let named: Vec<&(usize, usize, String)> = self
                 .mentions
                 .iter()
-                .find(|(start, _)| (s.start..end).contains(start))
-            {
+                .filter(|(start, _, _)| (s.start..end).contains(start))
+                .collect();
+            let speaking = named.iter().find(|(_, mention_end, _)| {
+                let after: String = s
+                    .text
+                    .chars()
+                    .skip(mention_end.saturating_sub(s.start))
+                    .take(end.saturating_sub(*mention_end))
+                    .collect();
+                speaks_next(&after)
+            });
+            if let Some((_, _, name)) = speaking.or(named.first()) {
                 return Some(name.clone());
             }
         }
