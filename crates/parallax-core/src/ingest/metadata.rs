@@ -466,6 +466,23 @@ fn full_dates(text: &str) -> impl Iterator<Item = NaiveDate> + '_ {
     numeric.chain(words)
 }
 
+/// Every full date written in a text, with where it stands, in text order: a byline's
+/// "Andrew Gerrand 4 August 2010".
+pub(crate) fn dates_in(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
+    let mut found: Vec<(std::ops::Range<usize>, String)> = NUMERIC_DATE
+        .captures_iter(text)
+        .filter_map(|c| Some((c.get(0)?.range(), numeric_date(&c)?)))
+        .chain(
+            WORDS_DATE
+                .captures_iter(text)
+                .filter_map(|c| Some((c.get(0)?.range(), words_date(&c)?))),
+        )
+        .map(|(range, day)| (range, day.format("%Y-%m-%d").to_string()))
+        .collect();
+    found.sort_by_key(|(range, _)| range.start);
+    found
+}
+
 fn numeric_date(c: &regex::Captures) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
 }

@@ -10,7 +10,13 @@ use std::collections::HashMap;
 use dom_query::Document;
 use serde_json::Value;
 
-use super::metadata::{clean_title, date_in_url, normalize_date, outlet_from_url, Metadata};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::metadata::{
+    clean_title, date_in_url, dates_in, normalize_date, outlet_from_url, Metadata,
+};
 
 /// Reads the page's own metadata, before the reader view changes the document.
 pub(crate) fn read(document: &Document) -> Metadata {
@@ -164,18 +170,27 @@ pub(crate) fn finish(page: Metadata, reader: Metadata, headings: &[Heading]) -> 
     // The reader's headline is already cut from "<title>" by Readability's rules, and its outlet
     // prefers the JSON-LD publisher to og:site_name, which often carries a tagline
     // ("Aktuálně.cz - Víte, co se právě děje"). The page's own fields are the fallback.
-    let byline = [reader.byline.as_deref(), page.byline.as_deref()]
+    let bylines: Vec<(String, Option<String>)> = [reader.byline.as_deref(), page.byline.as_deref()]
         .into_iter()
         .flatten()
-        .map(clean_byline)
-        .find(|b| plausible_byline(b));
+        .map(read_byline)
+        .collect();
+    let byline = bylines
+        .iter()
+        .map(|(name, _)| name)
+        .find(|b| plausible_byline(b))
+        .cloned();
+    let dated_byline = bylines.into_iter().find_map(|(_, date)| date);
     let mut found = Metadata {
         title: reader.title.clone().or(page.title.clone()),
         outlet: reader.outlet.clone().or(page.outlet.clone()),
-        byline,
         ..page
     }
     .or(reader);
+    // Only a byline that names someone: the reader's raw one is no fallback.
+    found.byline = byline;
+    // A date written in the byline is the last resort for the publication date.
+    found.published = found.published.or(dated_byline);
     found.outlet = found
         .outlet
         .map(|o| o.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -303,6 +318,73 @@ fn without_cdata(text: &str) -> &str {
 }
 
 /// "By Jane Doe" and "Jane Doe, Staff Writer" read as "Jane Doe".
+/// Labels that put a name after them in a byline written with a date before it ("Aug 15
+/// Written By Tyler King", "Updated January 8, 2026 Written by Meghan Neville").
+static NAME_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:written|posted|authored|reported)\s+by\s*:?\s*").expect("valid pattern")
+});
+
+/// Where a byline's name ends: a date's label, written even without a space before it
+/// ("Cazzy MagennisLast Updated:"), a time or any other number.
+static NAME_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:last\s*)?(?:updated|published|posted)\b|\d").expect("valid pattern")
+});
+
+/// An address or a social handle in brackets after a name ("(http://ebb.org/bkuhn/)",
+/// "(@MelissaBreyer)"); other brackets are the name's ("Bruno (Henrique Zecchin) Rodrigues").
+static LINK_IN_BRACKETS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*\((?:[^()]*://[^()]*|\s*@[^()]*)\)").expect("valid pattern"));
+
+/// Characters before a date in a byline searched for an "Updated" label.
+const UPDATE_LABEL_REACH: usize = 16;
+
+/// A byline as pages write it, with dates, times and labels around the name: its name, and the
+/// first full date written in it. "Andrew Gerrand 4 August 2010", "Written By:Cazzy
+/// MagennisLast Updated:August 1, 2025", "Arik Hesseldahl, 04.08.05, 1:21 PM ET".
+fn read_byline(byline: &str) -> (String, Option<String>) {
+    let byline = byline.split_whitespace().collect::<Vec<_>>().join(" ");
+    let byline = LINK_IN_BRACKETS.replace_all(&byline, "");
+    let dates = dates_in(&byline);
+    // A date the byline labels as an update is not the publication's.
+    let date = dates
+        .iter()
+        .find(|(range, _)| {
+            let before: Vec<char> = byline[..range.start]
+                .chars()
+                .rev()
+                .take(UPDATE_LABEL_REACH)
+                .collect();
+            let label: String = before.into_iter().rev().collect();
+            !label.to_lowercase().contains("updated")
+        })
+        .map(|(_, day)| day.clone());
+    // The name after a label that a date or another label comes before.
+    let mut name: &str = &byline;
+    if let Some(label) = NAME_LABEL.find_iter(&byline).last() {
+        name = if label.start() == 0 || NAME_END.is_match(&byline[..label.start()]) {
+            &byline[label.end()..]
+        } else {
+            name
+        };
+    }
+    let name = clean_byline(name);
+    let end = NAME_END
+        .find(&name)
+        .map(|m| m.start())
+        .into_iter()
+        .chain(dates_in(&name).first().map(|(range, _)| range.start))
+        .min()
+        .unwrap_or(name.len());
+    let mut name = name[..end].trim_matches(|c: char| c.is_whitespace() || ",|·-–—:/(".contains(c));
+    // The weekday of a date that follows ("Joe Wee Monday, February 29, 2016").
+    if let Some((rest, last)) = name.rsplit_once(' ') {
+        if crate::text::lexicon::weekday_index(last.trim_end_matches(',')).is_some() {
+            name = rest.trim_end_matches([',', ' ']);
+        }
+    }
+    (name.to_string(), date)
+}
+
 fn clean_byline(byline: &str) -> String {
     let byline = byline.split_whitespace().collect::<Vec<_>>().join(" ");
     let byline = [
@@ -610,5 +692,79 @@ mod tests {
     #[test]
     fn bylines_lose_their_by() {
         assert_eq!(clean_byline("  By Jane   Doe, "), "Jane Doe");
+    }
+
+    #[test]
+    fn a_byline_gives_its_name_without_dates_times_or_labels_and_its_date() {
+        let read = |byline: &str| {
+            let (name, date) = read_byline(byline);
+            (name, date.unwrap_or_default())
+        };
+        let cases = [
+            (
+                "Andrew Gerrand 4 August 2010",
+                "Andrew Gerrand",
+                "2010-08-04",
+            ),
+            ("Jason Bates June 3, 2021", "Jason Bates", "2021-06-03"),
+            (
+                "Arik Hesseldahl, 04.08.05, 1:21 PM ET",
+                "Arik Hesseldahl",
+                "",
+            ),
+            (
+                "Written By:Cazzy MagennisLast Updated:August 1, 2025",
+                "Cazzy Magennis",
+                "",
+            ),
+            ("Aug 15 Written By Tyler King", "Tyler King", ""),
+            (
+                "Written by: Sean Peek, Senior AnalystUpdated Jan 06, 2026",
+                "Sean Peek, Senior Analyst",
+                "",
+            ),
+            (
+                "Published Mar 2, 2026 | Updated Mar 9, 2026 by Ann Lee",
+                "",
+                "2026-03-02",
+            ),
+            (
+                "Kelly Lawler , USA TODAY 7:02 a.m. ET March 4, 2017",
+                "Kelly Lawler , USA TODAY",
+                "2017-03-04",
+            ),
+            ("By Jane Doe", "Jane Doe", ""),
+            (
+                "Joe Wee Monday, February 29, 2016 @ 11:10 PM UTC",
+                "Joe Wee",
+                "2016-02-29",
+            ),
+            (
+                "Bradley M. Kuhn (http://ebb.org/bkuhn/)",
+                "Bradley M. Kuhn",
+                "",
+            ),
+            // Names that hold a label's word or a "by" of their own stay whole.
+            (
+                "Niko Matsakis on behalf of the Vision Doc group",
+                "Niko Matsakis on behalf of the Vision Doc group",
+                "",
+            ),
+        ];
+        for (byline, name, date) in cases {
+            assert_eq!(
+                read(byline),
+                (name.to_string(), date.to_string()),
+                "{byline}"
+            );
+        }
+        // A byline that is only a date names nobody, and still dates the page.
+        let reader = Metadata {
+            byline: Some("DECEMBER 27, 2024".into()),
+            ..Metadata::default()
+        };
+        let found = finish(Metadata::default(), reader, &[]);
+        assert_eq!(found.byline, None);
+        assert_eq!(found.published.as_deref(), Some("2024-12-27"));
     }
 }
