@@ -397,6 +397,27 @@ async fn searching_as_one_types_narrows_the_list_and_marks_the_words() {
 
 /// Opens an article of the library list in the reader and returns what the reader says of why
 /// it is in its event.
+/// Ticks the library's articles whose headlines start so, in this order, and compares them;
+/// returns their ids.
+async fn compare_articles(app: &App, headlines: &[&str]) -> Vec<String> {
+    let ids = app
+        .script(&format!(
+            "const id = (start) => [...document.querySelectorAll('[data-testid=library-item]')].find(n => n.querySelector('.article-title').textContent.startsWith(start)).dataset.articleId;
+             return {}.map(id)",
+            serde_json::json!(headlines)
+        ))
+        .await;
+    let ids: Vec<String> = serde_json::from_value(ids).unwrap();
+    for id in &ids {
+        app.click(&format!(
+            "[data-testid=library-item][data-article-id='{id}'] input[type=checkbox]"
+        ))
+        .await;
+    }
+    app.click("#compare-button").await;
+    ids
+}
+
 async fn grouping_reason(app: &App, id: &str) -> String {
     app.click(&format!(
         "[data-testid=library-item][data-article-id='{id}'] .article-open"
@@ -490,18 +511,7 @@ async fn a_small_event_folded_into_another_by_grouping_says_so_in_the_reader() {
     );
 
     // The strike's reports name places and nobody: no bar claims the people are shared.
-    let ids = app
-        .script("const id = (start) => [...document.querySelectorAll('[data-testid=library-item]')].find(n => n.querySelector('.article-title').textContent.startsWith(start)).dataset.articleId;
-                 return [id('Ferry workers strike'), id('Solent ferries halted')]")
-        .await;
-    let ids: Vec<String> = serde_json::from_value(ids).unwrap();
-    for id in &ids {
-        app.click(&format!(
-            "[data-testid=library-item][data-article-id='{id}'] input[type=checkbox]"
-        ))
-        .await;
-    }
-    app.click("#compare-button").await;
+    compare_articles(&app, &["Ferry workers strike", "Solent ferries halted"]).await;
     let people = app
         .poll(
             "const kind = document.querySelector('[data-testid=overlap-kind][data-kind=person]'); return kind && [kind.textContent, !!kind.querySelector('meter')]",
@@ -1035,18 +1045,7 @@ async fn connectors_join_the_sentences_two_reports_tell_in_another_order() {
         "connectors run between adjacent panes: {sample:?}"
     );
 
-    let ids = app
-        .script("const id = (start) => [...document.querySelectorAll('[data-testid=library-item]')].find(n => n.querySelector('.article-title').textContent.startsWith(start)).dataset.articleId;
-                 return [id('Flood barrier closes'), id('River defences tested')]")
-        .await;
-    let ids: Vec<String> = serde_json::from_value(ids).unwrap();
-    for id in &ids {
-        app.click(&format!(
-            "[data-testid=library-item][data-article-id='{id}'] input[type=checkbox]"
-        ))
-        .await;
-    }
-    app.click("#compare-button").await;
+    let ids = compare_articles(&app, &["Flood barrier closes", "River defences tested"]).await;
     app.poll(
         "return [...document.querySelectorAll('[data-testid=compare-pane]')].map(p => p.dataset.articleId)",
         "the two flood reports are compared",

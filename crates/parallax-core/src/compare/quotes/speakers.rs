@@ -59,6 +59,15 @@ fn sentence_speaker(
         .iter()
         .filter(|q| q.start < sentence.end && q.end > sentence.start)
         .collect();
+    // Most sentences neither quote nor report anyone: they are passed over before the
+    // tokenizer reads them again.
+    if inside.is_empty()
+        && !sentence.text.split_whitespace().any(|word| {
+            text::lexicon::is_speech_verb(word.trim_matches(|c: char| !c.is_alphabetic()))
+        })
+    {
+        return None;
+    }
     let quoted = |t: &Token| {
         let at = sentence.start + t.start;
         inside.iter().any(|q| q.start <= at && at < q.end)
