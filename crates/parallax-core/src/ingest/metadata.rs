@@ -537,6 +537,30 @@ pub(crate) fn host(url: &str) -> Option<String> {
     (!host.is_empty() && host.contains('.')).then(|| host.to_ascii_lowercase())
 }
 
+/// The outlet a part of a page's title names, when it names one for sure: a site's address
+/// ("Forbes.com", "CNN.com": the outlet its host is known as, else the address as written) or
+/// the name of an outlet the address table knows ("Los Angeles Times", "BBC NEWS").
+pub(crate) fn outlet_named(text: &str) -> Option<String> {
+    let text = text.trim();
+    let address = !text.contains(char::is_whitespace)
+        && text.rsplit_once('.').is_some_and(|(name, ending)| {
+            !name.is_empty()
+                && (2..=6).contains(&ending.len())
+                && ending.chars().all(|c| c.is_ascii_alphabetic())
+        });
+    if address {
+        let host = text.to_ascii_lowercase();
+        let known = KNOWN_OUTLETS
+            .iter()
+            .find(|(domain, _)| host == *domain || host.ends_with(&format!(".{domain}")));
+        return Some(known.map_or(text, |(_, name)| name).to_string());
+    }
+    KNOWN_OUTLETS
+        .iter()
+        .find(|(_, name)| same_name(text, name))
+        .map(|(_, name)| name.to_string())
+}
+
 /// News domains whose outlet name is not just their host.
 const KNOWN_OUTLETS: &[(&str, &str)] = &[
     ("nytimes.com", "The New York Times"),

@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::metadata::{
-    clean_title, date_in_url, dates_in, normalize_date, outlet_from_url, Metadata,
+    clean_title, date_in_url, dates_in, normalize_date, outlet_from_url, outlet_named, Metadata,
 };
 
 /// Reads the page's own metadata, before the reader view changes the document.
@@ -203,12 +203,50 @@ pub(crate) fn finish(page: Metadata, reader: Metadata, headings: &[Heading]) -> 
             }
         })
         .or_else(|| found.url.as_deref().and_then(outlet_from_url));
-    found.title = found
+    let headline = found
         .title
-        .map(|t| headline_in_title(&t, headings).unwrap_or(t))
+        .as_deref()
+        .and_then(|t| headline_in_title(t, headings));
+    if let (None, Some(title), Some(headline)) = (&found.outlet, &found.title, &headline) {
+        found.outlet = site_in_title(title, headline).and_then(outlet_named);
+    }
+    found.title = headline
+        .or(found.title)
         .map(|t| clean_title(&t, found.outlet.as_deref()))
         .filter(|t| !t.is_empty());
     found
+}
+
+/// The part of a title that names its site, around the headline found in it: the first part
+/// before the headline ("Forbes.com: …", "BBC NEWS | Technology | …"), else the last part after
+/// it ("… - Los Angeles Times").
+fn site_in_title<'a>(title: &'a str, headline: &str) -> Option<&'a str> {
+    let at = title.find(headline)?;
+    let trim = |piece: &'a str| {
+        piece.trim_matches(|c: char| c.is_whitespace() || SEPARATOR_MARKS.contains(&c))
+    };
+    let first = |text: &'a str| {
+        TITLE_SEPARATORS
+            .iter()
+            .filter_map(|separator| text.find(separator))
+            .min()
+            .map_or(text, |end| &text[..end])
+    };
+    let last = |text: &'a str| {
+        TITLE_SEPARATORS
+            .iter()
+            .filter_map(|separator| text.rfind(separator).map(|at| at + separator.len()))
+            .max()
+            .map_or(text, |start| &text[start..])
+    };
+    let before = trim(&title[..at]);
+    let after = trim(&title[at + headline.len()..]);
+    let site = if !before.is_empty() {
+        trim(first(before))
+    } else {
+        trim(last(after))
+    };
+    (!site.is_empty()).then_some(site)
 }
 
 /// What a page's `<title>` puts between its headline and the names of its site and section
@@ -597,6 +635,8 @@ mod tests {
             found.title.as_deref(),
             Some("Apple admits to iPod Nano faults")
         );
+        // The site's part of the title names the outlet the page names nowhere else.
+        assert_eq!(found.outlet.as_deref(), Some("BBC News"));
         // A short headline the page marks as such, by a heading, a class or a meta tag.
         for marked in [
             "<h1>Smear tactics</h1>",
@@ -658,6 +698,44 @@ mod tests {
             )
             .as_deref(),
             Some("Obama: Race 'Not the Overriding Issue Here'")
+        );
+    }
+
+    #[test]
+    fn the_site_part_of_a_title_names_the_outlet_only_when_it_is_surely_one() {
+        let site =
+            |title: &str, headline: &str| site_in_title(title, headline).and_then(outlet_named);
+        assert_eq!(
+            site(
+                "Forbes.com: Great Automotive Comebacks",
+                "Great Automotive Comebacks"
+            )
+            .as_deref(),
+            Some("Forbes.com")
+        );
+        assert_eq!(
+            site(
+                "CNN.com - Rita growing weaker - Sep 25, 2005",
+                "Rita growing weaker"
+            )
+            .as_deref(),
+            Some("CNN")
+        );
+        assert_eq!(
+            site("Smear tactics - Los Angeles Times", "Smear tactics").as_deref(),
+            Some("Los Angeles Times")
+        );
+        // A section's name is no outlet.
+        assert_eq!(
+            site(
+                "Lawmakers Defend Earmarks - Presidential Politics",
+                "Lawmakers Defend Earmarks"
+            ),
+            None
+        );
+        assert_eq!(
+            site("Pay deal agreed | Local News", "Pay deal agreed"),
+            None
         );
     }
 
